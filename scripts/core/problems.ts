@@ -1,0 +1,84 @@
+/**
+ * Problems found while reading input are values, not exceptions: parsing is
+ * lenient, collects them, and the CLI decides (with `--strict`) whether any
+ * of them fails the run. Every problem names its file and line, says what is
+ * wrong and what to do about it.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  /** Path of the file, as the user would type it. */
+  file: string;
+  /** 1-based line, when the problem has one. */
+  line?: number;
+  message: string;
+  hint: string;
+}
+
+/** The catalogue: every problem the ingest can report, with its severity and remedy. */
+export const PROBLEMS = {
+  'empty-file': {
+    severity: 'error',
+    hint: 'Add the transcript text, or remove the file from the seeds folder.',
+  },
+  'invalid-encoding': {
+    severity: 'error',
+    hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").',
+  },
+  'binary-file': {
+    severity: 'error',
+    hint: 'Only text transcripts can be read; remove the file or convert it to text.',
+  },
+  'no-speaker-labels': {
+    severity: 'warning',
+    hint: 'Put each speaker on a line of its own ending with a colon (`Name:`), or name the speaker in the metadata file.',
+  },
+  'invalid-metadata': {
+    severity: 'error',
+    hint: 'Fix the metadata file; see "Transcript metadata" in the README for the fields it accepts.',
+  },
+  'invalid-topics': {
+    severity: 'error',
+    hint: 'Fix the topics file; see "Topics" in the README for its shape.',
+  },
+  'duplicate-slug': {
+    severity: 'error',
+    hint: 'Give one of the transcripts another `slug:` in its metadata file, or rename the file.',
+  },
+  'empty-slug': {
+    severity: 'error',
+    hint: 'Give the transcript a `slug:` made of letters and digits in its metadata file.',
+  },
+  'unreadable-file': {
+    severity: 'error',
+    hint: 'Check that the file exists and can be read.',
+  },
+} as const satisfies Record<string, { severity: Severity; hint: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** Makes a problem from the catalogue. */
+export function problem(code: ProblemCode, file: string, message: string, line?: number): Problem {
+  const entry = PROBLEMS[code];
+  return {
+    code,
+    severity: entry.severity,
+    file,
+    ...(line === undefined ? {} : { line }),
+    message,
+    hint: entry.hint,
+  };
+}
+
+/** `file:line` where there is a line, `file` otherwise. */
+export function problemLocation(p: Problem): string {
+  return p.line === undefined ? p.file : `${p.file}:${p.line}`;
+}
+
+/** Formats a problem for a terminal: location, severity, message, then the remedy. */
+export function formatProblem(p: Problem): string {
+  return `${problemLocation(p)}: ${p.severity} [${p.code}] ${p.message}\n  ↳ ${p.hint}`;
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run ingest -- [--seeds DIR] [--content DIR] [--report] [--strict]`
+ * Reads transcripts from the seeds folder and writes the MDX collections.
+ */
+import { parseCli, seconds } from './lib/cli.ts';
+import { runIngest } from './ingest/run-ingest-fs.ts';
+
+const USAGE = `Usage: npm run ingest -- [options]
+
+  --seeds DIR     folder of transcripts to read (default: seeds)
+  --content DIR   folder to write the MDX collections to (default: content)
+  --report        list every file with its format, turns, speakers and problems
+  --strict        exit with an error on any warning or error
+  -h, --help      show this help`;
+
+const options = parseCli(process.argv.slice(2));
+if ('error' in options) {
+  console.error(`error: ${options.error}\n\n${USAGE}`);
+  process.exit(1);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const started = performance.now();
+const outcome = await runIngest(options);
+for (const line of outcome.lines) console.log(line);
+for (const p of outcome.problems) console.error(p);
+console.log(`Ingest ${outcome.ok ? 'finished' : 'failed'} in ${seconds(performance.now() - started)}`);
+process.exit(outcome.ok ? 0 : 1);

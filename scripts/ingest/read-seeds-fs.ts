@@ -1,0 +1,59 @@
+/**
+ * Reads the seeds folder: transcript files with their sidecar metadata, and
+ * the topic rules. Everything else is listed as skipped, with the reason.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { ArchiveInput, SourceFile } from '../core/ingest-archive.ts';
+
+/** File endings read as transcripts, by format. */
+export const TRANSCRIPT_EXTENSIONS = ['.txt'] as const;
+const META_EXTENSIONS = ['.yaml', '.yml'] as const;
+const TOPICS_FILE = /^topics\.ya?ml$/;
+
+export interface SeedsFolder extends ArchiveInput {
+  skipped: { file: string; reason: string }[];
+}
+
+export async function readSeeds(dir: string): Promise<SeedsFolder> {
+  const all = (await listFiles(dir)).map((abs) => ({ abs, rel: relative(dir, abs).split(sep).join('/') }));
+  const byRel = new Set(all.map((f) => f.rel));
+  const sources: SourceFile[] = [];
+  const skipped: SeedsFolder['skipped'] = [];
+  let topicRules: SeedsFolder['topicRules'];
+
+  for (const { abs, rel } of all) {
+    const ext = extensionOf(rel);
+    if (TRANSCRIPT_EXTENSIONS.some((e) => e === ext)) {
+      const bytes = new Uint8Array(await readFile(abs));
+      const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
+      const meta = metaRel ? { file: metaRel, text: await readFile(join(dir, metaRel), 'utf8') } : undefined;
+      const hash = createHash('sha256').update(bytes).update(meta?.text ?? '').digest('hex');
+      sources.push({ file: rel, bytes, hash, ...(meta ? { meta } : {}) });
+    } else if (TOPICS_FILE.test(rel)) {
+      topicRules = { file: rel, text: await readFile(abs, 'utf8') };
+    } else if (META_EXTENSIONS.some((e) => e === ext)) {
+      const stem = rel.slice(0, -ext.length);
+      if (!TRANSCRIPT_EXTENSIONS.some((e) => byRel.has(stem + e))) {
+        skipped.push({ file: rel, reason: 'metadata file with no transcript beside it' });
+      }
+    } else {
+      skipped.push({ file: rel, reason: `\`${ext || 'no extension'}\` is not a transcript format this version reads` });
+    }
+  }
+  return { sources, skipped, ...(topicRules ? { topicRules } : {}) };
+}
+
+function extensionOf(path: string): string {
+  const m = /\.[^./]+$/.exec(path);
+  return m ? m[0].toLowerCase() : '';
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}

@@ -1,0 +1,50 @@
+/**
+ * The ingest report as terminal lines: a consequence line per decision, a
+ * per-file table with `--report`, and every problem at `file:line`.
+ */
+import type { Archive } from '../core/ingest-archive.ts';
+import { formatProblem, type Problem } from '../core/problems.ts';
+import { plural } from '../core/text.ts';
+import type { WriteSummary } from './write-content-fs.ts';
+
+export function allProblems(archive: Archive): Problem[] {
+  return [...archive.problems, ...archive.files.flatMap((f) => f.problems)];
+}
+
+export function formatIngestReport(
+  archive: Archive,
+  written: WriteSummary,
+  skipped: readonly { file: string; reason: string }[],
+  options: { report: boolean },
+): string[] {
+  const lines: string[] = [];
+  const turns = archive.transcripts.reduce((n, t) => n + t.turns.length, 0);
+  const words = archive.transcripts.reduce((n, t) => n + t.words, 0);
+  lines.push(
+    `Read ${plural(archive.files.length, 'transcript file')}: ${plural(archive.transcripts.length, 'transcript')}, ${plural(turns, 'turn')}, ${plural(words, 'spoken word')}, ${plural(archive.speakers.length, 'speaker')}, ${plural(archive.topics.length, 'topic')}`,
+  );
+  if (options.report) {
+    lines.push('', '  file | format | turns | speakers | words | problems');
+    for (const f of archive.files) {
+      lines.push(`  ${f.file} | ${f.format} | ${f.turns} | ${f.speakers} | ${f.words} | ${f.problems.length}`);
+    }
+    lines.push('');
+  }
+  if (skipped.length > 0) {
+    lines.push(`  ↳ ${plural(skipped.length, 'file')} skipped:`);
+    for (const s of skipped) lines.push(`    ${s.file}: ${s.reason}`);
+  }
+  const failed = archive.files.filter((f) => f.slug === undefined).length;
+  if (failed > 0) lines.push(`  ↳ ${plural(failed, 'file')} not built: see the errors below`);
+  if (written.kept.length > 0) {
+    lines.push(`  ↳ ${plural(written.kept.length, 'transcript')} kept as last published: ${written.kept.join(', ')}`);
+  }
+  lines.push(
+    `  ↳ content: ${plural(written.written.length, 'file')} written, ${written.unchanged.toLocaleString('en')} unchanged, ${written.removed.length.toLocaleString('en')} removed`,
+  );
+  return lines;
+}
+
+export function formatProblems(problems: readonly Problem[]): string[] {
+  return problems.map(formatProblem);
+}

@@ -1,0 +1,79 @@
+/**
+ * Writes the archive into the content folder as MDX collections:
+ * `transcripts/`, `speakers/`, `topics/`. A file is only written when its
+ * bytes change (so a rerun on unchanged input touches nothing), through a
+ * temporary file and a rename (so no reader sees half a file).
+ *
+ * Nothing published is lost to a bad input: a transcript whose source file
+ * still exists but failed this time keeps its previous MDX, and the speakers
+ * and topics it refers to are kept with it. Output is removed only when its
+ * source file is gone from the seeds folder.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Archive } from '../core/ingest-archive.ts';
+import { type Transcript, TranscriptSchema } from '../core/schema.ts';
+import { speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
+
+export interface WriteSummary {
+  written: string[];
+  unchanged: number;
+  removed: string[];
+  /** Transcripts kept from an earlier run because their source failed now. */
+  kept: string[];
+}
+
+export async function writeContent(dir: string, archive: Archive, sourceFiles: readonly string[]): Promise<WriteSummary> {
+  const summary: WriteSummary = { written: [], unchanged: 0, removed: [], kept: [] };
+  const previous = await readPublishedTranscripts(join(dir, 'transcripts'));
+  const fresh = new Set(archive.transcripts.map((t) => t.source.file));
+  const present = new Set(sourceFiles);
+  const kept = previous.filter((t) => present.has(t.source.file) && !fresh.has(t.source.file));
+  summary.kept = kept.map((t) => t.source.file);
+
+  const transcriptFiles = new Map(archive.transcripts.map((t) => [`${t.slug}.mdx`, transcriptToMdx(t)]));
+  const keepTranscripts = new Set(kept.map((t) => `${t.slug}.mdx`));
+  const keepSpeakers = new Set(kept.flatMap((t) => t.participants.map((p) => `${p.speaker}.mdx`)));
+  const keepTopics = new Set(kept.flatMap((t) => t.topics.map((tt) => `${tt.slug}.mdx`)));
+
+  await sync(join(dir, 'transcripts'), transcriptFiles, keepTranscripts, summary);
+  await sync(join(dir, 'speakers'), new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s)])), keepSpeakers, summary);
+  await sync(join(dir, 'topics'), new Map(archive.topics.map((t) => [`${t.slug}.mdx`, topicToMdx(t)])), keepTopics, summary);
+  return summary;
+}
+
+/** Makes `folder` hold exactly `files` (plus `keep`), touching only what differs. */
+async function sync(folder: string, files: Map<string, string>, keep: Set<string>, summary: WriteSummary): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (const [name, text] of files) {
+    const path = join(folder, name);
+    const old = await readFile(path, 'utf8').catch(() => undefined);
+    if (old === text) {
+      summary.unchanged++;
+      continue;
+    }
+    const tmp = `${path}.tmp-${process.pid}`;
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+    summary.written.push(path);
+  }
+  for (const name of await readdir(folder)) {
+    if (!name.endsWith('.mdx') || files.has(name) || keep.has(name)) continue;
+    await rm(join(folder, name));
+    summary.removed.push(join(folder, name));
+  }
+}
+
+/** Transcripts already in the content folder, read back through the shared schema. */
+async function readPublishedTranscripts(folder: string): Promise<Transcript[]> {
+  const names = await readdir(folder).catch(() => []);
+  const out: Transcript[] = [];
+  for (const name of names.filter((n) => n.endsWith('.mdx'))) {
+    const text = await readFile(join(folder, name), 'utf8');
+    const fm = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1];
+    const parsed = TranscriptSchema.safeParse(fm === undefined ? undefined : parseYaml(fm));
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * Command-line options shared by the scripts, parsed with Node's own
+ * `util.parseArgs` (strict: an unknown flag is an error, not a surprise).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** The project root: where `astro.config.mjs` lives. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const OPTIONS = {
+  seeds: { type: 'string', default: 'seeds' },
+  content: { type: 'string', default: 'content' },
+  out: { type: 'string', default: 'dist' },
+  site: { type: 'string' },
+  port: { type: 'string', default: '4321' },
+  strict: { type: 'boolean', default: false },
+  report: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export type CliOptions = {
+  seeds: string;
+  content: string;
+  out: string;
+  site?: string;
+  port: number;
+  strict: boolean;
+  report: boolean;
+  verbose: boolean;
+  help: boolean;
+};
+
+/** Parses argv; paths come back absolute, resolved against the current directory. */
+export function parseCli(argv: readonly string[]): CliOptions | { error: string } {
+  try {
+    const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: `--port: \`${values.port}\` is not a port number` };
+    return {
+      seeds: resolve(values.seeds),
+      content: resolve(values.content),
+      out: resolve(values.out),
+      ...(values.site ? { site: values.site } : {}),
+      port,
+      strict: values.strict,
+      report: values.report,
+      verbose: values.verbose,
+      help: values.help,
+    };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Seconds with one decimal: `12.3 s`. */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,95 @@
+/**
+ * Derived views of the archive that pages need (every turn of a speaker,
+ * every turn filed under a topic, counts, neighbours), computed once from
+ * plain records. Pure: tested without Astro.
+ */
+import type { Speaker, Topic, Transcript, Turn } from '../../scripts/core/schema.ts';
+import { wordsOf } from '../../scripts/core/text.ts';
+
+export interface TurnRef {
+  transcript: Transcript;
+  turn: Turn;
+  /** The first words of the turn. */
+  excerpt: string;
+  /** For topic listings: the terms that filed the turn under the topic. */
+  terms?: string[];
+}
+
+export interface ArchiveIndex {
+  /** Newest first; undated transcripts last, by title. */
+  transcripts: Transcript[];
+  speakers: Map<string, Speaker>;
+  topics: Map<string, Topic>;
+  turnsBySpeaker: Map<string, TurnRef[]>;
+  turnsByTopic: Map<string, TurnRef[]>;
+  transcriptsBySpeaker: Map<string, Transcript[]>;
+  transcriptsByTopic: Map<string, Transcript[]>;
+}
+
+export function excerpt(turn: Turn, maxWords = 40): string {
+  const text = turn.paragraphs.join(' ');
+  const words = wordsOf(text);
+  if (words.length <= maxWords) return text;
+  // Cut after the maxWords-th word, keeping the original punctuation before it.
+  const re = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
+  let end = 0;
+  for (let i = 0; i < maxWords; i++) {
+    const m = re.exec(text);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return `${text.slice(0, end)} …`;
+}
+
+export function compareTranscripts(a: Transcript, b: Transcript): number {
+  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.date && !b.date) return -1;
+  if (!a.date && b.date) return 1;
+  return a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+}
+
+export function buildIndex(
+  transcripts: readonly Transcript[],
+  speakers: readonly Speaker[],
+  topics: readonly Topic[],
+): ArchiveIndex {
+  const sorted = [...transcripts].sort(compareTranscripts);
+  const index: ArchiveIndex = {
+    transcripts: sorted,
+    speakers: new Map(speakers.map((s) => [s.slug, s])),
+    topics: new Map(topics.map((t) => [t.slug, t])),
+    turnsBySpeaker: new Map(),
+    turnsByTopic: new Map(),
+    transcriptsBySpeaker: new Map(),
+    transcriptsByTopic: new Map(),
+  };
+  for (const transcript of sorted) {
+    const byId = new Map(transcript.turns.map((t) => [t.id, t]));
+    for (const turn of transcript.turns) {
+      push(index.turnsBySpeaker, turn.speaker, { transcript, turn, excerpt: excerpt(turn) });
+    }
+    for (const p of transcript.participants) push(index.transcriptsBySpeaker, p.speaker, transcript);
+    for (const topic of transcript.topics) {
+      push(index.transcriptsByTopic, topic.slug, transcript);
+      for (const match of topic.matches) {
+        const turn = byId.get(match.turn);
+        if (turn) push(index.turnsByTopic, topic.slug, { transcript, turn, excerpt: excerpt(turn), terms: match.terms });
+      }
+    }
+  }
+  return index;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The transcripts before and after one, in archive order. */
+export function neighbours(index: ArchiveIndex, slug: string): { newer?: Transcript; older?: Transcript } {
+  const i = index.transcripts.findIndex((t) => t.slug === slug);
+  const newer = i > 0 ? index.transcripts[i - 1] : undefined;
+  const older = i >= 0 ? index.transcripts[i + 1] : undefined;
+  return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+}

@@ -1,0 +1,21 @@
+/** Display helpers shared by pages. */
+
+export { plural } from '../../scripts/core/text.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2024-09-05` → `5 September 2024`; `2024-09` → `September 2024`; `2024` → `2024`. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  if (!month) return y ?? date;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+export const KIND_LABELS = { person: 'Person', organisation: 'Organisation', role: 'Role' } as const;
+
+/** Prefixes a root-relative path with the site's base path. */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}${path}`;
+}

@@ -1,0 +1,17 @@
+/** The machine-readable twin of each transcript: `/transcripts/<slug>.json`. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { transcriptToTwin } from '../../../scripts/core/to-twin.ts';
+import type { Transcript } from '../../../scripts/core/schema.ts';
+import { loadArchive } from '../../lib/load-archive.ts';
+
+export const getStaticPaths = (async () => {
+  const archive = await loadArchive();
+  return archive.transcripts.map((t) => ({ params: { slug: t.slug }, props: { t } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ t: Transcript }> = async ({ props }) => {
+  const archive = await loadArchive();
+  return new Response(`${JSON.stringify(transcriptToTwin(props.t, archive.speakers, archive.topics), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

@@ -1,0 +1,158 @@
+/**
+ * The search page's client: Pagefind's JS API, one hit per matching turn,
+ * filters by speaker and topic, the query kept in the URL (`?q=`).
+ *
+ * Pagefind returns excerpts as HTML with `<mark>` around hits. They are
+ * rebuilt here as text nodes and `<mark>` elements only, so no markup from a
+ * transcript can reach the page.
+ */
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { id: string };
+}
+interface PagefindData {
+  url: string;
+  meta: Record<string, string>;
+  excerpt: string;
+  sub_results: PagefindSubResult[];
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindData>;
+}
+type Filters = Record<string, string[]>;
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const FILTER_LABELS: Record<string, string> = { speaker: 'Speaker', topic: 'Topic' };
+const PAGE_SIZE = 20;
+
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-q') as HTMLInputElement;
+const status = document.getElementById('search-status') as HTMLElement;
+const list = document.getElementById('search-results') as HTMLOListElement;
+const filterBox = document.getElementById('search-filters') as HTMLElement;
+const selected: Filters = {};
+let generation = 0;
+
+const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${form.dataset['pagefindBase']}pagefind.js`).then(
+  async (pf: Pagefind) => {
+    await pf.options({ excerptLength: 30 });
+    return pf;
+  },
+);
+
+/** Text and `<mark>` only, from an excerpt Pagefind gave as HTML. */
+function excerptNodes(html: string): Node[] {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  return [...doc.body.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+async function renderFilters(pagefind: Pagefind): Promise<void> {
+  const available = await pagefind.filters();
+  filterBox.replaceChildren();
+  for (const [name, values] of Object.entries(available)) {
+    const entries = Object.entries(values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (entries.length === 0) continue;
+    const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] ?? name }));
+    for (const [value, count] of entries) {
+      const box = el('input', { type: 'checkbox', value, name: `filter-${name}` });
+      box.checked = selected[name]?.includes(value) ?? false;
+      box.addEventListener('change', () => {
+        const current = new Set(selected[name] ?? []);
+        if (box.checked) current.add(value);
+        else current.delete(value);
+        selected[name] = [...current];
+        void run();
+      });
+      fieldset.append(el('label', {}, box, ` ${value} `, el('span', { className: 'muted', textContent: `(${count})` })));
+    }
+    filterBox.append(fieldset);
+  }
+}
+
+async function run(): Promise<void> {
+  const query = input.value.trim();
+  const mine = ++generation;
+  const url = new URL(location.href);
+  if (query) url.searchParams.set('q', query);
+  else url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+
+  const activeFilters = Object.fromEntries(
+    Object.entries(selected)
+      .filter(([, values]) => values.length > 0)
+      .map(([name, values]) => [name, { any: values }]),
+  );
+  if (!query && Object.keys(activeFilters).length === 0) {
+    list.replaceChildren();
+    status.textContent = '';
+    return;
+  }
+  status.textContent = 'Searching…';
+  const pagefind = await pagefindPromise;
+  const search = await pagefind.search(query || null, { filters: activeFilters });
+  if (mine !== generation || !search) return;
+  const pages = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  if (mine !== generation) return;
+
+  const speakers = selected['speaker'] ?? [];
+  const items: HTMLLIElement[] = [];
+  for (const page of pages) {
+    const turns = page.sub_results.filter((s) => s.anchor && (speakers.length === 0 || speakers.includes(s.title)));
+    for (const hit of turns.length > 0 ? turns : page.sub_results.slice(0, 1)) {
+      items.push(
+        el(
+          'li',
+          { className: 'search-hit' },
+          el('a', { href: hit.url, className: 'hit-speaker' }, hit.anchor ? hit.title : (page.meta['title'] ?? hit.title)),
+          el('p', { className: 'card-meta' }, el('span', { textContent: page.meta['title'] ?? '' }), ...(page.meta['date'] ? [el('span', { textContent: page.meta['date'] })] : [])),
+          el('p', { className: 'hit-excerpt' }, ...excerptNodes(hit.excerpt)),
+        ),
+      );
+    }
+  }
+  list.replaceChildren(...items);
+  const more = search.results.length > PAGE_SIZE ? ` (showing the first ${PAGE_SIZE} transcripts)` : '';
+  status.textContent =
+    items.length === 0
+      ? 'No turns match.'
+      : `${items.length} ${items.length === 1 ? 'turn' : 'turns'} in ${pages.length} ${pages.length === 1 ? 'transcript' : 'transcripts'}${more}.`;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(), 200);
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  void run();
+});
+
+const initial = new URL(location.href).searchParams.get('q');
+if (initial) input.value = initial;
+void pagefindPromise.then(renderFilters).catch(() => {
+  status.textContent = 'Search could not be loaded. The search index may be missing from this build.';
+});
+if (initial) void run();

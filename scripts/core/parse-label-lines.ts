@@ -35,7 +35,10 @@ export interface RawTranscript {
 }
 
 export function parseLabelLines(lines: readonly SourceLine[]): RawTranscript {
-  const blankSeparated = lines.some((l) => l.text.trim() === '');
+  // Blank lines at the start or end (a final newline) say nothing about paragraphs.
+  const first = lines.findIndex((l) => l.text.trim() !== '');
+  const last = lines.findLastIndex((l) => l.text.trim() !== '');
+  const blankSeparated = lines.slice(first, last + 1).some((l) => l.text.trim() === '');
   const preamble: SourceParagraph[] = [];
   const turns: RawTurn[] = [];
   let current: SourceParagraph | undefined;

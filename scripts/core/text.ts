@@ -25,7 +25,12 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
   } catch {
     const bad = firstInvalidUtf8(bytes);
     return {
-      problem: problem('invalid-encoding', file, 'the file is not valid UTF-8', bad === -1 ? undefined : lineAt(bytes, bad)),
+      problem: problem(
+        'invalid-encoding',
+        file,
+        `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad})`,
+        lineAt(bytes, bad),
+      ),
     };
   }
 }
@@ -51,30 +56,24 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+/** Offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629), or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Binary search on the longest valid prefix; a valid prefix may end inside a
-  // multi-byte sequence, so step back up to three bytes.
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (validPrefix(decoder, bytes, mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo < bytes.length ? lo : -1;
-}
-
-function validPrefix(decoder: TextDecoder, bytes: Uint8Array, end: number): boolean {
-  for (let back = 0; back < 4 && end - back >= 0; back++) {
-    try {
-      decoder.decode(bytes.subarray(0, end - back));
-      return true;
-    } catch {
-      // try a shorter prefix: the cut may fall inside a character
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const [length, min, max] =
+      b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf]
+      : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf]
+      : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k] as number;
+      // The second byte has a narrower range for some leads (no overlongs, no surrogates).
+      if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return i;
     }
+    i += length;
   }
-  return false;
+  return -1;
 }
 
 /** `1 turn`, `2 turns`, `1,204 speakers`. */

@@ -13,7 +13,7 @@
 import { stringify } from 'yaml';
 import type { Speaker, Topic, Transcript } from './schema.ts';
 
-/** An MDX body line that prints `text` verbatim as one paragraph. */
+/** An MDX expression that prints `text` verbatim. */
 export function mdxText(text: string): string {
   const literal = JSON.stringify(text).replace(
     /[{}<>\u2028\u2029]/g,
@@ -22,13 +22,18 @@ export function mdxText(text: string): string {
   return `{${literal}}`;
 }
 
+/**
+ * YAML in 1.1 style quotes every scalar that an older parser would read as
+ * something other than a string (`2024-09-05` as a date, `yes` as a boolean),
+ * so the record reads back the same whatever YAML parser Astro uses.
+ */
 function frontMatter(data: object): string {
-  return `---\n${stringify(data, { lineWidth: 0, minContentWidth: 0 })}---\n`;
+  return `---\n${stringify(data, { version: '1.1', lineWidth: 0, minContentWidth: 0 })}---\n`;
 }
 
 /** Body paragraphs, each a separate MDX paragraph. */
 function body(paragraphs: readonly string[]): string {
-  return paragraphs.map((p) => `\n${mdxText(p)}\n`).join('');
+  return paragraphs.map((p) => `\n<p>${mdxText(p)}</p>\n`).join('');
 }
 
 export function transcriptToMdx(transcript: Transcript): string {

@@ -1,0 +1,102 @@
+/**
+ * Search in a real headless Chromium against the built fixture archive,
+ * served as a static host would serve it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+const { site } = inject('fixtureBuild');
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(site);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+describe('search', () => {
+  test("typing `telecom fraud` finds the seed, and the hit opens Qi Yanjun's answer at its anchor", async () => {
+    const { page, errors } = await open('/search/');
+    await page.getByLabel('Search every turn').fill('telecom fraud');
+    const hit = page.locator('.search-hit a[href*="/transcripts/seed-press-conference/#t2"]');
+    await hit.waitFor({ timeout: 10_000 });
+    expect(await hit.textContent()).toBe('Qi Yanjun');
+    await hit.click();
+    await page.waitForURL(/\/transcripts\/seed-press-conference\/#t2$/);
+    const target = page.locator(':target');
+    expect(await target.getAttribute('id')).toBe('t2');
+    expect(await target.textContent()).toContain('Qi Yanjun');
+    expect(await target.isVisible()).toBe(true);
+    const inView = await target.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a query in the URL runs on load, and the speaker filter narrows hits to that speaker', async () => {
+    const { page, errors } = await open('/search/?q=telecom%20fraud');
+    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    const speakersBefore = await page.locator('.search-hit .hit-speaker').allTextContents();
+    expect(speakersBefore).toContain('Qi Yanjun');
+    expect(speakersBefore.length).toBeGreaterThan(1);
+    await page.getByRole('checkbox', { name: /^\s*Ms\. Jane Doe/ }).check();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.search-hit .hit-speaker')].every((a) => a.textContent === 'Ms. Jane Doe'),
+    );
+    const hrefs = await page.locator('.search-hit .hit-speaker').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^\/transcripts\/weekly-briefing-2024-09-05\/#t\d+$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the topic filter lists topics with counts', async () => {
+    const { page } = await open('/search/');
+    const topic = page.getByRole('group', { name: 'Topic' });
+    await topic.waitFor({ timeout: 10_000 });
+    expect(await topic.textContent()).toMatch(/Telecom fraud\s*\(3\)/);
+    await page.close();
+  });
+});
+
+describe('hostile text in a real browser', () => {
+  test('nothing from the transcript executes, and the text shows as written', async () => {
+    const { page, errors } = await open('/transcripts/hostile/');
+    const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    expect(pwned).toBeUndefined();
+    expect(await page.locator('body').isVisible()).toBe(true);
+    expect(await page.locator('#t2 ~ *').first().isVisible()).toBe(true);
+    expect(await page.locator('.turn-body').first().innerText()).toContain('</p><script>window.__pwned = 1</script>');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('searching hostile words shows them as text in the hit, never as markup', async () => {
+    const { page } = await open('/search/?q=pwned');
+    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    expect(pwned).toBeUndefined();
+    expect(await page.locator('.search-results img, .search-results script').count()).toBe(0);
+    await page.close();
+  });
+});

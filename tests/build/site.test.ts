@@ -1,0 +1,227 @@
+/**
+ * The fixture archive built by the real pipeline (tests/helpers/global-setup.ts):
+ * pages, anchors, twins and the search index exist and agree with each other,
+ * every spoken word reaches its page, and hostile text comes out verbatim.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { ingestArchive } from '../../scripts/core/ingest-archive.ts';
+import { readSeeds } from '../../scripts/ingest/read-seeds-fs.ts';
+import { exists, json, page, visibleText } from '../helpers/site.ts';
+
+const { site, stdout, stderr } = inject('fixtureBuild');
+const archive = ingestArchive(await readSeeds('tests/fixtures/archive'));
+
+interface Twin {
+  schemaVersion: number;
+  slug: string;
+  title: string;
+  date: string | null;
+  url: string;
+  speakers: { slug: string; name: string; kind: string }[];
+  turns: { id: string; url: string; speaker: string; label: string; paragraphs: string[] }[];
+  topics: { slug: string; name: string; turns: string[] }[];
+  credits: string[];
+  notes: string[];
+}
+interface Manifest {
+  schemaVersion: number;
+  transcripts: { slug: string; url: string; json: string; turns: number }[];
+}
+
+describe('the build report', () => {
+  test('names each stage and the broken file at file:line, and still builds the others', () => {
+    for (const stage of ['Ingest', 'Site (Astro)', 'Search index (Pagefind)', 'Publish']) expect(stdout).toContain(stage);
+    expect(stdout).toMatch(/Built in \d+\.\d s \(ingest/);
+    expect(stderr).toContain('tests/fixtures/archive/broken-binary.txt:2: error [binary-file]');
+    expect(stdout).toContain('1 file not built');
+  });
+});
+
+describe('pages', () => {
+  test.each(['/', '/transcripts/', '/speakers/', '/topics/', '/search/', '/404.html'])('%s exists', (path) => {
+    expect(exists(site, path.endsWith('/') ? `${path}index.html` : path)).toBe(true);
+  });
+
+  test('every transcript, speaker and topic has its page', () => {
+    for (const t of archive.transcripts) expect(exists(site, `/transcripts/${t.slug}/index.html`)).toBe(true);
+    for (const s of archive.speakers) expect(exists(site, `/speakers/${s.slug}/index.html`)).toBe(true);
+    for (const t of archive.topics) expect(exists(site, `/topics/${t.slug}/index.html`)).toBe(true);
+  });
+
+  test('no page loads a script except the search page', () => {
+    const html = (path: string) => readFileSync(join(site, path), 'utf8');
+    for (const path of ['index.html', 'transcripts/000-b208c8174473c045/index.html', 'speakers/qi-yanjun/index.html']) {
+      expect(html(path.replace('000-b208c8174473c045', 'seed-press-conference'))).not.toContain('<script');
+    }
+    expect(html('search/index.html')).toContain('<script type="module"');
+  });
+});
+
+describe('the seed transcript page', () => {
+  const doc = page(site, '/transcripts/seed-press-conference/');
+  const turns = doc.querySelectorAll('section.turn');
+
+  test('has one section per turn, each with a stable id on its speaker heading and a link to itself', () => {
+    expect(turns.map((s) => s.querySelector('h2')?.id)).toEqual(['t1', 't2', 't3', 't4']);
+    for (const s of turns) {
+      const id = s.querySelector('h2')?.id ?? '';
+      expect(s.querySelector('a.turn-link')?.getAttribute('href')).toBe(`/transcripts/seed-press-conference/#${id}`);
+    }
+  });
+
+  test("links each speaker's name to the speaker page", () => {
+    expect(turns.map((s) => s.querySelector('h2 a')?.getAttribute('href'))).toEqual([
+      '/speakers/china-central-television-cctv/',
+      '/speakers/qi-yanjun/',
+      '/speakers/shou-xiaoli/',
+      '/speakers/qi-yanjun/',
+    ]);
+  });
+
+  test('shows the credits and the note in the footer, outside every turn', () => {
+    const closing = doc.querySelector('footer.closing');
+    expect(visibleText(closing!)).toContain('Translated and edited by Liu Sitong');
+    expect(visibleText(closing!)).toContain('the Chinese version is deemed to prevail');
+    for (const s of turns) expect(visibleText(s)).not.toContain('Translated and edited');
+  });
+
+  test('indexes only the transcript body, and gives search its speaker and topic filters', () => {
+    const body = doc.querySelectorAll('[data-pagefind-body]');
+    expect(body).toHaveLength(1);
+    expect(body[0]?.tagName).toBe('ARTICLE');
+    const filters = (name: string) =>
+      doc.querySelectorAll(`[data-pagefind-filter="${name}[data-value]"]`).map((e) => e.getAttribute('data-value'));
+    expect(filters('speaker')).toEqual(['China Central Television (CCTV)', 'Qi Yanjun', 'Shou Xiaoli']);
+    expect(filters('topic')).toContain('Telecom fraud');
+  });
+});
+
+describe('every word survives', () => {
+  test.each(archive.transcripts.map((t) => [t.slug, t] as const))('%s: each paragraph is on the page verbatim, in its turn', (slug, t) => {
+    const doc = page(site, `/transcripts/${slug}/`);
+    for (const turn of t.turns) {
+      const section = doc.querySelector(`section.turn:has(h2#${turn.id})`) ?? doc.getElementById(turn.id)?.parentNode?.parentNode;
+      const paragraphs = section?.querySelectorAll('.turn-body p').map((p) => p.textContent) ?? [];
+      expect(paragraphs).toEqual(turn.paragraphs);
+    }
+  });
+});
+
+describe('hostile text is data', () => {
+  const doc = page(site, '/transcripts/hostile/');
+  const html = readFileSync(join(site, 'transcripts/hostile/index.html'), 'utf8');
+
+  test('JSX, HTML, imports and Markdown come out exactly as written', () => {
+    const text = doc.querySelectorAll('.turn-body p').map((p) => p.textContent);
+    expect(text).toContain("import fs from 'node:fs'");
+    expect(text).toContain('export const pwned = true;');
+    expect(text).toContain('{alert(1)} and {`${globalThis.process}`} and </p><script>window.__pwned = 1</script> done.');
+    expect(text).toContain('<img src=x onerror="window.__pwned = 2"> and <Turn id="t9" /> and {...props}');
+    expect(text).toContain('**not bold** and [not a link](javascript:alert(1)) and `not code` &amp; &lt;b&gt; \\{escaped\\}');
+    expect(text).toContain('# not a heading');
+  });
+
+  test('the title and the MDX summary from metadata are printed verbatim', () => {
+    expect(visibleText(doc.querySelector('h1')!)).toBe('Hostile <script>window.__pwned = 3</script> {title}');
+    expect(doc.querySelector('.summary p')?.textContent).toBe("A summary with {braces}, <b>tags</b> and\nimport x from 'y'");
+  });
+
+  test('no element, handler or link from the text reaches the page', () => {
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    expect(doc.querySelectorAll('[onerror], img, style, turn, strong, code')).toHaveLength(0);
+    expect(doc.querySelectorAll('a[href^="javascript:"]')).toHaveLength(0);
+    expect(doc.querySelectorAll('article h1')).toHaveLength(1);
+    expect(html).not.toContain('<Turn');
+  });
+});
+
+describe('data twins', () => {
+  const manifest = json<Manifest>(site, '/transcripts.json');
+
+  test('the manifest lists every transcript with its page and twin', () => {
+    expect(manifest.schemaVersion).toBe(1);
+    expect(manifest.transcripts.map((t) => t.slug).sort()).toEqual(archive.transcripts.map((t) => t.slug).sort());
+    for (const entry of manifest.transcripts) {
+      expect(exists(site, `${entry.url}index.html`)).toBe(true);
+      expect(exists(site, entry.json)).toBe(true);
+    }
+  });
+
+  test('each twin agrees with its page: the same turns, ids, speakers and paragraphs', () => {
+    for (const entry of manifest.transcripts) {
+      const twin = json<Twin>(site, entry.json);
+      const doc = page(site, entry.url);
+      expect(twin.turns.map((t) => t.id)).toEqual(doc.querySelectorAll('section.turn h2').map((h) => h.id));
+      expect(twin.turns).toHaveLength(entry.turns);
+      for (const turn of twin.turns) {
+        expect(turn.url).toBe(`${entry.url}#${turn.id}`);
+        expect(twin.speakers.map((s) => s.slug)).toContain(turn.speaker);
+      }
+    }
+  });
+
+  test('the seed twin carries title, speakers with kinds, raw labels, topics and credits', () => {
+    const twin = json<Twin>(site, '/transcripts/seed-press-conference.json');
+    expect(twin.date).toBeNull();
+    expect(twin.speakers.map((s) => [s.slug, s.kind])).toEqual([
+      ['china-central-television-cctv', 'organisation'],
+      ['qi-yanjun', 'person'],
+      ['shou-xiaoli', 'person'],
+    ]);
+    expect(twin.turns.map((t) => t.label)).toEqual(['China Central Television (CCTV)', 'Qi Yanjun', 'Shou Xiaoli', 'Qi Yanjun']);
+    expect(twin.topics.find((t) => t.slug === 'telecom-fraud')?.turns).toEqual(['t2']);
+    expect(twin.credits).toHaveLength(1);
+    expect(twin.notes).toHaveLength(1);
+  });
+
+  test('metadata reaches the twin: title, date, slug and source', () => {
+    const twin = json<Twin & { sourceUrl: string; event: string }>(site, '/transcripts/weekly-briefing-2024-09-05.json');
+    expect([twin.title, twin.date, twin.sourceUrl, twin.event]).toEqual([
+      'Weekly briefing on cross-border cooperation',
+      '2024-09-05',
+      'https://example.org/briefings/2024-09-05',
+      'Weekly press briefing',
+    ]);
+  });
+});
+
+describe('speaker and topic pages', () => {
+  test("a speaker page lists every turn of that speaker, each linking to its place", () => {
+    const links = page(site, '/speakers/qi-yanjun/').querySelectorAll('.turn-refs a').map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['/transcripts/seed-press-conference/#t2', '/transcripts/seed-press-conference/#t4']);
+  });
+
+  test('a topic page lists its turns with the terms that filed them', () => {
+    const doc = page(site, '/topics/telecom-fraud/');
+    const links = doc.querySelectorAll('.turn-refs > li > .card-meta > a:first-child').map((a) => a.getAttribute('href'));
+    expect(links).toContain('/transcripts/seed-press-conference/#t2');
+    expect(visibleText(doc.querySelector('.evidence')!)).toContain('Telecom fraud');
+  });
+
+  test('every internal link and #anchor on every page resolves', () => {
+    const pages = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    let checked = 0;
+    for (const file of pages) {
+      const doc = page(site, `/${file}`.replace(/index\.html$/, ''));
+      for (const a of doc.querySelectorAll('a[href^="/"]')) {
+        const [path = '', anchor] = (a.getAttribute('href') ?? '').split('#');
+        const target = path.endsWith('/') ? `${path}index.html` : path;
+        expect(exists(site, target), `${file} → ${path}`).toBe(true);
+        if (anchor) expect(page(site, path).getElementById(anchor), `${file} → ${path}#${anchor}`).not.toBeNull();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('the search index', () => {
+  test('Pagefind wrote its index, with one page per transcript', () => {
+    expect(exists(site, '/pagefind/pagefind.js')).toBe(true);
+    const entry = json<{ languages: Record<string, { page_count: number }> }>(site, '/pagefind/pagefind-entry.json');
+    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    expect(pages).toBe(archive.transcripts.length);
+  });
+});

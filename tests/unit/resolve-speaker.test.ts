@@ -1,0 +1,28 @@
+import { expect, test } from 'vitest';
+import { inferSpeakerKind, labelToSpeaker } from '../../scripts/core/resolve-speaker.ts';
+
+test.each([
+  ['China Central Television (CCTV)', 'organisation'],
+  ['Reuters', 'organisation'],
+  ['Xinhua News Agency', 'organisation'],
+  ['Phoenix TV', 'organisation'],
+  ['NHK', 'organisation'],
+  ['Qi Yanjun', 'person'],
+  ['Ms. Jane Doe', 'person'],
+  ['Moderator', 'role'],
+  ['Q', 'role'],
+  ['Speaker 0', 'role'],
+  ['Audience member', 'role'],
+])('%j is inferred to be a %s', (name, kind) => {
+  expect(inferSpeakerKind(name)).toBe(kind);
+});
+
+test('a trailing acronym becomes the short name and an alias, with the bare name', () => {
+  expect(labelToSpeaker('China Central Television (CCTV)')).toEqual({
+    slug: 'china-central-television-cctv',
+    name: 'China Central Television (CCTV)',
+    kind: 'organisation',
+    shortName: 'CCTV',
+    aliases: ['CCTV', 'China Central Television'],
+  });
+});

@@ -37,7 +37,13 @@ interface StageResult {
 }
 
 /** Runs a Node script as a child process, with a heartbeat line when it runs long. */
-function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, label: string, verbose: boolean): Promise<StageResult> {
+function runNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  label: string,
+  verbose: boolean,
+): Promise<StageResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -131,7 +137,9 @@ async function build(options: CliOptions): Promise<boolean> {
     }
     const siteTime = performance.now() - start;
     const built = await countFiles(staging);
-    console.log(`  ✓ ${plural(built.pages, 'page')}, ${plural(built.files, 'file')}, ${megabytes(built.bytes)} in ${seconds(siteTime)}`);
+    console.log(
+      `  ✓ ${plural(built.pages, 'page')}, ${plural(built.files, 'file')}, ${megabytes(built.bytes)} in ${seconds(siteTime)}`,
+    );
 
     console.log('Search index (Pagefind)');
     start = performance.now();
@@ -152,7 +160,9 @@ async function build(options: CliOptions): Promise<boolean> {
     await rename(staging, options.out);
     await rm(old, { recursive: true, force: true });
     const total = await countFiles(options.out);
-    console.log(`  ✓ ${relative(process.cwd(), options.out) || '.'}: ${plural(total.files, 'file')}, ${megabytes(total.bytes)}`);
+    console.log(
+      `  ✓ ${relative(process.cwd(), options.out) || '.'}: ${plural(total.files, 'file')}, ${megabytes(total.bytes)}`,
+    );
     console.log(
       `Built in ${seconds(performance.now() - totalStart)} (ingest ${seconds(ingestTime)}, site ${seconds(siteTime)}, search ${seconds(searchTime)})`,
     );

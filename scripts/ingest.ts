@@ -2,8 +2,9 @@
  * `npm run ingest -- [--seeds DIR] [--content DIR] [--report] [--strict]`
  * Reads transcripts from the seeds folder and writes the MDX collections.
  */
-import { parseCli, seconds } from './lib/cli.ts';
+
 import { runIngest } from './ingest/run-ingest-fs.ts';
+import { parseCli, seconds } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run ingest -- [options]
 

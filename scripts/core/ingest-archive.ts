@@ -4,12 +4,12 @@
  * slugs are checked for clashes. No file system here: the shell reads the
  * seeds folder and writes what this returns.
  */
-import { type TranscriptResult, ingestTranscript } from './ingest-transcript.ts';
+import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
 import { rulesToTopics } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
-import { decodeText } from './text.ts';
 import { type Speaker, type Topic, TopicRulesFileSchema, type Transcript, TranscriptMetaSchema } from './schema.ts';
+import { decodeText } from './text.ts';
 
 export interface SourceFile {
   /** Path relative to the seeds folder. */

@@ -6,6 +6,8 @@
  *
  * Takes values, returns values: the caller reads files and hashes bytes.
  */
+
+import { matchTopics } from './match-topics.ts';
 import { parseLabelLines, type SourceParagraph } from './parse-label-lines.ts';
 import { type Problem, problem } from './problems.ts';
 import { labelToSpeaker } from './resolve-speaker.ts';
@@ -14,7 +16,6 @@ import { TranscriptSchema } from './schema.ts';
 import { fileSlug } from './slugs.ts';
 import { splitClosingMatter } from './split-credits.ts';
 import { toLines, wordsOf } from './text.ts';
-import { matchTopics } from './match-topics.ts';
 
 export interface TranscriptInput {
   /** Path relative to the seeds folder, used in URLs' defaults and messages. */

@@ -36,7 +36,10 @@ export function parseYamlWith<S extends z.ZodType>(
 }
 
 /** The deepest node that exists along `path`, for the line of an error. */
-function nodeAt(doc: ReturnType<typeof parseDocument>, path: string[]): { range?: [number, number, number] | null } | undefined {
+function nodeAt(
+  doc: ReturnType<typeof parseDocument>,
+  path: string[],
+): { range?: [number, number, number] | null } | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const keys = path.slice(0, depth).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     const node = depth === 0 ? doc.contents : doc.getIn(keys, true);

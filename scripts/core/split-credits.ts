@@ -9,7 +9,8 @@ import type { SourceParagraph } from './parse-label-lines.ts';
 
 const CREDIT =
   /^(?:(?:translated|edited|transcribed|compiled|interpreted|captioned|produced|proofread|reviewed)(?:\s*(?:,|and|&)\s*(?:translated|edited|transcribed|compiled|interpreted|captioned|produced|proofread|reviewed))*\s+by\b|transcript(?:ion)?\s+by\b|(?:translation|transcription)\s*:)/i;
-const NOTE = /(?:^|(?<=[.!?]\s+))(?:in (?:case|the event) of (?:any )?(?:discrepancy|inconsistency|conflict)|this (?:transcript|translation) (?:is|has been)|disclaimer\s*:|note\s*:)/i;
+const NOTE =
+  /(?:^|(?<=[.!?]\s+))(?:in (?:case|the event) of (?:any )?(?:discrepancy|inconsistency|conflict)|this (?:transcript|translation) (?:is|has been)|disclaimer\s*:|note\s*:)/i;
 
 export interface ClosingMatter {
   /** The paragraphs that remain spoken text. */

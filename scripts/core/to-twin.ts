@@ -9,7 +9,11 @@ import { transcriptPath, turnPath, twinPath } from './urls.ts';
 
 export const TWIN_SCHEMA_VERSION = 1;
 
-export function transcriptToTwin(t: Transcript, speakers: ReadonlyMap<string, Speaker>, topics: ReadonlyMap<string, Topic>) {
+export function transcriptToTwin(
+  t: Transcript,
+  speakers: ReadonlyMap<string, Speaker>,
+  topics: ReadonlyMap<string, Topic>,
+) {
   return {
     schemaVersion: TWIN_SCHEMA_VERSION,
     slug: t.slug,
@@ -22,7 +26,13 @@ export function transcriptToTwin(t: Transcript, speakers: ReadonlyMap<string, Sp
     sourceUrl: t.sourceUrl ?? null,
     speakers: t.participants.map((p) => {
       const s = speakers.get(p.speaker);
-      return { slug: p.speaker, name: s?.name ?? p.labels[0] ?? p.speaker, kind: s?.kind ?? 'person', turns: p.turns, words: p.words };
+      return {
+        slug: p.speaker,
+        name: s?.name ?? p.labels[0] ?? p.speaker,
+        kind: s?.kind ?? 'person',
+        turns: p.turns,
+        words: p.words,
+      };
     }),
     turns: t.turns.map((turn) => ({
       id: turn.id,

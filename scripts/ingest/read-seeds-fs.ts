@@ -29,7 +29,10 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
       const bytes = new Uint8Array(await readFile(abs));
       const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
       const meta = metaRel ? { file: metaRel, text: await readFile(join(dir, metaRel), 'utf8') } : undefined;
-      const hash = createHash('sha256').update(bytes).update(meta?.text ?? '').digest('hex');
+      const hash = createHash('sha256')
+        .update(bytes)
+        .update(meta?.text ?? '')
+        .digest('hex');
       sources.push({ file: rel, bytes, hash, ...(meta ? { meta } : {}) });
     } else if (TOPICS_FILE.test(rel)) {
       topicRules = { file: rel, text: await readFile(abs, 'utf8') };

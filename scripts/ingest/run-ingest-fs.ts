@@ -4,8 +4,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { ingestArchive } from '../core/ingest-archive.ts';
-import { allProblems, formatIngestReport, formatProblems } from './report.ts';
 import { readSeeds } from './read-seeds-fs.ts';
+import { allProblems, formatIngestReport, formatProblems } from './report.ts';
 import { writeContent } from './write-content-fs.ts';
 
 export interface IngestOptions {
@@ -29,7 +29,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
       ok: false,
       transcripts: 0,
       lines: [],
-      problems: [`${options.seeds}: error the seeds folder does not exist\n  ↳ Pass an existing folder with --seeds, or create it.`],
+      problems: [
+        `${options.seeds}: error the seeds folder does not exist\n  ↳ Pass an existing folder with --seeds, or create it.`,
+      ],
     };
   }
   const seeds = await readSeeds(options.seeds);

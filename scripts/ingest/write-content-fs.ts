@@ -24,7 +24,11 @@ export interface WriteSummary {
   kept: string[];
 }
 
-export async function writeContent(dir: string, archive: Archive, sourceFiles: readonly string[]): Promise<WriteSummary> {
+export async function writeContent(
+  dir: string,
+  archive: Archive,
+  sourceFiles: readonly string[],
+): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: 0, removed: [], kept: [] };
   const previous = await readPublishedTranscripts(join(dir, 'transcripts'));
   const fresh = new Set(archive.transcripts.map((t) => t.source.file));
@@ -38,13 +42,28 @@ export async function writeContent(dir: string, archive: Archive, sourceFiles: r
   const keepTopics = new Set(kept.flatMap((t) => t.topics.map((tt) => `${tt.slug}.mdx`)));
 
   await sync(join(dir, 'transcripts'), transcriptFiles, keepTranscripts, summary);
-  await sync(join(dir, 'speakers'), new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s)])), keepSpeakers, summary);
-  await sync(join(dir, 'topics'), new Map(archive.topics.map((t) => [`${t.slug}.mdx`, topicToMdx(t)])), keepTopics, summary);
+  await sync(
+    join(dir, 'speakers'),
+    new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s)])),
+    keepSpeakers,
+    summary,
+  );
+  await sync(
+    join(dir, 'topics'),
+    new Map(archive.topics.map((t) => [`${t.slug}.mdx`, topicToMdx(t)])),
+    keepTopics,
+    summary,
+  );
   return summary;
 }
 
 /** Makes `folder` hold exactly `files` (plus `keep`), touching only what differs. */
-async function sync(folder: string, files: Map<string, string>, keep: Set<string>, summary: WriteSummary): Promise<void> {
+async function sync(
+  folder: string,
+  files: Map<string, string>,
+  keep: Set<string>,
+  summary: WriteSummary,
+): Promise<void> {
   await mkdir(folder, { recursive: true });
   for (const [name, text] of files) {
     const path = join(folder, name);

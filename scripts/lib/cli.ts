@@ -38,7 +38,8 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
   try {
     const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false });
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: `--port: \`${values.port}\` is not a port number` };
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      return { error: `--port: \`${values.port}\` is not a port number` };
     return {
       seeds: resolve(values.seeds),
       content: resolve(values.content),

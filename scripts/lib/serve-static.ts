@@ -18,7 +18,9 @@ export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<
       const notFound = sirv(dir, { dev: true });
       res.statusCode = 404;
       req.url = '/404.html';
-      notFound(req, res, () => res.end('Not found'));
+      notFound(req, res, () => {
+        res.end('Not found');
+      });
     });
   });
   return new Promise((resolve, reject) => {

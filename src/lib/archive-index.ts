@@ -73,7 +73,8 @@ export function buildIndex(
       push(index.transcriptsByTopic, topic.slug, transcript);
       for (const match of topic.matches) {
         const turn = byId.get(match.turn);
-        if (turn) push(index.turnsByTopic, topic.slug, { transcript, turn, excerpt: excerpt(turn), terms: match.terms });
+        if (turn)
+          push(index.turnsByTopic, topic.slug, { transcript, turn, excerpt: excerpt(turn), terms: match.terms });
       }
     }
   }

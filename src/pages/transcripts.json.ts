@@ -6,5 +6,7 @@ import { loadArchive } from '../lib/load-archive.ts';
 export const GET: APIRoute = async () => {
   const archive = await loadArchive();
   const body = { schemaVersion: TWIN_SCHEMA_VERSION, transcripts: archive.transcripts.map(transcriptToManifestEntry) };
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

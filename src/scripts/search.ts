@@ -26,7 +26,10 @@ interface PagefindResult {
 type Filters = Record<string, string[]>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    q: string | null,
+    o?: { filters?: Record<string, { any: string[] }> },
+  ): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -35,7 +38,7 @@ const PAGE_SIZE = 20;
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-q') as HTMLInputElement;
-const status = document.getElementById('search-status') as HTMLElement;
+const statusLine = document.getElementById('search-status') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const filterBox = document.getElementById('search-filters') as HTMLElement;
 const selected: Filters = {};
@@ -61,8 +64,17 @@ function excerptNodes(html: string): Node[] {
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
+type Props = Partial<Pick<HTMLInputElement, 'className' | 'textContent' | 'type' | 'value' | 'name'>> & {
+  href?: string;
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
   node.append(...children);
   return node;
 }
@@ -84,7 +96,9 @@ async function renderFilters(pagefind: Pagefind): Promise<void> {
         selected[name] = [...current];
         void run();
       });
-      fieldset.append(el('label', {}, box, ` ${value} `, el('span', { className: 'muted', textContent: `(${count})` })));
+      fieldset.append(
+        el('label', {}, box, ` ${value} `, el('span', { className: 'muted', textContent: `(${count})` })),
+      );
     }
     filterBox.append(fieldset);
   }
@@ -105,10 +119,10 @@ async function run(): Promise<void> {
   );
   if (!query && Object.keys(activeFilters).length === 0) {
     list.replaceChildren();
-    status.textContent = '';
+    statusLine.textContent = '';
     return;
   }
-  status.textContent = 'Searching…';
+  statusLine.textContent = 'Searching…';
   const pagefind = await pagefindPromise;
   const search = await pagefind.search(query || null, { filters: activeFilters });
   if (mine !== generation || !search) return;
@@ -124,8 +138,17 @@ async function run(): Promise<void> {
         el(
           'li',
           { className: 'search-hit' },
-          el('a', { href: hit.url, className: 'hit-speaker' }, hit.anchor ? hit.title : (page.meta['title'] ?? hit.title)),
-          el('p', { className: 'card-meta' }, el('span', { textContent: page.meta['title'] ?? '' }), ...(page.meta['date'] ? [el('span', { textContent: page.meta['date'] })] : [])),
+          el(
+            'a',
+            { href: hit.url, className: 'hit-speaker' },
+            hit.anchor ? hit.title : (page.meta['title'] ?? hit.title),
+          ),
+          el(
+            'p',
+            { className: 'card-meta' },
+            el('span', { textContent: page.meta['title'] ?? '' }),
+            ...(page.meta['date'] ? [el('span', { textContent: page.meta['date'] })] : []),
+          ),
           el('p', { className: 'hit-excerpt' }, ...excerptNodes(hit.excerpt)),
         ),
       );
@@ -133,7 +156,7 @@ async function run(): Promise<void> {
   }
   list.replaceChildren(...items);
   const more = search.results.length > PAGE_SIZE ? ` (showing the first ${PAGE_SIZE} transcripts)` : '';
-  status.textContent =
+  statusLine.textContent =
     items.length === 0
       ? 'No turns match.'
       : `${items.length} ${items.length === 1 ? 'turn' : 'turns'} in ${pages.length} ${pages.length === 1 ? 'transcript' : 'transcripts'}${more}.`;
@@ -153,6 +176,8 @@ form.addEventListener('submit', (event) => {
 const initial = new URL(location.href).searchParams.get('q');
 if (initial) input.value = initial;
 void pagefindPromise.then(renderFilters).catch(() => {
-  status.textContent = 'Search could not be loaded. The search index may be missing from this build.';
+  statusLine.textContent = 'Search could not be loaded. The search index may be missing from this build.';
 });
 if (initial) void run();
+
+export {};

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
@@ -63,7 +63,9 @@ describe('search', () => {
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.search-hit .hit-speaker')].every((a) => a.textContent === 'Ms. Jane Doe'),
     );
-    const hrefs = await page.locator('.search-hit .hit-speaker').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page
+      .locator('.search-hit .hit-speaker')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^\/transcripts\/weekly-briefing-2024-09-05\/#t\d+$/);
     expect(errors).toEqual([]);
@@ -86,7 +88,7 @@ describe('hostile text in a real browser', () => {
     expect(pwned).toBeUndefined();
     expect(await page.locator('body').isVisible()).toBe(true);
     expect(await page.locator('#t2 ~ *').first().isVisible()).toBe(true);
-    expect(await page.locator('.turn-body').first().innerText()).toContain('</p><script>window.__pwned = 1</script>');
+    expect(await page.locator('.turn-body').first().textContent()).toContain('</p><script>window.__pwned = 1</script>');
     expect(errors).toEqual([]);
     await page.close();
   });

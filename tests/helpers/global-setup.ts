@@ -27,6 +27,13 @@ export default function setup(project: TestProject): () => void {
   if (result.status !== 0) {
     throw new Error(`fixture build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
-  project.provide('fixtureBuild', { dir, site, content, stdout: result.stdout, stderr: result.stderr, status: result.status });
+  project.provide('fixtureBuild', {
+    dir,
+    site,
+    content,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    status: result.status,
+  });
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -16,6 +16,13 @@ export function exists(site: string, path: string): boolean {
   return existsSync(join(site, path.replace(/^\//, '')));
 }
 
+/** The one element matching `selector`; fails the test when there is none. */
+export function one(root: HTMLElement, selector: string): HTMLElement {
+  const el = root.querySelector(selector);
+  if (!el) throw new Error(`no element matches \`${selector}\``);
+  return el;
+}
+
 /** Text as a reader sees it: entities decoded, white space folded. */
 export function visibleText(el: HTMLElement): string {
   return el.textContent.replace(/\s+/g, ' ').trim();

@@ -54,7 +54,9 @@ test('malformed YAML and unknown metadata fields are reported at their line', ()
 
 test('metadata gives title, date, slug and the rest; an unquoted YAML date is read as written', () => {
   const archive = ingestArchive({
-    sources: [source('x.txt', GOOD, 'title: Briefing\ndate: 2024-09-05\nslug: my-briefing\nsource: https://example.org/a\n')],
+    sources: [
+      source('x.txt', GOOD, 'title: Briefing\ndate: 2024-09-05\nslug: my-briefing\nsource: https://example.org/a\n'),
+    ],
   });
   const [t] = archive.transcripts;
   expect([t?.slug, t?.title, t?.titleSource, t?.date, t?.sourceUrl]).toEqual([
@@ -75,13 +77,19 @@ test('two files that want the same slug: the first keeps it, the second is refus
   const archive = ingestArchive({ sources: [source('a/x.txt', GOOD), source('b/x.txt', GOOD)] });
   expect(archive.transcripts.map((t) => t.source.file)).toEqual(['a/x.txt']);
   const [p] = archive.files.flatMap((f) => f.problems);
-  expect([p?.code, p?.file, p?.message]).toEqual(['duplicate-slug', 'b/x.txt', 'the slug `x` is already used by `a/x.txt`']);
+  expect([p?.code, p?.file, p?.message]).toEqual([
+    'duplicate-slug',
+    'b/x.txt',
+    'the slug `x` is already used by `a/x.txt`',
+  ]);
 });
 
 test('text without labels becomes one unattributed turn, with a warning, and keeps every word', () => {
   const archive = ingestArchive({ sources: [source('x.txt', 'Just some words.\nMore words.')] });
   const [t] = archive.transcripts;
-  expect(t?.turns.map((turn) => [turn.speaker, turn.paragraphs])).toEqual([['unattributed', ['Just some words.', 'More words.']]]);
+  expect(t?.turns.map((turn) => [turn.speaker, turn.paragraphs])).toEqual([
+    ['unattributed', ['Just some words.', 'More words.']],
+  ]);
   expect(archive.files[0]?.problems.map((p) => [p.code, p.severity])).toEqual([['no-speaker-labels', 'warning']]);
 });
 

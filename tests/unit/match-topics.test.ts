@@ -24,12 +24,20 @@ test('terms match whole words, ignoring case and hyphens, and record the evidenc
     turn('t3', 'Interpolation is not Interpol-ish.'),
   ]);
   expect(result).toEqual([
-    { slug: 'telecom-fraud', matches: [{ turn: 't1', terms: ['Telecom fraud'] }, { turn: 't2', terms: ['telecommunications fraud'] }] },
+    {
+      slug: 'telecom-fraud',
+      matches: [
+        { turn: 't1', terms: ['Telecom fraud'] },
+        { turn: 't2', terms: ['telecommunications fraud'] },
+      ],
+    },
     { slug: 'law-enforcement-cooperation', matches: [{ turn: 't1', terms: ['Law-enforcement cooperation'] }] },
     { slug: 'interpol-hq', matches: [{ turn: 't3', terms: ['Interpol'] }] },
   ]);
 });
 
 test('a term inside a longer word does not match', () => {
-  expect(matchTopics(rulesToTopics([{ name: 'Crime', terms: [] }]), [turn('t1', 'Crimea and incriminate.')])).toEqual([]);
+  expect(matchTopics(rulesToTopics([{ name: 'Crime', terms: [] }]), [turn('t1', 'Crimea and incriminate.')])).toEqual(
+    [],
+  );
 });

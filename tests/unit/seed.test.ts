@@ -44,7 +44,9 @@ describe('the seed transcript', () => {
   });
 
   test('keeps the translators’ credit and the disclaimer out of the speech', () => {
-    expect(transcript?.credits).toEqual([expect.stringMatching(/^Translated and edited by Liu Sitong, .* Rochelle Beiersdorfer\.$/)]);
+    expect(transcript?.credits).toEqual([
+      expect.stringMatching(/^Translated and edited by Liu Sitong, .* Rochelle Beiersdorfer\.$/),
+    ]);
     expect(transcript?.notes).toEqual([
       'In case of any discrepancy between the English and Chinese texts, the Chinese version is deemed to prevail.',
     ]);

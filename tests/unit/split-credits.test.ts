@@ -4,7 +4,9 @@ import { splitClosingMatter } from '../../scripts/core/split-credits.ts';
 const paras = (...texts: string[]) => texts.map((text, i) => ({ text, line: i + 1 }));
 
 test('a credit and a disclaimer in one closing paragraph are cut apart', () => {
-  const r = splitClosingMatter(paras('Thank you.', 'Translated by A. Smith. In case of any discrepancy, the original prevails.'));
+  const r = splitClosingMatter(
+    paras('Thank you.', 'Translated by A. Smith. In case of any discrepancy, the original prevails.'),
+  );
   expect(r.spoken.map((p) => p.text)).toEqual(['Thank you.']);
   expect(r.credits).toEqual(['Translated by A. Smith.']);
   expect(r.notes).toEqual(['In case of any discrepancy, the original prevails.']);

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { mdxText, transcriptToMdx } from '../../scripts/core/to-mdx.ts';
-import type { Transcript } from '../../scripts/core/schema.ts';
 import { parse } from 'yaml';
+import type { Transcript } from '../../scripts/core/schema.ts';
+import { mdxText, transcriptToMdx } from '../../scripts/core/to-mdx.ts';
 
 const HOSTILE = [
   '{alert(1)}',

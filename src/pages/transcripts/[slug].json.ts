@@ -1,7 +1,7 @@
 /** The machine-readable twin of each transcript: `/transcripts/<slug>.json`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { transcriptToTwin } from '../../../scripts/core/to-twin.ts';
 import type { Transcript } from '../../../scripts/core/schema.ts';
+import { transcriptToTwin } from '../../../scripts/core/to-twin.ts';
 import { loadArchive } from '../../lib/load-archive.ts';
 
 export const getStaticPaths = (async () => {

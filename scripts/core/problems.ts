@@ -52,6 +52,18 @@ export const PROBLEMS = {
     severity: 'error',
     hint: 'Give the transcript a `slug:` made of letters and digits in its metadata file.',
   },
+  'invalid-json': {
+    severity: 'error',
+    hint: 'Fix the JSON (a validator will point at the spot), or export the transcript again from its tool.',
+  },
+  'invalid-subtitles': {
+    severity: 'error',
+    hint: 'Check the subtitle file against its format (WebVTT or SRT); each cue needs a timing line and text.',
+  },
+  'unsure-label': {
+    severity: 'warning',
+    hint: 'If the decision is wrong, put the label on a line of its own (`Name:`), or name the format in the metadata file.',
+  },
   'unreadable-file': {
     severity: 'error',
     hint: 'Check that the file exists and can be read.',

@@ -19,8 +19,13 @@ export const DateSchema = z
 /** Who a speaker is: a person, an organisation (a media outlet, a ministry), or a generic role. */
 export const SpeakerKindSchema = z.enum(['person', 'organisation', 'role']);
 
-/** The input shapes the ingest can read. */
-export const FormatSchema = z.enum(['label-lines']);
+/**
+ * The input shapes the ingest can read: a label alone on a line (the seed),
+ * inline labels at the start of a paragraph (`Name: text`, `THE PRESIDENT. text`),
+ * Markdown transcripts, WebVTT and SRT subtitles, and diarized speech-to-text JSON.
+ */
+export const FormatSchema = z.enum(['label-lines', 'inline-labels', 'markdown', 'webvtt', 'srt', 'diarized-json']);
+export type Format = z.infer<typeof FormatSchema>;
 
 /** A speaker entity: one page at `/speakers/<slug>/`. */
 export const SpeakerSchema = z.object({

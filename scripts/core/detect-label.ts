@@ -6,7 +6,8 @@
  * The rules look at the shape of the line, never at a list of known names:
  * - it ends with a colon (ASCII `:`, full-width `：` or `︰`);
  * - the label is short: at most {@link MAX_LABEL_CHARS} characters and
- *   {@link MAX_LABEL_WORDS} words, not counting a trailing `(ACRONYM)`;
+ *   {@link MAX_LABEL_WORDS} words, not counting a trailing `(ACRONYM)`, and in
+ *   scripts without spaces at most {@link MAX_UNSPACED_LABEL_CHARS} characters;
  * - it has no sentence punctuation inside (`, ; ! ? "`), and a period only
  *   after a title (`Mr.`, `Dr.`) or an initial (`J.`);
  * - it is name-shaped: every word starts with a capital letter, is a digit
@@ -17,6 +18,8 @@
  */
 
 export const MAX_LABEL_CHARS = 60;
+/** Names in scripts written without spaces (Chinese, Japanese) are short: `王毅`, `外交部发言人汪文斌`. */
+export const MAX_UNSPACED_LABEL_CHARS = 12;
 export const MAX_LABEL_WORDS = 7;
 
 /** Lower-case words allowed inside a name: `Ministry of Foreign Affairs`, `Ursula von der Leyen`. */
@@ -73,6 +76,9 @@ export function classifyLabelLine(line: string): LabelVerdict {
   if (/[()（）]/u.test(core)) return { label: false, reason: 'has a parenthesis inside' };
 
   const words = core.split(/\s+/);
+  if (words.some((w) => /^\p{Lo}{2,}$/u.test(w) && w.length > MAX_UNSPACED_LABEL_CHARS)) {
+    return { label: false, reason: `longer than ${MAX_UNSPACED_LABEL_CHARS} characters without a space` };
+  }
   if (words.length > MAX_LABEL_WORDS) return { label: false, reason: `more than ${MAX_LABEL_WORDS} words` };
   if (!words.some(startsName)) return { label: false, reason: 'no word is capitalised' };
   const first = words[0] ?? '';

@@ -4,11 +4,20 @@
  * slugs are checked for clashes. No file system here: the shell reads the
  * seeds folder and writes what this returns.
  */
+
+import type { UnsureLabel } from './formats/types.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
 import { rulesToTopics } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
-import { type Speaker, type Topic, TopicRulesFileSchema, type Transcript, TranscriptMetaSchema } from './schema.ts';
+import {
+  type Format,
+  type Speaker,
+  type Topic,
+  TopicRulesFileSchema,
+  type Transcript,
+  TranscriptMetaSchema,
+} from './schema.ts';
 import { decodeText } from './text.ts';
 
 export interface SourceFile {
@@ -28,12 +37,13 @@ export interface ArchiveInput {
 /** What happened to one source file, for the ingest report. */
 export interface FileReport {
   file: string;
-  format: string;
+  format?: Format;
   slug?: string;
   turns: number;
   speakers: number;
   words: number;
   problems: Problem[];
+  unsure: UnsureLabel[];
 }
 
 export interface Archive {
@@ -95,11 +105,11 @@ function ingestOne(source: SourceFile, topics: readonly Topic[]): TranscriptResu
   let meta = {};
   if (source.meta) {
     const parsed = parseYamlWith(TranscriptMetaSchema, source.meta.text, source.meta.file, 'invalid-metadata');
-    if ('problems' in parsed) return { speakers: [], problems: parsed.problems };
+    if ('problems' in parsed) return { speakers: [], problems: parsed.problems, unsure: [] };
     meta = parsed.value;
   }
   const decoded = decodeText(source.bytes, source.file);
-  if ('problem' in decoded) return { speakers: [], problems: [decoded.problem] };
+  if ('problem' in decoded) return { speakers: [], problems: [decoded.problem], unsure: [] };
   return ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, topics });
 }
 
@@ -116,11 +126,12 @@ function reportOf(file: string, result: TranscriptResult): FileReport {
   const t = result.transcript;
   return {
     file,
-    format: t?.source.format ?? 'label-lines',
+    ...(result.format ? { format: result.format } : {}),
     ...(t ? { slug: t.slug } : {}),
     turns: t?.turns.length ?? 0,
     speakers: t?.participants.length ?? 0,
     words: t?.words ?? 0,
     problems: result.problems,
+    unsure: result.unsure,
   };
 }

@@ -1,26 +1,28 @@
 /**
  * One transcript through the pure pipeline:
  *
- *   text → lines → parse (turns) → closing matter → resolve speakers
- *        → turn ids → topics → Transcript (validated)
+ *   text → detect format → parse (turns, sections) → closing matter
+ *        → resolve speakers → turn ids → topics → Transcript (validated)
  *
  * Takes values, returns values: the caller reads files and hashes bytes.
  */
-
+import { spokenWords } from './annotations.ts';
+import { detectFormat, PARSERS } from './formats/detect-format.ts';
+import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
+import { frontMatterToMeta, languageFromFileName } from './front-matter.ts';
 import { matchTopics } from './match-topics.ts';
-import { parseLabelLines, type SourceParagraph } from './parse-label-lines.ts';
 import { type Problem, problem } from './problems.ts';
 import { labelToSpeaker } from './resolve-speaker.ts';
-import type { Participant, Speaker, Topic, Transcript, TranscriptMeta, Turn } from './schema.ts';
+import type { Participant, Section, Speaker, Topic, Transcript, TranscriptMeta, Turn } from './schema.ts';
 import { TranscriptSchema } from './schema.ts';
 import { fileSlug } from './slugs.ts';
 import { splitClosingMatter } from './split-credits.ts';
-import { toLines, wordsOf } from './text.ts';
 
 export interface TranscriptInput {
   /** Path relative to the seeds folder, used in URLs' defaults and messages. */
   file: string;
   text: string;
+  /** Metadata from a sidecar file; wins over what the file itself says. */
   meta: TranscriptMeta;
   /** Hash of the source bytes and metadata. */
   hash: string;
@@ -31,32 +33,56 @@ export interface TranscriptResult {
   transcript?: Transcript;
   speakers: Speaker[];
   problems: Problem[];
+  /** Label decisions the parser was unsure of, for the report. */
+  unsure: UnsureLabel[];
+  format?: Transcript['source']['format'];
 }
 
 /** The speaker of text that carries no label at all. */
 export const UNATTRIBUTED: Speaker = { slug: 'unattributed', name: 'Unattributed', kind: 'role', aliases: [] };
 
 export function ingestTranscript(input: TranscriptInput): TranscriptResult {
-  const { file, text, meta } = input;
+  const { file } = input;
+  const text = input.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    return { speakers: [], problems: [problem('empty-file', file, 'the file has no text', 1)] };
+    return { speakers: [], unsure: [], problems: [problem('empty-file', file, 'the file has no text', 1)] };
   }
-  const problems: Problem[] = [];
-  const raw = parseLabelLines(toLines(text.replace(/^\uFEFF/, '')));
+  const format = detectFormat(file, text, input.meta.format);
+  const doc = PARSERS[format](text, file);
+  const own = frontMatterToMeta(doc.meta, file);
+  const meta: TranscriptMeta = { ...own.meta, ...input.meta };
+  const problems: Problem[] = [...doc.problems, ...own.problems];
+  if (doc.problems.some((p) => p.severity === 'error')) return { speakers: [], unsure: doc.unsure, problems, format };
 
-  let preamble = raw.preamble;
-  const rawTurns = raw.turns.map((t) => ({ ...t, paragraphs: [...t.paragraphs] }));
+  let preamble: ParsedParagraph[] = doc.preamble;
+  const rawTurns: ParsedTurn[] = doc.turns.map((t) => ({ ...t, paragraphs: [...t.paragraphs] }));
   if (rawTurns.length === 0) {
-    problems.push(
-      problem('no-speaker-labels', file, 'no speaker label found: the whole text is filed as one unattributed turn', 1),
-    );
-    rawTurns.push({ label: '', line: preamble[0]?.line ?? 1, paragraphs: preamble });
+    const only = meta.speakers?.length === 1 ? meta.speakers[0] : undefined;
+    if (!only) {
+      problems.push(
+        problem(
+          'no-speaker-labels',
+          file,
+          'no speaker label found: the whole text is filed as one unattributed turn',
+          1,
+        ),
+      );
+    }
+    if (preamble.length === 0)
+      return {
+        speakers: [],
+        unsure: doc.unsure,
+        problems: [...problems, problem('empty-file', file, 'the file has no transcript text', 1)],
+        format,
+      };
+    rawTurns.push({ label: only ?? '', line: preamble[0]?.line ?? 1, paragraphs: preamble });
     preamble = [];
   }
 
   const last = rawTurns.at(-1);
   const closing = splitClosingMatter(last?.paragraphs ?? []);
   if (last) last.paragraphs = closing.spoken;
+  if (last && last.paragraphs.length === 0) rawTurns.pop();
 
   const speakersBySlug = new Map<string, Speaker>();
   const turns: Turn[] = rawTurns.map((t, i) => {
@@ -68,16 +94,23 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
       label: t.label,
       paragraphs: t.paragraphs.map((p) => p.text),
       line: t.line,
+      ...(t.start === undefined ? {} : { start: t.start }),
     };
   });
+  const sections: Section[] = doc.sections.map((s, i) => ({
+    id: `s${i + 1}`,
+    title: s.title,
+    turn: turns[s.beforeTurn]?.id ?? null,
+  }));
 
-  const slug = meta.slug ?? fileSlug(file);
+  const slug = meta.slug ?? fileSlug(file.replace(/\.[a-z]{2}(?=\.[a-z]+$)/, (m) => m.replace('.', '-')));
   if (slug === '') {
     problems.push(problem('empty-slug', file, 'the file name gives no usable slug'));
-    return { speakers: [], problems };
+    return { speakers: [], unsure: doc.unsure, problems, format };
   }
   const speakers = [...speakersBySlug.values()];
   const date = meta.date ?? dateFromFileName(file);
+  const language = meta.language ?? languageFromFileName(file) ?? 'en';
   const transcript = TranscriptSchema.parse({
     slug,
     title: meta.title ?? titleFromFileName(file) ?? titleFromSpeakers(speakers),
@@ -86,18 +119,21 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     ...(meta.event ? { event: meta.event } : {}),
     ...(meta.location ? { location: meta.location } : {}),
     ...(meta.source ? { sourceUrl: meta.source } : {}),
-    language: meta.language ?? 'en',
+    language,
     ...(meta.summary ? { summary: meta.summary } : {}),
-    source: { file, format: 'label-lines', hash: input.hash },
+    ...(meta.media ? { media: meta.media } : {}),
+    textFormat: format === 'markdown' ? 'markdown' : 'plain',
+    source: { file, format, hash: input.hash },
     participants: participantsOf(turns),
-    preamble: preamble.map((p: SourceParagraph) => p.text),
+    preamble: preamble.map((p) => p.text),
     turns,
+    sections,
     topics: matchTopics(input.topics, turns),
     credits: closing.credits,
     notes: closing.notes,
-    words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + wordsOf(p).length, 0), 0),
+    words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWords(p).length, 0), 0),
   } satisfies Transcript);
-  return { transcript, speakers, problems };
+  return { transcript, speakers, problems, unsure: doc.unsure, format };
 }
 
 function participantsOf(turns: readonly Turn[]): Participant[] {
@@ -106,7 +142,7 @@ function participantsOf(turns: readonly Turn[]): Participant[] {
     const p = bySpeaker.get(turn.speaker) ?? { speaker: turn.speaker, labels: [], turns: 0, words: 0 };
     if (!p.labels.includes(turn.label)) p.labels.push(turn.label);
     p.turns += 1;
-    p.words += turn.paragraphs.reduce((n, para) => n + wordsOf(para).length, 0);
+    p.words += turn.paragraphs.reduce((n, para) => n + spokenWords(para).length, 0);
     bySpeaker.set(turn.speaker, p);
   }
   return [...bySpeaker.values()];
@@ -129,7 +165,10 @@ export function dateFromFileName(file: string): string | undefined {
  * → `Press conference`. Names made only of numbers and hashes give none.
  */
 export function titleFromFileName(file: string): string | undefined {
-  const stem = (file.split(/[\\/]/).at(-1) ?? file).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}/, '');
+  const stem = (file.split(/[\\/]/).at(-1) ?? file)
+    .replace(/\.[^.]+$/, '')
+    .replace(/\.[a-z]{2}(?:-[A-Za-z]{2,4})?$/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}/, '');
   const words = stem
     .split(/[-_\s.]+/)
     .filter((w) => w !== '' && !/^\d+$/.test(w) && !(/^[0-9a-f]{8,}$/i.test(w) && /\d/.test(w)));

@@ -40,6 +40,10 @@ export const PROBLEMS = {
     severity: 'error',
     hint: 'Fix the metadata file; see "Transcript metadata" in the README for the fields it accepts.',
   },
+  'invalid-front-matter': {
+    severity: 'warning',
+    hint: 'The field was ignored and the transcript built without it; fix the value in the front matter.',
+  },
   'invalid-topics': {
     severity: 'error',
     hint: 'Fix the topics file; see "Topics" in the README for its shape.',
@@ -59,6 +63,10 @@ export const PROBLEMS = {
   'invalid-subtitles': {
     severity: 'error',
     hint: 'Check the subtitle file against its format (WebVTT or SRT); each cue needs a timing line and text.',
+  },
+  'subtitle-quirk': {
+    severity: 'warning',
+    hint: 'The text was kept as described; fix the subtitle file if the reading is wrong.',
   },
   'unsure-label': {
     severity: 'warning',

@@ -51,8 +51,19 @@ export const TurnSchema = z.object({
   paragraphs: z.array(z.string().min(1)).min(1),
   /** 1-based line of the label (or of the first paragraph) in the source file. */
   line: z.number().int().positive(),
+  /** Where the turn starts in the recording, in seconds, when the source says. */
+  start: z.number().nonnegative().optional(),
 });
 export type Turn = z.infer<typeof TurnSchema>;
+
+/** A heading inside a transcript: a section with its own anchor, standing before a turn. */
+export const SectionSchema = z.object({
+  id: z.string().regex(/^s\d+$/),
+  title: z.string().min(1),
+  /** The turn the section opens; `null` for a heading after the last turn. */
+  turn: z.string().nullable(),
+});
+export type Section = z.infer<typeof SectionSchema>;
 
 /** Why a topic was assigned to a turn: the terms found in it. */
 export const TopicMatchSchema = z.object({
@@ -89,6 +100,10 @@ export const TranscriptSchema = z.object({
   /** BCP 47 language tag of the text. */
   language: z.string().default('en'),
   summary: z.string().optional(),
+  /** The recording, for "play from here" links with each turn's start time. */
+  media: z.url().optional(),
+  /** How paragraphs are written: literal text, or Markdown (links and emphasis kept). */
+  textFormat: z.enum(['plain', 'markdown']).default('plain'),
   source: z.object({
     /** Path of the source file, relative to the seeds folder. */
     file: z.string(),
@@ -100,6 +115,7 @@ export const TranscriptSchema = z.object({
   /** Text before the first speaker label, if any: kept, shown, not attributed. */
   preamble: z.array(z.string()).default([]),
   turns: z.array(TurnSchema),
+  sections: z.array(SectionSchema).default([]),
   topics: z.array(TranscriptTopicSchema).default([]),
   /** Credits such as "Translated and edited by …": shown in the footer, not spoken. */
   credits: z.array(z.string()).default([]),
@@ -132,6 +148,12 @@ export const TranscriptMetaSchema = z
     language: z.string().min(2),
     slug: SlugSchema,
     summary: z.string().min(1),
+    media: z.url(),
+    /** The people heard; with one name, a transcript without labels is theirs. */
+    speakers: z.array(z.string().min(1)),
+    tags: z.array(z.string().min(1)),
+    /** Forces a format instead of detecting it. */
+    format: FormatSchema,
   })
   .partial()
   .strict();

@@ -3,6 +3,7 @@
  * 1. transliterate to ASCII (`Ségolène` → `segolene`, `王毅` → `wang-yi`);
  * 2. lower-case; every run of anything but `a-z0-9` becomes one hyphen;
  * 3. no hyphen at either end.
+ * A transcript's slug is its metadata `slug`, else its file path (see {@link fileSlug}).
  * A slug is a pure function of its text, so rebuilding the same input gives
  * the same URLs.
  */
@@ -14,8 +15,11 @@ export function toSlug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The slug of a file path: its name without folders and extension. */
+/**
+ * The slug of a file: its path inside the seeds folder without the extension,
+ * folders included (`2024/04/kernel.md` → `2024-04-kernel`), because archives
+ * organised in folders reuse file names.
+ */
 export function fileSlug(path: string): string {
-  const name = path.split(/[\\/]/).at(-1) ?? path;
-  return toSlug(name.replace(/\.[^.]+$/, ''));
+  return toSlug(path.replace(/\.[^./\\]+$/, '').replace(/[\\/]/g, ' '));
 }

@@ -5,7 +5,7 @@
  * or a note (`In case of any discrepancy`); a credit and a note that share a
  * paragraph are cut apart at the note's first words.
  */
-import type { SourceParagraph } from './parse-label-lines.ts';
+import type { ParsedParagraph as SourceParagraph } from './formats/types.ts';
 
 const CREDIT =
   /^(?:(?:translated|edited|transcribed|compiled|interpreted|captioned|produced|proofread|reviewed)(?:\s*(?:,|and|&)\s*(?:translated|edited|transcribed|compiled|interpreted|captioned|produced|proofread|reviewed))*\s+by\b|transcript(?:ion)?\s+by\b|(?:translation|transcription)\s*:)/i;

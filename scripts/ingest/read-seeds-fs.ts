@@ -5,10 +5,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { EXTENSIONS } from '../core/formats/detect-format.ts';
 import type { ArchiveInput, SourceFile } from '../core/ingest-archive.ts';
 
-/** File endings read as transcripts, by format. */
-export const TRANSCRIPT_EXTENSIONS = ['.txt'] as const;
+/** File endings read as transcripts. */
+const TRANSCRIPT_EXTENSIONS = Object.keys(EXTENSIONS);
+/** Hugo-style section pages (`_index.md`): listings, not transcripts. */
+const SECTION_PAGE = /(?:^|\/)_index(?:\.[a-z]{2})?\.md$/;
 const META_EXTENSIONS = ['.yaml', '.yml'] as const;
 const TOPICS_FILE = /^topics\.ya?ml$/;
 
@@ -25,7 +28,9 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
 
   for (const { abs, rel } of all) {
     const ext = extensionOf(rel);
-    if (TRANSCRIPT_EXTENSIONS.some((e) => e === ext)) {
+    if (SECTION_PAGE.test(rel)) {
+      skipped.push({ file: rel, reason: 'a section page (`_index.md`), not a transcript' });
+    } else if (TRANSCRIPT_EXTENSIONS.includes(ext) && !/(?:^|\/)(?:readme|license|changelog|sources)\.md$/i.test(rel)) {
       const bytes = new Uint8Array(await readFile(abs));
       const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
       const meta = metaRel ? { file: metaRel, text: await readFile(join(dir, metaRel), 'utf8') } : undefined;

@@ -24,11 +24,21 @@ export function formatIngestReport(
     `Read ${plural(archive.files.length, 'transcript file')}: ${plural(archive.transcripts.length, 'transcript')}, ${plural(turns, 'turn')}, ${plural(words, 'spoken word')}, ${plural(archive.speakers.length, 'speaker')}, ${plural(archive.topics.length, 'topic')}`,
   );
   if (options.report) {
-    lines.push('', '  file | format | turns | speakers | words | problems');
+    lines.push('', '  file | format | turns | speakers | words | problems | unsure labels');
     for (const f of archive.files) {
-      lines.push(`  ${f.file} | ${f.format} | ${f.turns} | ${f.speakers} | ${f.words} | ${f.problems.length}`);
+      lines.push(
+        `  ${f.file} | ${f.format ?? '-'} | ${f.turns} | ${f.speakers} | ${f.words} | ${f.problems.length} | ${f.unsure.length}`,
+      );
+      for (const u of f.unsure) lines.push(`      ${f.file}:${u.line}: ${u.reason}`);
     }
     lines.push('');
+  }
+  const formats = new Map<string, number>();
+  for (const f of archive.files) if (f.slug && f.format) formats.set(f.format, (formats.get(f.format) ?? 0) + 1);
+  if (formats.size > 0) lines.push(`  ↳ formats: ${[...formats].map(([name, n]) => `${name} ${n}`).join(', ')}`);
+  const unsure = archive.files.reduce((n, f) => n + f.unsure.length, 0);
+  if (unsure > 0) {
+    lines.push(`  ↳ ${plural(unsure, 'line')} looked like a label but were kept as text (--report lists them)`);
   }
   if (skipped.length > 0) {
     lines.push(`  ↳ ${plural(skipped.length, 'file')} skipped:`);

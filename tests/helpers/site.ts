@@ -23,6 +23,13 @@ export function one(root: HTMLElement, selector: string): HTMLElement {
   return el;
 }
 
+/** The turn section whose speaker heading has the id `turnId`. */
+export function turnSection(doc: HTMLElement, turnId: string): HTMLElement {
+  const section = doc.getElementById(turnId)?.closest('section.turn');
+  if (!section) throw new Error(`no turn section for #${turnId}`);
+  return section;
+}
+
 /** Text as a reader sees it: entities decoded, white space folded. */
 export function visibleText(el: HTMLElement): string {
   return el.textContent.replace(/\s+/g, ' ').trim();

@@ -40,3 +40,8 @@ describe('a line that stands alone and ends with a colon', () => {
     if (!verdict.label) expect(verdict.reason).toContain(reason);
   });
 });
+
+test('a Chinese list lead-in ending with a colon is text, as its English counterpart is', () => {
+  expect(classifyLabelLine('我们将重点做好以下四个方面工作：').label).toBe(false);
+  expect(classifyLabelLine('外交部发言人汪文斌：').label).toBe(true);
+});

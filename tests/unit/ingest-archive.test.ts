@@ -74,13 +74,13 @@ test('a date and title come from the file name when nothing else gives them', ()
 });
 
 test('two files that want the same slug: the first keeps it, the second is refused by name', () => {
-  const archive = ingestArchive({ sources: [source('a/x.txt', GOOD), source('b/x.txt', GOOD)] });
-  expect(archive.transcripts.map((t) => t.source.file)).toEqual(['a/x.txt']);
+  const archive = ingestArchive({ sources: [source('a-x.txt', GOOD), source('a/x.txt', GOOD)] });
+  expect(archive.transcripts.map((t) => t.source.file)).toEqual(['a-x.txt']);
   const [p] = archive.files.flatMap((f) => f.problems);
   expect([p?.code, p?.file, p?.message]).toEqual([
     'duplicate-slug',
-    'b/x.txt',
-    'the slug `x` is already used by `a/x.txt`',
+    'a/x.txt',
+    'the slug `a-x` is already used by `a-x.txt`',
   ]);
 });
 

@@ -14,9 +14,10 @@ test.each([
   expect(toSlug(text)).toBe(slug);
 });
 
-test('a file slug drops folders and the extension and keeps digits', () => {
-  expect(fileSlug('seeds/000_b208c8174473c045.txt')).toBe('000-b208c8174473c045');
-  expect(fileSlug('a/b/2024-09-05 Press Briefing.txt')).toBe('2024-09-05-press-briefing');
+test('a file slug is its path in the seeds folder without the extension, digits kept', () => {
+  expect(fileSlug('000_b208c8174473c045.txt')).toBe('000-b208c8174473c045');
+  expect(fileSlug('2024/04/kernel.md')).toBe('2024-04-kernel');
+  expect(fileSlug('a\\b/2024-09-05 Press Briefing.txt')).toBe('a-b-2024-09-05-press-briefing');
 });
 
 test('slugs are a pure function of the text, so a rebuild gives the same URLs', () => {

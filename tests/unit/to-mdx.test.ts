@@ -35,6 +35,8 @@ test('transcript MDX keeps hostile text in the front matter as data, intact', ()
     participants: [],
     preamble: [],
     turns: [{ id: 't1', speaker: 'a', label: '{A}:', paragraphs: HOSTILE, line: 1 }],
+    sections: [],
+    textFormat: 'plain',
     topics: [],
     credits: [],
     notes: [],

@@ -1,0 +1,40 @@
+/**
+ * The every-word guarantee, as a check: each word of a source file's text
+ * must reach the transcript (a turn, a label, a section title, the preamble,
+ * a credit or a note). Front matter is metadata, and timestamps are shown as
+ * turn times, so neither counts. Returns the words that went missing.
+ */
+import type { Transcript } from './schema.ts';
+import { wordsOf } from './text.ts';
+
+const CLOCK = /\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\b/g;
+
+function bag(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of wordsOf(text.replace(CLOCK, ' ')))
+    counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
+  return counts;
+}
+
+/** The body of a text transcript: front matter removed. */
+export function sourceBody(text: string): string {
+  const m = /^\uFEFF?---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+export function lostWords(source: string, t: Transcript): string[] {
+  const kept = [
+    ...t.preamble,
+    ...t.turns.flatMap((turn) => [turn.label, ...turn.paragraphs]),
+    ...t.sections.map((s) => s.title),
+    ...t.credits,
+    ...t.notes,
+  ].join('\n');
+  const have = bag(kept);
+  const lost: string[] = [];
+  for (const [word, n] of bag(sourceBody(source))) {
+    const missing = n - (have.get(word) ?? 0);
+    for (let i = 0; i < missing; i++) lost.push(word);
+  }
+  return lost;
+}

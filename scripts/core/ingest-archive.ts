@@ -18,6 +18,7 @@ import {
   type Transcript,
   TranscriptMetaSchema,
 } from './schema.ts';
+import { splitAnnotations } from './annotations.ts';
 import { decodeText } from './text.ts';
 
 export interface SourceFile {
@@ -42,6 +43,8 @@ export interface FileReport {
   turns: number;
   speakers: number;
   words: number;
+  /** Stage directions kept as annotations: `(Laughter.)`, `[inaudible]`. */
+  annotations: number;
   problems: Problem[];
   unsure: UnsureLabel[];
 }
@@ -131,7 +134,15 @@ function reportOf(file: string, result: TranscriptResult): FileReport {
     turns: t?.turns.length ?? 0,
     speakers: t?.participants.length ?? 0,
     words: t?.words ?? 0,
+    annotations: t ? countAnnotations(t) : 0,
     problems: result.problems,
     unsure: result.unsure,
   };
+}
+
+function countAnnotations(t: Transcript): number {
+  return t.turns.reduce(
+    (n, turn) => n + turn.paragraphs.reduce((m, p) => m + splitAnnotations(p).filter((s) => s.annotation).length, 0),
+    0,
+  );
 }

@@ -10,11 +10,33 @@ export interface SourceLine {
 }
 
 /**
- * Decodes a transcript's bytes. UTF-8 with or without BOM is accepted;
- * bytes that are not valid UTF-8, or NUL bytes (a binary file), are refused
- * with the line they stand on, so that nothing silently vanishes.
+ * Decodes a transcript's bytes. UTF-8 with or without BOM, and UTF-16 (LE or
+ * BE) with its BOM, are read. Anything else is refused with the line of the
+ * first bad byte, so that nothing silently vanishes: bytes that are not UTF-8
+ * (a legacy encoding such as Windows-1252, named in the message when it looks
+ * like one), and NUL bytes outside UTF-16 (a binary file).
  */
 export function decodeText(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+    } catch {
+      return {
+        problem: problem(
+          'invalid-encoding',
+          file,
+          `the file starts with a ${utf16.toUpperCase()} byte order mark but is not valid ${utf16.toUpperCase()}`,
+          1,
+        ),
+      };
+    }
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return {
@@ -26,15 +48,32 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
     return { text };
   } catch {
     const bad = firstInvalidUtf8(bytes);
+    const legacy = looksSingleByte(bytes)
+      ? ': it looks like Windows-1252 or Latin-1; convert it with `iconv -f WINDOWS-1252 -t UTF-8`'
+      : '';
     return {
       problem: problem(
         'invalid-encoding',
         file,
-        `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad})`,
+        `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad})${legacy}`,
         lineAt(bytes, bad),
       ),
     };
   }
+}
+
+/** Mostly ASCII with high bytes standing alone between letters: the mark of a single-byte legacy encoding. */
+function looksSingleByte(bytes: Uint8Array): boolean {
+  let high = 0;
+  let lone = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
+    high++;
+    const next = bytes[i + 1] ?? 0;
+    if (next < 0x80) lone++;
+  }
+  return high > 0 && lone / high > 0.5;
 }
 
 /** Splits text into lines, accepting LF, CRLF and CR endings. */

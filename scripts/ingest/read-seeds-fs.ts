@@ -10,6 +10,8 @@ import type { ArchiveInput, SourceFile } from '../core/ingest-archive.ts';
 
 /** File endings read as transcripts. */
 const TRANSCRIPT_EXTENSIONS = Object.keys(EXTENSIONS);
+/** A folder's own documentation: README, LICENSE, SOURCES, CHANGELOG. */
+const DOCUMENTATION = /(?:^|\/)(?:readme|license|licence|changelog|sources|contributing)\.(?:md|txt)$/i;
 /** Hugo-style section pages (`_index.md`): listings, not transcripts. */
 const SECTION_PAGE = /(?:^|\/)_index(?:\.[a-z]{2})?\.md$/;
 const META_EXTENSIONS = ['.yaml', '.yml'] as const;
@@ -30,7 +32,9 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
     const ext = extensionOf(rel);
     if (SECTION_PAGE.test(rel)) {
       skipped.push({ file: rel, reason: 'a section page (`_index.md`), not a transcript' });
-    } else if (TRANSCRIPT_EXTENSIONS.includes(ext) && !/(?:^|\/)(?:readme|license|changelog|sources)\.md$/i.test(rel)) {
+    } else if (DOCUMENTATION.test(rel)) {
+      skipped.push({ file: rel, reason: 'documentation of the folder, not a transcript' });
+    } else if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
       const bytes = new Uint8Array(await readFile(abs));
       const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
       const meta = metaRel ? { file: metaRel, text: await readFile(join(dir, metaRel), 'utf8') } : undefined;

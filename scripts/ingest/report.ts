@@ -24,10 +24,10 @@ export function formatIngestReport(
     `Read ${plural(archive.files.length, 'transcript file')}: ${plural(archive.transcripts.length, 'transcript')}, ${plural(turns, 'turn')}, ${plural(words, 'spoken word')}, ${plural(archive.speakers.length, 'speaker')}, ${plural(archive.topics.length, 'topic')}`,
   );
   if (options.report) {
-    lines.push('', '  file | format | turns | speakers | words | problems | unsure labels');
+    lines.push('', '  file | format | turns | speakers | words | annotations | problems | unsure labels');
     for (const f of archive.files) {
       lines.push(
-        `  ${f.file} | ${f.format ?? '-'} | ${f.turns} | ${f.speakers} | ${f.words} | ${f.problems.length} | ${f.unsure.length}`,
+        `  ${f.file} | ${f.format ?? '-'} | ${f.turns} | ${f.speakers} | ${f.words} | ${f.annotations} | ${f.problems.length} | ${f.unsure.length}`,
       );
       for (const u of f.unsure) lines.push(`      ${f.file}:${u.line}: ${u.reason}`);
     }

@@ -5,6 +5,7 @@
  * seeds folder and writes what this returns.
  */
 
+import { splitAnnotations } from './annotations.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
 import { rulesToTopics } from './match-topics.ts';
@@ -18,7 +19,6 @@ import {
   type Transcript,
   TranscriptMetaSchema,
 } from './schema.ts';
-import { splitAnnotations } from './annotations.ts';
 import { decodeText } from './text.ts';
 
 export interface SourceFile {

@@ -8,17 +8,21 @@
 import { splitAnnotations } from './annotations.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
-import { rulesToTopics } from './match-topics.ts';
+import { topicMatcher } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
+import { buildRegistry, EMPTY_REGISTRY, type Registry } from './registry.ts';
 import {
   type Format,
+  RegistryFileSchema,
   type Speaker,
   type Topic,
+  type TopicRulesFile,
   TopicRulesFileSchema,
   type Transcript,
   TranscriptMetaSchema,
 } from './schema.ts';
+import { selectTopics } from './select-topics.ts';
 import { decodeText } from './text.ts';
 
 export interface SourceFile {
@@ -32,7 +36,10 @@ export interface SourceFile {
 
 export interface ArchiveInput {
   sources: readonly SourceFile[];
+  /** `topics.yaml`: curated topics and blocked phrases. */
   topicRules?: { file: string; text: string };
+  /** `speakers.yaml`: the curated speaker registry. */
+  speakerRegistry?: { file: string; text: string };
 }
 
 /** What happened to one source file, for the ingest report. */
@@ -47,6 +54,8 @@ export interface FileReport {
   annotations: number;
   problems: Problem[];
   unsure: UnsureLabel[];
+  /** Labels no registry entry claimed (only counted when a registry exists), with how many turns carry each. */
+  unresolved: { label: string; turns: number }[];
 }
 
 export interface Archive {
@@ -54,30 +63,38 @@ export interface Archive {
   speakers: Speaker[];
   topics: Topic[];
   files: FileReport[];
-  /** Problems not tied to one transcript (the topics file). */
+  /** Problems not tied to one transcript (the topics or speakers file). */
   problems: Problem[];
+  /** MDX biographies from the registry, by speaker slug. */
+  bios: Map<string, string>;
 }
 
 export function ingestArchive(input: ArchiveInput): Archive {
   const problems: Problem[] = [];
-  let topics: Topic[] = [];
+  let rules: TopicRulesFile = { topics: [], block: [], extract: true };
   if (input.topicRules) {
     const parsed = parseYamlWith(TopicRulesFileSchema, input.topicRules.text, input.topicRules.file, 'invalid-topics');
     if ('problems' in parsed) problems.push(...parsed.problems);
-    else topics = rulesToTopics(parsed.value.topics);
+    else rules = parsed.value;
+  }
+  let registry = EMPTY_REGISTRY;
+  if (input.speakerRegistry) {
+    const { file, text } = input.speakerRegistry;
+    const parsed = parseYamlWith(RegistryFileSchema, text, file, 'invalid-speakers');
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else registry = buildRegistry(parsed.value.speakers, parsed.value.strict);
   }
 
   const files: FileReport[] = [];
   const results: { source: SourceFile; result: TranscriptResult }[] = [];
   for (const source of [...input.sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    const result = ingestOne(source, topics);
-    results.push({ source, result });
+    results.push({ source, result: ingestOne(source, registry) });
   }
 
   // Two files that want one slug: the first (in file order) keeps it, the other is refused.
   const owner = new Map<string, string>();
   const transcripts: Transcript[] = [];
-  const speakers = new Map<string, Speaker>();
+  const speakers = new Map<string, Speaker>(registry.speakers.map((s) => [s.slug, s]));
   for (const { source, result } of results) {
     const t = result.transcript;
     if (t) {
@@ -93,18 +110,31 @@ export function ingestArchive(input: ArchiveInput): Archive {
         for (const s of result.speakers) mergeSpeaker(speakers, s);
       }
     }
-    files.push(reportOf(source.file, result));
+    files.push(reportOf(source.file, result, registry));
   }
+
+  const kept = results.filter((r) => r.result.transcript);
+  const topics = selectTopics(
+    kept.map((r) => r.result.candidates ?? []),
+    rules,
+  );
+  const match = topicMatcher(topics);
+  for (const t of transcripts) t.topics = match(t.turns);
+  const used = new Set(transcripts.flatMap((t) => t.topics.map((tt) => tt.slug)));
+  const pinned = new Set(rules.topics.filter((r) => r.pin).map((r) => r.name));
+  const bySpeaker = new Set(transcripts.flatMap((t) => t.participants.map((p) => p.speaker)));
   return {
     transcripts,
-    speakers: [...speakers.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
-    topics: topics.filter((topic) => transcripts.some((t) => t.topics.some((tt) => tt.slug === topic.slug))),
+    // Registry entries nobody spoke as yet have no page: a speaker page lists turns.
+    speakers: [...speakers.values()].filter((s) => bySpeaker.has(s.slug)).sort((a, b) => a.slug.localeCompare(b.slug)),
+    topics: topics.filter((topic) => used.has(topic.slug) || pinned.has(topic.name)),
     files,
     problems,
+    bios: registry.bios,
   };
 }
 
-function ingestOne(source: SourceFile, topics: readonly Topic[]): TranscriptResult {
+function ingestOne(source: SourceFile, registry: Registry): TranscriptResult {
   let meta = {};
   if (source.meta) {
     const parsed = parseYamlWith(TranscriptMetaSchema, source.meta.text, source.meta.file, 'invalid-metadata');
@@ -113,7 +143,7 @@ function ingestOne(source: SourceFile, topics: readonly Topic[]): TranscriptResu
   }
   const decoded = decodeText(source.bytes, source.file);
   if ('problem' in decoded) return { speakers: [], problems: [decoded.problem], unsure: [] };
-  return ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, topics });
+  return ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
 }
 
 function mergeSpeaker(into: Map<string, Speaker>, speaker: Speaker): void {
@@ -125,8 +155,22 @@ function mergeSpeaker(into: Map<string, Speaker>, speaker: Speaker): void {
   for (const alias of speaker.aliases) if (!known.aliases.includes(alias)) known.aliases.push(alias);
 }
 
-function reportOf(file: string, result: TranscriptResult): FileReport {
+function reportOf(file: string, result: TranscriptResult, registry: Registry): FileReport {
   const t = result.transcript;
+  const unresolved =
+    registry.speakers.length === 0 || !t
+      ? []
+      : [...(result.resolutions ?? [])]
+          .filter(([, how]) => how === 'unresolved')
+          .map(([label]) => ({ label, turns: t.turns.filter((turn) => turn.label === label).length }));
+  if (registry.strict) {
+    for (const u of unresolved) {
+      const line = t?.turns.find((turn) => turn.label === u.label)?.line;
+      result.problems.push(
+        problem('unresolved-speaker', file, `the label \`${u.label}\` matches no one in the registry`, line),
+      );
+    }
+  }
   return {
     file,
     ...(result.format ? { format: result.format } : {}),
@@ -137,6 +181,7 @@ function reportOf(file: string, result: TranscriptResult): FileReport {
     annotations: t ? countAnnotations(t) : 0,
     problems: result.problems,
     unsure: result.unsure,
+    unresolved,
   };
 }
 

@@ -7,15 +7,17 @@
  * Takes values, returns values: the caller reads files and hashes bytes.
  */
 import { spokenWords } from './annotations.ts';
+import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
 import { frontMatterToMeta, languageFromFileName } from './front-matter.ts';
-import { matchTopics } from './match-topics.ts';
 import { type Problem, problem } from './problems.ts';
-import { labelToSpeaker } from './resolve-speaker.ts';
-import type { Participant, Section, Speaker, Topic, Transcript, TranscriptMeta, Turn } from './schema.ts';
+import { EMPTY_REGISTRY, type Registry, rolesOn } from './registry.ts';
+import { type Resolution, resolveLabels } from './resolve-speaker.ts';
+import type { Participant, Section, Speaker, Transcript, TranscriptMeta, Turn } from './schema.ts';
 import { TranscriptSchema } from './schema.ts';
-import { fileSlug } from './slugs.ts';
+import { segmentExchanges, turnRole } from './segment-exchanges.ts';
+import { fileSlug, foldName } from './slugs.ts';
 import { splitClosingMatter } from './split-credits.ts';
 
 export interface TranscriptInput {
@@ -26,7 +28,7 @@ export interface TranscriptInput {
   meta: TranscriptMeta;
   /** Hash of the source bytes and metadata. */
   hash: string;
-  topics: readonly Topic[];
+  registry?: Registry;
 }
 
 export interface TranscriptResult {
@@ -36,10 +38,22 @@ export interface TranscriptResult {
   /** Label decisions the parser was unsure of, for the report. */
   unsure: UnsureLabel[];
   format?: Transcript['source']['format'];
+  /** How each distinct label resolved to a speaker. */
+  resolutions?: Map<string, Resolution>;
+  /** Candidate topics found in the text, for the archive to choose from. */
+  candidates?: Candidate[];
 }
 
 /** The speaker of text that carries no label at all. */
-export const UNATTRIBUTED: Speaker = { slug: 'unattributed', name: 'Unattributed', kind: 'role', aliases: [] };
+export const UNATTRIBUTED: Speaker = {
+  slug: 'unattributed',
+  name: 'Unattributed',
+  kind: 'role',
+  aliases: [],
+  source: 'inferred',
+  roles: [],
+  links: [],
+};
 
 export function ingestTranscript(input: TranscriptInput): TranscriptResult {
   const { file } = input;
@@ -84,9 +98,16 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
   if (last) last.paragraphs = closing.spoken;
   if (last && last.paragraphs.length === 0) rawTurns.pop();
 
+  const date = meta.date ?? dateFromFileName(file);
+  const registry = input.registry ?? EMPTY_REGISTRY;
+  const resolved = resolveLabels(
+    rawTurns.map((t) => t.label).filter((l) => l !== ''),
+    registry,
+    date,
+  );
   const speakersBySlug = new Map<string, Speaker>();
   const turns: Turn[] = rawTurns.map((t, i) => {
-    const speaker = t.label === '' ? UNATTRIBUTED : labelToSpeaker(t.label);
+    const speaker = t.label === '' ? UNATTRIBUTED : (resolved.get(t.label)?.speaker ?? UNATTRIBUTED);
     if (!speakersBySlug.has(speaker.slug)) speakersBySlug.set(speaker.slug, speaker);
     return {
       id: `t${i + 1}`,
@@ -109,7 +130,10 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     return { speakers: [], unsure: doc.unsure, problems, format };
   }
   const speakers = [...speakersBySlug.values()];
-  const date = meta.date ?? dateFromFileName(file);
+  const exchanges = segmentExchanges(turns, (turn) => {
+    const speaker = speakersBySlug.get(turn.speaker);
+    return turnRole(turn, speaker, speaker ? rolesOn(speaker, date) : []);
+  });
   const language = meta.language ?? languageFromFileName(file) ?? 'en';
   const transcript = TranscriptSchema.parse({
     slug,
@@ -128,12 +152,21 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     preamble: preamble.map((p) => p.text),
     turns,
     sections,
-    topics: matchTopics(input.topics, turns),
+    exchanges,
+    topics: [],
     credits: closing.credits,
     notes: closing.notes,
     words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWords(p).length, 0), 0),
   } satisfies Transcript);
-  return { transcript, speakers, problems, unsure: doc.unsure, format };
+  return {
+    transcript,
+    speakers,
+    problems,
+    unsure: doc.unsure,
+    format,
+    resolutions: new Map([...resolved].map(([label, r]) => [label, r.how])),
+    candidates: candidatesOf(transcript, speakers),
+  };
 }
 
 function participantsOf(turns: readonly Turn[]): Participant[] {
@@ -187,4 +220,21 @@ export function titleFromSpeakers(speakers: readonly Speaker[]): string {
   if (rest > 0) return `Transcript with ${shown.join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
   if (shown.length === 1) return `Transcript with ${shown[0]}`;
   return `Transcript with ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/** Topic candidates from English text, questions first; none for other languages (the tagger is English). */
+function candidatesOf(t: Transcript, speakers: readonly Speaker[]): Candidate[] {
+  if (!t.language.toLowerCase().startsWith('en')) return [];
+  const questions = new Set(t.exchanges.flatMap((e) => (e.question ? [e.question] : [])));
+  const ordered = [
+    ...t.turns.filter((turn) => questions.has(turn.id)),
+    ...t.turns.filter((turn) => !questions.has(turn.id)),
+  ];
+  const names = new Set(
+    speakers.flatMap((s) => [s.name, ...s.aliases, ...(s.shortName ? [s.shortName] : [])]).map(foldName),
+  );
+  return extractCandidates(
+    ordered.flatMap((turn) => turn.paragraphs),
+    names,
+  );
 }

@@ -1,11 +1,9 @@
 /**
- * Files turns under topics from a curated rules file. A term matches as
- * whole words, ignoring case, and treating hyphens and spaces alike
- * (`law-enforcement` = `law enforcement`). Every assignment records which
- * terms matched in which turn, so a topic page can show why.
- *
- * Automatic extraction (a later stage) produces the same `Topic` entities
- * with `origin: 'extracted'`; rules are applied last and win.
+ * Files turns under topics. A term matches as whole words, ignoring case and
+ * treating hyphens and spaces alike (`law-enforcement` = `law enforcement`).
+ * Every assignment records which terms matched in which turn, so a topic page
+ * can show why. Terms are indexed by their first word, so matching costs one
+ * pass over each turn's words whatever the number of topics.
  */
 import type { Topic, TopicRule, TranscriptTopic, Turn } from './schema.ts';
 import { toSlug } from './slugs.ts';
@@ -23,28 +21,69 @@ export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
   });
 }
 
-function fold(text: string): string {
-  return ` ${text
+/** Words for matching: lower case, hyphens and punctuation as spaces. */
+export function foldWords(text: string): string[] {
+  return text
     .toLowerCase()
     .replace(/[-‐‑–—_]/g, ' ')
     .replace(/[^\p{L}\p{N}\s']/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()} `;
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
-/** Which topics each turn speaks of, with the terms that show it. Topics in rule order. */
+interface Needle {
+  topic: number;
+  term: string;
+  words: string[];
+}
+
+export type TopicMatcher = (turns: readonly Turn[]) => TranscriptTopic[];
+
+/** Prepares the topics once; the matcher then files any transcript's turns. Topics come back in the given order. */
+export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
+  const byFirst = new Map<string, Needle[]>();
+  topics.forEach((topic, index) => {
+    const seen = new Set<string>();
+    for (const term of topic.terms) {
+      const words = foldWords(term);
+      const key = words.join(' ');
+      if (words.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      const list = byFirst.get(words[0] as string) ?? [];
+      list.push({ topic: index, term, words });
+      byFirst.set(words[0] as string, list);
+    }
+  });
+  return (turns) => {
+    const found = new Map<number, Map<string, Set<string>>>();
+    for (const turn of turns) {
+      const words = foldWords(turn.paragraphs.join(' '));
+      for (let i = 0; i < words.length; i++) {
+        for (const needle of byFirst.get(words[i] as string) ?? []) {
+          if (!needle.words.every((w, k) => words[i + k] === w)) continue;
+          const byTurn = found.get(needle.topic) ?? new Map<string, Set<string>>();
+          const terms = byTurn.get(turn.id) ?? new Set<string>();
+          terms.add(needle.term);
+          byTurn.set(turn.id, terms);
+          found.set(needle.topic, byTurn);
+        }
+      }
+    }
+    return [...found]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, byTurn]) => ({
+        slug: (topics[index] as Topic).slug,
+        matches: turns
+          .filter((t) => byTurn.has(t.id))
+          .map((t) => ({
+            turn: t.id,
+            terms: (topics[index] as Topic).terms.filter((term) => byTurn.get(t.id)?.has(term)),
+          })),
+      }));
+  };
+}
+
+/** Which topics each turn speaks of, with the terms that show it. */
 export function matchTopics(topics: readonly Topic[], turns: readonly Turn[]): TranscriptTopic[] {
-  const folded = turns.map((turn) => ({ id: turn.id, text: fold(turn.paragraphs.join(' ')) }));
-  const result: TranscriptTopic[] = [];
-  for (const topic of topics) {
-    const byNeedle = new Map<string, string>();
-    for (const term of topic.terms) if (!byNeedle.has(fold(term))) byNeedle.set(fold(term), term);
-    const needles = [...byNeedle].map(([needle, term]) => ({ term, needle })).filter((n) => n.needle.trim() !== '');
-    const matches = folded.flatMap(({ id, text }) => {
-      const terms = needles.filter(({ needle }) => text.includes(needle)).map(({ term }) => term);
-      return terms.length > 0 ? [{ turn: id, terms }] : [];
-    });
-    if (matches.length > 0) result.push({ slug: topic.slug, matches });
-  }
-  return result;
+  return topicMatcher(topics)(turns);
 }

@@ -44,6 +44,14 @@ export const PROBLEMS = {
     severity: 'warning',
     hint: 'The field was ignored and the transcript built without it; fix the value in the front matter.',
   },
+  'invalid-speakers': {
+    severity: 'error',
+    hint: 'Fix the speakers file; see "Speaker registry" in the README for its shape.',
+  },
+  'unresolved-speaker': {
+    severity: 'warning',
+    hint: "Add the label to a speaker's `aliases` in speakers.yaml, or add the speaker (the registry asks for this with `strict: true`).",
+  },
   'invalid-topics': {
     severity: 'error',
     hint: 'Fix the topics file; see "Topics" in the README for its shape.',

@@ -27,6 +27,18 @@ export const SpeakerKindSchema = z.enum(['person', 'organisation', 'role']);
 export const FormatSchema = z.enum(['label-lines', 'inline-labels', 'markdown', 'webvtt', 'srt', 'diarized-json']);
 export type Format = z.infer<typeof FormatSchema>;
 
+/** A role someone held, and when: "Spokesperson, 2023-03 to 2025-01". */
+export const RoleSchema = z
+  .object({
+    title: z.string().min(1),
+    /** First month or day in the role (inclusive); open when absent. */
+    from: DateSchema.optional(),
+    /** Last month or day in the role (inclusive); open when absent. */
+    to: DateSchema.optional(),
+  })
+  .strict();
+export type Role = z.infer<typeof RoleSchema>;
+
 /** A speaker entity: one page at `/speakers/<slug>/`. */
 export const SpeakerSchema = z.object({
   slug: SlugSchema,
@@ -37,8 +49,35 @@ export const SpeakerSchema = z.object({
   shortName: z.string().min(1).optional(),
   /** Other spellings that resolve to this speaker. */
   aliases: z.array(z.string().min(1)).default([]),
+  /** Where the speaker comes from: `registry` (curated in speakers.yaml) or `inferred` from a label. */
+  source: z.enum(['registry', 'inferred']).default('inferred'),
+  affiliation: z.string().min(1).optional(),
+  roles: z.array(RoleSchema).default([]),
+  links: z.array(z.url()).default([]),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
+
+/** One person, organisation or role in the curated registry, `seeds/speakers.yaml`. */
+export const RegistryEntrySchema = z
+  .object({
+    name: z.string().min(1),
+    slug: SlugSchema.optional(),
+    kind: SpeakerKindSchema.default('person'),
+    shortName: z.string().min(1).optional(),
+    aliases: z.array(z.string().min(1)).default([]),
+    affiliation: z.string().min(1).optional(),
+    roles: z.array(RoleSchema).default([]),
+    links: z.array(z.url()).default([]),
+    /** A short biography in MDX, shown on the speaker's page. */
+    bio: z.string().min(1).optional(),
+  })
+  .strict();
+export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
+
+/** The whole `speakers.yaml`. With `strict: true`, `--strict` fails on labels that resolve to nobody. */
+export const RegistryFileSchema = z
+  .object({ strict: z.boolean().default(false), speakers: z.array(RegistryEntrySchema).default([]) })
+  .strict();
 
 /** One turn: a speaker holding the floor for one or more paragraphs. */
 export const TurnSchema = z.object({
@@ -78,6 +117,22 @@ export const TranscriptTopicSchema = z.object({
 });
 export type TranscriptTopic = z.infer<typeof TranscriptTopicSchema>;
 
+/**
+ * A part of a press conference: a question with the answers that follow it, a
+ * moderator's turn, opening statements, or remarks after the moderator.
+ */
+export const ExchangeSchema = z.object({
+  id: z.string().regex(/^e\d+$/),
+  kind: z.enum(['opening', 'exchange', 'moderator', 'remarks']),
+  /** The turns of this part, in order. */
+  turns: z.array(z.string()).min(1),
+  /** For an exchange: the question turn, and who asked and who answered. */
+  question: z.string().optional(),
+  askedBy: SlugSchema.optional(),
+  answeredBy: z.array(SlugSchema).default([]),
+});
+export type Exchange = z.infer<typeof ExchangeSchema>;
+
 /** A participant of one transcript: which speaker, under which labels, how much they said. */
 export const ParticipantSchema = z.object({
   speaker: SlugSchema,
@@ -116,6 +171,7 @@ export const TranscriptSchema = z.object({
   preamble: z.array(z.string()).default([]),
   turns: z.array(TurnSchema),
   sections: z.array(SectionSchema).default([]),
+  exchanges: z.array(ExchangeSchema).default([]),
   topics: z.array(TranscriptTopicSchema).default([]),
   /** Credits such as "Translated and edited by …": shown in the footer, not spoken. */
   credits: z.array(z.string()).default([]),
@@ -165,11 +221,26 @@ export const TopicRuleSchema = z
     name: z.string().min(1),
     slug: SlugSchema.optional(),
     description: z.string().min(1).optional(),
-    /** Words or phrases that mark the topic; the name itself is always one. */
+    /**
+     * Words or phrases that mark the topic; the name itself is always one. An
+     * extracted phrase equal to a term is merged into this topic, so a term also
+     * renames (`U.N.` under `United Nations`) and merges (`telecommunications fraud`).
+     */
     terms: z.array(z.string().min(1)).default([]),
+    /** Keep the topic's page even when no turn mentions it. */
+    pin: z.boolean().default(false),
   })
   .strict();
 export type TopicRule = z.infer<typeof TopicRuleSchema>;
 
-/** The whole `topics.yaml` file. */
-export const TopicRulesFileSchema = z.object({ topics: z.array(TopicRuleSchema) }).strict();
+/** The whole `topics.yaml` file: curated topics, and phrases never to file as topics. */
+export const TopicRulesFileSchema = z
+  .object({
+    topics: z.array(TopicRuleSchema).default([]),
+    /** Extracted phrases to drop (`public security authorities`). */
+    block: z.array(z.string().min(1)).default([]),
+    /** Turn automatic extraction off, keeping only the curated topics. */
+    extract: z.boolean().default(true),
+  })
+  .strict();
+export type TopicRulesFile = z.infer<typeof TopicRulesFileSchema>;

@@ -23,3 +23,13 @@ export function toSlug(text: string): string {
 export function fileSlug(path: string): string {
   return toSlug(path.replace(/\.[^./\\]+$/, '').replace(/[\\/]/g, ' '));
 }
+
+/** Folds a name for matching: case, accents, punctuation and spacing do not matter (`Mr. Qi` = `mr qi`). */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

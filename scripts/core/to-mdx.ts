@@ -40,8 +40,14 @@ export function transcriptToMdx(transcript: Transcript): string {
   return frontMatter(transcript) + body(transcript.summary ? [transcript.summary] : []);
 }
 
-export function speakerToMdx(speaker: Speaker): string {
-  return frontMatter(speaker);
+/**
+ * A speaker's page source. The biography comes from the maintainer's registry
+ * and is MDX on purpose (links, emphasis, components); it is the only MDX body
+ * the ingest writes unescaped, because it is the archive's own writing, not
+ * transcript text.
+ */
+export function speakerToMdx(speaker: Speaker, bio?: string): string {
+  return frontMatter(speaker) + (bio ? `\n${bio.trim()}\n` : '');
 }
 
 export function topicToMdx(topic: Topic): string {

@@ -16,6 +16,7 @@ const DOCUMENTATION = /(?:^|\/)(?:readme|license|licence|changelog|sources|contr
 const SECTION_PAGE = /(?:^|\/)_index(?:\.[a-z]{2})?\.md$/;
 const META_EXTENSIONS = ['.yaml', '.yml'] as const;
 const TOPICS_FILE = /^topics\.ya?ml$/;
+const SPEAKERS_FILE = /^speakers\.ya?ml$/;
 
 export interface SeedsFolder extends ArchiveInput {
   skipped: { file: string; reason: string }[];
@@ -27,6 +28,7 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
   const sources: SourceFile[] = [];
   const skipped: SeedsFolder['skipped'] = [];
   let topicRules: SeedsFolder['topicRules'];
+  let speakerRegistry: SeedsFolder['speakerRegistry'];
 
   for (const { abs, rel } of all) {
     const ext = extensionOf(rel);
@@ -45,6 +47,8 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
       sources.push({ file: rel, bytes, hash, ...(meta ? { meta } : {}) });
     } else if (TOPICS_FILE.test(rel)) {
       topicRules = { file: rel, text: await readFile(abs, 'utf8') };
+    } else if (SPEAKERS_FILE.test(rel)) {
+      speakerRegistry = { file: rel, text: await readFile(abs, 'utf8') };
     } else if (META_EXTENSIONS.some((e) => e === ext)) {
       const stem = rel.slice(0, -ext.length);
       if (!TRANSCRIPT_EXTENSIONS.some((e) => byRel.has(stem + e))) {
@@ -54,7 +58,7 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
       skipped.push({ file: rel, reason: `\`${ext || 'no extension'}\` is not a transcript format this version reads` });
     }
   }
-  return { sources, skipped, ...(topicRules ? { topicRules } : {}) };
+  return { sources, skipped, ...(topicRules ? { topicRules } : {}), ...(speakerRegistry ? { speakerRegistry } : {}) };
 }
 
 function extensionOf(path: string): string {

@@ -44,7 +44,7 @@ export async function writeContent(
   await sync(join(dir, 'transcripts'), transcriptFiles, keepTranscripts, summary);
   await sync(
     join(dir, 'speakers'),
-    new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s)])),
+    new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s, archive.bios.get(s.slug))])),
     keepSpeakers,
     summary,
   );

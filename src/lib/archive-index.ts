@@ -3,7 +3,7 @@
  * every turn filed under a topic, counts, neighbours), computed once from
  * plain records. Pure: tested without Astro.
  */
-import type { Speaker, Topic, Transcript, Turn } from '../../scripts/core/schema.ts';
+import type { Exchange, Speaker, Topic, Transcript, Turn } from '../../scripts/core/schema.ts';
 import { wordsOf } from '../../scripts/core/text.ts';
 
 export interface TurnRef {
@@ -13,6 +13,16 @@ export interface TurnRef {
   excerpt: string;
   /** For topic listings: the terms that filed the turn under the topic. */
   terms?: string[];
+  /** For an answer: the question it answered. */
+  question?: Turn;
+}
+
+/** A question an outlet or reporter asked, with the answers that followed. */
+export interface QuestionRef {
+  transcript: Transcript;
+  exchange: Exchange;
+  question: Turn;
+  answers: Turn[];
 }
 
 export interface ArchiveIndex {
@@ -24,6 +34,8 @@ export interface ArchiveIndex {
   turnsByTopic: Map<string, TurnRef[]>;
   transcriptsBySpeaker: Map<string, Transcript[]>;
   transcriptsByTopic: Map<string, Transcript[]>;
+  /** Questions by who asked them. */
+  questionsBySpeaker: Map<string, QuestionRef[]>;
 }
 
 export function excerpt(turn: Turn, maxWords = 40): string {
@@ -62,11 +74,26 @@ export function buildIndex(
     turnsByTopic: new Map(),
     transcriptsBySpeaker: new Map(),
     transcriptsByTopic: new Map(),
+    questionsBySpeaker: new Map(),
   };
   for (const transcript of sorted) {
     const byId = new Map(transcript.turns.map((t) => [t.id, t]));
+    const questionOf = new Map<string, Turn>();
+    for (const exchange of transcript.exchanges) {
+      const question = exchange.question ? byId.get(exchange.question) : undefined;
+      if (!question || !exchange.askedBy) continue;
+      const answers = exchange.turns.filter((id) => id !== question.id).flatMap((id) => byId.get(id) ?? []);
+      for (const a of answers) questionOf.set(a.id, question);
+      push(index.questionsBySpeaker, exchange.askedBy, { transcript, exchange, question, answers });
+    }
     for (const turn of transcript.turns) {
-      push(index.turnsBySpeaker, turn.speaker, { transcript, turn, excerpt: excerpt(turn) });
+      const question = questionOf.get(turn.id);
+      push(index.turnsBySpeaker, turn.speaker, {
+        transcript,
+        turn,
+        excerpt: excerpt(turn),
+        ...(question ? { question } : {}),
+      });
     }
     for (const p of transcript.participants) push(index.transcriptsBySpeaker, p.speaker, transcript);
     for (const topic of transcript.topics) {

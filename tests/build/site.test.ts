@@ -94,7 +94,7 @@ describe('the seed transcript page', () => {
     expect(body[0]?.tagName).toBe('ARTICLE');
     const filters = (name: string) =>
       doc.querySelectorAll(`[data-pagefind-filter="${name}[data-value]"]`).map((e) => e.getAttribute('data-value'));
-    expect(filters('speaker')).toEqual(['China Central Television (CCTV)', 'Qi Yanjun', 'Shou Xiaoli']);
+    expect(filters('speaker')).toEqual(['China Central Television', 'Qi Yanjun', 'Shou Xiaoli']);
     expect(filters('topic')).toContain('Telecom fraud');
   });
 });
@@ -203,7 +203,7 @@ describe('data twins', () => {
 describe('speaker and topic pages', () => {
   test('a speaker page lists every turn of that speaker, each linking to its place', () => {
     const links = page(site, '/speakers/qi-yanjun/')
-      .querySelectorAll('.turn-refs a')
+      .querySelectorAll('.turn-refs > li > .card-meta > a:first-child')
       .map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/transcripts/seed-press-conference/#t2', '/transcripts/seed-press-conference/#t4']);
   });
@@ -240,5 +240,57 @@ describe('the search index', () => {
     const entry = json<{ languages: Record<string, { page_count: number }> }>(site, '/pagefind/pagefind-entry.json');
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(pages).toBe(archive.transcripts.length);
+  });
+});
+
+describe('speakers, outlets and exchanges', () => {
+  test('the transcript lists its exchanges in the contents, each with an anchor', () => {
+    const doc = page(site, '/transcripts/seed-press-conference/');
+    const toc = one(doc, 'nav.toc')
+      .querySelectorAll('a')
+      .map((a) => [a.getAttribute('href'), a.textContent]);
+    expect(toc).toEqual([
+      ['#e1', 'Question 1 · China Central Television'],
+      ['#e2', 'Moderator'],
+      ['#e3', 'Remarks'],
+    ]);
+    for (const [id] of toc) expect(doc.getElementById((id ?? '').slice(1))).not.toBeNull();
+  });
+
+  test('an outlet’s page lists the questions it asked, with the answer’s first lines', () => {
+    const doc = page(site, '/speakers/china-central-television-cctv/');
+    expect(visibleText(one(doc, '#questions-h'))).toBe('Questions asked (1)');
+    const answer = one(doc, '.answer');
+    expect(visibleText(answer)).toMatch(/^Qi Yanjun answered: Thank you for your question\./);
+    expect(one(answer, 'a').getAttribute('href')).toBe('/transcripts/seed-press-conference/#t2');
+  });
+
+  test('a speaker page shows, for each answer, the question it answered', () => {
+    const doc = page(site, '/speakers/qi-yanjun/');
+    expect(visibleText(one(doc, '.turn-refs .evidence'))).toMatch(
+      /^Answering China Central Television: “According to the resolution/,
+    );
+  });
+
+  test('registry details reach the speaker page: roles with dates, affiliation, MDX bio', () => {
+    const doc = page(site, '/speakers/jane-doe/');
+    expect(visibleText(one(doc, '.lede'))).toContain('Person, Ministry of Examples');
+    expect(visibleText(one(doc, '#roles-h + ul'))).toBe('Spokesperson · March 2023 to January 2025');
+    expect(one(doc, '.bio em').textContent).toBe('example');
+    expect(one(doc, '.bio a').getAttribute('href')).toBe('https://example.org/briefings');
+  });
+
+  test('charts are inline SVG images with a text alternative, and the figures as a table', () => {
+    const doc = page(site, '/transcripts/seed-press-conference/');
+    const svg = one(doc, 'figure.chart svg');
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toMatch(/^Speaking share by speaker: Qi Yanjun: 560 words \(87%\)/);
+    expect(one(doc, 'figure.chart table').querySelectorAll('tbody tr')).toHaveLength(3);
+  });
+
+  test('a topic page shows who spoke about it, and why each turn is filed there', () => {
+    const doc = page(site, '/topics/telecom-fraud/');
+    expect(doc.querySelectorAll('figure.chart figcaption').map((f) => f.textContent)).toContain('Turns by speaker');
+    expect(visibleText(one(doc, '.evidence'))).toMatch(/^Filed here for: “?Telecom fraud/);
   });
 });

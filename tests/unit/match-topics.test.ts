@@ -4,9 +4,9 @@ import type { Turn } from '../../scripts/core/schema.ts';
 
 const turn = (id: string, text: string): Turn => ({ id, speaker: 's', label: 'S', paragraphs: [text], line: 1 });
 const topics = rulesToTopics([
-  { name: 'Telecom fraud', terms: ['telecommunications fraud'] },
-  { name: 'Law-enforcement cooperation', terms: [] },
-  { name: 'Interpol', slug: 'interpol-hq', terms: [] },
+  { name: 'Telecom fraud', terms: ['telecommunications fraud'], pin: false },
+  { name: 'Law-enforcement cooperation', terms: [], pin: false },
+  { name: 'Interpol', slug: 'interpol-hq', terms: [], pin: false },
 ]);
 
 test('rules become topics with their name among the terms and a slug', () => {
@@ -37,7 +37,7 @@ test('terms match whole words, ignoring case and hyphens, and record the evidenc
 });
 
 test('a term inside a longer word does not match', () => {
-  expect(matchTopics(rulesToTopics([{ name: 'Crime', terms: [] }]), [turn('t1', 'Crimea and incriminate.')])).toEqual(
-    [],
-  );
+  expect(
+    matchTopics(rulesToTopics([{ name: 'Crime', terms: [], pin: false }]), [turn('t1', 'Crimea and incriminate.')]),
+  ).toEqual([]);
 });

@@ -24,5 +24,8 @@ test('a trailing acronym becomes the short name and an alias, with the bare name
     kind: 'organisation',
     shortName: 'CCTV',
     aliases: ['CCTV', 'China Central Television'],
+    source: 'inferred',
+    roles: [],
+    links: [],
   });
 });

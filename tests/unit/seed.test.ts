@@ -10,7 +10,7 @@ import { wordsOf } from '../../scripts/core/text.ts';
 
 const SEED = 'seeds/000_b208c8174473c045.txt';
 const text = readFileSync(SEED, 'utf8');
-const { transcript, speakers, problems } = ingestTranscript({ file: SEED, text, meta: {}, hash: 'h', topics: [] });
+const { transcript, speakers, problems } = ingestTranscript({ file: SEED, text, meta: {}, hash: 'h' });
 
 describe('the seed transcript', () => {
   test('parses without problems', () => {

@@ -36,6 +36,7 @@ test('transcript MDX keeps hostile text in the front matter as data, intact', ()
     preamble: [],
     turns: [{ id: 't1', speaker: 'a', label: '{A}:', paragraphs: HOSTILE, line: 1 }],
     sections: [],
+    exchanges: [],
     textFormat: 'plain',
     topics: [],
     credits: [],

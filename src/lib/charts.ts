@@ -1,0 +1,34 @@
+/**
+ * Data for the small build-time charts: bars with labels and values, in the
+ * order to draw them, and counts per year. Pure; the SVG is in components.
+ */
+
+export interface Bar {
+  label: string;
+  value: number;
+  href?: string;
+}
+
+/** Counts per year, every year from the first to the last present (gaps as zero). */
+export function perYear(dates: readonly (string | undefined)[]): Bar[] {
+  const counts = new Map<number, number>();
+  for (const d of dates) {
+    if (!d) continue;
+    const year = Number(d.slice(0, 4));
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const years = [...counts.keys()];
+  const bars: Bar[] = [];
+  for (let y = Math.min(...years); y <= Math.max(...years); y++)
+    bars.push({ label: String(y), value: counts.get(y) ?? 0 });
+  return bars;
+}
+
+/** The `n` largest, largest first, the rest summed into "Others". */
+export function topBars(bars: readonly Bar[], n: number): Bar[] {
+  const sorted = [...bars].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+  if (sorted.length <= n) return sorted;
+  const rest = sorted.slice(n).reduce((sum, b) => sum + b.value, 0);
+  return [...sorted.slice(0, n), { label: `${sorted.length - n} others`, value: rest }];
+}

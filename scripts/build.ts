@@ -15,6 +15,7 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { plural } from './core/text.ts';
 import { runIngest } from './ingest/run-ingest-fs.ts';
+import { lostUrls } from './lib/check-published-fs.ts';
 import { type CliOptions, parseCli, ROOT, seconds } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run build -- [options]
@@ -136,6 +137,15 @@ async function build(options: CliOptions): Promise<boolean> {
       return false;
     }
     const siteTime = performance.now() - start;
+    const lost = await lostUrls(options.content, staging);
+    if (lost.length > 0) {
+      for (const url of lost.slice(0, 50))
+        console.error(`${url}: error [lost-url] a published address would stop resolving`);
+      console.error(
+        `Build stopped: ${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see README, "URLs that never break").`,
+      );
+      return false;
+    }
     const built = await countFiles(staging);
     console.log(
       `  ✓ ${plural(built.pages, 'page')}, ${plural(built.files, 'file')}, ${megabytes(built.bytes)} in ${seconds(siteTime)}`,

@@ -4,7 +4,8 @@
  * very schemas the ingest used to write them.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
+import { PermalinkRecordSchema, RetiredPageSchema, retiredPages } from '../scripts/core/permalinks/record.ts';
 import { SpeakerSchema, TopicSchema, TranscriptSchema } from '../scripts/core/schema.ts';
 
 const base = process.env['ARCHIVE_CONTENT_DIR'] ?? './content';
@@ -21,5 +22,12 @@ export const collections = {
   topics: defineCollection({
     loader: glob({ pattern: '*.mdx', base: `${base}/topics` }),
     schema: TopicSchema,
+  }),
+  /** Pages published once and no longer live: tombstones and redirects, from the permalink record. */
+  retired: defineCollection({
+    loader: file(`${base}/permalinks.json`, {
+      parser: (text) => retiredPages(PermalinkRecordSchema.parse(JSON.parse(text))),
+    }),
+    schema: RetiredPageSchema,
   }),
 };

@@ -11,6 +11,7 @@ import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
 import { frontMatterToMeta, languageFromFileName } from './front-matter.ts';
+import { fingerprint } from './permalinks/fingerprint.ts';
 import { type Problem, problem } from './problems.ts';
 import { EMPTY_REGISTRY, type Registry, rolesOn } from './registry.ts';
 import { type Resolution, resolveLabels } from './resolve-speaker.ts';
@@ -115,6 +116,8 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
       label: t.label,
       paragraphs: t.paragraphs.map((p) => p.text),
       line: t.line,
+      fingerprint: fingerprint(t.paragraphs.map((p) => p.text)),
+      earlier: [],
       ...(t.start === undefined ? {} : { start: t.start }),
     };
   });
@@ -153,6 +156,8 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     turns,
     sections,
     exchanges,
+    retiredTurns: [],
+    retiredAnchors: [],
     topics: [],
     credits: closing.credits,
     notes: closing.notes,

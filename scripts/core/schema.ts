@@ -92,6 +92,13 @@ export const TurnSchema = z.object({
   line: z.number().int().positive(),
   /** Where the turn starts in the recording, in seconds, when the source says. */
   start: z.number().nonnegative().optional(),
+  /** A short hash of the turn's text: a citation that carries it can tell if the passage changed since. */
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/)
+    .optional(),
+  /** Earlier published versions of this passage, oldest first, kept when a correction changed it. */
+  earlier: z.array(z.object({ fingerprint: z.string(), paragraphs: z.array(z.string()) })).default([]),
 });
 export type Turn = z.infer<typeof TurnSchema>;
 
@@ -172,6 +179,15 @@ export const TranscriptSchema = z.object({
   turns: z.array(TurnSchema),
   sections: z.array(SectionSchema).default([]),
   exchanges: z.array(ExchangeSchema).default([]),
+  /**
+   * Turn ids published before and gone from this version: merged into another
+   * turn (`movedTo`), or removed (placed after `after`). Their anchors still land.
+   */
+  retiredTurns: z
+    .array(z.object({ id: z.string(), movedTo: z.string().optional(), after: z.string().nullable() }))
+    .default([]),
+  /** Section and exchange anchors published before and gone now: they land at the top. */
+  retiredAnchors: z.array(z.string()).default([]),
   topics: z.array(TranscriptTopicSchema).default([]),
   /** Credits such as "Translated and edited by …": shown in the footer, not spoken. */
   credits: z.array(z.string()).default([]),

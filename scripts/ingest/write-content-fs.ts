@@ -13,6 +13,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Archive } from '../core/ingest-archive.ts';
+import { reconcile } from '../core/permalinks/reconcile.ts';
+import { EMPTY_RECORD, type PermalinkRecord, PermalinkRecordSchema } from '../core/permalinks/record.ts';
 import { type Transcript, TranscriptSchema } from '../core/schema.ts';
 import { speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 
@@ -24,6 +26,21 @@ export interface WriteSummary {
   kept: string[];
 }
 
+/** The permalink record's file, beside the collections. */
+export const RECORD_FILE = 'permalinks.json';
+
+export async function readRecord(dir: string): Promise<PermalinkRecord> {
+  const text = await readFile(join(dir, RECORD_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return EMPTY_RECORD;
+  const parsed = PermalinkRecordSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    throw new Error(
+      `${join(dir, RECORD_FILE)}: the permalink record is damaged (${parsed.error.issues[0]?.message}); restore it from version control.`,
+    );
+  }
+  return parsed.data;
+}
+
 export async function writeContent(
   dir: string,
   archive: Archive,
@@ -31,6 +48,13 @@ export async function writeContent(
 ): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: 0, removed: [], kept: [] };
   const previous = await readPublishedTranscripts(join(dir, 'transcripts'));
+  // Permanent ids first: the MDX below is written with them.
+  const record = reconcile({
+    archive,
+    record: await readRecord(dir),
+    previous: new Map(previous.map((t) => [t.slug, t])),
+    sources: new Set(sourceFiles),
+  });
   const fresh = new Set(archive.transcripts.map((t) => t.source.file));
   const present = new Set(sourceFiles);
   const kept = previous.filter((t) => present.has(t.source.file) && !fresh.has(t.source.file));
@@ -54,6 +78,7 @@ export async function writeContent(
     keepTopics,
     summary,
   );
+  await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`, summary);
   return summary;
 }
 
@@ -65,23 +90,25 @@ async function sync(
   summary: WriteSummary,
 ): Promise<void> {
   await mkdir(folder, { recursive: true });
-  for (const [name, text] of files) {
-    const path = join(folder, name);
-    const old = await readFile(path, 'utf8').catch(() => undefined);
-    if (old === text) {
-      summary.unchanged++;
-      continue;
-    }
-    const tmp = `${path}.tmp-${process.pid}`;
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-    summary.written.push(path);
-  }
+  for (const [name, text] of files) await writeIfChanged(join(folder, name), text, summary);
   for (const name of await readdir(folder)) {
     if (!name.endsWith('.mdx') || files.has(name) || keep.has(name)) continue;
     await rm(join(folder, name));
     summary.removed.push(join(folder, name));
   }
+}
+
+/** Writes through a temporary file and a rename, and only when the bytes differ. */
+async function writeIfChanged(path: string, text: string, summary: WriteSummary): Promise<void> {
+  const old = await readFile(path, 'utf8').catch(() => undefined);
+  if (old === text) {
+    summary.unchanged++;
+    return;
+  }
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+  summary.written.push(path);
 }
 
 /** Transcripts already in the content folder, read back through the shared schema. */

@@ -25,6 +25,9 @@ export function formatDate(date: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+/** The archive's name, as publisher in citations and feeds. */
+export const ARCHIVE_NAME = 'Transcript archive';
+
 export const KIND_LABELS = { person: 'Person', organisation: 'Organisation', role: 'Role' } as const;
 
 /** Prefixes a root-relative path with the site's base path. */

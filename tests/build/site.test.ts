@@ -51,12 +51,19 @@ describe('pages', () => {
     for (const t of archive.topics) expect(exists(site, `/topics/${t.slug}/index.html`)).toBe(true);
   });
 
-  test('no page loads a script except the search page', () => {
-    const html = (path: string) => readFileSync(join(site, path), 'utf8');
-    for (const path of ['index.html', 'transcripts/000-b208c8174473c045/index.html', 'speakers/qi-yanjun/index.html']) {
-      expect(html(path.replace('000-b208c8174473c045', 'seed-press-conference'))).not.toContain('<script');
-    }
-    expect(html('search/index.html')).toContain('<script type="module"');
+  test('pages run no script but the bundled search and transcript modules; data blocks are not code', () => {
+    const scripts = (path: string) =>
+      page(site, path)
+        .querySelectorAll('script')
+        .map((el) => el.getAttribute('type') ?? 'classic');
+    expect(scripts('/')).toEqual([]);
+    expect(scripts('/speakers/qi-yanjun/')).toEqual([]);
+    expect(scripts('/search/')).toEqual(['module']);
+    expect(scripts('/transcripts/seed-press-conference/').sort()).toEqual([
+      'application/json',
+      'application/ld+json',
+      'module',
+    ]);
   });
 });
 
@@ -134,7 +141,17 @@ describe('hostile text is data', () => {
   });
 
   test('no element, handler or link from the text reaches the page', () => {
-    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    // Only the page's own module and its data blocks (JSON, never executed) are scripts.
+    const scripts = doc.querySelectorAll('script');
+    expect(scripts.map((el) => el.getAttribute('type')).sort()).toEqual([
+      'application/json',
+      'application/ld+json',
+      'module',
+    ]);
+    for (const data of scripts.filter((el) => el.getAttribute('type') !== 'module')) {
+      expect(data.innerHTML).not.toMatch(/<\/script|<!--/i);
+      expect(() => JSON.parse(data.innerHTML)).not.toThrow();
+    }
     expect(doc.querySelectorAll('[onerror], img, style, turn, strong, code')).toHaveLength(0);
     expect(doc.querySelectorAll('a[href^="javascript:"]')).toHaveLength(0);
     expect(doc.querySelectorAll('article h1')).toHaveLength(1);

@@ -2,7 +2,14 @@ import { expect, test } from 'vitest';
 import { matchTopics, rulesToTopics } from '../../scripts/core/match-topics.ts';
 import type { Turn } from '../../scripts/core/schema.ts';
 
-const turn = (id: string, text: string): Turn => ({ id, speaker: 's', label: 'S', paragraphs: [text], line: 1 });
+const turn = (id: string, text: string): Turn => ({
+  id,
+  speaker: 's',
+  label: 'S',
+  paragraphs: [text],
+  line: 1,
+  earlier: [],
+});
 const topics = rulesToTopics([
   { name: 'Telecom fraud', terms: ['telecommunications fraud'], pin: false },
   { name: 'Law-enforcement cooperation', terms: [], pin: false },

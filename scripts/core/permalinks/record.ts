@@ -1,0 +1,116 @@
+/**
+ * The permalink record, `content/permalinks.json`: every URL the archive has
+ * published, committed with the content. The ingest adds to it and updates
+ * statuses; nothing in it is ever deleted, so an id or slug is never reused.
+ *
+ * A maintainer retires or moves a page on purpose by editing an entry:
+ * `"status": "removed"` keeps a tombstone, `"movedTo": "<slug>"` redirects.
+ */
+import { z } from 'zod';
+import { SlugSchema } from '../schema.ts';
+
+export const StatusSchema = z.enum(['live', 'moved', 'removed']);
+
+export const VersionSchema = z.object({ fingerprint: z.string(), paragraphs: z.array(z.string()) });
+
+export const TurnRecordSchema = z.object({
+  speaker: z.string(),
+  fingerprint: z.string(),
+  status: StatusSchema,
+  /** For a merged turn: the turn it lives on in. */
+  movedTo: z.string().optional(),
+  /** For a removed turn: the live turn it stood after (`null`: the start). */
+  after: z.string().nullable().optional(),
+  /** Earlier published versions of the passage, oldest first. */
+  earlier: z.array(VersionSchema).default([]),
+});
+export type TurnRecord = z.infer<typeof TurnRecordSchema>;
+
+export const TranscriptRecordSchema = z.object({
+  /** The source file, to recognise a transcript whose slug changed. */
+  source: z.string(),
+  title: z.string(),
+  status: StatusSchema,
+  movedTo: SlugSchema.optional(),
+  /** The next turn number to give: ids are never reused. */
+  nextTurn: z.number().int().positive(),
+  turns: z.record(z.string(), TurnRecordSchema),
+  /** Section and exchange anchors ever published (`s1`, `e2`). */
+  anchors: z.array(z.string()).default([]),
+});
+export type TranscriptRecord = z.infer<typeof TranscriptRecordSchema>;
+
+export const PageRecordSchema = z.object({
+  name: z.string(),
+  status: StatusSchema,
+  movedTo: SlugSchema.optional(),
+});
+export type PageRecord = z.infer<typeof PageRecordSchema>;
+
+export const PermalinkRecordSchema = z.object({
+  version: z.literal(1),
+  transcripts: z.record(SlugSchema, TranscriptRecordSchema).default({}),
+  speakers: z.record(SlugSchema, PageRecordSchema).default({}),
+  topics: z.record(SlugSchema, PageRecordSchema).default({}),
+});
+export type PermalinkRecord = z.infer<typeof PermalinkRecordSchema>;
+
+export const EMPTY_RECORD: PermalinkRecord = { version: 1, transcripts: {}, speakers: {}, topics: {} };
+
+/** A page that is no longer live: what the site shows at its old address. */
+export const RetiredPageSchema = z.object({
+  id: z.string(),
+  collection: z.enum(['transcripts', 'speakers', 'topics']),
+  slug: SlugSchema,
+  name: z.string(),
+  status: z.enum(['moved', 'removed']),
+  movedTo: SlugSchema.optional(),
+});
+export type RetiredPage = z.infer<typeof RetiredPageSchema>;
+
+/** Every retired page in a record, for the site's tombstones and redirects. */
+export function retiredPages(record: PermalinkRecord): RetiredPage[] {
+  const pages: RetiredPage[] = [];
+  const add = (
+    collection: RetiredPage['collection'],
+    slug: string,
+    name: string,
+    status: string,
+    movedTo?: string,
+  ): void => {
+    if (status === 'live') return;
+    pages.push({
+      id: `${collection}/${slug}`,
+      collection,
+      slug,
+      name,
+      status: movedTo ? 'moved' : 'removed',
+      ...(movedTo ? { movedTo } : {}),
+    });
+  };
+  for (const [slug, t] of Object.entries(record.transcripts)) add('transcripts', slug, t.title, t.status, t.movedTo);
+  for (const [slug, s] of Object.entries(record.speakers)) add('speakers', slug, s.name, s.status, s.movedTo);
+  for (const [slug, t] of Object.entries(record.topics)) add('topics', slug, t.name, t.status, t.movedTo);
+  return pages;
+}
+
+/** A published address: a page, and optionally an anchor on it. */
+export interface PublishedUrl {
+  path: string;
+  anchor?: string;
+}
+
+/** Every address the record says was published, which the next site must still answer. */
+export function publishedUrls(record: PermalinkRecord): PublishedUrl[] {
+  const urls: PublishedUrl[] = [];
+  for (const [slug, t] of Object.entries(record.transcripts)) {
+    const path = `/transcripts/${slug}/`;
+    urls.push({ path });
+    // Anchors of a moved transcript are kept by its redirect; a removed one's have nowhere to be.
+    if (t.status !== 'live') continue;
+    for (const id of [...Object.keys(t.turns), ...t.anchors]) urls.push({ path, anchor: id });
+  }
+  for (const slug of Object.keys(record.speakers)) urls.push({ path: `/speakers/${slug}/` });
+  for (const slug of Object.keys(record.topics)) urls.push({ path: `/topics/${slug}/` });
+  return urls;
+}

@@ -1,0 +1,19 @@
+/**
+ * `_redirects` for hosts that read it (Netlify, Cloudflare Pages): every moved
+ * page as a permanent redirect. Other hosts serve the HTML redirect pages.
+ */
+
+import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
+import { href } from '../lib/format.ts';
+
+export const GET: APIRoute = async () => {
+  const retired = await getCollection('retired');
+  const lines = retired
+    .filter((r) => r.data.movedTo)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(
+      (r) => `${href(`/${r.data.collection}/${r.data.slug}/`)} ${href(`/${r.data.collection}/${r.data.movedTo}/`)} 301`,
+    );
+  return new Response(lines.length > 0 ? `${lines.join('\n')}\n` : '', { headers: { 'Content-Type': 'text/plain' } });
+};

@@ -1,0 +1,128 @@
+/**
+ * The transcript page's enhancements; the page reads fully without them.
+ * - copy buttons for the citations;
+ * - "Cite" on each turn: a dialog with the link to that exact passage (with
+ *   its version fingerprint) and every citation format;
+ * - a cited link whose passage changed since (`?v=<fingerprint>#t2`) shows
+ *   a notice with the text as it was cited;
+ * - "Copy link to this passage" for selected text, as a text-fragment URL,
+ *   where the browser supports text fragments.
+ */
+import { CITE_FORMATS, type CiteTarget, cite } from '../../scripts/core/cite.ts';
+
+const data = document.getElementById('cite-data')?.textContent;
+const base: CiteTarget | undefined = data ? (JSON.parse(data) as CiteTarget) : undefined;
+const absolute = (url: string): string => new URL(url, location.href).href;
+
+function announce(text: string): void {
+  const live = document.getElementById('copy-status');
+  if (live) live.textContent = text;
+}
+
+async function copy(text: string, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    announce(`${what} copied.`);
+  } catch {
+    announce(`Could not copy: select the ${what.toLowerCase()} and copy it by hand.`);
+  }
+}
+
+function copyButton(label: string, text: () => string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy-button';
+  button.textContent = `Copy ${label}`;
+  button.addEventListener('click', () => void copy(text(), label));
+  return button;
+}
+
+if (base) {
+  const target = { ...base, url: absolute(base.url) };
+  // Citations written at build time without the site's address get it now.
+  for (const pre of document.querySelectorAll<HTMLPreElement>('pre.cite-text')) {
+    const format = CITE_FORMATS.find((f) => f.id === pre.dataset['format']);
+    if (format) pre.textContent = cite(target, format.id);
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-from]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const source = document.getElementById(button.dataset['copyFrom'] ?? '');
+      void copy(source?.textContent ?? '', button.textContent?.replace(/^Copy /, '') ?? 'Citation');
+    });
+  }
+
+  const dialog = document.getElementById('cite-dialog') as HTMLDialogElement | null;
+  const linkField = document.getElementById('cite-dialog-link') as HTMLInputElement | null;
+  const formats = document.getElementById('cite-dialog-formats');
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button.turn-cite')) {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const { turn = '', speaker = '', fingerprint = '' } = button.dataset;
+      const link = `${location.origin}${location.pathname}?v=${fingerprint}#${turn}`;
+      const passage: CiteTarget = { ...target, url: link, turn, speaker };
+      if (linkField) linkField.value = link;
+      formats?.replaceChildren(
+        copyButton('link', () => link),
+        ...CITE_FORMATS.flatMap((f) => {
+          const heading = document.createElement('h3');
+          heading.className = 'cite-label';
+          heading.textContent = f.label;
+          const pre = document.createElement('pre');
+          pre.className = 'cite-text';
+          pre.textContent = cite(passage, f.id);
+          return [heading, pre, copyButton(f.label, () => pre.textContent ?? '')];
+        }),
+      );
+      dialog?.showModal();
+    });
+  }
+}
+
+// A citation of an earlier version of a passage: say so, and show the text as cited.
+const cited = new URL(location.href).searchParams.get('v');
+const anchor = decodeURIComponent(location.hash.slice(1).split(':~:')[0] ?? '');
+if (cited && anchor) {
+  const section = document.getElementById(anchor)?.closest<HTMLElement>('section.turn');
+  if (section && section.dataset['fingerprint'] !== cited) {
+    const earlier = section.querySelector<HTMLTemplateElement>(`template[data-fingerprint="${CSS.escape(cited)}"]`);
+    const notice = document.createElement('div');
+    notice.className = 'edited-notice';
+    notice.setAttribute('role', 'note');
+    const p = document.createElement('p');
+    p.textContent = earlier
+      ? 'This passage was edited since you cited it. The text as you cited it:'
+      : 'This passage was edited since you cited it; the cited version is not in the archive.';
+    notice.append(p);
+    if (earlier) notice.append(earlier.content.cloneNode(true));
+    section.querySelector('.turn-body')?.before(notice);
+  }
+}
+
+// "Copy link to this passage" for a selection inside one turn, as a text fragment.
+if ('fragmentDirective' in document) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'fragment-button';
+  button.textContent = 'Copy link to this passage';
+  button.hidden = true;
+  document.body.append(button);
+  let link = '';
+  document.addEventListener('selectionchange', () => {
+    const selection = document.getSelection();
+    const text = selection?.toString().trim() ?? '';
+    const node = selection?.anchorNode;
+    const section = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('section.turn');
+    const id = section?.querySelector('h3')?.id;
+    if (!text || !id || text.length > 300 || !selection?.rangeCount) {
+      button.hidden = true;
+      return;
+    }
+    link = `${location.origin}${location.pathname}#${id}:~:text=${encodeURIComponent(text)}`;
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    button.style.top = `${window.scrollY + rect.bottom + 6}px`;
+    button.style.left = `${window.scrollX + rect.left}px`;
+    button.hidden = false;
+  });
+  button.addEventListener('click', () => void copy(link, 'Link'));
+}

@@ -1,0 +1,159 @@
+/**
+ * Scripted corrections to a transcript, each ingested on top of the last:
+ * published turn ids, slugs and anchors must survive every one.
+ */
+import { describe, expect, test } from 'vitest';
+import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { reconcile } from '../../scripts/core/permalinks/reconcile.ts';
+import { EMPTY_RECORD, type PermalinkRecord, retiredPages } from '../../scripts/core/permalinks/record.ts';
+import type { Transcript } from '../../scripts/core/schema.ts';
+
+const enc = new TextEncoder();
+const BASE = [
+  'Anna Berg:',
+  'Welcome to the briefing on water policy.',
+  'Reuters:',
+  'What will the new dam cost the region?',
+  'Anna Berg:',
+  'The dam will cost four bilion over ten years, shared by three provinces.',
+  'Ben Olsen:',
+  'And the environmental review starts in March.',
+];
+
+interface State {
+  record: PermalinkRecord;
+  previous: Map<string, Transcript>;
+}
+
+/** Ingests `files` on top of `state`, as the ingest does: parse, reconcile, publish. */
+function publish(state: State, files: Record<string, string>): { state: State; transcripts: Transcript[] } {
+  const transcripts = Object.keys(files).filter((f) => f.endsWith('.txt'));
+  const sources: SourceFile[] = transcripts.map((file) => {
+    const meta = file.replace(/\.txt$/, '.yaml');
+    return {
+      file,
+      bytes: enc.encode(files[file] ?? ''),
+      hash: file,
+      ...(files[meta] === undefined ? {} : { meta: { file: meta, text: files[meta] } }),
+    };
+  });
+  const archive = ingestArchive({ sources });
+  const record = reconcile({ archive, record: state.record, previous: state.previous, sources: new Set(transcripts) });
+  const previous = new Map(state.previous);
+  for (const t of archive.transcripts) previous.set(t.slug, t);
+  return { state: { record, previous }, transcripts: archive.transcripts };
+}
+
+const ids = (t: Transcript | undefined) => t?.turns.map((turn) => [turn.id, turn.paragraphs[0]?.slice(0, 20)]);
+const first = publish({ record: EMPTY_RECORD, previous: new Map() }, { 'water.txt': BASE.join('\n') });
+
+describe('a transcript corrected after publication', () => {
+  test('first publication numbers turns in order', () => {
+    expect(first.transcripts[0]?.turns.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4']);
+    expect(first.state.record.transcripts.water?.nextTurn).toBe(5);
+  });
+
+  test('a typo fix keeps every id, and keeps the earlier text of the edited turn', () => {
+    const fixed = publish(first.state, { 'water.txt': BASE.join('\n').replace('bilion', 'billion') });
+    const t = fixed.transcripts[0];
+    expect(t?.turns.map((turn) => turn.id)).toEqual(['t1', 't2', 't3', 't4']);
+    const edited = t?.turns[2];
+    expect(edited?.earlier.map((e) => e.paragraphs[0])).toEqual([BASE[5]]);
+    expect(edited?.earlier[0]?.fingerprint).not.toBe(edited?.fingerprint);
+    expect(t?.turns[0]?.earlier).toEqual([]);
+  });
+
+  test('an inserted turn gets a new id and changes no other', () => {
+    const lines = [...BASE.slice(0, 2), 'Moderator:', 'Please keep questions short.', ...BASE.slice(2)];
+    const t = publish(first.state, { 'water.txt': lines.join('\n') }).transcripts[0];
+    expect(ids(t)).toEqual([
+      ['t1', 'Welcome to the brief'],
+      ['t5', 'Please keep question'],
+      ['t2', 'What will the new da'],
+      ['t3', 'The dam will cost fo'],
+      ['t4', 'And the environmenta'],
+    ]);
+  });
+
+  test('a split turn keeps its id on the first part; the second part is new', () => {
+    const lines = [
+      ...BASE.slice(0, 5),
+      'The dam will cost four bilion over ten years.',
+      'Ben Olsen:',
+      'Shared by three provinces.',
+      ...BASE.slice(6),
+    ];
+    const t = publish(first.state, { 'water.txt': lines.join('\n') }).transcripts[0];
+    expect(t?.turns.map((turn) => turn.id)).toEqual(['t1', 't2', 't3', 't5', 't4']);
+  });
+
+  test('merged turns: the absorbed turn’s anchor moves to the turn it lives on in', () => {
+    const lines = [...BASE.slice(0, 5), `${BASE[5]} ${BASE[7]}`];
+    const t = publish(first.state, { 'water.txt': lines.join('\n') }).transcripts[0];
+    expect(t?.turns.map((turn) => turn.id)).toEqual(['t1', 't2', 't3']);
+    expect(t?.retiredTurns).toEqual([{ id: 't4', movedTo: 't3', after: null }]);
+  });
+
+  test('a removed turn leaves an anchor where it stood, and its id is never given again', () => {
+    const removed = publish(first.state, { 'water.txt': BASE.slice(0, 6).join('\n') });
+    expect(removed.transcripts[0]?.retiredTurns).toEqual([{ id: 't4', after: 't3' }]);
+    const added = publish(removed.state, {
+      'water.txt': [...BASE.slice(0, 6), 'Ben Olsen:', 'A different closing remark entirely.'].join('\n'),
+    });
+    expect(added.transcripts[0]?.turns.map((turn) => turn.id)).toEqual(['t1', 't2', 't3', 't5']);
+  });
+
+  test('a retitled transcript keeps its URL', () => {
+    const retitled = publish(first.state, {
+      'water.txt': BASE.join('\n'),
+      'water.yaml': 'title: Water policy briefing\n',
+    });
+    expect(retitled.transcripts[0]?.slug).toBe('water');
+    expect(retitled.state.record.transcripts.water?.title).toBe('Water policy briefing');
+  });
+
+  test('a renamed transcript keeps its turn ids at the new slug, and the old slug redirects', () => {
+    const renamed = publish(first.state, {
+      'water.txt': BASE.join('\n'),
+      'water.yaml': 'slug: water-policy-briefing\n',
+    });
+    expect(renamed.transcripts[0]?.slug).toBe('water-policy-briefing');
+    expect(renamed.transcripts[0]?.turns.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4']);
+    expect(retiredPages(renamed.state.record)).toContainEqual(
+      expect.objectContaining({
+        collection: 'transcripts',
+        slug: 'water',
+        status: 'moved',
+        movedTo: 'water-policy-briefing',
+      }),
+    );
+  });
+
+  test('a deleted transcript becomes a tombstone, and so do speakers heard only there', () => {
+    const other = 'Carl Dahl:\nSomething else entirely.\n';
+    const both = publish(first.state, { 'water.txt': BASE.join('\n'), 'other.txt': other });
+    const deleted = publish(both.state, { 'other.txt': other });
+    const retired = retiredPages(deleted.state.record).map((p) => [p.collection, p.slug, p.status]);
+    expect(retired).toContainEqual(['transcripts', 'water', 'removed']);
+    expect(retired).toContainEqual(['speakers', 'anna-berg', 'removed']);
+    expect(retired).not.toContainEqual(['speakers', 'carl-dahl', 'removed']);
+  });
+
+  test('a transcript whose source is still there but fails to parse stays live as last published', () => {
+    const failing = publish(first.state, { 'water.txt': '' });
+    expect(failing.state.record.transcripts.water?.status).toBe('live');
+  });
+
+  test('a speaker renamed in the registry redirects from the old slug when the old name is an alias', () => {
+    const registry = 'speakers:\n  - name: Anna Berg-Holm\n    aliases: [Anna Berg]\n';
+    const sources: SourceFile[] = [{ file: 'water.txt', bytes: enc.encode(BASE.join('\n')), hash: 'h' }];
+    const archive = ingestArchive({ sources, speakerRegistry: { file: 'speakers.yaml', text: registry } });
+    const record = reconcile({
+      archive,
+      record: first.state.record,
+      previous: first.state.previous,
+      sources: new Set(['water.txt']),
+    });
+    expect(record.speakers['anna-berg']).toEqual({ name: 'Anna Berg', status: 'moved', movedTo: 'anna-berg-holm' });
+  });
+});

@@ -1,10 +1,29 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // The build script (scripts/build.ts) passes its folders through the environment, so one
 // config serves the seed archive, a user's own folder, and the test fixtures.
 const env = process.env;
+const contentDir = env.ARCHIVE_CONTENT_DIR ?? './content';
+
+/** Addresses the archive retired (tombstones and redirects): not for search engines' sitemaps. */
+function retiredPaths() {
+  try {
+    const record = JSON.parse(readFileSync(`${contentDir}/permalinks.json`, 'utf8'));
+    return new Set(
+      ['transcripts', 'speakers', 'topics'].flatMap((kind) =>
+        Object.entries(record[kind] ?? {})
+          .filter(([, entry]) => entry.status !== 'live')
+          .map(([slug]) => `/${kind}/${slug}/`),
+      ),
+    );
+  } catch {
+    return new Set();
+  }
+}
 
 export default defineConfig({
   ...(env.ARCHIVE_SITE ? { site: env.ARCHIVE_SITE } : {}),
@@ -12,7 +31,13 @@ export default defineConfig({
   cacheDir: env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  // A sitemap needs absolute addresses: it is written when the build is given the site's address (--site).
+  integrations: [
+    mdx(),
+    ...(env.ARCHIVE_SITE
+      ? [sitemap({ filter: (page) => !retiredPaths().has(new URL(page).pathname) && !page.endsWith('/404/') })]
+      : []),
+  ],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

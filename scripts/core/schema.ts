@@ -186,6 +186,9 @@ export const TranscriptSchema = z.object({
   retiredTurns: z
     .array(z.object({ id: z.string(), movedTo: z.string().optional(), after: z.string().nullable() }))
     .default([]),
+  /** When this archive first published the transcript, and last corrected it (not when it was spoken). */
+  published: DateSchema.optional(),
+  updated: DateSchema.optional(),
   /** Section and exchange anchors published before and gone now: they land at the top. */
   retiredAnchors: z.array(z.string()).default([]),
   topics: z.array(TranscriptTopicSchema).default([]),

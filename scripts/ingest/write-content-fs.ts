@@ -54,6 +54,7 @@ export async function writeContent(
     record: await readRecord(dir),
     previous: new Map(previous.map((t) => [t.slug, t])),
     sources: new Set(sourceFiles),
+    today: new Date().toISOString().slice(0, 10),
   });
   const fresh = new Set(archive.transcripts.map((t) => t.source.file));
   const present = new Set(sourceFiles);

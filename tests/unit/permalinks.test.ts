@@ -38,7 +38,13 @@ function publish(state: State, files: Record<string, string>): { state: State; t
     };
   });
   const archive = ingestArchive({ sources });
-  const record = reconcile({ archive, record: state.record, previous: state.previous, sources: new Set(transcripts) });
+  const record = reconcile({
+    archive,
+    record: state.record,
+    previous: state.previous,
+    sources: new Set(transcripts),
+    today: '2026-11-26',
+  });
   const previous = new Map(state.previous);
   for (const t of archive.transcripts) previous.set(t.slug, t);
   return { state: { record, previous }, transcripts: archive.transcripts };
@@ -103,6 +109,12 @@ describe('a transcript corrected after publication', () => {
     expect(added.transcripts[0]?.turns.map((turn) => turn.id)).toEqual(['t1', 't2', 't3', 't5']);
   });
 
+  test('the archive records when it first published a transcript and when it last corrected it', () => {
+    expect([first.transcripts[0]?.published, first.transcripts[0]?.updated]).toEqual(['2026-11-26', '2026-11-26']);
+    const same = publish(first.state, { 'water.txt': BASE.join('\n') });
+    expect(same.state.record.transcripts.water?.updated).toBe('2026-11-26');
+  });
+
   test('a retitled transcript keeps its URL', () => {
     const retitled = publish(first.state, {
       'water.txt': BASE.join('\n'),
@@ -153,6 +165,7 @@ describe('a transcript corrected after publication', () => {
       record: first.state.record,
       previous: first.state.previous,
       sources: new Set(['water.txt']),
+      today: '2026-11-27',
     });
     expect(record.speakers['anna-berg']).toEqual({ name: 'Anna Berg', status: 'moved', movedTo: 'anna-berg-holm' });
   });

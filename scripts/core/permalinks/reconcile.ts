@@ -28,6 +28,8 @@ export interface ReconcileInput {
   previous: ReadonlyMap<string, Transcript>;
   /** Source files present in the seeds folder now, parsed or not. */
   sources: ReadonlySet<string>;
+  /** Today's date (`YYYY-MM-DD`), from the caller's clock: when new or changed transcripts are published. */
+  today: string;
 }
 
 const asAlign = (t: Transcript['turns'][number]): AlignTurn => ({
@@ -38,7 +40,7 @@ const asAlign = (t: Transcript['turns'][number]): AlignTurn => ({
 });
 
 /** Returns the updated record; the archive's transcripts are rewritten in place with their permanent ids. */
-export function reconcile({ archive, record, previous, sources }: ReconcileInput): PermalinkRecord {
+export function reconcile({ archive, record, previous, sources, today }: ReconcileInput): PermalinkRecord {
   const next: PermalinkRecord = structuredClone(record);
   const bySource = new Map(
     Object.entries(next.transcripts)
@@ -51,6 +53,16 @@ export function reconcile({ archive, record, previous, sources }: ReconcileInput
     const entry = oldSlug ? next.transcripts[oldSlug] : undefined;
     const before = oldSlug ? previous.get(oldSlug) : undefined;
     const updated = reconcileTranscript(t, entry, before);
+    const changed =
+      !entry ||
+      entry.title !== updated.title ||
+      Object.entries(updated.turns).some(
+        ([id, r]) => entry.turns[id]?.fingerprint !== r.fingerprint || entry.turns[id]?.status !== r.status,
+      );
+    updated.published = entry?.published ?? today;
+    updated.updated = changed ? today : (entry?.updated ?? today);
+    t.published = updated.published;
+    t.updated = updated.updated;
     if (oldSlug && oldSlug !== t.slug && entry) {
       next.transcripts[oldSlug] = { ...entry, status: 'moved', movedTo: t.slug };
     }

@@ -37,6 +37,9 @@ export const TranscriptRecordSchema = z.object({
   turns: z.record(z.string(), TurnRecordSchema),
   /** Section and exchange anchors ever published (`s1`, `e2`). */
   anchors: z.array(z.string()).default([]),
+  /** When the archive first published it, and last changed its text or title (`YYYY-MM-DD`). */
+  published: z.string().optional(),
+  updated: z.string().optional(),
 });
 export type TranscriptRecord = z.infer<typeof TranscriptRecordSchema>;
 
@@ -112,5 +115,10 @@ export function publishedUrls(record: PermalinkRecord): PublishedUrl[] {
   }
   for (const slug of Object.keys(record.speakers)) urls.push({ path: `/speakers/${slug}/` });
   for (const slug of Object.keys(record.topics)) urls.push({ path: `/topics/${slug}/` });
+  // A redirect is only as good as its target.
+  for (const kind of ['transcripts', 'speakers', 'topics'] as const) {
+    for (const entry of Object.values(record[kind]))
+      if (entry.movedTo) urls.push({ path: `/${kind}/${entry.movedTo}/` });
+  }
   return urls;
 }

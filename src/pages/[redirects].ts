@@ -4,8 +4,11 @@
  */
 
 import { getCollection } from 'astro:content';
-import type { APIRoute } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { href } from '../lib/format.ts';
+
+// Astro skips page files whose names start with `_`, so the file name comes from a parameter.
+export const getStaticPaths = (() => [{ params: { redirects: '_redirects' } }]) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async () => {
   const retired = await getCollection('retired');

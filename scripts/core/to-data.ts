@@ -1,0 +1,60 @@
+/**
+ * The archive as data beside the JSON twins: a plain-text twin and a CSV of
+ * turns per transcript, and bulk downloads (JSON Lines of twins, CSV of every
+ * turn). Column names and order are part of the documented schema
+ * (`TWIN_SCHEMA_VERSION`); columns are only ever added at the end.
+ */
+import Papa from 'papaparse';
+import type { Speaker, Transcript } from './schema.ts';
+import { transcriptPath, turnPath } from './urls.ts';
+
+export const TURN_COLUMNS = [
+  'transcript',
+  'title',
+  'date',
+  'turn',
+  'url',
+  'speaker',
+  'speaker_name',
+  'label',
+  'start',
+  'text',
+] as const;
+
+type Names = ReadonlyMap<string, Speaker>;
+
+export function turnRows(t: Transcript, speakers: Names): Record<(typeof TURN_COLUMNS)[number], string>[] {
+  return t.turns.map((turn) => ({
+    transcript: t.slug,
+    title: t.title,
+    date: t.date ?? '',
+    turn: turn.id,
+    url: turnPath(t.slug, turn.id),
+    speaker: turn.speaker,
+    speaker_name: speakers.get(turn.speaker)?.name ?? turn.label,
+    label: turn.label,
+    start: turn.start === undefined ? '' : String(turn.start),
+    text: turn.paragraphs.join('\n\n'),
+  }));
+}
+
+/** CSV with a header row, every field quoted where needed, CRLF line ends (RFC 4180). */
+export function toCsv(rows: readonly Record<string, string>[]): string {
+  return `${Papa.unparse({ fields: [...TURN_COLUMNS], data: rows.map((r) => TURN_COLUMNS.map((c) => r[c] ?? '')) }, { newline: '\r\n' })}\r\n`;
+}
+
+/** The transcript as plain text: a header, then each turn under its speaker and id. */
+export function transcriptToText(t: Transcript, speakers: Names): string {
+  const head = [
+    t.title,
+    `Date: ${t.date ?? 'not stated in the source'}`,
+    ...(t.sourceUrl ? [`Source: ${t.sourceUrl}`] : []),
+    `Permanent address: ${transcriptPath(t.slug)}`,
+  ];
+  const body = t.turns.map(
+    (turn) =>
+      `${speakers.get(turn.speaker)?.name ?? (turn.label || 'Unattributed')} [${turn.id}]:\n${turn.paragraphs.join('\n\n')}`,
+  );
+  const closing = [...t.credits, ...t.notes];
+  return `${[head.join('\n'), ...(t.preamble.length > 0 ? [t.preamble.join('\n\n')] : []), ...body, ...(closing.length > 0 ? [closing.join('\n')] : [])].join('\n\n')}\n`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Atom feeds of transcripts: the archive's, a speaker's, a topic's. Entries
+ * are dated by when the archive published and last corrected each transcript
+ * (never an invented date); ids are tag URIs, stable wherever the site is hosted.
+ */
+import { Feed } from 'feed';
+import type { Transcript } from './schema.ts';
+import { transcriptPath } from './urls.ts';
+
+export interface FeedInput {
+  title: string;
+  /** Path of the page the feed is about, and of the feed itself. */
+  path: string;
+  feedPath: string;
+  /** The site's address, when known: links become absolute. */
+  site?: string;
+  transcripts: readonly Transcript[];
+}
+
+const EPOCH = '1970-01-01';
+const day = (date: string | undefined): Date => new Date(`${date ?? EPOCH}T00:00:00Z`);
+const tag = (published: string | undefined, path: string): string =>
+  `tag:transcript-archive,${published ?? EPOCH}:${path}`;
+
+/** Without the site's address, links are made against this reserved name, then made relative (valid in Atom). */
+const PLACEHOLDER = 'https://site.invalid';
+
+export function transcriptsFeed(input: FeedInput): string {
+  const base = input.site ?? PLACEHOLDER;
+  const link = (path: string): string => new URL(path, base).href;
+  const entries = [...input.transcripts]
+    .sort((a, b) => (b.updated ?? EPOCH).localeCompare(a.updated ?? EPOCH) || a.slug.localeCompare(b.slug))
+    .slice(0, 50);
+  const updated = entries[0]?.updated;
+  const feed = new Feed({
+    id: tag(undefined, input.feedPath),
+    title: input.title,
+    link: link(input.path),
+    feedLinks: { atom: link(input.feedPath) },
+    updated: day(updated),
+    generator: 'transcript-archive',
+  });
+  for (const t of entries) {
+    feed.addItem({
+      id: tag(t.published, transcriptPath(t.slug)),
+      title: t.title,
+      link: link(transcriptPath(t.slug)),
+      date: day(t.updated),
+      published: day(t.published),
+      description: `${t.date ? `${t.date}. ` : ''}${t.turns.length} turns, ${t.words} words.${t.summary ? ` ${t.summary}` : ''}`,
+    });
+  }
+  const xml = feed.atom1();
+  return input.site ? xml : xml.replaceAll(PLACEHOLDER, '');
+}

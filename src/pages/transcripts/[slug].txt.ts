@@ -1,0 +1,17 @@
+/** The plain-text twin of each transcript: `/transcripts/<slug>.txt`. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { Transcript } from '../../../scripts/core/schema.ts';
+import { transcriptToText } from '../../../scripts/core/to-data.ts';
+import { loadArchive } from '../../lib/load-archive.ts';
+
+export const getStaticPaths = (async () => {
+  const archive = await loadArchive();
+  return archive.transcripts.map((t) => ({ params: { slug: t.slug }, props: { t } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ t: Transcript }> = async ({ props }) => {
+  const archive = await loadArchive();
+  return new Response(transcriptToText(props.t, archive.speakers), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+};

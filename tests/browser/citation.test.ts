@@ -1,0 +1,50 @@
+/** The citation kit in a real browser, on the fixture build. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+const { site } = inject('fixtureBuild');
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(site);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('“Cite” on a turn opens every format for that passage, and the copy button copies it', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const tab = await context.newPage();
+  await tab.goto(`${server.url}/transcripts/seed-press-conference/`);
+  await tab.getByRole('button', { name: 'Cite this turn by Qi Yanjun' }).first().click();
+  const dialog = tab.getByRole('dialog', { name: 'Cite this passage' });
+  await dialog.waitFor();
+  const link = await dialog.getByLabel('Link to this passage').inputValue();
+  expect(link).toMatch(new RegExp(`^${server.url}/transcripts/seed-press-conference/\\?v=[0-9a-f]{8}#t2$`));
+  await dialog.getByRole('button', { name: 'Copy BibTeX' }).click();
+  const copied = await tab.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(
+    /^@misc\{seed-press-conference-t2,\n {2}title = \{\{Seed press conference, turn t2\}\},\n {2}author = \{\{Qi Yanjun\}\}/,
+  );
+  expect(copied).toContain(`url = {${link}}`);
+  expect(await tab.locator('#copy-status').textContent()).toBe('BibTeX copied.');
+  await context.close();
+});
+
+test('the transcript’s own citations show without JavaScript, with the page’s address', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const tab = await context.newPage();
+  await tab.goto(`${server.url}/transcripts/seed-press-conference/`);
+  await tab.getByText('Cite this transcript').click();
+  expect(await tab.locator('#cite-apa-text').textContent()).toMatch(
+    /^\(n\.d\.\)\. Seed press conference \[Transcript\]\. Transcript archive\. \/transcripts\/seed-press-conference\/$/,
+  );
+  expect(await tab.locator('button.turn-cite').first().isVisible()).toBe(false);
+  await context.close();
+});

@@ -18,6 +18,8 @@ export interface IngestOptions {
 export interface IngestOutcome {
   ok: boolean;
   transcripts: number;
+  /** Bytes of transcript and metadata files read. */
+  inputBytes: number;
   lines: string[];
   problems: string[];
 }
@@ -28,6 +30,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     return {
       ok: false,
       transcripts: 0,
+      inputBytes: 0,
       lines: [],
       problems: [
         `${options.seeds}: error the seeds folder does not exist\n  ↳ Pass an existing folder with --seeds, or create it.`,
@@ -47,6 +50,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   return {
     ok,
     transcripts: archive.transcripts.length,
+    inputBytes: seeds.sources.reduce((n, s) => n + s.bytes.length + (s.meta?.text.length ?? 0), 0),
     lines: formatIngestReport(archive, written, seeds.skipped, options),
     problems: formatProblems(problems),
   };

@@ -14,6 +14,7 @@ const OPTIONS = {
   content: { type: 'string', default: 'content' },
   out: { type: 'string', default: 'dist' },
   site: { type: 'string' },
+  stats: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
@@ -26,6 +27,8 @@ export type CliOptions = {
   content: string;
   out: string;
   site?: string;
+  /** Where to write the build's figures per stage as JSON (for `npm run bench`). */
+  stats?: string;
   port: number;
   strict: boolean;
   report: boolean;
@@ -45,6 +48,7 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       content: resolve(values.content),
       out: resolve(values.out),
       ...(values.site ? { site: values.site } : {}),
+      ...(values.stats ? { stats: resolve(values.stats) } : {}),
       port,
       strict: values.strict,
       report: values.report,

@@ -11,10 +11,9 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Archive } from '../core/ingest-archive.ts';
 import { type Transcript, TranscriptSchema } from '../core/schema.ts';
-import { speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
+import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 
 export interface WriteSummary {
   written: string[];
@@ -90,8 +89,7 @@ async function readPublishedTranscripts(folder: string): Promise<Transcript[]> {
   const out: Transcript[] = [];
   for (const name of names.filter((n) => n.endsWith('.mdx'))) {
     const text = await readFile(join(folder, name), 'utf8');
-    const fm = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1];
-    const parsed = TranscriptSchema.safeParse(fm === undefined ? undefined : parseYaml(fm));
+    const parsed = TranscriptSchema.safeParse(parseMdxRecord(text)?.data);
     if (parsed.success) out.push(parsed.data);
   }
   return out;

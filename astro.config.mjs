@@ -12,6 +12,9 @@ export default defineConfig({
   cacheDir: env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  // Pages whose getStaticPaths gives a cacheKey (transcripts and their twins) are copied from the
+  // last build's cache when the key is unchanged. Needs build.concurrency 1, the default.
+  experimental: { incrementalBuild: true },
   integrations: [mdx()],
   markdown: {
     shikiConfig: {

@@ -15,8 +15,10 @@ import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promi
 import { dirname, join, relative } from 'node:path';
 import { plural } from './core/text.ts';
 import { runIngest } from './ingest/run-ingest-fs.ts';
-import { type CliOptions, parseCli, ROOT, seconds } from './lib/cli.ts';
+import { buildStamp, readStamp, writeStamp } from './lib/build-stamp-fs.ts';
+import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
+import { buildSearchIndex } from './search/build-search-index-fs.ts';
 
 const USAGE = `Usage: npm run build -- [options]
 
@@ -27,11 +29,11 @@ const USAGE = `Usage: npm run build -- [options]
   --strict        fail on any warning or error in the input
   --report        list every input file with its format, turns and problems
   --verbose       show the output of Astro and Pagefind
+  --shard-pages N about how many pages each search index shard holds (default: 1000)
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
 interface StageResult {
   ok: boolean;
@@ -128,6 +130,27 @@ async function build(options: CliOptions): Promise<boolean> {
     const ingested = clock.end({ ...content, pages: ingest.transcripts, inputBytes: ingest.inputBytes });
     console.log(`  ✓ ${seconds(ingested.wallMs)}`);
 
+    const cache = cacheDir();
+    const stampOf = () => buildStamp(options.content, options.out, { site: options.site, cache });
+    if (
+      ingest.written === 0 &&
+      existsSync(options.out) &&
+      (await stampOf()) === (await readStamp(cache, options.out))
+    ) {
+      for (const name of ['site', 'search', 'publish']) {
+        clock.start(name);
+        clock.end({ files: 0, bytes: 0, pages: 0, notes: { skipped: true } });
+      }
+      console.log('Site, search index, publish');
+      console.log(
+        `  ✓ up to date: nothing changed since the last build, ${relative(process.cwd(), options.out) || '.'} left as it is`,
+      );
+      console.log(
+        `Built in ${seconds(performance.now() - totalStart)} (ingest ${seconds(ingested.wallMs)}, nothing else to do)`,
+      );
+      return true;
+    }
+
     console.log('Site (Astro)');
     clock.start('site');
     const env = {
@@ -150,17 +173,28 @@ async function build(options: CliOptions): Promise<boolean> {
 
     console.log('Search index (Pagefind)');
     clock.start('search');
-    const search = await runNode(PAGEFIND_BIN, ['--site', staging], process.env, 'pagefind', options.verbose);
-    const indexed = Number(/Indexed (\d+) pages?/.exec(search.output)?.[1] ?? 0);
-    const failed = !search.ok || /\bError\b/.test(search.output) || !existsSync(join(staging, 'pagefind/pagefind.js'));
-    if (failed) {
+    const search = await buildSearchIndex({
+      site: staging,
+      previous: options.out,
+      perShard: options.shardPages,
+      verbose: options.verbose,
+      progress: (line) => console.log(`  ${line}`),
+    });
+    if (!search.ok) {
       console.error(search.output.trim());
       console.error('Build stopped: Pagefind failed (its output is above).');
       return false;
     }
     const index = await countFiles(join(staging, 'pagefind'));
-    const searched = clock.end({ ...index, pages: indexed });
-    console.log(`  ✓ ${plural(indexed, 'page')} indexed in ${seconds(searched.wallMs)}`);
+    const searched = clock.end({
+      ...index,
+      pages: search.pages,
+      notes: { shards: search.shards, reused: search.reused },
+    });
+    const reusedNote = search.reused > 0 ? `, ${plural(search.reused, 'shard')} reused` : '';
+    console.log(
+      `  ✓ ${plural(search.pages, 'page')} indexed in ${plural(search.shards, 'shard')}${reusedNote} in ${seconds(searched.wallMs)}`,
+    );
 
     console.log('Publish');
     clock.start('publish');
@@ -169,6 +203,7 @@ async function build(options: CliOptions): Promise<boolean> {
     await rename(staging, options.out);
     await rm(old, { recursive: true, force: true });
     const total = await countFiles(options.out);
+    await writeStamp(cache, options.out, await stampOf());
     clock.end(total);
     console.log(
       `  ✓ ${relative(process.cwd(), options.out) || '.'}: ${plural(total.files, 'file')}, ${megabytes(total.bytes)}`,

@@ -33,6 +33,24 @@ export interface SourceFile {
 export interface ArchiveInput {
   sources: readonly SourceFile[];
   topicRules?: { file: string; text: string };
+  /**
+   * What an earlier run made of each source file, by file. A source whose
+   * hash is unchanged is not parsed again: its transcript is already written.
+   */
+  previous?: ReadonlyMap<string, IngestedFile>;
+}
+
+/** What a later run needs of a published transcript to reuse it without parsing its source again. */
+export interface IngestedFile {
+  /** Hash of the source bytes and metadata it was built from. */
+  hash: string;
+  slug: string;
+  speakers: Speaker[];
+  /** Slugs of the topics filed on it. */
+  topics: string[];
+  turns: number;
+  words: number;
+  report: FileReport;
 }
 
 /** What happened to one source file, for the ingest report. */
@@ -50,7 +68,10 @@ export interface FileReport {
 }
 
 export interface Archive {
+  /** Transcripts parsed in this run (new or changed sources). */
   transcripts: Transcript[];
+  /** Every transcript published now, parsed or reused, by source file: the next run's `previous`. */
+  ingested: Map<string, IngestedFile>;
   speakers: Speaker[];
   topics: Topic[];
   files: FileReport[];
@@ -68,17 +89,38 @@ export function ingestArchive(input: ArchiveInput): Archive {
   }
 
   const files: FileReport[] = [];
-  const results: { source: SourceFile; result: TranscriptResult }[] = [];
+  const results: { source: SourceFile; result?: TranscriptResult; reused?: IngestedFile }[] = [];
   for (const source of [...input.sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    const result = ingestOne(source, topics);
-    results.push({ source, result });
+    const previous = input.previous?.get(source.file);
+    if (previous && previous.hash === source.hash) results.push({ source, reused: previous });
+    else results.push({ source, result: ingestOne(source, topics) });
   }
 
   // Two files that want one slug: the first (in file order) keeps it, the other is refused.
   const owner = new Map<string, string>();
   const transcripts: Transcript[] = [];
+  const ingested = new Map<string, IngestedFile>();
   const speakers = new Map<string, Speaker>();
-  for (const { source, result } of results) {
+  for (const { source, result, reused } of results) {
+    if (reused) {
+      const first = owner.get(reused.slug);
+      if (first) {
+        // The slug was taken by a file earlier in order: parse this one again to report it.
+        const again = ingestOne(source, topics);
+        again.problems.push(
+          problem('duplicate-slug', source.file, `the slug \`${reused.slug}\` is already used by \`${first}\``),
+        );
+        delete again.transcript;
+        files.push(reportOf(source.file, again));
+        continue;
+      }
+      owner.set(reused.slug, source.file);
+      ingested.set(source.file, reused);
+      for (const s of reused.speakers) mergeSpeaker(speakers, s);
+      files.push(reused.report);
+      continue;
+    }
+    if (!result) continue;
     const t = result.transcript;
     if (t) {
       const first = owner.get(t.slug);
@@ -93,12 +135,26 @@ export function ingestArchive(input: ArchiveInput): Archive {
         for (const s of result.speakers) mergeSpeaker(speakers, s);
       }
     }
-    files.push(reportOf(source.file, result));
+    const report = reportOf(source.file, result);
+    if (result.transcript) {
+      ingested.set(source.file, {
+        hash: source.hash,
+        slug: result.transcript.slug,
+        speakers: result.speakers,
+        topics: result.transcript.topics.map((tt) => tt.slug),
+        turns: result.transcript.turns.length,
+        words: result.transcript.words,
+        report,
+      });
+    }
+    files.push(report);
   }
+  const used = new Set([...ingested.values()].flatMap((f) => f.topics));
   return {
     transcripts,
+    ingested,
     speakers: [...speakers.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
-    topics: topics.filter((topic) => transcripts.some((t) => t.topics.some((tt) => tt.slug === topic.slug))),
+    topics: topics.filter((topic) => used.has(topic.slug)),
     files,
     problems,
   };

@@ -12,7 +12,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive } from '../core/ingest-archive.ts';
-import { type Transcript, TranscriptSchema } from '../core/schema.ts';
+import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 
 export interface WriteSummary {
@@ -21,24 +21,54 @@ export interface WriteSummary {
   removed: string[];
   /** Transcripts kept from an earlier run because their source failed now. */
   kept: string[];
+  /** Every transcript in the content folder after this run: the next run's `published`. */
+  published: PublishedTranscript[];
 }
 
+/** A transcript in the content folder, as far as keeping it needs: its source, its file, what it refers to. */
+export interface PublishedTranscript {
+  file: string;
+  slug: string;
+  speakers: string[];
+  topics: string[];
+}
+
+/**
+ * @param published what the content folder held after the last run; read
+ *   from the MDX files when not given (slower: every record is parsed).
+ */
 export async function writeContent(
   dir: string,
   archive: Archive,
   sourceFiles: readonly string[],
+  published?: readonly PublishedTranscript[],
 ): Promise<WriteSummary> {
-  const summary: WriteSummary = { written: [], unchanged: 0, removed: [], kept: [] };
-  const previous = await readPublishedTranscripts(join(dir, 'transcripts'));
-  const fresh = new Set(archive.transcripts.map((t) => t.source.file));
+  const previous = published ?? (await readPublishedTranscripts(join(dir, 'transcripts')));
   const present = new Set(sourceFiles);
-  const kept = previous.filter((t) => present.has(t.source.file) && !fresh.has(t.source.file));
-  summary.kept = kept.map((t) => t.source.file);
+  const kept = previous.filter((t) => present.has(t.file) && !archive.ingested.has(t.file));
+  const now: PublishedTranscript[] = [
+    ...[...archive.ingested].map(([file, f]) => ({
+      file,
+      slug: f.slug,
+      speakers: f.speakers.map((s) => s.slug),
+      topics: f.topics,
+    })),
+    ...kept,
+  ];
+  const summary: WriteSummary = {
+    written: [],
+    unchanged: 0,
+    removed: [],
+    kept: kept.map((t) => t.file),
+    published: now,
+  };
 
   const transcriptFiles = new Map(archive.transcripts.map((t) => [`${t.slug}.mdx`, transcriptToMdx(t)]));
-  const keepTranscripts = new Set(kept.map((t) => `${t.slug}.mdx`));
-  const keepSpeakers = new Set(kept.flatMap((t) => t.participants.map((p) => `${p.speaker}.mdx`)));
-  const keepTopics = new Set(kept.flatMap((t) => t.topics.map((tt) => `${tt.slug}.mdx`)));
+  // Kept transcripts, and those whose source did not change (their MDX is already written).
+  const keepTranscripts = new Set(now.map((t) => `${t.slug}.mdx`).filter((name) => !transcriptFiles.has(name)));
+  summary.unchanged += keepTranscripts.size - kept.length;
+  const keepSpeakers = new Set(kept.flatMap((t) => t.speakers.map((s) => `${s}.mdx`)));
+  const keepTopics = new Set(kept.flatMap((t) => t.topics.map((tt) => `${tt}.mdx`)));
 
   await sync(join(dir, 'transcripts'), transcriptFiles, keepTranscripts, summary);
   await sync(
@@ -84,13 +114,20 @@ async function sync(
 }
 
 /** Transcripts already in the content folder, read back through the shared schema. */
-async function readPublishedTranscripts(folder: string): Promise<Transcript[]> {
+async function readPublishedTranscripts(folder: string): Promise<PublishedTranscript[]> {
   const names = await readdir(folder).catch(() => []);
-  const out: Transcript[] = [];
+  const out: PublishedTranscript[] = [];
   for (const name of names.filter((n) => n.endsWith('.mdx'))) {
     const text = await readFile(join(folder, name), 'utf8');
     const parsed = TranscriptSchema.safeParse(parseMdxRecord(text)?.data);
-    if (parsed.success) out.push(parsed.data);
+    if (!parsed.success) continue;
+    const t = parsed.data;
+    out.push({
+      file: t.source.file,
+      slug: t.slug,
+      speakers: t.participants.map((p) => p.speaker),
+      topics: t.topics.map((tt) => tt.slug),
+    });
   }
   return out;
 }

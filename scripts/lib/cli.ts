@@ -9,12 +9,18 @@ import { parseArgs } from 'node:util';
 /** The project root: where `astro.config.mjs` lives. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The build cache folder: ARCHIVE_CACHE_DIR, as the Astro config reads it, or Astro's default. */
+export function cacheDir(): string {
+  return resolve(process.env['ARCHIVE_CACHE_DIR'] ?? `${ROOT}node_modules/.astro`);
+}
+
 const OPTIONS = {
   seeds: { type: 'string', default: 'seeds' },
   content: { type: 'string', default: 'content' },
   out: { type: 'string', default: 'dist' },
   site: { type: 'string' },
   stats: { type: 'string' },
+  'shard-pages': { type: 'string', default: '1000' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
@@ -29,6 +35,8 @@ export type CliOptions = {
   site?: string;
   /** Where to write the build's figures per stage as JSON (for `npm run bench`). */
   stats?: string;
+  /** About how many pages each search index shard holds (each is indexed by its own Pagefind process). */
+  shardPages: number;
   port: number;
   strict: boolean;
   report: boolean;
@@ -41,6 +49,9 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
   try {
     const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false });
     const port = Number(values.port);
+    const shardPages = Number(values['shard-pages']);
+    if (!Number.isInteger(shardPages) || shardPages < 1)
+      return { error: `--shard-pages: \`${values['shard-pages']}\` is not a positive whole number` };
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       return { error: `--port: \`${values.port}\` is not a port number` };
     return {
@@ -49,6 +60,7 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       out: resolve(values.out),
       ...(values.site ? { site: values.site } : {}),
       ...(values.stats ? { stats: resolve(values.stats) } : {}),
+      shardPages,
       port,
       strict: values.strict,
       report: values.report,

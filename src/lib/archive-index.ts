@@ -24,6 +24,8 @@ export interface ArchiveIndex {
   turnsByTopic: Map<string, TurnRef[]>;
   transcriptsBySpeaker: Map<string, Transcript[]>;
   transcriptsByTopic: Map<string, Transcript[]>;
+  /** Each transcript's place in `transcripts`, by slug. */
+  position: Map<string, number>;
 }
 
 export function excerpt(turn: Turn, maxWords = 40): string {
@@ -62,6 +64,7 @@ export function buildIndex(
     turnsByTopic: new Map(),
     transcriptsBySpeaker: new Map(),
     transcriptsByTopic: new Map(),
+    position: new Map(sorted.map((t, i) => [t.slug, i])),
   };
   for (const transcript of sorted) {
     const byId = new Map(transcript.turns.map((t) => [t.id, t]));
@@ -89,8 +92,22 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /** The transcripts before and after one, in archive order. */
 export function neighbours(index: ArchiveIndex, slug: string): { newer?: Transcript; older?: Transcript } {
-  const i = index.transcripts.findIndex((t) => t.slug === slug);
+  const i = index.position.get(slug) ?? -1;
   const newer = i > 0 ? index.transcripts[i - 1] : undefined;
   const older = i >= 0 ? index.transcripts[i + 1] : undefined;
   return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+}
+
+/**
+ * Everything a transcript's page (or its JSON twin, without neighbours) shows
+ * besides its own record: the names of its speakers and topics, and the
+ * newer and older transcripts it links to. With the record's digest this is
+ * the page's `cacheKey` for Astro's incremental build: equal keys, equal page.
+ */
+export function pageKey(index: ArchiveIndex, t: Transcript, digest: string, withNeighbours: boolean): string {
+  const speakers = t.participants.map((p) => index.speakers.get(p.speaker) ?? p.speaker);
+  const topics = t.topics.map((tt) => index.topics.get(tt.slug) ?? tt.slug);
+  const near = withNeighbours ? neighbours(index, t.slug) : {};
+  const link = (n: Transcript | undefined) => (n ? [n.slug, n.title] : null);
+  return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older)]);
 }

@@ -26,6 +26,7 @@ interface PagefindResult {
 type Filters = Record<string, string[]>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(
     q: string | null,
     o?: { filters?: Record<string, { any: string[] }> },
@@ -44,9 +45,23 @@ const filterBox = document.getElementById('search-filters') as HTMLElement;
 const selected: Filters = {};
 let generation = 0;
 
-const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${form.dataset['pagefindBase']}pagefind.js`).then(
+const PAGEFIND_OPTIONS = { excerptLength: 30 };
+const base = form.dataset['pagefindBase'] ?? '/pagefind/';
+
+/**
+ * The search index comes in shards (see `scripts/core/search-shards.ts`): the
+ * primary in `/pagefind/`, the others listed in `/pagefind/shards.json`,
+ * merged here so one query searches them all and the filters count across them.
+ */
+const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pagefind.js`).then(
   async (pf: Pagefind) => {
-    await pf.options({ excerptLength: 30 });
+    await pf.options(PAGEFIND_OPTIONS);
+    const manifest = (await fetch(`${base}shards.json`)
+      .then((r) => (r.ok ? r.json() : { shards: [] }))
+      .catch(() => ({ shards: [] }))) as { shards: { dir: string }[] };
+    await Promise.all(
+      manifest.shards.filter((s) => s.dir !== '').map((s) => pf.mergeIndex(`${base}${s.dir}`, PAGEFIND_OPTIONS)),
+    );
     return pf;
   },
 );

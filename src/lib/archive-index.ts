@@ -111,3 +111,16 @@ export function pageKey(index: ArchiveIndex, t: Transcript, digest: string, with
   const link = (n: Transcript | undefined) => (n ? [n.slug, n.title] : null);
   return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older)]);
 }
+
+/**
+ * How many turns a speaker's or topic's page lists. A speaker heard in every
+ * transcript would otherwise have a page that grows with the archive, and
+ * every rebuild would rewrite it; the transcripts list above the turns stays
+ * complete, and search finds every turn.
+ */
+export const TURN_LIST_LIMIT = 100;
+
+/** The newest `limit` turns of a list (already newest first), and how many were left out. */
+export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): { shown: TurnRef[]; hidden: number } {
+  return { shown: refs.slice(0, limit), hidden: Math.max(0, refs.length - limit) };
+}

@@ -60,6 +60,8 @@ function machine(): Machine {
 }
 
 function commit(): string {
+  // A copy of the project outside git (to benchmark one commit while editing the next) names it here.
+  if (process.env['BENCH_COMMIT']) return process.env['BENCH_COMMIT'];
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {

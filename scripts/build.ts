@@ -29,6 +29,7 @@ const USAGE = `Usage: npm run build -- [options]
   --strict        fail on any warning or error in the input
   --report        list every input file with its format, turns and problems
   --verbose       show the output of Astro and Pagefind
+  --part K/N      build part K of N of the archive, to combine later (see docs/scaling.md)
   --shard-pages N about how many pages each search index shard holds (default: 1000)
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
@@ -131,7 +132,8 @@ async function build(options: CliOptions): Promise<boolean> {
     console.log(`  ✓ ${seconds(ingested.wallMs)}`);
 
     const cache = cacheDir();
-    const stampOf = () => buildStamp(options.content, options.out, { site: options.site, cache });
+    const part = options.part ? `${options.part.index + 1}/${options.part.count}` : undefined;
+    const stampOf = () => buildStamp(options.content, options.out, { site: options.site, cache, part });
     if (
       ingest.written === 0 &&
       existsSync(options.out) &&
@@ -159,6 +161,7 @@ async function build(options: CliOptions): Promise<boolean> {
       ARCHIVE_OUT_DIR: staging,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
+      ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
     };
     const site = await runNode(ASTRO_BIN, ['build'], env, 'astro build', options.verbose);
     if (!site.ok) {
@@ -177,6 +180,7 @@ async function build(options: CliOptions): Promise<boolean> {
       site: staging,
       previous: options.out,
       perShard: options.shardPages,
+      ...(options.part ? { part: options.part } : {}),
       verbose: options.verbose,
       progress: (line) => console.log(`  ${line}`),
     });

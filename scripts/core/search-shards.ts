@@ -42,9 +42,35 @@ export function shardOf(slug: string, count: number): number {
   return fnv1a(slug) % count;
 }
 
-/** The folder of shard `k` inside `/pagefind/`. */
-export function shardDir(k: number): string {
-  return k === 0 ? '' : `shard-${k}/`;
+/**
+ * One part of an archive built on its own machine (`--part 2/4`): its
+ * transcript pages and their search shards. Part 1 also builds the pages
+ * that list the whole archive.
+ */
+export interface Part {
+  /** 0-based. */
+  index: number;
+  count: number;
+}
+
+/** Reads `K/N` (1-based K) as a part, or explains what is wrong with it. */
+export function parsePart(text: string): Part | { error: string } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) return { error: `\`${text}\` is not a part such as 1/4 (part 1 of 4)` };
+  return { index: k - 1, count: n };
+}
+
+/** Whether a transcript belongs to a part. Hashed apart from `shardOf`, so a part's shards are balanced. */
+export function inPart(slug: string, part: Part | undefined): boolean {
+  return !part || fnv1a(`part:${slug}`) % part.count === part.index;
+}
+
+/** The folder of shard `k` (of a part) inside `/pagefind/`: `''` for the primary index. */
+export function shardDir(k: number, part?: Part): string {
+  if (!part || part.count === 1) return k === 0 ? '' : `shard-${k}/`;
+  return part.index === 0 && k === 0 ? '' : `shard-${part.index + 1}-${k}/`;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type Part, parsePart } from '../core/search-shards.ts';
 
 /** The project root: where `astro.config.mjs` lives. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,6 +22,7 @@ const OPTIONS = {
   site: { type: 'string' },
   stats: { type: 'string' },
   'shard-pages': { type: 'string', default: '1000' },
+  part: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
@@ -37,6 +39,8 @@ export type CliOptions = {
   stats?: string;
   /** About how many pages each search index shard holds (each is indexed by its own Pagefind process). */
   shardPages: number;
+  /** Build only this part of the archive (for parallel builds on several machines; see docs/scaling.md). */
+  part?: Part;
   port: number;
   strict: boolean;
   report: boolean;
@@ -49,6 +53,8 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
   try {
     const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false });
     const port = Number(values.port);
+    const part = values.part === undefined ? undefined : parsePart(values.part);
+    if (part && 'error' in part) return { error: `--part: ${part.error}` };
     const shardPages = Number(values['shard-pages']);
     if (!Number.isInteger(shardPages) || shardPages < 1)
       return { error: `--shard-pages: \`${values['shard-pages']}\` is not a positive whole number` };
@@ -61,6 +67,7 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       ...(values.site ? { site: values.site } : {}),
       ...(values.stats ? { stats: resolve(values.stats) } : {}),
       shardPages,
+      ...(part ? { part } : {}),
       port,
       strict: values.strict,
       report: values.report,

@@ -14,6 +14,7 @@ import { cp, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import {
   indexedPart,
+  type Part,
   type ShardEntry,
   type ShardManifest,
   shardCount,
@@ -31,6 +32,8 @@ export interface SearchIndexOptions {
   /** The site published by the last build, whose shards may be reused. */
   previous: string;
   perShard: number;
+  /** When this machine builds one part of the archive: its shards are named apart from other parts'. */
+  part?: Part;
   verbose: boolean;
   /** Called with a line of progress for each shard. */
   progress(line: string): void;
@@ -117,7 +120,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const html = await readFile(join(site, 'transcripts', slug, 'index.html'), 'utf8');
       hash.update(slug).update('\0').update(indexedPart(html));
     }
-    const entry: ShardEntry = { dir: shardDir(k), pages: group.length, fingerprint: hash.digest('hex') };
+    const entry: ShardEntry = { dir: shardDir(k, options.part), pages: group.length, fingerprint: hash.digest('hex') };
     shards.push(entry);
     const to = join(site, 'pagefind', entry.dir);
     const before = previous?.shards.find((s) => s.dir === entry.dir);

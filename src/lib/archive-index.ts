@@ -3,14 +3,13 @@
  * every turn filed under a topic, counts, neighbours), computed once from
  * plain records. Pure: tested without Astro.
  */
+import { createHash } from 'node:crypto';
 import type { Speaker, Topic, Transcript, Turn } from '../../scripts/core/schema.ts';
 import { wordsOf } from '../../scripts/core/text.ts';
 
 export interface TurnRef {
   transcript: Transcript;
   turn: Turn;
-  /** The first words of the turn. */
-  excerpt: string;
   /** For topic listings: the terms that filed the turn under the topic. */
   terms?: string[];
 }
@@ -69,15 +68,14 @@ export function buildIndex(
   for (const transcript of sorted) {
     const byId = new Map(transcript.turns.map((t) => [t.id, t]));
     for (const turn of transcript.turns) {
-      push(index.turnsBySpeaker, turn.speaker, { transcript, turn, excerpt: excerpt(turn) });
+      push(index.turnsBySpeaker, turn.speaker, { transcript, turn });
     }
     for (const p of transcript.participants) push(index.transcriptsBySpeaker, p.speaker, transcript);
     for (const topic of transcript.topics) {
       push(index.transcriptsByTopic, topic.slug, transcript);
       for (const match of topic.matches) {
         const turn = byId.get(match.turn);
-        if (turn)
-          push(index.turnsByTopic, topic.slug, { transcript, turn, excerpt: excerpt(turn), terms: match.terms });
+        if (turn) push(index.turnsByTopic, topic.slug, { transcript, turn, terms: match.terms });
       }
     }
   }
@@ -120,7 +118,42 @@ export function pageKey(index: ArchiveIndex, t: Transcript, digest: string, with
  */
 export const TURN_LIST_LIMIT = 100;
 
-/** The newest `limit` turns of a list (already newest first), and how many were left out. */
-export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): { shown: TurnRef[]; hidden: number } {
-  return { shown: refs.slice(0, limit), hidden: Math.max(0, refs.length - limit) };
+/** A turn as a list shows it: where it is, and its first words. */
+export interface ListedTurn extends TurnRef {
+  excerpt: string;
+}
+
+/** The newest `limit` turns of a list (already newest first) with their excerpts, and how many were left out. */
+export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): { shown: ListedTurn[]; hidden: number } {
+  return {
+    shown: refs.slice(0, limit).map((r) => ({ ...r, excerpt: excerpt(r.turn) })),
+    hidden: Math.max(0, refs.length - limit),
+  };
+}
+
+/**
+ * The `cacheKey` of a speaker's or topic's page for Astro's incremental
+ * build: a hash of everything the page shows (its record, its transcripts'
+ * cards, the turns it lists), so an unchanged page is copied from the last
+ * build instead of being rendered again.
+ */
+export function listPageKey(record: object, transcripts: readonly Transcript[], turns: readonly TurnRef[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(record));
+  for (const t of transcripts)
+    hash.update(JSON.stringify([t.slug, t.title, t.date, t.turns.length, t.participants.length, t.words]));
+  for (const r of capTurns(turns).shown)
+    hash.update(
+      JSON.stringify([
+        r.transcript.slug,
+        r.transcript.title,
+        r.transcript.date,
+        r.turn.id,
+        r.turn.speaker,
+        r.turn.label,
+        r.excerpt,
+        r.terms,
+      ]),
+    );
+  hash.update(String(turns.length));
+  return hash.digest('hex');
 }

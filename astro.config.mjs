@@ -31,6 +31,9 @@ export default defineConfig({
   cacheDir: env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  // Pages whose getStaticPaths gives a cacheKey (transcripts and their twins) are copied from the
+  // last build's cache when the key is unchanged. Needs build.concurrency 1, the default.
+  experimental: { incrementalBuild: true },
   // A sitemap needs absolute addresses: it is written when the build is given the site's address (--site).
   integrations: [
     mdx(),
@@ -39,10 +42,9 @@ export default defineConfig({
       : []),
   ],
   markdown: {
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-    },
+    // One theme of CSS variables, coloured for light and dark in global.css: one colour per token
+    // in the HTML instead of two.
+    shikiConfig: { theme: 'css-variables' },
   },
   vite: {
     build: {

@@ -11,12 +11,15 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { plural } from './core/text.ts';
 import { runIngest } from './ingest/run-ingest-fs.ts';
+import { buildStamp, readStamp, writeStamp } from './lib/build-stamp-fs.ts';
 import { lostUrls } from './lib/check-published-fs.ts';
-import { type CliOptions, parseCli, ROOT, seconds } from './lib/cli.ts';
+import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
+import { stageClock } from './lib/stage-clock-fs.ts';
+import { buildSearchIndex } from './search/build-search-index-fs.ts';
 
 const USAGE = `Usage: npm run build -- [options]
 
@@ -27,10 +30,12 @@ const USAGE = `Usage: npm run build -- [options]
   --strict        fail on any warning or error in the input
   --report        list every input file with its format, turns and problems
   --verbose       show the output of Astro and Pagefind
+  --part K/N      build part K of N of the archive, to combine later (see docs/scaling.md)
+  --shard-pages N about how many pages each search index shard holds (default: 1000)
+  --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
 interface StageResult {
   ok: boolean;
@@ -66,13 +71,17 @@ function runNode(
   });
 }
 
-async function countFiles(dir: string): Promise<{ pages: number; files: number; bytes: number }> {
+async function countFiles(
+  dir: string,
+  only?: (path: string) => boolean,
+): Promise<{ pages: number; files: number; bytes: number }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   let pages = 0;
   let files = 0;
   let bytes = 0;
   for (const e of entries) {
     if (!e.isFile()) continue;
+    if (only && !only(join(e.parentPath, e.name))) continue;
     files++;
     if (e.name.endsWith('.html')) pages++;
     bytes += (await stat(join(e.parentPath, e.name))).size;
@@ -108,9 +117,10 @@ async function build(options: CliOptions): Promise<boolean> {
     return false;
   }
   const staging = `${options.out}.tmp-${process.pid}`;
+  const clock = stageClock();
   try {
     console.log('Ingest');
-    let start = performance.now();
+    clock.start('ingest');
     const ingest = await runIngest(options);
     for (const line of ingest.lines) console.log(`  ${line}`);
     for (const p of ingest.problems) console.error(p);
@@ -118,17 +128,41 @@ async function build(options: CliOptions): Promise<boolean> {
       console.error('Build stopped: the input has problems and --strict is set.');
       return false;
     }
-    const ingestTime = performance.now() - start;
-    console.log(`  ✓ ${seconds(ingestTime)}`);
+    const content = await countFiles(options.content);
+    const ingested = clock.end({ ...content, pages: ingest.transcripts, inputBytes: ingest.inputBytes });
+    console.log(`  ✓ ${seconds(ingested.wallMs)}`);
+
+    const cache = cacheDir();
+    const part = options.part ? `${options.part.index + 1}/${options.part.count}` : undefined;
+    const stampOf = () => buildStamp(options.content, options.out, { site: options.site, cache, part });
+    if (
+      ingest.written === 0 &&
+      existsSync(options.out) &&
+      (await stampOf()) === (await readStamp(cache, options.out))
+    ) {
+      for (const name of ['site', 'search', 'publish']) {
+        clock.start(name);
+        clock.end({ files: 0, bytes: 0, pages: 0, notes: { skipped: true } });
+      }
+      console.log('Site, search index, publish');
+      console.log(
+        `  ✓ up to date: nothing changed since the last build, ${relative(process.cwd(), options.out) || '.'} left as it is`,
+      );
+      console.log(
+        `Built in ${seconds(performance.now() - totalStart)} (ingest ${seconds(ingested.wallMs)}, nothing else to do)`,
+      );
+      return true;
+    }
 
     console.log('Site (Astro)');
-    start = performance.now();
+    clock.start('site');
     const env = {
       ...process.env,
       ARCHIVE_CONTENT_DIR: options.content,
       ARCHIVE_OUT_DIR: staging,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
+      ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
     };
     const site = await runNode(ASTRO_BIN, ['build'], env, 'astro build', options.verbose);
     if (!site.ok) {
@@ -136,7 +170,6 @@ async function build(options: CliOptions): Promise<boolean> {
       console.error('Build stopped: astro build failed (its output is above).');
       return false;
     }
-    const siteTime = performance.now() - start;
     const lost = await lostUrls(options.content, staging);
     if (lost.length > 0) {
       for (const url of lost.slice(0, 50))
@@ -146,40 +179,60 @@ async function build(options: CliOptions): Promise<boolean> {
       );
       return false;
     }
-    const built = await countFiles(staging);
+    const built = clock.end(await countFiles(staging));
     console.log(
-      `  ✓ ${plural(built.pages, 'page')}, ${plural(built.files, 'file')}, ${megabytes(built.bytes)} in ${seconds(siteTime)}`,
+      `  ✓ ${plural(built.pages, 'page')}, ${plural(built.files, 'file')}, ${megabytes(built.bytes)} in ${seconds(built.wallMs)}`,
     );
 
     console.log('Search index (Pagefind)');
-    start = performance.now();
-    const search = await runNode(PAGEFIND_BIN, ['--site', staging], process.env, 'pagefind', options.verbose);
-    const indexed = /Indexed (\d+) pages?/.exec(search.output)?.[1];
-    const failed = !search.ok || /\bError\b/.test(search.output) || !existsSync(join(staging, 'pagefind/pagefind.js'));
-    if (failed) {
+    clock.start('search');
+    const search = await buildSearchIndex({
+      site: staging,
+      previous: options.out,
+      perShard: options.shardPages,
+      ...(options.part ? { part: options.part } : {}),
+      verbose: options.verbose,
+      progress: (line) => console.log(`  ${line}`),
+    });
+    if (!search.ok) {
       console.error(search.output.trim());
       console.error('Build stopped: Pagefind failed (its output is above).');
       return false;
     }
-    const searchTime = performance.now() - start;
-    console.log(`  ✓ ${plural(Number(indexed ?? 0), 'page')} indexed in ${seconds(searchTime)}`);
+    const index = await countFiles(join(staging, 'pagefind'));
+    const searched = clock.end({
+      ...index,
+      pages: search.pages,
+      notes: { shards: search.shards, reused: search.reused },
+    });
+    const reusedNote = search.reused > 0 ? `, ${plural(search.reused, 'shard')} reused` : '';
+    console.log(
+      `  ✓ ${plural(search.pages, 'page')} indexed in ${plural(search.shards, 'shard')}${reusedNote} in ${seconds(searched.wallMs)}`,
+    );
 
     console.log('Publish');
+    clock.start('publish');
     const old = `${options.out}.old-${process.pid}`;
     if (existsSync(options.out)) await rename(options.out, old);
     await rename(staging, options.out);
     await rm(old, { recursive: true, force: true });
     const total = await countFiles(options.out);
+    await writeStamp(cache, options.out, await stampOf());
+    clock.end(total);
     console.log(
       `  ✓ ${relative(process.cwd(), options.out) || '.'}: ${plural(total.files, 'file')}, ${megabytes(total.bytes)}`,
     );
     console.log(
-      `Built in ${seconds(performance.now() - totalStart)} (ingest ${seconds(ingestTime)}, site ${seconds(siteTime)}, search ${seconds(searchTime)})`,
+      `Built in ${seconds(performance.now() - totalStart)} (${clock.stages
+        .slice(0, 3)
+        .map((s) => `${s.name} ${seconds(s.wallMs)}`)
+        .join(', ')})`,
     );
     return true;
   } finally {
     await rm(staging, { recursive: true, force: true });
     await release();
+    if (options.stats) await writeFile(options.stats, `${JSON.stringify({ stages: clock.stages }, null, 2)}\n`);
   }
 }
 

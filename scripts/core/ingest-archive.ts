@@ -6,6 +6,7 @@
  */
 
 import { splitAnnotations } from './annotations.ts';
+import type { Candidate } from './extract-phrases.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
 import { topicMatcher } from './match-topics.ts';
@@ -40,6 +41,29 @@ export interface ArchiveInput {
   topicRules?: { file: string; text: string };
   /** `speakers.yaml`: the curated speaker registry. */
   speakerRegistry?: { file: string; text: string };
+  /**
+   * What an earlier run made of each source file, by file. A source whose
+   * hash is unchanged is not parsed again: its transcript is already written.
+   * The caller keeps this only while the code, topic rules and registry are the same.
+   */
+  previous?: ReadonlyMap<string, IngestedFile>;
+  /** The earlier run's choice of topics ({@link Archive.topicsKey}): reuse is safe only while it holds. */
+  previousTopics?: string;
+}
+
+/** What a later run needs of a published transcript to reuse it without parsing its source again. */
+export interface IngestedFile {
+  /** Hash of the source bytes and metadata it was built from. */
+  hash: string;
+  slug: string;
+  speakers: Speaker[];
+  /** Slugs of the topics filed on it. */
+  topics: string[];
+  /** Its topic candidates, for the archive-wide choice of topics. */
+  candidates: Candidate[];
+  turns: number;
+  words: number;
+  report: FileReport;
 }
 
 /** What happened to one source file, for the ingest report. */
@@ -65,8 +89,12 @@ export interface Archive {
   files: FileReport[];
   /** Problems not tied to one transcript (the topics or speakers file). */
   problems: Problem[];
-  /** MDX biographies from the registry, by speaker slug. */
+  /** Biographies from the registry, by speaker slug. */
   bios: Map<string, string>;
+  /** Every transcript this run published or reused, by source file: the next run's `previous`. */
+  ingested: Map<string, IngestedFile>;
+  /** The topics chosen, as a key: when it changes, transcripts parsed earlier must be filed again. */
+  topicsKey: string;
 }
 
 export function ingestArchive(input: ArchiveInput): Archive {
@@ -85,17 +113,41 @@ export function ingestArchive(input: ArchiveInput): Archive {
     else registry = buildRegistry(parsed.value.speakers, parsed.value.strict);
   }
 
-  const files: FileReport[] = [];
-  const results: { source: SourceFile; result: TranscriptResult }[] = [];
-  for (const source of [...input.sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    results.push({ source, result: ingestOne(source, registry) });
+  const sorted = [...input.sources].sort((a, b) => a.file.localeCompare(b.file));
+  const reusable = (source: SourceFile) => {
+    const previous = input.previous?.get(source.file);
+    return previous && previous.hash === source.hash ? previous : undefined;
+  };
+  let results = sorted.map((source) => {
+    const reused = reusable(source);
+    return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
+  });
+  const candidatesOf = (r: (typeof results)[number]) => r.reused?.candidates ?? r.result?.candidates ?? [];
+  let topics = selectTopics(results.filter((r) => r.reused || r.result?.transcript).map(candidatesOf), rules);
+  const topicsKey = JSON.stringify(topics.map((t) => [t.slug, t.terms]));
+  if (topicsKey !== input.previousTopics && results.some((r) => r.reused)) {
+    // Another choice of topics may file earlier transcripts differently: parse them again.
+    results = sorted.map((source) => ({ source, result: ingestOne(source, registry) }));
+    topics = selectTopics(results.filter((r) => r.result?.transcript).map(candidatesOf), rules);
   }
+  const match = topicMatcher(topics);
 
   // Two files that want one slug: the first (in file order) keeps it, the other is refused.
   const owner = new Map<string, string>();
+  const files: FileReport[] = [];
   const transcripts: Transcript[] = [];
+  const ingested = new Map<string, IngestedFile>();
   const speakers = new Map<string, Speaker>(registry.speakers.map((s) => [s.slug, s]));
-  for (const { source, result } of results) {
+  for (const { source, result: parsed, reused } of results) {
+    if (reused && !owner.has(reused.slug)) {
+      owner.set(reused.slug, source.file);
+      ingested.set(source.file, reused);
+      for (const s of reused.speakers) mergeSpeaker(speakers, s);
+      files.push(reused.report);
+      continue;
+    }
+    // A reused file whose slug was taken by a file earlier in order is parsed again to report it.
+    const result = parsed ?? ingestOne(source, registry);
     const t = result.transcript;
     if (t) {
       const first = owner.get(t.slug);
@@ -106,31 +158,40 @@ export function ingestArchive(input: ArchiveInput): Archive {
         delete result.transcript;
       } else {
         owner.set(t.slug, source.file);
+        t.topics = match(t.turns);
         transcripts.push(t);
         for (const s of result.speakers) mergeSpeaker(speakers, s);
       }
     }
-    files.push(reportOf(source.file, result, registry));
+    const report = reportOf(source.file, result, registry);
+    if (result.transcript) {
+      ingested.set(source.file, {
+        hash: source.hash,
+        slug: result.transcript.slug,
+        speakers: result.speakers,
+        topics: result.transcript.topics.map((tt) => tt.slug),
+        candidates: result.candidates ?? [],
+        turns: result.transcript.turns.length,
+        words: result.transcript.words,
+        report,
+      });
+    }
+    files.push(report);
   }
 
-  const kept = results.filter((r) => r.result.transcript);
-  const topics = selectTopics(
-    kept.map((r) => r.result.candidates ?? []),
-    rules,
-  );
-  const match = topicMatcher(topics);
-  for (const t of transcripts) t.topics = match(t.turns);
-  const used = new Set(transcripts.flatMap((t) => t.topics.map((tt) => tt.slug)));
+  const used = new Set([...ingested.values()].flatMap((f) => f.topics));
   const pinned = new Set(rules.topics.filter((r) => r.pin).map((r) => r.name));
-  const bySpeaker = new Set(transcripts.flatMap((t) => t.participants.map((p) => p.speaker)));
+  const heard = new Set([...ingested.values()].flatMap((f) => f.speakers.map((s) => s.slug)));
   return {
     transcripts,
     // Registry entries nobody spoke as yet have no page: a speaker page lists turns.
-    speakers: [...speakers.values()].filter((s) => bySpeaker.has(s.slug)).sort((a, b) => a.slug.localeCompare(b.slug)),
+    speakers: [...speakers.values()].filter((s) => heard.has(s.slug)).sort((a, b) => a.slug.localeCompare(b.slug)),
     topics: topics.filter((topic) => used.has(topic.slug) || pinned.has(topic.name)),
     files,
     problems,
     bios: registry.bios,
+    ingested,
+    topicsKey,
   };
 }
 

@@ -18,10 +18,11 @@ export function formatIngestReport(
   options: { report: boolean },
 ): string[] {
   const lines: string[] = [];
-  const turns = archive.transcripts.reduce((n, t) => n + t.turns.length, 0);
-  const words = archive.transcripts.reduce((n, t) => n + t.words, 0);
+  const published = [...archive.ingested.values()];
+  const turns = published.reduce((n, t) => n + t.turns, 0);
+  const words = published.reduce((n, t) => n + t.words, 0);
   lines.push(
-    `Read ${plural(archive.files.length, 'transcript file')}: ${plural(archive.transcripts.length, 'transcript')}, ${plural(turns, 'turn')}, ${plural(words, 'spoken word')}, ${plural(archive.speakers.length, 'speaker')}, ${plural(archive.topics.length, 'topic')}`,
+    `Read ${plural(archive.files.length, 'transcript file')}: ${plural(published.length, 'transcript')}, ${plural(turns, 'turn')}, ${plural(words, 'spoken word')}, ${plural(archive.speakers.length, 'speaker')}, ${plural(archive.topics.length, 'topic')}`,
   );
   if (options.report) {
     lines.push('', '  file | format | turns | speakers | words | annotations | problems | unsure labels');
@@ -49,6 +50,8 @@ export function formatIngestReport(
   if (written.kept.length > 0) {
     lines.push(`  ↳ ${plural(written.kept.length, 'transcript')} kept as last published: ${written.kept.join(', ')}`);
   }
+  const reused = published.length - archive.transcripts.length;
+  if (reused > 0) lines.push(`  ↳ ${plural(reused, 'transcript')} unchanged since the last run: not parsed again`);
   lines.push(
     `  ↳ content: ${plural(written.written.length, 'file')} written, ${written.unchanged.toLocaleString('en')} unchanged, ${written.removed.length.toLocaleString('en')} removed`,
   );

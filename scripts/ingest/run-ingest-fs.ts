@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { ingestArchive } from '../core/ingest-archive.ts';
+import { loadIngestCache, saveIngestCache } from './ingest-cache-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { allProblems, formatIngestReport, formatProblems } from './report.ts';
 import { writeContent } from './write-content-fs.ts';
@@ -18,6 +19,10 @@ export interface IngestOptions {
 export interface IngestOutcome {
   ok: boolean;
   transcripts: number;
+  /** Content files written or removed: 0 when the content folder did not change. */
+  written: number;
+  /** Bytes of transcript and metadata files read. */
+  inputBytes: number;
   lines: string[];
   problems: string[];
 }
@@ -28,6 +33,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     return {
       ok: false,
       transcripts: 0,
+      written: 0,
+      inputBytes: 0,
       lines: [],
       problems: [
         `${options.seeds}: error the seeds folder does not exist\n  ↳ Pass an existing folder with --seeds, or create it.`,
@@ -35,18 +42,32 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     };
   }
   const seeds = await readSeeds(options.seeds);
-  const archive = ingestArchive(seeds);
+  // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
+  const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}`;
+  const cache = await loadIngestCache(options.content, rules);
+  const archive = ingestArchive({
+    ...seeds,
+    ...(cache ? { previous: cache.parsed, previousTopics: cache.topics } : {}),
+  });
   const written = await writeContent(
     options.content,
     archive,
     seeds.sources.map((s) => s.file),
+    cache?.published,
   );
+  await saveIngestCache(options.content, rules, {
+    parsed: archive.ingested,
+    published: written.published,
+    topics: archive.topicsKey,
+  });
   const problems = allProblems(archive).map((p) => ({ ...p, file: `${options.seeds.replace(/\/+$/, '')}/${p.file}` }));
   // Lenient by default: a bad file is reported and the others still build. `--strict` fails on any problem.
   const ok = !(options.strict && problems.length > 0);
   return {
     ok,
-    transcripts: archive.transcripts.length,
+    transcripts: archive.ingested.size,
+    written: written.written.length + written.removed.length,
+    inputBytes: seeds.sources.reduce((n, s) => n + s.bytes.length + (s.meta?.text.length ?? 0), 0),
     lines: formatIngestReport(archive, written, seeds.skipped, options),
     problems: formatProblems(problems),
   };

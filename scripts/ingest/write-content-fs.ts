@@ -11,12 +11,11 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Archive } from '../core/ingest-archive.ts';
 import { reconcile } from '../core/permalinks/reconcile.ts';
 import { EMPTY_RECORD, type PermalinkRecord, PermalinkRecordSchema } from '../core/permalinks/record.ts';
 import { type Transcript, TranscriptSchema } from '../core/schema.ts';
-import { speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
+import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 
 export interface WriteSummary {
   written: string[];
@@ -24,6 +23,8 @@ export interface WriteSummary {
   removed: string[];
   /** Transcripts kept from an earlier run because their source failed now. */
   kept: string[];
+  /** Every transcript in the content folder after this run: the next run's `published`. */
+  published: PublishedTranscript[];
 }
 
 /** The permalink record's file, beside the collections. */
@@ -41,30 +42,82 @@ export async function readRecord(dir: string): Promise<PermalinkRecord> {
   return parsed.data;
 }
 
+/**
+ * The versions published before of the transcripts parsed this run (by their
+ * slug, or the slug their source had), read back from the content folder:
+ * what reconciliation aligns the new turns with.
+ */
+async function previousVersions(
+  dir: string,
+  archive: Archive,
+  record: PermalinkRecord,
+): Promise<Map<string, Transcript>> {
+  const bySource = new Map(Object.entries(record.transcripts).map(([slug, r]) => [r.source, slug]));
+  const out = new Map<string, Transcript>();
+  for (const t of archive.transcripts) {
+    for (const slug of new Set([t.slug, bySource.get(t.source.file)])) {
+      if (!slug) continue;
+      const text = await readFile(join(dir, 'transcripts', `${slug}.mdx`), 'utf8').catch(() => undefined);
+      const parsed = TranscriptSchema.safeParse(text === undefined ? undefined : parseMdxRecord(text)?.data);
+      if (parsed.success) out.set(slug, parsed.data);
+    }
+  }
+  return out;
+}
+
+/** A transcript in the content folder, as far as keeping it needs: its source, its file, what it refers to. */
+export interface PublishedTranscript {
+  file: string;
+  slug: string;
+  speakers: string[];
+  topics: string[];
+}
+
+/**
+ * @param published what the content folder held after the last run; read
+ *   from the MDX files when not given (slower: every record is parsed).
+ */
 export async function writeContent(
   dir: string,
   archive: Archive,
   sourceFiles: readonly string[],
+  published?: readonly PublishedTranscript[],
 ): Promise<WriteSummary> {
-  const summary: WriteSummary = { written: [], unchanged: 0, removed: [], kept: [] };
-  const previous = await readPublishedTranscripts(join(dir, 'transcripts'));
   // Permanent ids first: the MDX below is written with them.
+  const before = await readRecord(dir);
   const record = reconcile({
     archive,
-    record: await readRecord(dir),
-    previous: new Map(previous.map((t) => [t.slug, t])),
+    record: before,
+    previous: await previousVersions(dir, archive, before),
     sources: new Set(sourceFiles),
     today: new Date().toISOString().slice(0, 10),
   });
-  const fresh = new Set(archive.transcripts.map((t) => t.source.file));
+  const previous = published ?? (await readPublishedTranscripts(join(dir, 'transcripts')));
   const present = new Set(sourceFiles);
-  const kept = previous.filter((t) => present.has(t.source.file) && !fresh.has(t.source.file));
-  summary.kept = kept.map((t) => t.source.file);
+  const kept = previous.filter((t) => present.has(t.file) && !archive.ingested.has(t.file));
+  const now: PublishedTranscript[] = [
+    ...[...archive.ingested].map(([file, f]) => ({
+      file,
+      slug: f.slug,
+      speakers: f.speakers.map((s) => s.slug),
+      topics: f.topics,
+    })),
+    ...kept,
+  ];
+  const summary: WriteSummary = {
+    written: [],
+    unchanged: 0,
+    removed: [],
+    kept: kept.map((t) => t.file),
+    published: now,
+  };
 
   const transcriptFiles = new Map(archive.transcripts.map((t) => [`${t.slug}.mdx`, transcriptToMdx(t)]));
-  const keepTranscripts = new Set(kept.map((t) => `${t.slug}.mdx`));
-  const keepSpeakers = new Set(kept.flatMap((t) => t.participants.map((p) => `${p.speaker}.mdx`)));
-  const keepTopics = new Set(kept.flatMap((t) => t.topics.map((tt) => `${tt.slug}.mdx`)));
+  // Kept transcripts, and those whose source did not change (their MDX is already written).
+  const keepTranscripts = new Set(now.map((t) => `${t.slug}.mdx`).filter((name) => !transcriptFiles.has(name)));
+  summary.unchanged += keepTranscripts.size - kept.length;
+  const keepSpeakers = new Set(kept.flatMap((t) => t.speakers.map((s) => `${s}.mdx`)));
+  const keepTopics = new Set(kept.flatMap((t) => t.topics.map((tt) => `${tt}.mdx`)));
 
   await sync(join(dir, 'transcripts'), transcriptFiles, keepTranscripts, summary);
   await sync(
@@ -113,14 +166,20 @@ async function writeIfChanged(path: string, text: string, summary: WriteSummary)
 }
 
 /** Transcripts already in the content folder, read back through the shared schema. */
-async function readPublishedTranscripts(folder: string): Promise<Transcript[]> {
+async function readPublishedTranscripts(folder: string): Promise<PublishedTranscript[]> {
   const names = await readdir(folder).catch(() => []);
-  const out: Transcript[] = [];
+  const out: PublishedTranscript[] = [];
   for (const name of names.filter((n) => n.endsWith('.mdx'))) {
     const text = await readFile(join(folder, name), 'utf8');
-    const fm = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1];
-    const parsed = TranscriptSchema.safeParse(fm === undefined ? undefined : parseYaml(fm));
-    if (parsed.success) out.push(parsed.data);
+    const parsed = TranscriptSchema.safeParse(parseMdxRecord(text)?.data);
+    if (!parsed.success) continue;
+    const t = parsed.data;
+    out.push({
+      file: t.source.file,
+      slug: t.slug,
+      speakers: t.participants.map((p) => p.speaker),
+      topics: t.topics.map((tt) => tt.slug),
+    });
   }
   return out;
 }

@@ -5,15 +5,24 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type Part, parsePart } from '../core/search-shards.ts';
 
 /** The project root: where `astro.config.mjs` lives. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The build cache folder: ARCHIVE_CACHE_DIR, as the Astro config reads it, or Astro's default. */
+export function cacheDir(): string {
+  return resolve(process.env['ARCHIVE_CACHE_DIR'] ?? `${ROOT}node_modules/.astro`);
+}
 
 const OPTIONS = {
   seeds: { type: 'string', default: 'seeds' },
   content: { type: 'string', default: 'content' },
   out: { type: 'string', default: 'dist' },
   site: { type: 'string' },
+  stats: { type: 'string' },
+  'shard-pages': { type: 'string', default: '1000' },
+  part: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
@@ -26,6 +35,12 @@ export type CliOptions = {
   content: string;
   out: string;
   site?: string;
+  /** Where to write the build's figures per stage as JSON (for `npm run bench`). */
+  stats?: string;
+  /** About how many pages each search index shard holds (each is indexed by its own Pagefind process). */
+  shardPages: number;
+  /** Build only this part of the archive (for parallel builds on several machines; see docs/scaling.md). */
+  part?: Part;
   port: number;
   strict: boolean;
   report: boolean;
@@ -38,6 +53,11 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
   try {
     const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false });
     const port = Number(values.port);
+    const part = values.part === undefined ? undefined : parsePart(values.part);
+    if (part && 'error' in part) return { error: `--part: ${part.error}` };
+    const shardPages = Number(values['shard-pages']);
+    if (!Number.isInteger(shardPages) || shardPages < 1)
+      return { error: `--shard-pages: \`${values['shard-pages']}\` is not a positive whole number` };
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       return { error: `--port: \`${values.port}\` is not a port number` };
     return {
@@ -45,6 +65,9 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       content: resolve(values.content),
       out: resolve(values.out),
       ...(values.site ? { site: values.site } : {}),
+      ...(values.stats ? { stats: resolve(values.stats) } : {}),
+      shardPages,
+      ...(part ? { part } : {}),
       port,
       strict: values.strict,
       report: values.report,

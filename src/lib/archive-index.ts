@@ -3,14 +3,13 @@
  * every turn filed under a topic, counts, neighbours), computed once from
  * plain records. Pure: tested without Astro.
  */
+import { createHash } from 'node:crypto';
 import type { Exchange, Speaker, Topic, Transcript, Turn } from '../../scripts/core/schema.ts';
 import { wordsOf } from '../../scripts/core/text.ts';
 
 export interface TurnRef {
   transcript: Transcript;
   turn: Turn;
-  /** The first words of the turn. */
-  excerpt: string;
   /** For topic listings: the terms that filed the turn under the topic. */
   terms?: string[];
   /** For an answer: the question it answered. */
@@ -36,6 +35,8 @@ export interface ArchiveIndex {
   transcriptsByTopic: Map<string, Transcript[]>;
   /** Questions by who asked them. */
   questionsBySpeaker: Map<string, QuestionRef[]>;
+  /** Each transcript's place in `transcripts`, by slug. */
+  position: Map<string, number>;
 }
 
 export function excerpt(turn: Turn, maxWords = 40): string {
@@ -75,6 +76,7 @@ export function buildIndex(
     transcriptsBySpeaker: new Map(),
     transcriptsByTopic: new Map(),
     questionsBySpeaker: new Map(),
+    position: new Map(sorted.map((t, i) => [t.slug, i])),
   };
   for (const transcript of sorted) {
     const byId = new Map(transcript.turns.map((t) => [t.id, t]));
@@ -88,20 +90,14 @@ export function buildIndex(
     }
     for (const turn of transcript.turns) {
       const question = questionOf.get(turn.id);
-      push(index.turnsBySpeaker, turn.speaker, {
-        transcript,
-        turn,
-        excerpt: excerpt(turn),
-        ...(question ? { question } : {}),
-      });
+      push(index.turnsBySpeaker, turn.speaker, { transcript, turn, ...(question ? { question } : {}) });
     }
     for (const p of transcript.participants) push(index.transcriptsBySpeaker, p.speaker, transcript);
     for (const topic of transcript.topics) {
       push(index.transcriptsByTopic, topic.slug, transcript);
       for (const match of topic.matches) {
         const turn = byId.get(match.turn);
-        if (turn)
-          push(index.turnsByTopic, topic.slug, { transcript, turn, excerpt: excerpt(turn), terms: match.terms });
+        if (turn) push(index.turnsByTopic, topic.slug, { transcript, turn, terms: match.terms });
       }
     }
   }
@@ -116,8 +112,70 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /** The transcripts before and after one, in archive order. */
 export function neighbours(index: ArchiveIndex, slug: string): { newer?: Transcript; older?: Transcript } {
-  const i = index.transcripts.findIndex((t) => t.slug === slug);
+  const i = index.position.get(slug) ?? -1;
   const newer = i > 0 ? index.transcripts[i - 1] : undefined;
   const older = i >= 0 ? index.transcripts[i + 1] : undefined;
   return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+}
+
+/**
+ * Everything a transcript's page (or its JSON twin, without neighbours) shows
+ * besides its own record: the names of its speakers and topics, and the
+ * newer and older transcripts it links to. With the record's digest this is
+ * the page's `cacheKey` for Astro's incremental build: equal keys, equal page.
+ */
+export function pageKey(index: ArchiveIndex, t: Transcript, digest: string, withNeighbours: boolean): string {
+  const speakers = t.participants.map((p) => index.speakers.get(p.speaker) ?? p.speaker);
+  const topics = t.topics.map((tt) => index.topics.get(tt.slug) ?? tt.slug);
+  const near = withNeighbours ? neighbours(index, t.slug) : {};
+  const link = (n: Transcript | undefined) => (n ? [n.slug, n.title] : null);
+  return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older)]);
+}
+
+/**
+ * How many turns a speaker's or topic's page lists. A speaker heard in every
+ * transcript would otherwise have a page that grows with the archive, and
+ * every rebuild would rewrite it; the transcripts list above the turns stays
+ * complete, and search finds every turn.
+ */
+export const TURN_LIST_LIMIT = 100;
+
+/** A turn as a list shows it: where it is, and its first words. */
+export interface ListedTurn extends TurnRef {
+  excerpt: string;
+}
+
+/** The newest `limit` turns of a list (already newest first) with their excerpts, and how many were left out. */
+export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): { shown: ListedTurn[]; hidden: number } {
+  return {
+    shown: refs.slice(0, limit).map((r) => ({ ...r, excerpt: excerpt(r.turn) })),
+    hidden: Math.max(0, refs.length - limit),
+  };
+}
+
+/**
+ * The `cacheKey` of a speaker's or topic's page for Astro's incremental
+ * build: a hash of everything the page shows (its record, its transcripts'
+ * cards, the turns it lists), so an unchanged page is copied from the last
+ * build instead of being rendered again.
+ */
+export function listPageKey(record: object, transcripts: readonly Transcript[], turns: readonly TurnRef[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(record));
+  for (const t of transcripts)
+    hash.update(JSON.stringify([t.slug, t.title, t.date, t.turns.length, t.participants.length, t.words]));
+  for (const r of capTurns(turns).shown)
+    hash.update(
+      JSON.stringify([
+        r.transcript.slug,
+        r.transcript.title,
+        r.transcript.date,
+        r.turn.id,
+        r.turn.speaker,
+        r.turn.label,
+        r.excerpt,
+        r.terms,
+      ]),
+    );
+  hash.update(String(turns.length));
+  return hash.digest('hex');
 }

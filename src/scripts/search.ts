@@ -26,6 +26,7 @@ interface PagefindResult {
 type Filters = Record<string, string[]>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(
     q: string | null,
     o?: { filters?: Record<string, { any: string[] }> },
@@ -34,7 +35,13 @@ interface Pagefind {
 }
 
 const FILTER_LABELS: Record<string, string> = { speaker: 'Speaker', topic: 'Topic' };
-const PAGE_SIZE = 20;
+/**
+ * Each result's data is a fragment holding its whole transcript's text (~15 KB compressed on
+ * average, far more for long ones), so results are fetched a few at a time: the first query
+ * stays small and quick, and a reader asks for more.
+ */
+const FIRST_PAGE = 5;
+const MORE_PAGE = 10;
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-q') as HTMLInputElement;
@@ -44,9 +51,23 @@ const filterBox = document.getElementById('search-filters') as HTMLElement;
 const selected: Filters = {};
 let generation = 0;
 
-const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${form.dataset['pagefindBase']}pagefind.js`).then(
+const PAGEFIND_OPTIONS = { excerptLength: 30 };
+const base = form.dataset['pagefindBase'] ?? '/pagefind/';
+
+/**
+ * The search index comes in shards (see `scripts/core/search-shards.ts`): the
+ * primary in `/pagefind/`, the others listed in `/pagefind/shards.json`,
+ * merged here so one query searches them all and the filters count across them.
+ */
+const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pagefind.js`).then(
   async (pf: Pagefind) => {
-    await pf.options({ excerptLength: 30 });
+    await pf.options(PAGEFIND_OPTIONS);
+    const manifest = (await fetch(`${base}shards.json`)
+      .then((r) => (r.ok ? r.json() : { shards: [] }))
+      .catch(() => ({ shards: [] }))) as { shards: { dir: string }[] };
+    await Promise.all(
+      manifest.shards.filter((s) => s.dir !== '').map((s) => pf.mergeIndex(`${base}${s.dir}`, PAGEFIND_OPTIONS)),
+    );
     return pf;
   },
 );
@@ -119,6 +140,7 @@ async function run(): Promise<void> {
   );
   if (!query && Object.keys(activeFilters).length === 0) {
     list.replaceChildren();
+    moreButton.hidden = true;
     statusLine.textContent = '';
     return;
   }
@@ -126,10 +148,38 @@ async function run(): Promise<void> {
   const pagefind = await pagefindPromise;
   const search = await pagefind.search(query || null, { filters: activeFilters });
   if (mine !== generation || !search) return;
-  const pages = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
-  if (mine !== generation) return;
+  list.replaceChildren();
+  shown = { results: search.results, count: 0, turns: 0 };
+  await showMore(mine, FIRST_PAGE);
+}
 
-  const speakers = selected['speaker'] ?? [];
+let shown: { results: PagefindResult[]; count: number; turns: number } = { results: [], count: 0, turns: 0 };
+const moreButton = el('button', { type: 'button', className: 'search-more' });
+moreButton.hidden = true;
+list.after(moreButton);
+moreButton.addEventListener('click', () => void showMore(generation, MORE_PAGE));
+
+/** Fetches the next `n` results' data and appends their turns to the list. */
+async function showMore(mine: number, n: number): Promise<void> {
+  const batch = shown.results.slice(shown.count, shown.count + n);
+  const pages = await Promise.all(batch.map((r) => r.data()));
+  if (mine !== generation) return;
+  const items = hitItems(pages, selected['speaker'] ?? []);
+  list.append(...items);
+  shown.count += pages.length;
+  shown.turns += items.length;
+  const left = shown.results.length - shown.count;
+  moreButton.hidden = left <= 0;
+  moreButton.textContent = `Show ${Math.min(left, MORE_PAGE)} more ${left === 1 ? 'transcript' : 'transcripts'}`;
+  const of = left > 0 ? ` (of ${shown.results.length} transcripts found)` : '';
+  statusLine.textContent =
+    shown.turns === 0
+      ? 'No turns match.'
+      : `${shown.turns} ${shown.turns === 1 ? 'turn' : 'turns'} in ${shown.count} ${shown.count === 1 ? 'transcript' : 'transcripts'}${of}.`;
+}
+
+/** One list item per matching turn (or per page, when no turn matched on its own). */
+function hitItems(pages: readonly PagefindData[], speakers: readonly string[]): HTMLLIElement[] {
   const items: HTMLLIElement[] = [];
   for (const page of pages) {
     const turns = page.sub_results.filter((s) => s.anchor && (speakers.length === 0 || speakers.includes(s.title)));
@@ -154,12 +204,7 @@ async function run(): Promise<void> {
       );
     }
   }
-  list.replaceChildren(...items);
-  const more = search.results.length > PAGE_SIZE ? ` (showing the first ${PAGE_SIZE} transcripts)` : '';
-  statusLine.textContent =
-    items.length === 0
-      ? 'No turns match.'
-      : `${items.length} ${items.length === 1 ? 'turn' : 'turns'} in ${pages.length} ${pages.length === 1 ? 'transcript' : 'transcripts'}${more}.`;
+  return items;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { escapeHtml } from '../../scripts/core/render-paragraph.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
-import { mdxText, transcriptToMdx } from '../../scripts/core/to-mdx.ts';
+import { mdxBodyToHtml, mdxText, parseMdxRecord, topicToMdx, transcriptToMdx } from '../../scripts/core/to-mdx.ts';
 
 const HOSTILE = [
   '{alert(1)}',
@@ -48,5 +49,14 @@ test('transcript MDX keeps hostile text in the front matter as data, intact', ()
   const mdx = transcriptToMdx(t);
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1] ?? '';
   expect(parse(fm)).toEqual(t);
+  expect(parseMdxRecord(mdx)?.data).toEqual(t);
   expect(mdx).toBe(`---\n${fm}\n---\n`);
+});
+
+test('the MDX body reads back as escaped paragraphs, and anything else in it is refused at its line', () => {
+  const mdx = topicToMdx({ slug: 't', name: 'T', origin: 'rules', terms: ['t'], description: HOSTILE.join(' ') });
+  const body = parseMdxRecord(mdx)?.body ?? '';
+  const html = mdxBodyToHtml(body);
+  expect(html).toEqual({ html: `<p>${escapeHtml(HOSTILE.join(' '))}</p>` });
+  expect(mdxBodyToHtml(`${body}\n<script>alert(1)</script>\n`)).toEqual({ line: body.split('\n').length + 1 });
 });

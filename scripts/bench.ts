@@ -1,0 +1,229 @@
+/**
+ * `npm run bench -- [--quick] [--corpus DIR] [--sizes 100,1000] [--no-search]`
+ *
+ * Builds corpora of 100, 1,000 and 10,000 transcripts (made from the real
+ * tarballs in ../shared/corpora/, unpacked into a temporary folder), or any
+ * folder given with --corpus, with the real pipeline; measures each stage
+ * (wall, CPU, peak RSS of the whole process tree, output, pages per second),
+ * rebuilds with no change, after adding one transcript and after editing one,
+ * and search in headless Chromium. Writes bench-results/<date>.json and
+ * prints a short table. A script, not a test: it asserts nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { type BenchResult, formatTable, type Machine, type PageSize, type SizeResult } from './bench/format-table.ts';
+import { listTranscripts, makeCorpus, unpackCorpora } from './bench/make-corpus-fs.ts';
+import { measureSearch } from './bench/measure-search-fs.ts';
+import { type BuildPaths, type BuildRun, changedFiles, runBuild, snapshot } from './bench/run-build-fs.ts';
+import { varyTranscript } from './bench/vary-transcript.ts';
+import { plural } from './core/text.ts';
+import { ROOT, seconds } from './lib/cli.ts';
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --quick          only the small corpora (100 and 1,000 transcripts)
+  --sizes LIST     corpus sizes to build, comma-separated (default 100,1000,10000)
+  --corpus DIR     benchmark this folder of transcripts instead
+  --no-search      skip the browser measurement of search
+  --keep           keep the temporary folder (its path is printed)
+  -h, --help       show this help`;
+
+/** Queries a reader might type into the bench archive: common and rare words of both corpora. */
+const QUERIES = ['lightning channel', 'javascript', 'taproot', 'open source maintainers', 'telecom fraud'];
+
+/** Topics that recur in the corpora, so topic pages are as long as a real archive's. */
+const BENCH_TOPICS = `
+  - name: Lightning Network
+    terms: [lightning channels, payment channels]
+  - name: Open source
+    terms: [open-source, maintainers]
+  - name: JavaScript
+    terms: [typescript, node.js]
+  - name: Privacy
+    terms: [coinjoin, surveillance]
+`;
+
+function machine(): Machine {
+  const node = execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }).trim();
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: totalmem() / 1024 ** 3,
+    node,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+function commit(): string {
+  // A copy of the project outside git (to benchmark one commit while editing the next) names it here.
+  if (process.env['BENCH_COMMIT']) return process.env['BENCH_COMMIT'];
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return dirty.trim() ? `${sha}+changes` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function folderBytes(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    bytes += (await stat(join(e.parentPath, e.name))).size;
+  }
+  return { files, bytes };
+}
+
+async function pageSizes(site: string): Promise<SizeResult['pages']> {
+  const dir = join(site, 'transcripts');
+  const sizes: PageSize[] = [];
+  for (const slug of await readdir(dir)) {
+    const file = join(dir, slug, 'index.html');
+    const bytes = await stat(file).then(
+      (s) => s.size,
+      () => -1,
+    );
+    if (bytes >= 0) sizes.push({ slug, bytes, gzip: 0 });
+  }
+  const withGzip = async (p: PageSize | undefined): Promise<PageSize | undefined> =>
+    p && { ...p, gzip: gzipSync(await readFile(join(dir, p.slug, 'index.html'))).length };
+  const largest = sizes.reduce<PageSize | undefined>((m, p) => (!m || p.bytes > m.bytes ? p : m), undefined);
+  const seed = sizes.find((p) => p.slug === '000-b208c8174473c045');
+  const out: SizeResult['pages'] = {};
+  const s = await withGzip(seed);
+  const l = await withGzip(largest);
+  if (s) out.seed = s;
+  if (l) out.largest = l;
+  return out;
+}
+
+async function timed(label: string, paths: BuildPaths): Promise<BuildRun> {
+  console.log(`  ${label} …`);
+  const run = await runBuild(paths);
+  if (!run.ok) {
+    console.error(run.output.trim().split('\n').slice(-30).join('\n'));
+    throw new Error(`the ${label} build failed (its last lines are above)`);
+  }
+  console.log(`    ${seconds(run.wallMs)}, peak ${(run.peakRss / 1024 ** 3).toFixed(2)} GB`);
+  return run;
+}
+
+/** Builds one corpus clean, then the three rebuilds, then search. */
+async function benchCorpus(
+  label: string,
+  seeds: string,
+  work: string,
+  search: boolean,
+  editable: string | undefined,
+): Promise<SizeResult> {
+  const paths: BuildPaths = {
+    seeds,
+    content: join(work, 'content'),
+    out: join(work, 'site'),
+    cache: join(work, 'cache'),
+  };
+  const input = await folderBytes(seeds);
+  console.log(`Corpus ${label}: ${plural(input.files, 'file')}, ${(input.bytes / 1024 ** 2).toFixed(0)} MB`);
+  const full = await timed('full build from clean', paths);
+  const before = await snapshot(paths.out);
+  const noChange = await timed('rebuild, nothing changed', paths);
+  const rewrittenFiles = changedFiles(before, await snapshot(paths.out));
+  console.log(`    ${plural(rewrittenFiles, 'output file')} rewritten`);
+
+  const pool = await listTranscripts(seeds);
+  const source = editable ?? pool.find((f) => f.endsWith('.md')) ?? pool[0];
+  if (!source) throw new Error(`${seeds}: no transcript to add or edit`);
+  const text = await readFile(join(seeds, source), 'utf8');
+  await writeFile(join(seeds, 'bench-added-transcript.md'), varyTranscript(text, 97));
+  const addOne = await timed('rebuild after adding one transcript', paths);
+  await writeFile(join(seeds, source), text.replace(/\bthe\b/, 'the very'));
+  const editOne = await timed('rebuild after editing one transcript', paths);
+
+  let searchFigures: SizeResult['search'];
+  if (search) {
+    console.log('  search in Chromium …');
+    searchFigures = await measureSearch(paths.out, QUERIES);
+  }
+  return {
+    corpus: label,
+    transcripts: full.stages.find((s) => s.name === 'ingest')?.pages ?? 0,
+    inputMB: input.bytes / 1024 ** 2,
+    full,
+    noChange: { ...noChange, rewrittenFiles },
+    addOne,
+    editOne,
+    ...(searchFigures ? { search: searchFigures } : {}),
+    pages: await pageSizes(paths.out),
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      corpus: { type: 'string' },
+      'no-search': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sizes = (values.sizes ?? (values.quick ? '100,1000' : '100,1000,10000')).split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
+    console.error(`error: --sizes: \`${values.sizes}\` is not a list of sizes such as 100,1000\n\n${USAGE}`);
+    return 1;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'archive-bench-'));
+  const results: SizeResult[] = [];
+  try {
+    if (values.corpus) {
+      // A copy, so the add and edit rebuilds never touch the user's folder.
+      const seeds = join(tmp, 'seeds');
+      await cp(resolve(values.corpus), seeds, { recursive: true });
+      results.push(await benchCorpus(resolve(values.corpus), seeds, tmp, !values['no-search'], undefined));
+    } else {
+      console.log('Unpacking the corpora');
+      const pool = join(tmp, 'pool');
+      await unpackCorpora(pool);
+      const files = await listTranscripts(pool);
+      console.log(`  ${plural(files.length, 'real transcript')}`);
+      for (const n of sizes) {
+        const work = join(tmp, String(n));
+        const seeds = join(work, 'seeds');
+        await makeCorpus(pool, files, seeds, n);
+        const topics = await readFile(join(seeds, 'topics.yaml'), 'utf8');
+        await writeFile(join(seeds, 'topics.yaml'), `${topics.trimEnd()}\n${BENCH_TOPICS}`);
+        results.push(await benchCorpus(`${n} transcripts`, seeds, work, !values['no-search'], files[0]));
+        await rm(work, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    if (values.keep) console.log(`Kept ${tmp}`);
+    else await rm(tmp, { recursive: true, force: true });
+  }
+  const result: BenchResult = { date: new Date().toISOString(), machine: machine(), commit: commit(), sizes: results };
+  await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+  const file = join(ROOT, 'bench-results', `${result.date.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log('');
+  for (const line of formatTable(result)) console.log(line);
+  console.log(`\nFigures written to ${file}`);
+  return 0;
+}
+
+process.exit(await main());

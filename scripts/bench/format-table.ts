@@ -1,0 +1,124 @@
+/**
+ * The benchmark's figures as JSON-ready records, and as the short text table
+ * it prints. Pure.
+ */
+
+import type { SearchFigures, Transfer } from './measure-search-fs.ts';
+import type { BuildRun } from './run-build-fs.ts';
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export interface PageSize {
+  slug: string;
+  bytes: number;
+  gzip: number;
+}
+
+/** Everything measured on one corpus. */
+export interface SizeResult {
+  corpus: string;
+  transcripts: number;
+  inputMB: number;
+  full: BuildRun;
+  noChange: BuildRun & { rewrittenFiles: number };
+  addOne: BuildRun;
+  editOne: BuildRun;
+  search?: SearchFigures;
+  pages: { seed?: PageSize; largest?: PageSize };
+}
+
+export interface BenchResult {
+  date: string;
+  machine: Machine;
+  commit: string;
+  sizes: SizeResult[];
+}
+
+const MB = 1024 * 1024;
+
+function s(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+function mb(bytes: number): string {
+  return bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(2)} GB` : `${(bytes / MB).toFixed(0)} MB`;
+}
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
+function row(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+}
+
+function buildRows(label: string, run: BuildRun): string[][] {
+  const rows: string[][] = [];
+  for (const st of run.stages.filter((x) => x.name !== 'publish')) {
+    const rate = st.name === 'ingest' ? `${((st.inputBytes ?? 0) / MB / (st.wallMs / 1000)).toFixed(1)} MB/s` : '';
+    rows.push([
+      `  ${label} ${st.name}`,
+      s(st.wallMs),
+      s(st.cpuMs),
+      mb(st.peakRss),
+      mb(st.bytes),
+      String(st.files),
+      `${(st.pages / (st.wallMs / 1000)).toFixed(0)}/s`,
+      rate,
+    ]);
+  }
+  const site = run.stages.find((x) => x.name === 'site');
+  rows.push([
+    `  ${label} total${run.ok ? '' : ' (FAILED)'}`,
+    s(run.wallMs),
+    s(run.cpuMs),
+    mb(run.peakRss),
+    '',
+    '',
+    site ? `${(site.pages / (run.wallMs / 1000)).toFixed(0)}/s` : '',
+    '',
+  ]);
+  return rows;
+}
+
+function transfer(t: Transfer): string {
+  return `${kb(t.served)} served (${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${t.requests} requests)`;
+}
+
+/** The short table `npm run bench` prints. */
+export function formatTable(result: BenchResult): string[] {
+  const m = result.machine;
+  const lines = [
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB.toFixed(0)} GiB, Node ${m.node}, ${m.platform}; commit ${result.commit}`,
+  ];
+  const widths = [24, 8, 8, 9, 9, 7, 9, 10];
+  for (const size of result.sizes) {
+    lines.push('', `${size.transcripts} transcripts (${size.inputMB.toFixed(0)} MB input) from ${size.corpus}`);
+    lines.push(row(['  build', 'wall', 'cpu', 'peak RSS', 'output', 'files', 'pages/s', 'ingest'], widths));
+    for (const r of buildRows('full', size.full)) lines.push(row(r, widths));
+    lines.push(
+      `${row(
+        ['  no change', s(size.noChange.wallMs), s(size.noChange.cpuMs), mb(size.noChange.peakRss), '', '', '', ''],
+        widths,
+      )}  ${size.noChange.rewrittenFiles} output files rewritten`,
+    );
+    lines.push(row(['  add one', s(size.addOne.wallMs), s(size.addOne.cpuMs), mb(size.addOne.peakRss)], widths));
+    lines.push(row(['  edit one', s(size.editOne.wallMs), s(size.editOne.cpuMs), mb(size.editOne.peakRss)], widths));
+    if (size.pages.seed) lines.push(`  seed page ${kb(size.pages.seed.bytes)} (${kb(size.pages.seed.gzip)} gzip)`);
+    if (size.pages.largest)
+      lines.push(
+        `  largest page ${size.pages.largest.slug}: ${kb(size.pages.largest.bytes)} (${kb(size.pages.largest.gzip)} gzip)`,
+      );
+    if (size.search) {
+      lines.push(`  search page load: ${transfer(size.search.pageLoad)}`);
+      for (const [i, q] of size.search.queries.entries())
+        lines.push(
+          `  ${i === 0 ? 'first' : 'later'} query "${q.query}": ${q.ms.toFixed(0)} ms, ${q.hits} hits, ${transfer(q.transfer)}`,
+        );
+    }
+  }
+  return lines;
+}

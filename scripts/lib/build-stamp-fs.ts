@@ -1,0 +1,53 @@
+/**
+ * A fingerprint of everything a build's output depends on besides the seeds
+ * (which the ingest already compares by hash): the content folder, the site's
+ * code and config, the lock file, the options, and the published output
+ * itself. When it matches the one recorded after the last good build, the
+ * site and search stages have nothing to do and no output file is rewritten.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { ROOT } from './cli.ts';
+
+async function listing(dir: string, hash: ReturnType<typeof createHash>): Promise<void> {
+  if (!existsSync(dir)) {
+    hash.update(`missing ${dir}\n`);
+    return;
+  }
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  files.sort();
+  for (const file of files) {
+    const s = await stat(file);
+    hash.update(`${relative(dir, file)}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+}
+
+/** The fingerprint of a build of `content` into `out` with these options. */
+export async function buildStamp(
+  content: string,
+  out: string,
+  options: Record<string, string | undefined>,
+): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  for (const dir of [content, join(ROOT, 'src'), join(ROOT, 'scripts/core'), out]) await listing(dir, hash);
+  for (const file of ['astro.config.mjs', 'package-lock.json', 'scripts/build.ts']) {
+    hash.update(await readFile(join(ROOT, file)).catch(() => ''));
+  }
+  return hash.digest('hex');
+}
+
+function stampFile(cache: string, out: string): string {
+  return join(cache, `build-stamp-${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 12)}.txt`);
+}
+
+export async function readStamp(cache: string, out: string): Promise<string | undefined> {
+  return readFile(stampFile(cache, out), 'utf8').catch(() => undefined);
+}
+
+export async function writeStamp(cache: string, out: string, stamp: string): Promise<void> {
+  await mkdir(cache, { recursive: true });
+  await writeFile(stampFile(cache, out), stamp);
+}

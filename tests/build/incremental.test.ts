@@ -1,0 +1,98 @@
+/**
+ * An incremental build gives the same site as a clean build. The fixture
+ * archive is built, then one transcript is edited and one added, and the
+ * site is rebuilt in place (ingest cache, Astro's incremental cache, search
+ * shards reused); a clean build of the changed input into fresh folders must
+ * match it file by file. Small shards (3 pages) make the search index come in
+ * several shards, some reused and some rebuilt. A rebuild with nothing
+ * changed must not rewrite any output file.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'archive-incremental-'));
+const seeds = join(dir, 'seeds');
+
+function build(name: string): string {
+  const result = spawnSync(
+    process.execPath,
+    [
+      'scripts/build.ts',
+      '--seeds',
+      seeds,
+      '--content',
+      join(dir, name, 'content'),
+      '--out',
+      join(dir, name, 'site'),
+      '--shard-pages',
+      '3',
+    ],
+    { encoding: 'utf8', env: { ...process.env, ARCHIVE_CACHE_DIR: join(dir, name, 'cache') } },
+  );
+  if (result.status !== 0) throw new Error(`build ${name} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+function files(site: string): Map<string, { bytes: Buffer; stamp: string }> {
+  const out = new Map<string, { bytes: Buffer; stamp: string }>();
+  for (const e of readdirSync(site, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    const s = statSync(path);
+    out.set(relative(site, path), { bytes: readFileSync(path), stamp: `${s.ino}:${s.mtimeMs}` });
+  }
+  return out;
+}
+
+let noChange = '';
+let before = new Map<string, { bytes: Buffer; stamp: string }>();
+let after = new Map<string, { bytes: Buffer; stamp: string }>();
+let incremental = '';
+
+beforeAll(() => {
+  cpSync('tests/fixtures/archive', seeds, { recursive: true });
+  build('incremental');
+  before = files(join(dir, 'incremental/site'));
+  noChange = build('incremental');
+  after = files(join(dir, 'incremental/site'));
+  // A clean build starts from the same committed state (the content folder and its permalink
+  // record, which remember what was published), with no build or ingest cache.
+  cpSync(join(dir, 'incremental/content'), join(dir, 'clean/content'), { recursive: true });
+  const seed = join(seeds, 'seed-press-conference.txt');
+  writeFileSync(seed, readFileSync(seed, 'utf8').replace('four areas', 'four main areas'));
+  writeFileSync(
+    join(seeds, '2024-10-01-follow-up.txt'),
+    'Anna Berg:\nA follow-up on telecom fraud and joint operations.\n\nQi Yanjun:\nThank you.\n',
+  );
+  incremental = build('incremental');
+  build('clean');
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a rebuild with nothing changed skips the site and rewrites no output file', () => {
+  expect(noChange).toContain('up to date: nothing changed since the last build');
+  expect([...after].filter(([path, f]) => before.get(path)?.stamp !== f.stamp)).toEqual([]);
+  expect(after.size).toBe(before.size);
+});
+
+test('the incremental rebuild reused what did not change', () => {
+  expect(incremental).toMatch(/transcripts? unchanged since the last run: not parsed again/);
+  expect(incremental).toMatch(/shards? reused/);
+});
+
+test('an incremental rebuild after an edit and an addition equals a clean build, file by file', () => {
+  const inc = files(join(dir, 'incremental/site'));
+  const clean = files(join(dir, 'clean/site'));
+  expect([...inc.keys()].sort()).toEqual([...clean.keys()].sort());
+  // The hand-written documentation pages are not built from the archive, and Shiki can colour one of
+  // their code lines differently from build to build when the machine is busy (its tokenizer gives up
+  // on a line after a time limit): seen between two clean builds too, so they are left out here.
+  const differing = [...inc].filter(
+    ([path, f]) => !path.startsWith('docs/') && !f.bytes.equals(clean.get(path)?.bytes ?? Buffer.alloc(0)),
+  );
+  expect(differing.map(([path]) => path)).toEqual([]);
+  expect(inc.size).toBeGreaterThan(50);
+});

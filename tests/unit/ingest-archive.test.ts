@@ -101,3 +101,29 @@ test('an invalid topics file is reported at its line, and transcripts still buil
   expect(archive.transcripts).toHaveLength(1);
   expect(archive.problems.map((p) => [p.file, p.line, p.code])).toEqual([['topics.yaml', 3, 'invalid-topics']]);
 });
+
+test.each([
+  'javascript:alert(1)',
+  'JavaScript:alert(document.cookie)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox',
+])('a metadata `source:` of `%s` is refused at its line, so it never becomes a link', (url) => {
+  const archive = ingestArchive({ sources: [source('x.txt', GOOD, `title: T\nsource: '${url}'\n`)] });
+  expect(archive.transcripts).toEqual([]);
+  const [p] = archive.files.flatMap((f) => f.problems);
+  expect([p?.code, p?.file, p?.line, p?.message]).toEqual([
+    'invalid-metadata',
+    'x.yaml',
+    2,
+    'source: expected a web address starting with http:// or https://',
+  ]);
+});
+
+test('a `javascript:` media URL in Markdown front matter is dropped with a warning, and the text still builds', () => {
+  const md = "---\ntitle: T\nmedia: 'javascript:alert(1)'\n---\n\n**Anna Berg:** Hello.\n";
+  const archive = ingestArchive({ sources: [source('x.md', md)] });
+  expect(archive.transcripts[0]?.media).toBeUndefined();
+  expect(archive.files[0]?.problems.map((p) => [p.code, p.message])).toEqual([
+    ['invalid-front-matter', 'front matter `media`: expected a web address starting with http:// or https://'],
+  ]);
+});

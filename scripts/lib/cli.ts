@@ -16,6 +16,7 @@ const OPTIONS = {
   site: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -28,6 +29,8 @@ export type CliOptions = {
   site?: string;
   port: number;
   strict: boolean;
+  /** Check the new site's links and anchors before it is published. */
+  check: boolean;
   report: boolean;
   verbose: boolean;
   help: boolean;
@@ -47,6 +50,7 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       ...(values.site ? { site: values.site } : {}),
       port,
       strict: values.strict,
+      check: values.check,
       report: values.report,
       verbose: values.verbose,
       help: values.help,

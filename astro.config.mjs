@@ -11,7 +11,8 @@ export default defineConfig({
   outDir: env.ARCHIVE_OUT_DIR ?? './dist',
   cacheDir: env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline `<style>`: the Content-Security-Policy (src/lib/csp.ts) allows no inline CSS.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],
   markdown: {
     shikiConfig: {

@@ -1,6 +1,6 @@
 /** Bad input gets a clear problem at file:line, and the other files still come through. */
 import { expect, test } from 'vitest';
-import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { ingestArchive, MAX_TRANSCRIPT_BYTES, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { formatProblem } from '../../scripts/core/problems.ts';
 
 const enc = new TextEncoder();
@@ -125,5 +125,17 @@ test('a `javascript:` media URL in Markdown front matter is dropped with a warni
   expect(archive.transcripts[0]?.media).toBeUndefined();
   expect(archive.files[0]?.problems.map((p) => [p.code, p.message])).toEqual([
     ['invalid-front-matter', 'front matter `media`: expected a web address starting with http:// or https://'],
+  ]);
+});
+
+test('a transcript over the size limit is refused by name with its size, and the others still build', () => {
+  const big = new Uint8Array(MAX_TRANSCRIPT_BYTES + 1).fill(0x61);
+  const archive = ingestArchive({ sources: [source('good.txt', GOOD), source('huge.txt', big)] });
+  expect(archive.transcripts.map((t) => t.slug)).toEqual(['good']);
+  const [p] = archive.files.flatMap((f) => f.problems);
+  expect([p?.code, p?.file, p?.message]).toEqual([
+    'file-too-large',
+    'huge.txt',
+    'the file is 20.0 MB; transcripts over 20.0 MB are not built',
   ]);
 });

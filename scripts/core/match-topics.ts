@@ -8,13 +8,13 @@
  * with `origin: 'extracted'`; rules are applied last and win.
  */
 import type { Topic, TopicRule, TranscriptTopic, Turn } from './schema.ts';
-import { toSlug } from './slugs.ts';
+import { nameSlug } from './slugs.ts';
 
 export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
   return rules.map((rule) => {
     const terms = [...new Set([rule.name, ...rule.terms].map((t) => t.trim()))];
     return {
-      slug: rule.slug ?? toSlug(rule.name),
+      slug: rule.slug ?? nameSlug(rule.name),
       name: rule.name,
       ...(rule.description ? { description: rule.description } : {}),
       origin: 'rules',

@@ -4,7 +4,7 @@
  * label's shape; a curated registry (later) overrides it.
  */
 import type { Speaker } from './schema.ts';
-import { toSlug } from './slugs.ts';
+import { nameSlug } from './slugs.ts';
 
 /** Words that mark an organisation's name rather than a person's. */
 const ORGANISATION_WORDS =
@@ -36,7 +36,7 @@ export function labelToSpeaker(label: string): Speaker {
   const shortName = trailingShortName(name);
   const aliases = shortName ? [shortName, name.replace(/\s*[（(][^()（）]*[)）]$/u, '').trim()] : [];
   return {
-    slug: toSlug(name),
+    slug: nameSlug(name),
     name,
     kind: inferSpeakerKind(name),
     ...(shortName ? { shortName } : {}),

@@ -139,3 +139,15 @@ test('a transcript over the size limit is refused by name with its size, and the
     'the file is 20.0 MB; transcripts over 20.0 MB are not built',
   ]);
 });
+
+test('a label of punctuation or an untransliterable script is a speaker with a page, not a crash', () => {
+  const archive = ingestArchive({
+    sources: [source('x.txt', 'ꓐ:\nFirst.\n'), source('y.md', '**ꓐꓑ:** Second.\n\n**Anna Berg:** Third.\n')],
+  });
+  expect(archive.files.flatMap((f) => f.problems)).toEqual([]);
+  expect(archive.transcripts.flatMap((t) => t.turns.map((turn) => [turn.label, turn.speaker]))).toEqual([
+    ['ꓐ', expect.stringMatching(/^name-[0-9a-f]{8}$/)],
+    ['ꓐꓑ', expect.stringMatching(/^name-[0-9a-f]{8}$/)],
+    ['Anna Berg', 'anna-berg'],
+  ]);
+});

@@ -16,6 +16,7 @@
  * build sees that their process is gone, takes over and cleans up.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -47,6 +48,8 @@ const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 let currentChild: ChildProcess | undefined;
 /** What an interrupted build must undo, once it holds the lock. */
 let interruption: { staging: string; release: () => Promise<void> } | undefined;
+/** Frees the project's Astro stage for the next build, while this build holds it. */
+let releaseAstroStage: (() => Promise<void>) | undefined;
 /** The publish stage is two renames: a signal waits for them rather than split them. */
 let publishing = false;
 
@@ -104,6 +107,36 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * Astro writes generated modules into the project's `.astro/` folder whatever
+ * the output folder, so two builds in one checkout must not run their Astro
+ * stages at once, even into different folders: the second waits for the first.
+ */
+const ASTRO_STAGE_LOCK = join(ROOT, '.astro', 'build-stage.lock');
+
+/** Waits for the project's Astro stage to be free, then holds it. */
+async function acquireAstroStage(): Promise<{ release: () => Promise<void> }> {
+  let said = false;
+  for (;;) {
+    const lock = await acquireLock(ASTRO_STAGE_LOCK);
+    if (!('holder' in lock)) return lock;
+    if (!said)
+      console.log(`  … waiting for build process ${lock.holder} to finish its Astro stage (one at a time per project)`);
+    said = true;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+}
+
+/**
+ * Astro's content cache, one per content folder: entries are cached by the
+ * digest of their text, so a cache shared by two content folders serves one
+ * folder's entries with the other's file paths.
+ */
+function cacheDirFor(content: string): string {
+  const key = createHash('sha256').update(content).digest('hex').slice(0, 12);
+  return join(ROOT, 'node_modules', '.astro', `content-${key}`);
+}
+
 /** The lock file that keeps a second build out of an output folder. */
 function lockPath(out: string): string {
   return `${out}.build-lock`;
@@ -118,8 +151,7 @@ type Lock = { release: () => Promise<void>; stale?: number } | { holder: number 
  * empty. A lock whose process is gone was left by a killed build: it is taken
  * over, and the caller says so.
  */
-async function acquireLock(out: string): Promise<Lock> {
-  const lock = lockPath(out);
+async function acquireLock(lock: string): Promise<Lock> {
   await mkdir(dirname(lock), { recursive: true });
   let stale: number | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -184,7 +216,7 @@ async function recoverKilledBuilds(out: string): Promise<string[]> {
 
 async function build(options: CliOptions): Promise<boolean> {
   const totalStart = performance.now();
-  const lock = await acquireLock(options.out);
+  const lock = await acquireLock(lockPath(options.out));
   if ('holder' in lock) {
     console.error(
       `error: another build (process ${lock.holder}) is writing to ${options.out} (lock file ${lockPath(options.out)})\n  ↳ Wait for it to finish; if no build is running, delete the lock file.`,
@@ -214,15 +246,20 @@ async function build(options: CliOptions): Promise<boolean> {
     console.log(`  ✓ ${seconds(ingestTime)}`);
 
     console.log('Site (Astro)');
+    const stage = await acquireAstroStage();
+    releaseAstroStage = stage.release;
     start = performance.now();
     const env = {
       ...process.env,
+      ARCHIVE_CACHE_DIR: process.env['ARCHIVE_CACHE_DIR'] ?? cacheDirFor(options.content),
       ARCHIVE_CONTENT_DIR: options.content,
       ARCHIVE_OUT_DIR: staging,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
     };
     const site = await runNode(ASTRO_BIN, ['build'], env, 'astro build', options.verbose);
+    releaseAstroStage = undefined;
+    await stage.release();
     if (!site.ok) {
       console.error(site.output.trim());
       console.error('Build stopped: astro build failed (its output is above).');
@@ -291,6 +328,7 @@ function interrupt(signal: NodeJS.Signals): void {
       child.kill('SIGTERM');
       await Promise.race([once(child, 'close'), new Promise((done) => setTimeout(done, 5_000))]);
     }
+    await releaseAstroStage?.();
     if (undo) {
       await rm(undo.staging, { recursive: true, force: true });
       await undo.release();

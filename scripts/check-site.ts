@@ -3,7 +3,7 @@
  *
  * Checks a built site offline: every internal link, asset and `#anchor`
  * resolves, no page repeats an id, no URL runs code. Exits 1 on any problem.
- * `npm run build -- --check` runs the same check on the new site before it
+ * `npm run build` runs the same check on the new site before it
  * replaces the published one.
  */
 import { readdir, readFile } from 'node:fs/promises';

@@ -16,7 +16,7 @@ const OPTIONS = {
   site: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
-  check: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: true },
   report: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -29,7 +29,7 @@ export type CliOptions = {
   site?: string;
   port: number;
   strict: boolean;
-  /** Check the new site's links and anchors before it is published. */
+  /** Check the new site's links and anchors before it is published (on unless `--no-check`). */
   check: boolean;
   report: boolean;
   verbose: boolean;
@@ -39,7 +39,7 @@ export type CliOptions = {
 /** Parses argv; paths come back absolute, resolved against the current directory. */
 export function parseCli(argv: readonly string[]): CliOptions | { error: string } {
   try {
-    const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false });
+    const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, allowNegative: true });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       return { error: `--port: \`${values.port}\` is not a port number` };

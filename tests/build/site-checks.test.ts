@@ -1,7 +1,7 @@
 /**
  * Site integrity of the fixture build, checked on files (no browser): every
  * internal link and anchor resolves (the same check as `npm run check:site`
- * and `npm run build -- --check`), every page is valid HTML, and the
+ * and every `npm run build`), every page is valid HTML, and the
  * Content-Security-Policy is the same in each page and in the host's header file.
  *
  * html-validate runs its recommended rules (.htmlvalidate.json) with two off:

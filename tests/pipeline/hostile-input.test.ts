@@ -72,7 +72,7 @@ beforeAll(async () => {
     '--out',
     join(dir, 'strict-site'),
   ]);
-  run = await runBuild(['--seeds', seeds, '--content', content, '--out', site, '--check']);
+  run = await runBuild(['--seeds', seeds, '--content', content, '--out', site]);
   const archive = ingestArchive(await readSeeds(seeds));
   transcripts = new Map(archive.transcripts.map((t) => [t.source.file, t]));
 }, 300_000);

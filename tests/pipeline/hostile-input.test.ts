@@ -36,7 +36,7 @@ interface Run {
 function runBuild(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/build.ts', ...args], {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ARCHIVE_CACHE_DIR: join(dir, 'cache') },
     });
     let stdout = '';
     let stderr = '';

@@ -30,7 +30,8 @@ export default defineConfig({
   outDir: env.ARCHIVE_OUT_DIR ?? './dist',
   cacheDir: env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline `<style>`: the Content-Security-Policy (src/lib/csp.ts) allows no inline CSS.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Pages whose getStaticPaths gives a cacheKey (transcripts and their twins) are copied from the
   // last build's cache when the key is unchanged. Needs build.concurrency 1, the default.
   experimental: { incrementalBuild: true },

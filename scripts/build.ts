@@ -8,16 +8,29 @@
  *               (so the two memory peaks never stack)
  *   4. publish  the staging folder replaces the output folder in one rename,
  *               so an interrupted build never leaves a half-written site
+ *
+ * Before step 4 the new site's links and anchors are checked (about 1 s per
+ * 2,000 pages; `--no-check` skips it): a broken one stops the build, so a
+ * broken site never replaces a good one.
+ * Ctrl-C or SIGTERM stops the running stage, removes the staging folder and
+ * the lock; the published site stays as it was. A build killed outright
+ * (SIGKILL, power loss) leaves its lock and staging folder behind: the next
+ * build sees that their process is gone, takes over and cleans up.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { checkSite } from './check-site.ts';
+import { formatLinkReport } from './core/check-links.ts';
 import { plural } from './core/text.ts';
 import { runIngest } from './ingest/run-ingest-fs.ts';
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp-fs.ts';
 import { lostUrls } from './lib/check-published-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
+import { isRunning } from './lib/pid.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
 import { buildSearchIndex } from './search/build-search-index-fs.ts';
 
@@ -28,6 +41,8 @@ const USAGE = `Usage: npm run build -- [options]
   --content DIR   folder for the generated MDX collections (default: content)
   --site URL      the address the site will be served from (for absolute links)
   --strict        fail on any warning or error in the input
+  --no-check      skip the check of every internal link and anchor of the new
+                  site (by default a broken one stops the build before publishing)
   --report        list every input file with its format, turns and problems
   --verbose       show the output of Astro and Pagefind
   --part K/N      build part K of N of the archive, to combine later (see docs/scaling.md)
@@ -36,6 +51,15 @@ const USAGE = `Usage: npm run build -- [options]
   -h, --help      show this help`;
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/** The child process of the running stage, stopped with the build on Ctrl-C. */
+let currentChild: ChildProcess | undefined;
+/** What an interrupted build must undo, once it holds the lock. */
+let interruption: { staging: string; release: () => Promise<void> } | undefined;
+/** Frees the project's Astro stage for the next build, while this build holds it. */
+let releaseAstroStage: (() => Promise<void>) | undefined;
+/** The publish stage is two renames: a signal waits for them rather than split them. */
+let publishing = false;
 
 interface StageResult {
   ok: boolean;
@@ -52,6 +76,7 @@ function runNode(
 ): Promise<StageResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    currentChild = child;
     let output = '';
     const collect = (chunk: Buffer): void => {
       const text = chunk.toString();
@@ -65,6 +90,7 @@ function runNode(
       console.log(`  … ${label} still running (${seconds(performance.now() - started)})`);
     }, 15_000);
     child.on('close', (code) => {
+      currentChild = undefined;
       clearInterval(heartbeat);
       resolve({ ok: code === 0, output });
     });
@@ -93,31 +119,133 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** One build at a time per output folder: a second one is refused, not interleaved. */
-async function acquireLock(out: string): Promise<(() => Promise<void>) | undefined> {
-  const lock = `${out}.build-lock`;
-  await mkdir(dirname(lock), { recursive: true });
-  try {
-    const handle = await open(lock, 'wx');
-    await handle.write(String(process.pid));
-    await handle.close();
-    return () => rm(lock, { force: true });
-  } catch {
-    return undefined;
+/**
+ * Astro writes generated modules into the project's `.astro/` folder whatever
+ * the output folder, so two builds in one checkout must not run their Astro
+ * stages at once, even into different folders: the second waits for the first.
+ */
+const ASTRO_STAGE_LOCK = join(ROOT, '.astro', 'build-stage.lock');
+
+/** Waits for the project's Astro stage to be free, then holds it. */
+async function acquireAstroStage(): Promise<{ release: () => Promise<void> }> {
+  let said = false;
+  for (;;) {
+    const lock = await acquireLock(ASTRO_STAGE_LOCK);
+    if (!('holder' in lock)) return lock;
+    if (!said)
+      console.log(`  … waiting for build process ${lock.holder} to finish its Astro stage (one at a time per project)`);
+    said = true;
+    await new Promise((done) => setTimeout(done, 500));
   }
+}
+
+/**
+ * Astro's content cache, one per content folder: entries are cached by the
+ * digest of their text, so a cache shared by two content folders serves one
+ * folder's entries with the other's file paths.
+ */
+function cacheDirFor(content: string): string {
+  const key = createHash('sha256').update(content).digest('hex').slice(0, 12);
+  return join(ROOT, 'node_modules', '.astro', `content-${key}`);
+}
+
+/** The lock file that keeps a second build out of an output folder. */
+function lockPath(out: string): string {
+  return `${out}.build-lock`;
+}
+
+type Lock = { release: () => Promise<void>; stale?: number } | { holder: number };
+
+/**
+ * One build at a time per output folder: a second one is refused, not
+ * interleaved. The lock file holds the builder's process id, written before
+ * the file appears (a hard link of a finished file), so a lock is never seen
+ * empty. A lock whose process is gone was left by a killed build: it is taken
+ * over, and the caller says so.
+ */
+async function acquireLock(lock: string): Promise<Lock> {
+  await mkdir(dirname(lock), { recursive: true });
+  let stale: number | undefined;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const mine = `${lock}.${process.pid}`;
+    await writeFile(mine, String(process.pid));
+    try {
+      await link(mine, lock);
+      return { release: () => rm(lock, { force: true }), ...(stale === undefined ? {} : { stale }) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      await rm(mine, { force: true });
+    }
+    const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+    if (isRunning(holder)) return { holder };
+    // Move the stale lock aside under a name of our own; if another build took it over
+    // in between, what we moved is that build's live lock: put it back and give way.
+    const aside = `${lock}.stale-${process.pid}`;
+    const movedAside = await rename(lock, aside).then(
+      () => true,
+      () => false,
+    );
+    if (!movedAside) continue;
+    const moved = Number((await readFile(aside, 'utf8').catch(() => '')).trim());
+    if (moved !== holder && isRunning(moved)) {
+      await link(aside, lock).catch(() => undefined);
+      await rm(aside, { force: true });
+      return { holder: moved };
+    }
+    await rm(aside, { force: true });
+    stale = holder;
+  }
+  return { holder: Number((await readFile(lock, 'utf8').catch(() => '')).trim()) };
+}
+
+/**
+ * What a killed build leaves beside the output folder: its staging folder and,
+ * if it died between the two renames of the publish stage, the previous site
+ * moved aside. Runs under the lock, so no live build owns these. The previous
+ * site is put back when the output folder is missing.
+ */
+async function recoverKilledBuilds(out: string): Promise<string[]> {
+  const notes: string[] = [];
+  const parent = dirname(out);
+  const name = basename(out);
+  const leftovers = (await readdir(parent)).filter((f) => {
+    // `out.tmp-PID` (staging), `out.tmp-PID.shard-PID` (the search index's shard tree), `out.old-PID`.
+    const m = /^(.*)\.(tmp|old)-(\d+)(?:\.shard-\d+)?$/.exec(f);
+    return m?.[1] === name && Number(m[3]) !== process.pid && !isRunning(Number(m[3]));
+  });
+  for (const f of leftovers.filter((l) => l.includes('.old-'))) {
+    if (existsSync(out)) continue;
+    await rename(join(parent, f), out);
+    notes.push(`restored the published site from ${f}, left by a build killed while publishing`);
+  }
+  for (const f of leftovers) {
+    if (!existsSync(join(parent, f))) continue;
+    await rm(join(parent, f), { recursive: true, force: true });
+    notes.push(`removed ${f}, left by a killed build`);
+  }
+  return notes;
 }
 
 async function build(options: CliOptions): Promise<boolean> {
   const totalStart = performance.now();
-  const release = await acquireLock(options.out);
-  if (!release) {
+  const lock = await acquireLock(lockPath(options.out));
+  if ('holder' in lock) {
     console.error(
-      `error: another build is writing to ${options.out} (lock file ${options.out}.build-lock)\n  ↳ Wait for it to finish; if no build is running, delete the lock file.`,
+      `error: another build (process ${lock.holder}) is writing to ${options.out} (lock file ${lockPath(options.out)})\n  ↳ Wait for it to finish; if no build is running, delete the lock file.`,
     );
     return false;
   }
+  const { release } = lock;
+  if (lock.stale !== undefined) {
+    console.log(
+      `Took over the lock of build process ${lock.stale}, which stopped without releasing it (killed or crashed)`,
+    );
+  }
+  for (const note of await recoverKilledBuilds(options.out)) console.log(`  ↳ ${note}`);
   const staging = `${options.out}.tmp-${process.pid}`;
   const clock = stageClock();
+  interruption = { staging, release };
   try {
     console.log('Ingest');
     clock.start('ingest');
@@ -155,9 +283,12 @@ async function build(options: CliOptions): Promise<boolean> {
     }
 
     console.log('Site (Astro)');
+    const stage = await acquireAstroStage();
+    releaseAstroStage = stage.release;
     clock.start('site');
     const env = {
       ...process.env,
+      ARCHIVE_CACHE_DIR: process.env['ARCHIVE_CACHE_DIR'] ?? cacheDirFor(options.content),
       ARCHIVE_CONTENT_DIR: options.content,
       ARCHIVE_OUT_DIR: staging,
       ASTRO_TELEMETRY_DISABLED: '1',
@@ -165,6 +296,8 @@ async function build(options: CliOptions): Promise<boolean> {
       ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
     };
     const site = await runNode(ASTRO_BIN, ['build'], env, 'astro build', options.verbose);
+    releaseAstroStage = undefined;
+    await stage.release();
     if (!site.ok) {
       console.error(site.output.trim());
       console.error('Build stopped: astro build failed (its output is above).');
@@ -210,11 +343,25 @@ async function build(options: CliOptions): Promise<boolean> {
       `  ✓ ${plural(search.pages, 'page')} indexed in ${plural(search.shards, 'shard')}${reusedNote} in ${seconds(searched.wallMs)}`,
     );
 
+    if (options.check) {
+      console.log('Site check');
+      const checkStart = performance.now();
+      const report = await checkSite(staging);
+      for (const line of formatLinkReport(report)) console.log(line);
+      if (report.problems.length > 0) {
+        console.error('Build stopped: the new site has broken links (listed above); the published site is unchanged.');
+        return false;
+      }
+      console.log(`  ✓ ${seconds(performance.now() - checkStart)}`);
+    }
+
     console.log('Publish');
     clock.start('publish');
+    publishing = true;
     const old = `${options.out}.old-${process.pid}`;
     if (existsSync(options.out)) await rename(options.out, old);
     await rename(staging, options.out);
+    publishing = false;
     await rm(old, { recursive: true, force: true });
     const total = await countFiles(options.out);
     await writeStamp(cache, options.out, await stampOf());
@@ -230,11 +377,40 @@ async function build(options: CliOptions): Promise<boolean> {
     );
     return true;
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    interruption = undefined;
+    await removeStaging(staging);
     await release();
     if (options.stats) await writeFile(options.stats, `${JSON.stringify({ stages: clock.stages }, null, 2)}\n`);
   }
 }
+
+/** The staging folder, and the tree the search stage builds its shards in beside it. */
+async function removeStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+  await rm(`${staging}.shard-${process.pid}`, { recursive: true, force: true });
+}
+
+/** Ctrl-C or SIGTERM: stop the stage's child, remove the staging folder and the lock, exit. */
+function interrupt(signal: NodeJS.Signals): void {
+  if (publishing) return;
+  const undo = interruption;
+  const child = currentChild;
+  void (async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([once(child, 'close'), new Promise((done) => setTimeout(done, 5_000))]);
+    }
+    await releaseAstroStage?.();
+    if (undo) {
+      await removeStaging(undo.staging);
+      await undo.release();
+    }
+    console.error(`Build interrupted (${signal}): nothing was published, the site in the output folder is unchanged.`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  })();
+}
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
 
 const options = parseCli(process.argv.slice(2));
 if ('error' in options) {

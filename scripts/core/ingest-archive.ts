@@ -195,7 +195,20 @@ export function ingestArchive(input: ArchiveInput): Archive {
   };
 }
 
+/**
+ * The largest transcript file the archive builds: 20 MiB, some three million
+ * words, several times the longest real hearing. A larger file would make one
+ * page no browser can comfortably open, and the build's memory grows with it
+ * (a 50 MB transcript took 73 s and 4 GB of memory to build, on its own).
+ */
+export const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
+
 function ingestOne(source: SourceFile, registry: Registry): TranscriptResult {
+  if (source.bytes.length > MAX_TRANSCRIPT_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const message = `the file is ${mb(source.bytes.length)}; transcripts over ${mb(MAX_TRANSCRIPT_BYTES)} are not built`;
+    return { speakers: [], problems: [problem('file-too-large', source.file, message)], unsure: [] };
+  }
   let meta = {};
   if (source.meta) {
     const parsed = parseYamlWith(TranscriptMetaSchema, source.meta.text, source.meta.file, 'invalid-metadata');

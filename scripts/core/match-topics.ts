@@ -6,13 +6,13 @@
  * pass over each turn's words whatever the number of topics.
  */
 import type { Topic, TopicRule, TranscriptTopic, Turn } from './schema.ts';
-import { toSlug } from './slugs.ts';
+import { nameSlug } from './slugs.ts';
 
 export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
   return rules.map((rule) => {
     const terms = [...new Set([rule.name, ...rule.terms].map((t) => t.trim()))];
     return {
-      slug: rule.slug ?? toSlug(rule.name),
+      slug: rule.slug ?? nameSlug(rule.name),
       name: rule.name,
       ...(rule.description ? { description: rule.description } : {}),
       origin: 'rules',

@@ -28,6 +28,10 @@ export const PROBLEMS = {
     severity: 'error',
     hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").',
   },
+  'file-too-large': {
+    severity: 'error',
+    hint: 'Split the transcript into parts (one file per session or day), each under the limit.',
+  },
   'binary-file': {
     severity: 'error',
     hint: 'Only text transcripts can be read; remove the file or convert it to text.',

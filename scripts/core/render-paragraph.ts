@@ -3,6 +3,13 @@
  * character by character; Markdown paragraphs go through micromark with its
  * safe defaults (raw HTML escaped, `javascript:` and other unsafe URLs dropped).
  * Annotations are wrapped in `<span class="annotation">` in both.
+ *
+ * A link from a Markdown transcript survives only when it leads somewhere
+ * from this site: an absolute `http:`, `https:` or `mailto:` address. A link
+ * whose URL micromark dropped as unsafe, or a relative one (it pointed into
+ * the transcript's original site), is shown as its text. An image is never
+ * loaded (the archive makes no request to another host): it becomes a link to
+ * the picture, labelled with its alt text.
  */
 import { micromark } from 'micromark';
 import { splitAnnotations } from './annotations.ts';
@@ -26,12 +33,33 @@ export function plainToHtml(text: string): string {
   return markAnnotations(escapeHtml(text));
 }
 
+/** Link targets a reader can follow from the archive. */
+const FOLLOWABLE = /^(?:https?:\/\/|mailto:)/i;
+const LINK_OPEN = /^<a href="([^"]*)"/;
+const IMAGE = /^<img src="([^"]*)" alt="([^"]*)"/;
+
 /** Block HTML for a Markdown paragraph (micromark wraps it in `<p>`, or makes a list, a quote…). */
 export function markdownToHtml(text: string): string {
-  const html = micromark(text);
-  // Mark annotations in text only, never inside a tag.
-  return html
-    .split(/(<[^>]*>)/)
-    .map((part) => (part.startsWith('<') ? part : markAnnotations(part)))
-    .join('');
+  const out: string[] = [];
+  // For each open `<a>`: whether it was kept (its `</a>` is kept with it).
+  const links: boolean[] = [];
+  for (const part of micromark(text).split(/(<[^>]*>)/)) {
+    const open = LINK_OPEN.exec(part);
+    const image = IMAGE.exec(part);
+    if (open) {
+      const keep = FOLLOWABLE.test(open[1] ?? '');
+      links.push(keep);
+      if (keep) out.push(part);
+    } else if (part === '</a>') {
+      if (links.pop()) out.push(part);
+    } else if (image) {
+      const [, src = '', alt = ''] = image;
+      const label = alt || src;
+      out.push(!links.includes(true) && FOLLOWABLE.test(src) ? `<a href="${src}">${label}</a>` : alt);
+    } else {
+      // Mark annotations in text only, never inside a tag.
+      out.push(part.startsWith('<') ? part : markAnnotations(part));
+    }
+  }
+  return out.join('');
 }

@@ -16,7 +16,7 @@
  */
 import { type Registry, registryLookup, roleHolder } from './registry.ts';
 import type { Speaker } from './schema.ts';
-import { foldName, toSlug } from './slugs.ts';
+import { foldName, nameSlug } from './slugs.ts';
 
 /** Words that mark an organisation's name rather than a person's. */
 const ORGANISATION_WORDS =
@@ -74,7 +74,7 @@ export function labelToSpeaker(label: string): Speaker {
 }
 
 function bareSpeaker(name: string, kind: Speaker['kind']): Speaker {
-  return { slug: toSlug(name), name, kind, aliases: [], source: 'inferred', roles: [], links: [] };
+  return { slug: nameSlug(name), name, kind, aliases: [], source: 'inferred', roles: [], links: [] };
 }
 
 export type Resolution = 'registry' | 'initials' | 'role-on-date' | 'generic' | 'unresolved';

@@ -11,6 +11,16 @@ export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug: lower-case letters, digits and hyphens');
 
+/**
+ * An address a reader can follow: `http:` or `https:` only. A `javascript:`,
+ * `data:` or `vbscript:` URL in metadata would otherwise become a link that
+ * runs code when clicked.
+ */
+export const WebUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: 'expected a web address starting with http:// or https://',
+});
+
 /** A calendar date as written in metadata: `YYYY-MM-DD`, or `YYYY-MM`, or `YYYY`. */
 export const DateSchema = z
   .string()
@@ -158,12 +168,12 @@ export const TranscriptSchema = z.object({
   date: DateSchema.optional(),
   event: z.string().optional(),
   location: z.string().optional(),
-  sourceUrl: z.url().optional(),
+  sourceUrl: WebUrlSchema.optional(),
   /** BCP 47 language tag of the text. */
   language: z.string().default('en'),
   summary: z.string().optional(),
   /** The recording, for "play from here" links with each turn's start time. */
-  media: z.url().optional(),
+  media: WebUrlSchema.optional(),
   /** How paragraphs are written: literal text, or Markdown (links and emphasis kept). */
   textFormat: z.enum(['plain', 'markdown']).default('plain'),
   source: z.object({
@@ -219,11 +229,11 @@ export const TranscriptMetaSchema = z
     date: z.union([DateSchema, z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
     event: z.string().min(1),
     location: z.string().min(1),
-    source: z.url(),
+    source: WebUrlSchema,
     language: z.string().min(2),
     slug: SlugSchema,
     summary: z.string().min(1),
-    media: z.url(),
+    media: WebUrlSchema,
     /** The people heard; with one name, a transcript without labels is theirs. */
     speakers: z.array(z.string().min(1)),
     tags: z.array(z.string().min(1)),

@@ -33,3 +33,23 @@ export function foldName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * The slug of a speaker's or topic's name. A name that leaves nothing after
+ * transliteration (only punctuation, `…:`, or a script the transliterator
+ * does not know, `ꓐ`) still needs a page: it gets `name-` and eight hex
+ * digits of a hash of the name, the same on every build.
+ */
+export function nameSlug(name: string): string {
+  return toSlug(name) || `name-${fnv1a(name)}`;
+}
+
+/** FNV-1a, 32 bits, over UTF-16 code units, as eight hex digits. */
+export function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}

@@ -38,6 +38,17 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
     }
   }
   const nul = bytes.indexOf(0);
+  const bomless = nul === -1 ? undefined : utf16WithoutBom(bytes);
+  if (bomless) {
+    return {
+      problem: problem(
+        'invalid-encoding',
+        file,
+        `the file looks like ${bomless} without a byte order mark; convert it with \`iconv -f ${bomless} -t UTF-8\``,
+        1,
+      ),
+    };
+  }
   if (nul !== -1) {
     return {
       problem: problem('binary-file', file, 'the file contains NUL bytes: it looks binary', lineAt(bytes, nul)),
@@ -60,6 +71,25 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
       ),
     };
   }
+}
+
+/**
+ * UTF-16 text saved without its byte order mark: in its first kilobyte, most
+ * every other byte is NUL (the high byte of Latin text), on one side only.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.5 && evenNul === 0) return 'UTF-16LE';
+  if (evenNul > pairs * 0.5 && oddNul === 0) return 'UTF-16BE';
+  return undefined;
 }
 
 /** Mostly ASCII with high bytes standing alone between letters: the mark of a single-byte legacy encoding. */

@@ -39,7 +39,9 @@ export function formatIngestReport(
   if (formats.size > 0) lines.push(`  ↳ formats: ${[...formats].map(([name, n]) => `${name} ${n}`).join(', ')}`);
   const unsure = archive.files.reduce((n, f) => n + f.unsure.length, 0);
   if (unsure > 0) {
-    lines.push(`  ↳ ${plural(unsure, 'line')} looked like a label but were kept as text (--report lists them)`);
+    lines.push(
+      `  ↳ ${plural(unsure, 'line')} ${unsure === 1 ? 'looked like a label but was' : 'looked like labels but were'} kept as text (--report lists them)`,
+    );
   }
   if (skipped.length > 0) {
     lines.push(`  ↳ ${plural(skipped.length, 'file')} skipped:`);

@@ -8,6 +8,12 @@
  * still exists but failed this time keeps its previous MDX, and the speakers
  * and topics it refers to are kept with it. Output is removed only when its
  * source file is gone from the seeds folder.
+ *
+ * The order of the writes keeps the folder whole if the process is killed at
+ * any point: speakers and topics are written before the transcripts that
+ * refer to them, and nothing is removed until every transcript is written, so
+ * every transcript in the folder always finds its speakers and topics. A
+ * temporary file left by a killed run is removed by the next one.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +22,7 @@ import { reconcile } from '../core/permalinks/reconcile.ts';
 import { EMPTY_RECORD, type PermalinkRecord, PermalinkRecordSchema } from '../core/permalinks/record.ts';
 import { type Transcript, TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
+import { isRunning } from '../lib/pid.ts';
 
 export interface WriteSummary {
   written: string[];
@@ -119,33 +126,43 @@ export async function writeContent(
   const keepSpeakers = new Set(kept.flatMap((t) => t.speakers.map((s) => `${s}.mdx`)));
   const keepTopics = new Set(kept.flatMap((t) => t.topics.map((tt) => `${tt}.mdx`)));
 
-  await sync(join(dir, 'transcripts'), transcriptFiles, keepTranscripts, summary);
-  await sync(
-    join(dir, 'speakers'),
-    new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s, archive.bios.get(s.slug))])),
-    keepSpeakers,
-    summary,
-  );
-  await sync(
-    join(dir, 'topics'),
-    new Map(archive.topics.map((t) => [`${t.slug}.mdx`, topicToMdx(t)])),
-    keepTopics,
-    summary,
-  );
+  const folders = [
+    {
+      folder: join(dir, 'speakers'),
+      files: new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s, archive.bios.get(s.slug))])),
+      keep: keepSpeakers,
+    },
+    {
+      folder: join(dir, 'topics'),
+      files: new Map(archive.topics.map((t) => [`${t.slug}.mdx`, topicToMdx(t)])),
+      keep: keepTopics,
+    },
+    { folder: join(dir, 'transcripts'), files: transcriptFiles, keep: keepTranscripts },
+  ];
+  // Additions before the transcripts that need them; removals after the transcripts that no longer do.
+  for (const f of folders) await writeChanged(f.folder, f.files, summary);
+  for (const f of [...folders].reverse()) await removeStale(f.folder, f.files, f.keep, summary);
+  // The record last: it names the pages just written.
   await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`, summary);
   return summary;
 }
 
-/** Makes `folder` hold exactly `files` (plus `keep`), touching only what differs. */
-async function sync(
+/** Writes each file of `files` into `folder` whose bytes differ, each through a temporary file and a rename. */
+async function writeChanged(folder: string, files: Map<string, string>, summary: WriteSummary): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (const [name, text] of files) await writeIfChanged(join(folder, name), text, summary);
+}
+
+/** Removes the MDX files that are neither in `files` nor in `keep`, and temporary files of killed runs. */
+async function removeStale(
   folder: string,
   files: Map<string, string>,
   keep: Set<string>,
   summary: WriteSummary,
 ): Promise<void> {
-  await mkdir(folder, { recursive: true });
-  for (const [name, text] of files) await writeIfChanged(join(folder, name), text, summary);
   for (const name of await readdir(folder)) {
+    const tmp = /\.tmp-(\d+)$/.exec(name);
+    if (tmp && !isRunning(Number(tmp[1]))) await rm(join(folder, name), { force: true });
     if (!name.endsWith('.mdx') || files.has(name) || keep.has(name)) continue;
     await rm(join(folder, name));
     summary.removed.push(join(folder, name));

@@ -25,6 +25,7 @@ const OPTIONS = {
   part: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: true },
   report: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -43,6 +44,8 @@ export type CliOptions = {
   part?: Part;
   port: number;
   strict: boolean;
+  /** Check the new site's links and anchors before it is published (on unless `--no-check`). */
+  check: boolean;
   report: boolean;
   verbose: boolean;
   help: boolean;
@@ -51,7 +54,7 @@ export type CliOptions = {
 /** Parses argv; paths come back absolute, resolved against the current directory. */
 export function parseCli(argv: readonly string[]): CliOptions | { error: string } {
   try {
-    const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false });
+    const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, allowNegative: true });
     const port = Number(values.port);
     const part = values.part === undefined ? undefined : parsePart(values.part);
     if (part && 'error' in part) return { error: `--part: ${part.error}` };
@@ -70,6 +73,7 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       ...(part ? { part } : {}),
       port,
       strict: values.strict,
+      check: values.check,
       report: values.report,
       verbose: values.verbose,
       help: values.help,

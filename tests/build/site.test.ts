@@ -32,7 +32,7 @@ interface Manifest {
 
 describe('the build report', () => {
   test('names each stage and the broken file at file:line, and still builds the others', () => {
-    for (const stage of ['Ingest', 'Site (Astro)', 'Search index (Pagefind)', 'Publish'])
+    for (const stage of ['Ingest', 'Site (Astro)', 'Search index (Pagefind)', 'Site check', 'Publish'])
       expect(stdout).toContain(stage);
     expect(stdout).toMatch(/Built in \d+\.\d s \(ingest/);
     expect(stderr).toContain('tests/fixtures/archive/broken-binary.txt:2: error [binary-file]');

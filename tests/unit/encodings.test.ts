@@ -30,3 +30,21 @@ test('a truncated multi-byte character is refused, not dropped', () => {
   const result = decodeText(new Uint8Array([0x41, 0x0a, 0xe7, 0x8e]), 'x');
   expect('problem' in result && result.problem.line).toBe(2);
 });
+
+test.each([
+  [true, 'UTF-16LE'],
+  [false, 'UTF-16BE'],
+])('UTF-16 without its BOM is refused naming the encoding and the fix (little-endian: %s)', (le, name) => {
+  const result = decodeText(utf16(le).slice(2), 'x');
+  expect('problem' in result && [result.problem.code, result.problem.line, result.problem.message]).toEqual([
+    'invalid-encoding',
+    1,
+    `the file looks like ${name} without a byte order mark; convert it with \`iconv -f ${name} -t UTF-8\``,
+  ]);
+});
+
+test('a binary file with NUL bytes is still called binary, at the line of the first NUL', () => {
+  const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]);
+  const result = decodeText(bytes, 'x.txt');
+  expect('problem' in result && [result.problem.code, result.problem.line]).toEqual(['binary-file', 3]);
+});

@@ -1,6 +1,6 @@
 /** Bad input gets a clear problem at file:line, and the other files still come through. */
 import { expect, test } from 'vitest';
-import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { ingestArchive, MAX_TRANSCRIPT_BYTES, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { formatProblem } from '../../scripts/core/problems.ts';
 
 const enc = new TextEncoder();
@@ -100,4 +100,54 @@ test('an invalid topics file is reported at its line, and transcripts still buil
   });
   expect(archive.transcripts).toHaveLength(1);
   expect(archive.problems.map((p) => [p.file, p.line, p.code])).toEqual([['topics.yaml', 3, 'invalid-topics']]);
+});
+
+test.each([
+  'javascript:alert(1)',
+  'JavaScript:alert(document.cookie)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox',
+])('a metadata `source:` of `%s` is refused at its line, so it never becomes a link', (url) => {
+  const archive = ingestArchive({ sources: [source('x.txt', GOOD, `title: T\nsource: '${url}'\n`)] });
+  expect(archive.transcripts).toEqual([]);
+  const [p] = archive.files.flatMap((f) => f.problems);
+  expect([p?.code, p?.file, p?.line, p?.message]).toEqual([
+    'invalid-metadata',
+    'x.yaml',
+    2,
+    'source: expected a web address starting with http:// or https://',
+  ]);
+});
+
+test('a `javascript:` media URL in Markdown front matter is dropped with a warning, and the text still builds', () => {
+  const md = "---\ntitle: T\nmedia: 'javascript:alert(1)'\n---\n\n**Anna Berg:** Hello.\n";
+  const archive = ingestArchive({ sources: [source('x.md', md)] });
+  expect(archive.transcripts[0]?.media).toBeUndefined();
+  expect(archive.files[0]?.problems.map((p) => [p.code, p.message])).toEqual([
+    ['invalid-front-matter', 'front matter `media`: expected a web address starting with http:// or https://'],
+  ]);
+});
+
+test('a transcript over the size limit is refused by name with its size, and the others still build', () => {
+  const big = new Uint8Array(MAX_TRANSCRIPT_BYTES + 1).fill(0x61);
+  const archive = ingestArchive({ sources: [source('good.txt', GOOD), source('huge.txt', big)] });
+  expect(archive.transcripts.map((t) => t.slug)).toEqual(['good']);
+  const [p] = archive.files.flatMap((f) => f.problems);
+  expect([p?.code, p?.file, p?.message]).toEqual([
+    'file-too-large',
+    'huge.txt',
+    'the file is 20.0 MB; transcripts over 20.0 MB are not built',
+  ]);
+});
+
+test('a label of punctuation or an untransliterable script is a speaker with a page, not a crash', () => {
+  const archive = ingestArchive({
+    sources: [source('x.txt', 'ꓐ:\nFirst.\n'), source('y.md', '**ꓐꓑ:** Second.\n\n**Anna Berg:** Third.\n')],
+  });
+  expect(archive.files.flatMap((f) => f.problems)).toEqual([]);
+  expect(archive.transcripts.flatMap((t) => t.turns.map((turn) => [turn.label, turn.speaker]))).toEqual([
+    ['ꓐ', expect.stringMatching(/^name-[0-9a-f]{8}$/)],
+    ['ꓐꓑ', expect.stringMatching(/^name-[0-9a-f]{8}$/)],
+    ['Anna Berg', 'anna-berg'],
+  ]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { fileSlug, toSlug } from '../../scripts/core/slugs.ts';
+import { fileSlug, nameSlug, toSlug } from '../../scripts/core/slugs.ts';
 
 test.each([
   ['Qi Yanjun', 'qi-yanjun'],
@@ -22,4 +22,11 @@ test('a file slug is its path in the seeds folder without the extension, digits 
 
 test('slugs are a pure function of the text, so a rebuild gives the same URLs', () => {
   expect(toSlug('China Central Television (CCTV)')).toBe(toSlug('China Central Television (CCTV)'));
+});
+
+test('a name with nothing to transliterate still gets a slug, stable and distinct per name', () => {
+  expect(nameSlug('Qi Yanjun')).toBe('qi-yanjun');
+  expect(nameSlug('?!')).toMatch(/^name-[0-9a-f]{8}$/);
+  expect(nameSlug('?!')).toBe(nameSlug('?!'));
+  expect(nameSlug('ꓐ')).not.toBe(nameSlug('?!'));
 });

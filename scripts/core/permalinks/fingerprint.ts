@@ -3,12 +3,8 @@
  * white space folded, so re-wrapping a paragraph is not an edit but changing
  * a word is.
  */
+import { fnv1a } from '../slugs.ts';
+
 export function fingerprint(paragraphs: readonly string[]): string {
-  const text = paragraphs.join('\n').replace(/\s+/g, ' ').trim();
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
+  return fnv1a(paragraphs.join('\n').replace(/\s+/g, ' ').trim());
 }

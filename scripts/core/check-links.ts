@@ -1,0 +1,134 @@
+/**
+ * The site-integrity check, as a pure function over a built site's pages:
+ * every internal link, stylesheet, script, image and form target resolves to
+ * a file of the site, every `#anchor` to an element of its page, no page
+ * repeats an id, and no URL anywhere runs code (`javascript:`, `vbscript:`,
+ * `data:` in a link). External addresses are not fetched: the check runs
+ * offline, on every build.
+ */
+import { parse } from 'node-html-parser';
+import { plural } from './text.ts';
+
+/** One built HTML page: its URL path (`/speakers/qi-yanjun/`) and its markup. */
+export interface SitePage {
+  path: string;
+  html: string;
+}
+
+/** A broken link or anchor, at the page that holds it. */
+export interface LinkProblem {
+  page: string;
+  url: string;
+  reason: string;
+}
+
+export interface LinkReport {
+  pages: number;
+  /** Internal URLs checked (links, assets, form targets). */
+  links: number;
+  /** Of those, how many carried a `#fragment` that was checked. */
+  anchors: number;
+  /** External addresses seen and left alone. */
+  external: number;
+  problems: LinkProblem[];
+}
+
+/** Elements and the attribute that holds their URL. */
+const URL_ATTRIBUTES = [
+  ['a', 'href'],
+  ['area', 'href'],
+  ['link', 'href'],
+  ['script', 'src'],
+  ['img', 'src'],
+  ['source', 'src'],
+  ['iframe', 'src'],
+  ['form', 'action'],
+] as const;
+const SELECTOR = URL_ATTRIBUTES.map(([tag, attr]) => `${tag}[${attr}]`).join(', ');
+const CODE_URL = /^\s*(?:javascript|vbscript|data):/i;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const ORIGIN = 'http://site.invalid';
+
+/**
+ * Checks every page of a site. `files` holds every file of the site as a URL
+ * path (`/transcripts/x/index.html`, `/_astro/a.css`).
+ */
+export function checkLinks(pages: readonly SitePage[], files: ReadonlySet<string>): LinkReport {
+  const report: LinkReport = { pages: pages.length, links: 0, anchors: 0, external: 0, problems: [] };
+  const idsByFile = new Map<string, Set<string>>();
+  const parsed = pages.map((p) => {
+    const root = parse(p.html);
+    const ids = new Set<string>();
+    for (const el of root.querySelectorAll('[id], a[name]')) {
+      const id = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
+      if (el.getAttribute('id') !== undefined && ids.has(id)) {
+        report.problems.push({ page: p.path, url: `#${id}`, reason: `the id \`${id}\` is used twice on the page` });
+      }
+      ids.add(id);
+    }
+    idsByFile.set(fileOf(p.path), ids);
+    return { page: p, root };
+  });
+
+  for (const { page, root } of parsed) {
+    for (const el of root.querySelectorAll(SELECTOR)) {
+      const attr = URL_ATTRIBUTES.find(([tag]) => tag === el.tagName.toLowerCase())?.[1] ?? 'href';
+      const raw = el.getAttribute(attr) ?? '';
+      if (CODE_URL.test(raw)) {
+        report.problems.push({ page: page.path, url: raw, reason: 'a URL that runs code' });
+        continue;
+      }
+      if (raw.startsWith('//') || SCHEME.test(raw)) {
+        report.external++;
+        continue;
+      }
+      report.links++;
+      const url = new URL(raw, ORIGIN + page.path);
+      const target = resolveFile(decoded(url.pathname), files);
+      if (!target) {
+        report.problems.push({ page: page.path, url: raw, reason: 'no such file in the site' });
+        continue;
+      }
+      const fragment = decoded(url.hash.slice(1));
+      if (fragment === '' || fragment === 'top') continue;
+      const ids = idsByFile.get(target);
+      if (!ids) continue; // a fragment of a non-HTML file (a media time, a JSON twin)
+      report.anchors++;
+      if (!ids.has(fragment)) {
+        report.problems.push({ page: page.path, url: raw, reason: `no element with the id \`${fragment}\`` });
+      }
+    }
+  }
+  return report;
+}
+
+/** `/a/` → `/a/index.html`; `/a` → `/a`, or `/a/index.html` as a static host serves it. */
+function resolveFile(path: string, files: ReadonlySet<string>): string | undefined {
+  if (path.endsWith('/')) return files.has(`${path}index.html`) ? `${path}index.html` : undefined;
+  if (files.has(path)) return path;
+  return files.has(`${path}/index.html`) ? `${path}/index.html` : undefined;
+}
+
+/** Percent-decoding that leaves a malformed escape as written. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The file a page's URL path is served from. */
+function fileOf(path: string): string {
+  return path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** The report as terminal lines: one per problem, then the figures. */
+export function formatLinkReport(report: LinkReport): string[] {
+  const lines = report.problems.map((p) => `  ${p.page} → ${p.url}: ${p.reason}`);
+  const ok = report.problems.length === 0;
+  lines.push(
+    `  ${ok ? '✓' : '✗'} ${plural(report.pages, 'page')}, ${plural(report.links, 'internal link')} (${report.anchors.toLocaleString('en')} to an anchor), ${report.external.toLocaleString('en')} external not fetched: ${ok ? 'none broken' : plural(report.problems.length, 'problem')}`,
+  );
+  return lines;
+}

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { plural } from './core/text.ts';
-import { runIngest } from './ingest/run-ingest-fs.ts';
+import { runIngestInWorker } from './ingest/ingest-worker.ts';
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
@@ -120,7 +120,12 @@ async function build(options: CliOptions): Promise<boolean> {
   try {
     console.log('Ingest');
     clock.start('ingest');
-    const ingest = await runIngest(options);
+    const ingest = await runIngestInWorker({
+      seeds: options.seeds,
+      content: options.content,
+      strict: options.strict,
+      report: options.report,
+    });
     for (const line of ingest.lines) console.log(`  ${line}`);
     for (const p of ingest.problems) console.error(p);
     if (!ingest.ok) {

@@ -138,7 +138,13 @@ async function build(options: CliOptions): Promise<boolean> {
 
     const cache = cacheDir();
     const part = options.part ? `${options.part.index + 1}/${options.part.count}` : undefined;
-    const stampOf = () => buildStamp(options.content, options.out, { site: options.site, cache, part });
+    const stampOf = () =>
+      buildStamp(options.content, options.out, {
+        site: options.site,
+        cache,
+        part,
+        shardPages: String(options.shardPages),
+      });
     if (
       ingest.written === 0 &&
       existsSync(options.out) &&

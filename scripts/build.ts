@@ -26,7 +26,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { checkSite } from './check-site.ts';
 import { formatLinkReport } from './core/check-links.ts';
 import { plural } from './core/text.ts';
-import { runIngest } from './ingest/run-ingest-fs.ts';
+import { runIngestInWorker } from './ingest/ingest-worker.ts';
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp-fs.ts';
 import { lostUrls } from './lib/check-published-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
@@ -46,7 +46,7 @@ const USAGE = `Usage: npm run build -- [options]
   --report        list every input file with its format, turns and problems
   --verbose       show the output of Astro and Pagefind
   --part K/N      build part K of N of the archive, to combine later (see docs/scaling.md)
-  --shard-pages N about how many pages each search index shard holds (default: 1000)
+  --shard-pages N about how many pages each search index shard holds (default: 2500)
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 
@@ -249,7 +249,12 @@ async function build(options: CliOptions): Promise<boolean> {
   try {
     console.log('Ingest');
     clock.start('ingest');
-    const ingest = await runIngest(options);
+    const ingest = await runIngestInWorker({
+      seeds: options.seeds,
+      content: options.content,
+      strict: options.strict,
+      report: options.report,
+    });
     for (const line of ingest.lines) console.log(`  ${line}`);
     for (const p of ingest.problems) console.error(p);
     if (!ingest.ok) {
@@ -262,7 +267,13 @@ async function build(options: CliOptions): Promise<boolean> {
 
     const cache = cacheDir();
     const part = options.part ? `${options.part.index + 1}/${options.part.count}` : undefined;
-    const stampOf = () => buildStamp(options.content, options.out, { site: options.site, cache, part });
+    const stampOf = () =>
+      buildStamp(options.content, options.out, {
+        site: options.site,
+        cache,
+        part,
+        shardPages: String(options.shardPages),
+      });
     if (
       ingest.written === 0 &&
       existsSync(options.out) &&
@@ -303,7 +314,7 @@ async function build(options: CliOptions): Promise<boolean> {
       console.error('Build stopped: astro build failed (its output is above).');
       return false;
     }
-    const lost = await lostUrls(options.content, staging);
+    const lost = await lostUrls(options.content, staging, options.part);
     if (lost.length > 0) {
       for (const url of lost.slice(0, 50))
         console.error(`${url}: error [lost-url] a published address would stop resolving`);
@@ -343,7 +354,8 @@ async function build(options: CliOptions): Promise<boolean> {
       `  ✓ ${plural(search.pages, 'page')} indexed in ${plural(search.shards, 'shard')}${reusedNote} in ${seconds(searched.wallMs)}`,
     );
 
-    if (options.check) {
+    // One part of N links to pages of the other parts: its links are checked when the parts are combined.
+    if (options.check && !options.part) {
       console.log('Site check');
       const checkStart = performance.now();
       const report = await checkSite(staging);

@@ -12,6 +12,8 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkSite } from './check-site.ts';
+import { formatLinkReport } from './core/check-links.ts';
 import type { ShardManifest } from './core/search-shards.ts';
 import { plural } from './core/text.ts';
 import { seconds } from './lib/cli.ts';
@@ -62,6 +64,13 @@ async function combine(out: string, parts: readonly string[]): Promise<number> {
     );
   }
   await writeFile(join(staging, 'pagefind/shards.json'), `${JSON.stringify({ version: 1, shards })}\n`);
+  // A part cannot check its links to the other parts; the combined site can, before it is published.
+  const report = await checkSite(staging);
+  if (report.problems.length > 0) {
+    for (const line of formatLinkReport(report)) console.error(line);
+    await rm(staging, { recursive: true, force: true });
+    throw new Error('the combined site has broken links (listed above); nothing was published');
+  }
   const old = `${out}.old-${process.pid}`;
   if (existsSync(out)) await rename(out, old);
   await rename(staging, out);
@@ -70,6 +79,7 @@ async function combine(out: string, parts: readonly string[]): Promise<number> {
   console.log('Combine');
   console.log(`  ✓ ${plural(parts.length, 'part')}: ${plural(files, 'file')} added to part 1`);
   console.log(`  ✓ search: ${plural(pages, 'page')} in ${plural(shards.length, 'shard')}`);
+  console.log(`  ✓ site check: ${plural(report.pages, 'page')}, none broken`);
   console.log(`Combined in ${seconds(performance.now() - started)} into ${relative(process.cwd(), out) || '.'}`);
   return 0;
 }

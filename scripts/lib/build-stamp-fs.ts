@@ -32,8 +32,8 @@ export async function buildStamp(
   options: Record<string, string | undefined>,
 ): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify(options));
-  for (const dir of [content, join(ROOT, 'src'), join(ROOT, 'scripts/core'), out]) await listing(dir, hash);
-  for (const file of ['astro.config.mjs', 'package-lock.json', 'scripts/build.ts']) {
+  for (const dir of [content, join(ROOT, 'src'), join(ROOT, 'scripts'), out]) await listing(dir, hash);
+  for (const file of ['astro.config.mjs', 'package-lock.json']) {
     hash.update(await readFile(join(ROOT, file)).catch(() => ''));
   }
   return hash.digest('hex');

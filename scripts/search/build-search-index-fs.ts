@@ -105,9 +105,14 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     .filter((e) => e.isDirectory() && existsSync(join(site, 'transcripts', e.name, 'index.html')))
     .map((e) => e.name)
     .sort();
-  const count = shardCount(slugs.length, options.perShard);
-  const groups: string[][] = Array.from({ length: count }, () => []);
-  for (const slug of slugs) groups[shardOf(slug, count)]?.push(slug);
+  // Pagefind refuses an empty site: with few pages, halve the shard count until none is empty.
+  let count = shardCount(slugs.length, options.perShard);
+  let groups: string[][] = [];
+  for (; ; count /= 2) {
+    groups = Array.from({ length: count }, () => []);
+    for (const slug of slugs) groups[shardOf(slug, count)]?.push(slug);
+    if (count === 1 || groups.every((g) => g.length > 0)) break;
+  }
 
   const version = await readFile(PAGEFIND_VERSION_FILE, 'utf8');
   const previous = await readManifest(join(options.previous, 'pagefind/shards.json'));

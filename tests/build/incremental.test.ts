@@ -5,20 +5,35 @@
  * shards reused); a clean build of the changed input into fresh folders must
  * match it file by file. Small shards (3 pages) make the search index come in
  * several shards, some reused and some rebuilt. A rebuild with nothing
- * changed must not rewrite any output file.
+ * changed must not rewrite any output file. The same input built as two
+ * parts and combined (as on two CI machines) equals the clean build, search
+ * shards aside, and search in Chromium finds turns from both parts.
+ *
+ * Every build of this file runs in one sequence: two Astro builds of one
+ * project must not run at once (they share `.astro/.prerender`).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { serveStatic } from '../../scripts/lib/serve-static.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'archive-incremental-'));
 const seeds = join(dir, 'seeds');
 
-function build(name: string): string {
-  const result = spawnSync(
-    process.execPath,
+function run(args: string[], name: string): string {
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ARCHIVE_CACHE_DIR: join(dir, name, 'cache') },
+  });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+function build(name: string, ...extra: string[]): string {
+  return run(
     [
       'scripts/build.ts',
       '--seeds',
@@ -29,11 +44,10 @@ function build(name: string): string {
       join(dir, name, 'site'),
       '--shard-pages',
       '3',
+      ...extra,
     ],
-    { encoding: 'utf8', env: { ...process.env, ARCHIVE_CACHE_DIR: join(dir, name, 'cache') } },
+    name,
   );
-  if (result.status !== 0) throw new Error(`build ${name} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
 }
 
 function files(site: string): Map<string, { bytes: Buffer; stamp: string }> {
@@ -60,7 +74,9 @@ beforeAll(() => {
   after = files(join(dir, 'incremental/site'));
   // A clean build starts from the same committed state (the content folder and its permalink
   // record, which remember what was published), with no build or ingest cache.
-  cpSync(join(dir, 'incremental/content'), join(dir, 'clean/content'), { recursive: true });
+  for (const name of ['clean', 'part-1', 'part-2']) {
+    cpSync(join(dir, 'incremental/content'), join(dir, name, 'content'), { recursive: true });
+  }
   const seed = join(seeds, 'seed-press-conference.txt');
   writeFileSync(seed, readFileSync(seed, 'utf8').replace('four areas', 'four main areas'));
   writeFileSync(
@@ -69,6 +85,12 @@ beforeAll(() => {
   );
   incremental = build('incremental');
   build('clean');
+  build('part-1', '--part', '1/2');
+  build('part-2', '--part', '2/2');
+  run(
+    ['scripts/combine-parts.ts', '--out', join(dir, 'combined'), join(dir, 'part-1/site'), join(dir, 'part-2/site')],
+    'combine',
+  );
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -96,3 +118,45 @@ test('an incremental rebuild after an edit and an addition equals a clean build,
   expect(differing.map(([path]) => path)).toEqual([]);
   expect(inc.size).toBeGreaterThan(50);
 });
+
+test('two parts built apart and combined give the same site as one build, search shards aside', () => {
+  const combined = files(join(dir, 'combined'));
+  const clean = files(join(dir, 'clean/site'));
+  const notSearch = (map: Map<string, unknown>) => [...map.keys()].filter((p) => !p.startsWith('pagefind/')).sort();
+  expect(notSearch(combined)).toEqual(notSearch(clean));
+  for (const path of notSearch(combined))
+    expect(combined.get(path)?.bytes.equals(clean.get(path)?.bytes ?? Buffer.alloc(0)), path).toBe(true);
+  const manifest = JSON.parse(readFileSync(join(dir, 'combined/pagefind/shards.json'), 'utf8')) as {
+    shards: { dir: string; pages: number }[];
+  };
+  expect(manifest.shards.filter((s) => s.dir.startsWith('shard-2-')).length).toBeGreaterThan(0);
+  expect(manifest.shards.reduce((n, s) => n + s.pages, 0)).toBe(clean.size > 0 ? countTranscripts(clean) : 0);
+});
+
+test('search on the combined site merges the shards of both parts', async () => {
+  const server = await serveStatic(join(dir, 'combined'));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/search/?q=telecom%20fraud`);
+    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    const hrefs = await page
+      .locator('.search-hit .hit-speaker')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const slugs = new Set(hrefs.map((h) => /\/transcripts\/([^/]+)\//.exec(h ?? '')?.[1]));
+    const parts = new Set(
+      [...slugs].map((slug) => (existsSync(join(dir, 'part-1/site/transcripts', slug ?? '', 'index.html')) ? 1 : 2)),
+    );
+    expect(parts).toEqual(new Set([1, 2]));
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+function countTranscripts(site: Map<string, unknown>): number {
+  return [...site.keys()].filter((p) => /^transcripts\/[^/]+\/index\.html$/.test(p)).length;
+}

@@ -28,6 +28,16 @@ export function formatDate(date: string): string {
 /** The archive's name, as publisher in citations and feeds. */
 export const ARCHIVE_NAME = 'Transcript archive';
 
+/** How each input format is named in search filters. */
+export const FORMAT_LABELS = {
+  'label-lines': 'Plain text',
+  'inline-labels': 'Plain text',
+  markdown: 'Markdown',
+  webvtt: 'Subtitles',
+  srt: 'Subtitles',
+  'diarized-json': 'Speech-to-text',
+} as const;
+
 export const KIND_LABELS = { person: 'Person', organisation: 'Organisation', role: 'Role' } as const;
 
 /** Prefixes a root-relative path with the site's base path. */

@@ -1,6 +1,7 @@
 /**
  * The search page's client: Pagefind's JS API, one hit per matching turn,
- * filters by speaker and topic, the query kept in the URL (`?q=`).
+ * phrase queries, filters with counts, sorting, the whole state in the URL
+ * (back and forward restore it), and export of every result as CSV or JSON.
  *
  * Pagefind returns excerpts as HTML with `<mark>` around hits. They are
  * rebuilt here as text nodes and `<mark>` elements only, so no markup from a
@@ -17,24 +18,49 @@ interface PagefindData {
   url: string;
   meta: Record<string, string>;
   excerpt: string;
+  content: string;
+  anchors: { id: string; location: number }[];
   sub_results: PagefindSubResult[];
 }
 interface PagefindResult {
   id: string;
   data(): Promise<PagefindData>;
 }
-type Filters = Record<string, string[]>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(
     q: string | null,
-    o?: { filters?: Record<string, { any: string[] }> },
-  ): Promise<{ results: PagefindResult[] } | null>;
+    o?: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-const FILTER_LABELS: Record<string, string> = { speaker: 'Speaker', topic: 'Topic' };
+import Papa from 'papaparse';
+import {
+  EXPORT_COLUMNS,
+  type ExportRow,
+  excerptText,
+  FILTERS,
+  type FilterName,
+  hasPhrases,
+  pagefindOptions,
+  parseQuery,
+  type SearchState,
+  type Sort,
+  stateFromUrl,
+  stateToUrl,
+  turnTexts,
+} from '../lib/search-state.ts';
+
+const FILTER_LABELS: Record<FilterName, string> = {
+  speaker: 'Speaker',
+  kind: 'Speaker kind',
+  topic: 'Topic',
+  year: 'Year',
+  language: 'Language',
+  format: 'Format',
+};
 /**
  * Each result's data is a fragment holding its whole transcript's text (~15 KB compressed on
  * average, far more for long ones), so results are fetched a few at a time: the first query
@@ -45,10 +71,12 @@ const MORE_PAGE = 10;
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-q') as HTMLInputElement;
+const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
 const statusLine = document.getElementById('search-status') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const filterBox = document.getElementById('search-filters') as HTMLElement;
-const selected: Filters = {};
+const exportBox = document.getElementById('search-export') as HTMLElement;
+let state: SearchState = stateFromUrl(new URL(location.href));
 let generation = 0;
 
 const PAGEFIND_OPTIONS = { excerptLength: 30 };
@@ -100,22 +128,26 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-async function renderFilters(pagefind: Pagefind): Promise<void> {
-  const available = await pagefind.filters();
+/** The filters, each value with how many transcripts it would give for the current query. */
+function renderFilters(available: Record<string, Record<string, number>>): void {
   filterBox.replaceChildren();
-  for (const [name, values] of Object.entries(available)) {
-    const entries = Object.entries(values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const name of FILTERS) {
+    const values = available[name] ?? {};
+    const chosen = state.filters[name] ?? [];
+    const entries = Object.entries(values)
+      .filter(([value, count]) => count > 0 || chosen.includes(value))
+      .sort((a, b) => (name === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
     if (entries.length === 0) continue;
-    const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] ?? name }));
+    const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] }));
     for (const [value, count] of entries) {
-      const box = el('input', { type: 'checkbox', value, name: `filter-${name}` });
-      box.checked = selected[name]?.includes(value) ?? false;
+      const box = el('input', { type: 'checkbox', value, name });
+      box.checked = chosen.includes(value);
       box.addEventListener('change', () => {
-        const current = new Set(selected[name] ?? []);
+        const current = new Set(state.filters[name] ?? []);
         if (box.checked) current.add(value);
         else current.delete(value);
-        selected[name] = [...current];
-        void run();
+        state = { ...state, filters: { ...state.filters, [name]: [...current] } };
+        void run('push');
       });
       fieldset.append(
         el('label', {}, box, ` ${value} `, el('span', { className: 'muted', textContent: `(${count})` })),
@@ -125,104 +157,164 @@ async function renderFilters(pagefind: Pagefind): Promise<void> {
   }
 }
 
-async function run(): Promise<void> {
-  const query = input.value.trim();
-  const mine = ++generation;
-  const url = new URL(location.href);
-  if (query) url.searchParams.set('q', query);
-  else url.searchParams.delete('q');
-  history.replaceState(null, '', url);
+interface Hit {
+  page: PagefindData;
+  sub: PagefindSubResult;
+}
 
-  const activeFilters = Object.fromEntries(
-    Object.entries(selected)
-      .filter(([, values]) => values.length > 0)
-      .map(([name, values]) => [name, { any: values }]),
-  );
-  if (!query && Object.keys(activeFilters).length === 0) {
+let found: { results: PagefindResult[]; fetched: number; hits: number; phrases: string[] } = {
+  results: [],
+  fetched: 0,
+  hits: 0,
+  phrases: [],
+};
+
+/** Runs the state's search; `push` records a history entry (a filter, a submitted query), `replace` does not (typing). */
+async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
+  const mine = ++generation;
+  const url = stateToUrl(new URL(location.href), state);
+  if (mode === 'push' && url.href !== location.href) history.pushState(null, '', url);
+  if (mode === 'replace') history.replaceState(null, '', url);
+  const query = parseQuery(state.q);
+  const options = pagefindOptions(state);
+  const pagefind = await pagefindPromise;
+  if (mine !== generation) return;
+  const asked = query.search !== null || Object.keys(options.filters).length > 0;
+  const search = asked ? await pagefind.search(query.search, options) : null;
+  const counts = search ? search.filters : await pagefind.filters();
+  if (mine !== generation) return;
+  renderFilters(counts);
+  if (!search) {
     list.replaceChildren();
     moreButton.hidden = true;
+    exportBox.hidden = true;
     statusLine.textContent = '';
     return;
   }
-  statusLine.textContent = 'Searching…';
-  const pagefind = await pagefindPromise;
-  const search = await pagefind.search(query || null, { filters: activeFilters });
-  if (mine !== generation || !search) return;
   list.replaceChildren();
-  shown = { results: search.results, count: 0, turns: 0 };
+  found = { results: search.results, fetched: 0, hits: 0, phrases: query.phrases };
+  exportBox.hidden = search.results.length === 0;
   await showMore(mine, FIRST_PAGE);
 }
 
-let shown: { results: PagefindResult[]; count: number; turns: number } = { results: [], count: 0, turns: 0 };
 const moreButton = el('button', { type: 'button', className: 'search-more' });
 moreButton.hidden = true;
 list.after(moreButton);
 moreButton.addEventListener('click', () => void showMore(generation, MORE_PAGE));
 
-/** Fetches the next `n` results' data and appends their turns to the list. */
-async function showMore(mine: number, n: number): Promise<void> {
-  const batch = shown.results.slice(shown.count, shown.count + n);
-  const pages = await Promise.all(batch.map((r) => r.data()));
-  if (mine !== generation) return;
-  const items = hitItems(pages, selected['speaker'] ?? []);
-  list.append(...items);
-  shown.count += pages.length;
-  shown.turns += items.length;
-  const left = shown.results.length - shown.count;
-  moreButton.hidden = left <= 0;
-  moreButton.textContent = `Show ${Math.min(left, MORE_PAGE)} more ${left === 1 ? 'transcript' : 'transcripts'}`;
-  const of = left > 0 ? ` (of ${shown.results.length} transcripts found)` : '';
-  statusLine.textContent =
-    shown.turns === 0
-      ? 'No turns match.'
-      : `${shown.turns} ${shown.turns === 1 ? 'turn' : 'turns'} in ${shown.count} ${shown.count === 1 ? 'transcript' : 'transcripts'}${of}.`;
+/** The turns of a result that answer the state: a chosen speaker's, and containing every phrase. */
+function turnHits(page: PagefindData, phrases: readonly string[]): Hit[] {
+  const speakers = state.filters.speaker ?? [];
+  const texts = phrases.length > 0 ? turnTexts(page.content, page.anchors) : undefined;
+  const turns = page.sub_results.filter((s) => {
+    if (!s.anchor || !/^t\d+$/.test(s.anchor.id)) return false;
+    if (speakers.length > 0 && !speakers.includes(s.title)) return false;
+    return !texts || hasPhrases(texts.get(s.anchor.id) ?? '', phrases);
+  });
+  if (turns.length > 0 || phrases.length > 0) return turns.map((sub) => ({ page, sub }));
+  const first = page.sub_results[0];
+  return first ? [{ page, sub: first }] : [];
 }
 
-/** One list item per matching turn (or per page, when no turn matched on its own). */
-function hitItems(pages: readonly PagefindData[], speakers: readonly string[]): HTMLLIElement[] {
-  const items: HTMLLIElement[] = [];
-  for (const page of pages) {
-    const turns = page.sub_results.filter((s) => s.anchor && (speakers.length === 0 || speakers.includes(s.title)));
-    for (const hit of turns.length > 0 ? turns : page.sub_results.slice(0, 1)) {
-      items.push(
-        el(
-          'li',
-          { className: 'search-hit' },
-          el(
-            'a',
-            { href: hit.url, className: 'hit-speaker' },
-            hit.anchor ? hit.title : (page.meta['title'] ?? hit.title),
-          ),
-          el(
-            'p',
-            { className: 'card-meta' },
-            el('span', { textContent: page.meta['title'] ?? '' }),
-            ...(page.meta['date'] ? [el('span', { textContent: page.meta['date'] })] : []),
-          ),
-          el('p', { className: 'hit-excerpt' }, ...excerptNodes(hit.excerpt)),
-        ),
-      );
-    }
-  }
-  return items;
+/** Fetches the next `n` results' data and appends their turns to the list. */
+async function showMore(mine: number, n: number): Promise<void> {
+  const batch = found.results.slice(found.fetched, found.fetched + n);
+  const pages = await Promise.all(batch.map((r) => r.data()));
+  if (mine !== generation) return;
+  const items = pages.flatMap((p) => turnHits(p, found.phrases)).map(hitItem);
+  list.append(...items);
+  found.fetched += pages.length;
+  found.hits += items.length;
+  const left = found.results.length - found.fetched;
+  moreButton.hidden = left <= 0;
+  moreButton.textContent = `Show ${Math.min(left, MORE_PAGE)} more ${left === 1 ? 'transcript' : 'transcripts'}`;
+  const of = left > 0 ? ` (of ${found.results.length} transcripts found)` : '';
+  statusLine.textContent =
+    found.hits === 0
+      ? 'No turns match.'
+      : `${found.hits} ${found.hits === 1 ? 'turn' : 'turns'} in ${found.fetched} ${found.fetched === 1 ? 'transcript' : 'transcripts'}${of}.`;
 }
+
+function hitItem({ page, sub }: Hit): HTMLLIElement {
+  return el(
+    'li',
+    { className: 'search-hit' },
+    el('a', { href: sub.url, className: 'hit-speaker' }, sub.anchor ? sub.title : (page.meta['title'] ?? sub.title)),
+    el(
+      'p',
+      { className: 'card-meta' },
+      el('span', { textContent: page.meta['title'] ?? '' }),
+      ...(page.meta['date'] ? [el('span', { textContent: page.meta['date'] })] : []),
+    ),
+    el('p', { className: 'hit-excerpt' }, ...excerptNodes(sub.excerpt)),
+  );
+}
+
+/** Every result (all pages of them), as rows for export. */
+async function exportRows(): Promise<ExportRow[]> {
+  const pages = await Promise.all(found.results.map((r) => r.data()));
+  return pages
+    .flatMap((p) => turnHits(p, found.phrases))
+    .map(({ page, sub }) => ({
+      transcript: page.meta['title'] ?? '',
+      date: page.meta['date'] ?? '',
+      speaker: sub.anchor ? sub.title : '',
+      url: new URL(sub.url, location.href).href,
+      excerpt: excerptText(sub.excerpt),
+    }));
+}
+
+function download(name: string, type: string, text: string): void {
+  const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })) });
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+document.getElementById('export-csv')?.addEventListener('click', async () => {
+  const rows = await exportRows();
+  download(
+    'search-results.csv',
+    'text/csv',
+    Papa.unparse({ fields: EXPORT_COLUMNS, data: rows.map((r) => EXPORT_COLUMNS.map((c) => r[c])) }),
+  );
+});
+document.getElementById('export-json')?.addEventListener('click', async () => {
+  const rows = await exportRows();
+  download('search-results.json', 'application/json', `${JSON.stringify({ query: state, results: rows }, null, 2)}\n`);
+});
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(() => void run(), 200);
+  timer = setTimeout(() => {
+    state = { ...state, q: input.value };
+    void run('replace');
+  }, 200);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(timer);
-  void run();
+  state = { ...state, q: input.value };
+  void run('push');
+});
+sortSelect.addEventListener('change', () => {
+  state = { ...state, sort: sortSelect.value as Sort };
+  void run('push');
+});
+window.addEventListener('popstate', () => {
+  state = stateFromUrl(new URL(location.href));
+  showState();
+  void run('none');
 });
 
-const initial = new URL(location.href).searchParams.get('q');
-if (initial) input.value = initial;
-void pagefindPromise.then(renderFilters).catch(() => {
+function showState(): void {
+  input.value = state.q;
+  sortSelect.value = state.sort;
+}
+
+showState();
+void run('none').catch(() => {
   statusLine.textContent = 'Search could not be loaded. The search index may be missing from this build.';
 });
-if (initial) void run();
-
-export {};

@@ -1,0 +1,116 @@
+/**
+ * The search page's state and query syntax, pure so it can be tested
+ * without a browser:
+ * - a query is words and `"quoted phrases"`; Pagefind gets every word (it
+ *   ranks and finds pages), and a turn is a hit only when it contains each
+ *   phrase, word for word (case and punctuation aside);
+ * - the query, filters and sort live in the URL: `?q=…&speaker=…&year=2024&sort=newest`.
+ */
+
+export const FILTERS = ['speaker', 'kind', 'topic', 'year', 'language', 'format'] as const;
+export type FilterName = (typeof FILTERS)[number];
+export type Sort = 'relevance' | 'newest' | 'oldest';
+
+export interface SearchState {
+  q: string;
+  filters: Partial<Record<FilterName, string[]>>;
+  sort: Sort;
+}
+
+export interface ParsedQuery {
+  /** What Pagefind searches: every word, quotes removed; `null` to browse by filters alone. */
+  search: string | null;
+  /** Phrases a turn must contain. */
+  phrases: string[];
+}
+
+export function parseQuery(q: string): ParsedQuery {
+  const phrases = [...q.matchAll(/"([^"]+)"/g)].map((m) => (m[1] ?? '').trim()).filter((p) => p.includes(' '));
+  const words = q.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
+  return { search: words === '' ? null : words, phrases };
+}
+
+const fold = (text: string): string =>
+  ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+
+/** Whether `text` holds every phrase as consecutive words. */
+export function hasPhrases(text: string, phrases: readonly string[]): boolean {
+  const folded = fold(text);
+  return phrases.every((p) => folded.includes(fold(p)));
+}
+
+export function stateFromUrl(url: URL): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const name of FILTERS) {
+    const values = url.searchParams.getAll(name).filter((v) => v !== '');
+    if (values.length > 0) filters[name] = values;
+  }
+  const sort = url.searchParams.get('sort');
+  return {
+    q: url.searchParams.get('q') ?? '',
+    filters,
+    sort: sort === 'newest' || sort === 'oldest' ? sort : 'relevance',
+  };
+}
+
+/** The URL for a state, keeping the page's path. Empty parts are left out, so `/search/` is the empty state. */
+export function stateToUrl(base: URL, state: SearchState): URL {
+  const url = new URL(base.pathname, base);
+  if (state.q.trim()) url.searchParams.set('q', state.q.trim());
+  for (const name of FILTERS) for (const v of state.filters[name] ?? []) url.searchParams.append(name, v);
+  if (state.sort !== 'relevance') url.searchParams.set('sort', state.sort);
+  return url;
+}
+
+/** Pagefind's `filters` and `sort` options for a state. */
+export function pagefindOptions(state: SearchState): {
+  filters: Record<string, { any: string[] }>;
+  sort?: Record<string, 'asc' | 'desc'>;
+} {
+  const filters = Object.fromEntries(
+    Object.entries(state.filters)
+      .filter(([, values]) => (values ?? []).length > 0)
+      .map(([name, values]) => [name, { any: values ?? [] }]),
+  );
+  return state.sort === 'relevance'
+    ? { filters }
+    : { filters, sort: { date: state.sort === 'newest' ? 'desc' : 'asc' } };
+}
+
+/**
+ * Each turn's text from a Pagefind result: its `content` split into words,
+ * cut at every anchor's word position. Turn anchors are `t<n>`.
+ */
+export function turnTexts(content: string, anchors: readonly { id: string; location: number }[]): Map<string, string> {
+  const words = content.split(/\s+/);
+  const turns = anchors.filter((a) => /^t\d+$/.test(a.id)).sort((a, b) => a.location - b.location);
+  const out = new Map<string, string>();
+  turns.forEach((a, i) => {
+    out.set(a.id, words.slice(a.location, turns[i + 1]?.location ?? words.length).join(' '));
+  });
+  return out;
+}
+
+export interface ExportRow {
+  transcript: string;
+  date: string;
+  speaker: string;
+  url: string;
+  excerpt: string;
+}
+
+export const EXPORT_COLUMNS: (keyof ExportRow)[] = ['transcript', 'date', 'speaker', 'url', 'excerpt'];
+
+/** Pagefind's excerpt HTML (text and `<mark>`) as plain text. */
+export function excerptText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,64 @@
+import { expect, test } from 'vitest';
+import {
+  excerptText,
+  hasPhrases,
+  pagefindOptions,
+  parseQuery,
+  stateFromUrl,
+  stateToUrl,
+  turnTexts,
+} from '../../src/lib/search-state.ts';
+
+test('a quoted phrase is searched as words and required as a phrase', () => {
+  expect(parseQuery('"telecom fraud" Myanmar')).toEqual({
+    search: 'telecom fraud Myanmar',
+    phrases: ['telecom fraud'],
+  });
+  expect(parseQuery('  ')).toEqual({ search: null, phrases: [] });
+  expect(parseQuery('"fraud"')).toEqual({ search: 'fraud', phrases: [] });
+});
+
+test('a turn has a phrase only when its words stand together, case and punctuation aside', () => {
+  expect(hasPhrases('Crack down on Telecom-fraud, now.', ['telecom fraud'])).toBe(true);
+  expect(hasPhrases('telecom and fraud', ['telecom fraud'])).toBe(false);
+  expect(hasPhrases('a telecom fraudster', ['telecom fraud'])).toBe(false);
+});
+
+test('the query, filters and sort round-trip through the URL', () => {
+  const state = {
+    q: 'dam cost',
+    filters: { speaker: ['Anna Berg', 'Reuters'], year: ['2024'] },
+    sort: 'newest' as const,
+  };
+  const url = stateToUrl(new URL('https://a.example/search/?old=1'), state);
+  expect(url.search).toBe('?q=dam+cost&speaker=Anna+Berg&speaker=Reuters&year=2024&sort=newest');
+  expect(stateFromUrl(url)).toEqual(state);
+  expect(stateFromUrl(new URL('https://a.example/search/?sort=bogus'))).toEqual({
+    q: '',
+    filters: {},
+    sort: 'relevance',
+  });
+});
+
+test('filters and sort become Pagefind options', () => {
+  expect(pagefindOptions({ q: '', filters: { topic: ['Telecom fraud'], kind: [] }, sort: 'oldest' })).toEqual({
+    filters: { topic: { any: ['Telecom fraud'] } },
+    sort: { date: 'asc' },
+  });
+});
+
+test('a page’s text is cut into turns at their anchors', () => {
+  const texts = turnTexts('Title here Anna one two Ben three', [
+    { id: 't1', location: 2 },
+    { id: 'e1', location: 2 },
+    { id: 't2', location: 5 },
+  ]);
+  expect([...texts]).toEqual([
+    ['t1', 'Anna one two'],
+    ['t2', 'Ben three'],
+  ]);
+});
+
+test('excerpts export as plain text', () => {
+  expect(excerptText('a <mark>b</mark> &lt;c&gt; &amp; d')).toBe('a b <c> & d');
+});

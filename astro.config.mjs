@@ -49,6 +49,8 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Scripts as files, never inlined however small: the Content-Security-Policy allows no inline script.
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // Every MDX module triggers this harmless warning (withastro/astro#18087); at
         // thousands of transcripts it would drown the warnings that matter.

@@ -19,7 +19,7 @@ interface PagefindData {
   meta: Record<string, string>;
   excerpt: string;
   content: string;
-  anchors: { id: string; location: number }[];
+  anchors: { id: string; location: number; text?: string }[];
   sub_results: PagefindSubResult[];
 }
 interface PagefindResult {
@@ -32,7 +32,11 @@ interface Pagefind {
   search(
     q: string | null,
     o?: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
+  ): Promise<{
+    results: PagefindResult[];
+    filters: Record<string, Record<string, number>>;
+    totalFilters: Record<string, Record<string, number>>;
+  } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -96,6 +100,8 @@ const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pag
     await Promise.all(
       manifest.shards.filter((s) => s.dir !== '').map((s) => pf.mergeIndex(`${base}${s.dir}`, PAGEFIND_OPTIONS)),
     );
+    // Pagefind counts filter values per query only once the filters are loaded.
+    await pf.filters();
     return pf;
   },
 );
@@ -128,32 +134,63 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** The filters, each value with how many transcripts it would give for the current query. */
-function renderFilters(available: Record<string, Record<string, number>>): void {
-  filterBox.replaceChildren();
-  for (const name of FILTERS) {
-    const values = available[name] ?? {};
+/** The filter boxes on the page, by `name` and value, so a new search updates counts without replacing them. */
+const boxes = new Map<string, { box: HTMLInputElement; count: HTMLSpanElement }>();
+let shownKeys = '';
+
+/**
+ * The filters, each value with how many transcripts it would give for the
+ * current query. The boxes are built once for a given set of values and then
+ * only updated, so the box just clicked keeps its place and keyboard focus.
+ */
+function renderFilters(
+  available: Record<string, Record<string, number>>,
+  present: Record<string, Record<string, number>>,
+): void {
+  const groups = FILTERS.map((name) => {
+    // Values the query finds without filters stay listed while filters change; counts follow the filters.
     const chosen = state.filters[name] ?? [];
-    const entries = Object.entries(values)
-      .filter(([value, count]) => count > 0 || chosen.includes(value))
-      .sort((a, b) => (name === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
-    if (entries.length === 0) continue;
-    const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] }));
-    for (const [value, count] of entries) {
-      const box = el('input', { type: 'checkbox', value, name });
-      box.checked = chosen.includes(value);
-      box.addEventListener('change', () => {
-        const current = new Set(state.filters[name] ?? []);
-        if (box.checked) current.add(value);
-        else current.delete(value);
-        state = { ...state, filters: { ...state.filters, [name]: [...current] } };
-        void run('push');
-      });
-      fieldset.append(
-        el('label', {}, box, ` ${value} `, el('span', { className: 'muted', textContent: `(${count})` })),
-      );
+    const values: Record<string, number> = {};
+    for (const [value, n] of Object.entries(present[name] ?? {}))
+      if (n > 0 || chosen.includes(value)) values[value] = 0;
+    for (const value of chosen) values[value] = 0;
+    for (const value of Object.keys(values)) values[value] = available[name]?.[value] ?? 0;
+    const entries = Object.entries(values).sort((a, b) =>
+      name === 'year' ? b[0].localeCompare(a[0]) : a[0].localeCompare(b[0]),
+    );
+    return { name, entries };
+  });
+  const keys = JSON.stringify(groups.map((g) => [g.name, g.entries.map(([v]) => v)]));
+  if (keys !== shownKeys) {
+    shownKeys = keys;
+    boxes.clear();
+    filterBox.replaceChildren();
+    for (const { name, entries } of groups) {
+      if (entries.length === 0) continue;
+      const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] }));
+      for (const [value] of entries) {
+        const box = el('input', { type: 'checkbox', value, name });
+        const count = el('span', { className: 'muted' });
+        box.addEventListener('change', () => {
+          const current = new Set(state.filters[name] ?? []);
+          if (box.checked) current.add(value);
+          else current.delete(value);
+          state = { ...state, filters: { ...state.filters, [name]: [...current] } };
+          void run('push');
+        });
+        fieldset.append(el('label', {}, box, ` ${value} `, count));
+        boxes.set(`${name}\u0000${value}`, { box, count });
+      }
+      filterBox.append(fieldset);
     }
-    filterBox.append(fieldset);
+  }
+  for (const { name, entries } of groups) {
+    for (const [value, n] of entries) {
+      const entry = boxes.get(`${name}\u0000${value}`);
+      if (!entry) continue;
+      entry.box.checked = (state.filters[name] ?? []).includes(value);
+      entry.count.textContent = `(${n})`;
+    }
   }
 }
 
@@ -181,9 +218,9 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   if (mine !== generation) return;
   const asked = query.search !== null || Object.keys(options.filters).length > 0;
   const search = asked ? await pagefind.search(query.search, options) : null;
-  const counts = search ? search.filters : await pagefind.filters();
+  const all = await pagefind.filters();
   if (mine !== generation) return;
-  renderFilters(counts);
+  renderFilters(search ? search.filters : all, search ? search.totalFilters : all);
   if (!search) {
     list.replaceChildren();
     moreButton.hidden = true;
@@ -212,8 +249,22 @@ function turnHits(page: PagefindData, phrases: readonly string[]): Hit[] {
     return !texts || hasPhrases(texts.get(s.anchor.id) ?? '', phrases);
   });
   if (turns.length > 0 || phrases.length > 0) return turns.map((sub) => ({ page, sub }));
+  if (parseQuery(state.q).search === null) return browseHits(page, speakers);
   const first = page.sub_results[0];
   return first ? [{ page, sub: first }] : [];
+}
+
+/** Browsing by filters alone: every turn of the page (of the chosen speakers), in order, with its first words. */
+function browseHits(page: PagefindData, speakers: readonly string[]): Hit[] {
+  const texts = turnTexts(page.content, page.anchors);
+  return page.anchors
+    .filter((a) => /^t\d+$/.test(a.id) && (speakers.length === 0 || speakers.includes(a.text ?? '')))
+    .map((a) => {
+      const words = (texts.get(a.id) ?? '').split(' ');
+      const excerpt = words.slice(a.text ? a.text.split(' ').length : 0, 30).join(' ');
+      const escaped = excerpt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      return { page, sub: { title: a.text ?? '', url: `${page.url}#${a.id}`, excerpt: escaped, anchor: { id: a.id } } };
+    });
 }
 
 /** Fetches the next `n` results' data and appends their turns to the list. */

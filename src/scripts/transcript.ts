@@ -126,3 +126,45 @@ if ('fragmentDirective' in document) {
   });
   button.addEventListener('click', () => void copy(link, 'Link'));
 }
+
+// Keyboard reading: j / k next and previous turn, J / K next and previous exchange or section,
+// s this speaker's next turn. The address follows, so the place can be shared.
+const turnHeadings = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('section.turn h3')];
+const partHeadings = (): HTMLElement[] => [
+  ...document.querySelectorAll<HTMLElement>('h2.exchange-heading, h2.section-heading'),
+];
+
+function currentIndex(list: readonly HTMLElement[]): number {
+  const line = window.innerHeight * 0.25;
+  let index = -1;
+  list.forEach((el, i) => {
+    if (el.getBoundingClientRect().top <= line) index = i;
+  });
+  return index;
+}
+
+function go(el: HTMLElement | undefined): void {
+  if (!el) return;
+  history.replaceState(null, '', `#${el.id}`);
+  el.setAttribute('tabindex', '-1');
+  el.focus({ preventScroll: true });
+  el.scrollIntoView({ block: 'start' });
+}
+
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement | null;
+  if (target?.closest('input, textarea, select, dialog') || event.ctrlKey || event.metaKey || event.altKey) return;
+  const turns = turnHeadings();
+  const here = currentIndex(turns);
+  if (event.key === 'j') go(turns[here + 1]);
+  else if (event.key === 'k') go(turns[Math.max(0, here - 1)]);
+  else if (event.key === 'J' || event.key === 'K') {
+    const parts = partHeadings();
+    const at = currentIndex(parts);
+    go(event.key === 'J' ? parts[at + 1] : parts[Math.max(0, at - 1)]);
+  } else if (event.key === 's') {
+    const speaker = turns[here]?.closest('section.turn')?.querySelector('h3 a')?.getAttribute('href');
+    go(turns.slice(here + 1).find((h) => h.querySelector('a')?.getAttribute('href') === speaker));
+  } else return;
+  event.preventDefault();
+});

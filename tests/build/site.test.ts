@@ -51,18 +51,25 @@ describe('pages', () => {
     for (const t of archive.topics) expect(exists(site, `/topics/${t.slug}/index.html`)).toBe(true);
   });
 
-  test('pages run no script but the bundled search and transcript modules; data blocks are not code', () => {
+  test('pages run only bundled modules and one head script file; data blocks are not code', () => {
     const scripts = (path: string) =>
       page(site, path)
         .querySelectorAll('script')
-        .map((el) => el.getAttribute('type') ?? 'classic');
-    expect(scripts('/')).toEqual([]);
-    expect(scripts('/speakers/qi-yanjun/')).toEqual([]);
-    expect(scripts('/search/')).toEqual(['module']);
-    expect(scripts('/transcripts/seed-press-conference/').sort()).toEqual([
+        .map((el) =>
+          el.getAttribute('src')
+            ? `${el.getAttribute('type') ?? 'classic'} file`
+            : (el.getAttribute('type') ?? 'inline'),
+        )
+        .sort();
+    expect(scripts('/')).toEqual(['classic file', 'module file']);
+    expect(scripts('/speakers/qi-yanjun/')).toEqual(['classic file', 'module file']);
+    expect(scripts('/search/')).toEqual(['classic file', 'module file', 'module file']);
+    expect(scripts('/transcripts/seed-press-conference/')).toEqual([
       'application/json',
       'application/ld+json',
-      'module',
+      'classic file',
+      'module file',
+      'module file',
     ]);
   });
 });
@@ -143,12 +150,12 @@ describe('hostile text is data', () => {
   test('no element, handler or link from the text reaches the page', () => {
     // Only the page's own module and its data blocks (JSON, never executed) are scripts.
     const scripts = doc.querySelectorAll('script');
-    expect(scripts.map((el) => el.getAttribute('type')).sort()).toEqual([
-      'application/json',
-      'application/ld+json',
-      'module',
-    ]);
-    for (const data of scripts.filter((el) => el.getAttribute('type') !== 'module')) {
+    // Every script with code is a file of the site's own; the inline ones are data blocks.
+    for (const el of scripts.filter((e) => e.getAttribute('src')))
+      expect(el.getAttribute('src')).toMatch(/^\/(?:_astro\/|theme\.js$)/);
+    const inline = scripts.filter((el) => !el.getAttribute('src'));
+    expect(inline.map((el) => el.getAttribute('type')).sort()).toEqual(['application/json', 'application/ld+json']);
+    for (const data of inline) {
       expect(data.innerHTML).not.toMatch(/<\/script|<!--/i);
       expect(() => JSON.parse(data.innerHTML)).not.toThrow();
     }

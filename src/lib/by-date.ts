@@ -1,0 +1,51 @@
+/**
+ * Transcripts grouped for browsing: by year, then month, with counts.
+ * Undated transcripts form their own group, never given an invented date.
+ */
+import type { Transcript } from '../../scripts/core/schema.ts';
+
+export interface YearGroup {
+  /** `2024`, or `undated`. */
+  key: string;
+  transcripts: Transcript[];
+  months: { month: string; transcripts: Transcript[] }[];
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Newest year first; within a year, newest month first; "Undated" last. */
+export function byYear(transcripts: readonly Transcript[]): YearGroup[] {
+  const years = new Map<string, Transcript[]>();
+  for (const t of transcripts) {
+    const key = t.date?.slice(0, 4) ?? 'undated';
+    years.set(key, [...(years.get(key) ?? []), t]);
+  }
+  return [...years]
+    .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)))
+    .map(([key, list]) => {
+      const months = new Map<string, Transcript[]>();
+      for (const t of list) {
+        const m =
+          t.date && t.date.length >= 7
+            ? MONTHS[Number(t.date.slice(5, 7)) - 1]
+            : key === 'undated'
+              ? 'Undated'
+              : 'Month not stated';
+        months.set(m ?? 'Month not stated', [...(months.get(m ?? 'Month not stated') ?? []), t]);
+      }
+      return { key, transcripts: list, months: [...months].map(([month, ts]) => ({ month, transcripts: ts })) };
+    });
+}

@@ -8,6 +8,7 @@
  * author (a transcript has many speakers) and is cited by title. Names are
  * written as the archive has them: no first/last split is guessed.
  */
+import { MONTHS } from './dates.ts';
 
 export interface CiteTarget {
   /** The transcript's title. */
@@ -35,20 +36,6 @@ export const CITE_FORMATS: { id: CiteFormat; label: string }[] = [
   { id: 'csl-json', label: 'CSL-JSON' },
 ];
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
 function dateParts(date: string | undefined): number[] {

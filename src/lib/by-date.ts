@@ -2,6 +2,7 @@
  * Transcripts grouped for browsing: by year, then month, with counts.
  * Undated transcripts form their own group, never given an invented date.
  */
+import { MONTHS } from '../../scripts/core/dates.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
 
 export interface YearGroup {
@@ -10,21 +11,6 @@ export interface YearGroup {
   transcripts: Transcript[];
   months: { month: string; transcripts: Transcript[] }[];
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Newest year first; within a year, newest month first; "Undated" last. */
 export function byYear(transcripts: readonly Transcript[]): YearGroup[] {

@@ -1,21 +1,7 @@
 /** Display helpers shared by pages. */
+import { MONTHS } from '../../scripts/core/dates.ts';
 
 export { plural } from '../../scripts/core/text.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `2024-09-05` → `5 September 2024`; `2024-09` → `September 2024`; `2024` → `2024`. */
 export function formatDate(date: string): string {

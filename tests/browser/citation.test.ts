@@ -1,32 +1,19 @@
-/** The citation kit in a real browser, on the fixture build. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { expect, inject, test } from 'vitest';
+import { serveWithBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveWithBrowser(site);
 
 test('“Cite” on a turn opens every format for that passage, and the copy button copies it', async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await served.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.url });
   const tab = await context.newPage();
-  await tab.goto(`${server.url}/transcripts/seed-press-conference/`);
+  await tab.goto(`${served.server.url}/transcripts/seed-press-conference/`);
   await tab.getByRole('button', { name: 'Cite this turn by Qi Yanjun' }).first().click();
   const dialog = tab.getByRole('dialog', { name: 'Cite this passage' });
   await dialog.waitFor();
   const link = await dialog.getByLabel('Link to this passage').inputValue();
-  expect(link).toMatch(new RegExp(`^${server.url}/transcripts/seed-press-conference/\\?v=[0-9a-f]{8}#t2$`));
+  expect(link).toMatch(new RegExp(`^${served.server.url}/transcripts/seed-press-conference/\\?v=[0-9a-f]{8}#t2$`));
   await dialog.getByRole('button', { name: 'Copy BibTeX' }).click();
   const copied = await tab.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(
@@ -38,9 +25,9 @@ test('“Cite” on a turn opens every format for that passage, and the copy but
 });
 
 test('the transcript’s own citations show without JavaScript, with the page’s address', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await served.browser.newContext({ javaScriptEnabled: false });
   const tab = await context.newPage();
-  await tab.goto(`${server.url}/transcripts/seed-press-conference/`);
+  await tab.goto(`${served.server.url}/transcripts/seed-press-conference/`);
   await tab.getByText('Cite this transcript').click();
   expect(await tab.locator('#cite-apa-text').textContent()).toMatch(
     /^\(n\.d\.\)\. Seed press conference \[Transcript\]\. Transcript archive\. \/transcripts\/seed-press-conference\/$/,

@@ -1,22 +1,11 @@
 /** Search features in Chromium on the fixture build: phrases, filters, sort, URL state, export, keyboard. */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { serveWithBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveWithBrowser(site);
 
 async function hits(page: Page): Promise<string[]> {
   await page.waitForFunction(() =>
@@ -26,8 +15,8 @@ async function hits(page: Page): Promise<string[]> {
 }
 
 test('a quoted phrase returns only turns holding the phrase', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent('"joint patrols"')}`);
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/search/?q=${encodeURIComponent('"joint patrols"')}`);
   const phrase = await hits(page);
   expect(phrase.length).toBeGreaterThan(0);
   for (const href of phrase) {
@@ -36,14 +25,14 @@ test('a quoted phrase returns only turns holding the phrase', async () => {
     const turn = new RegExp(`id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
     expect(turn.toLowerCase()).toContain('joint patrols');
   }
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent('"patrols joint"')}`);
+  await page.goto(`${served.server.url}/search/?q=${encodeURIComponent('"patrols joint"')}`);
   expect(await hits(page)).toEqual([]);
   await page.close();
 });
 
 test('filters alone browse, combine, show counts, and round-trip through the URL with back and forward', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/search/?kind=Organisation&year=2024`);
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/search/?kind=Organisation&year=2024`);
   const browsed = await hits(page);
   expect(browsed.length).toBeGreaterThan(0);
   for (const href of browsed) expect(href).toMatch(/^\/transcripts\/weekly-briefing-2024-09-05\//);
@@ -60,8 +49,8 @@ test('filters alone browse, combine, show counts, and round-trip through the URL
 });
 
 test('sorting by newest puts the dated transcript first, and the sort is in the URL', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/search/?q=telecom`);
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/search/?q=telecom`);
   await hits(page);
   await page.getByLabel('Sort').selectOption('newest');
   await page.waitForURL(/sort=newest/);
@@ -71,9 +60,9 @@ test('sorting by newest puts the dated transcript first, and the sort is in the 
 });
 
 test('export downloads every result as CSV and JSON with transcript, date, speaker, URL and excerpt', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await served.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/search/?q=telecom`);
+  await page.goto(`${served.server.url}/search/?q=telecom`);
   const shown = await hits(page);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   const text = readFileSync((await csv.path()) ?? '', 'utf8');
@@ -81,13 +70,13 @@ test('export downloads every result as CSV and JSON with transcript, date, speak
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
   const data = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8')) as { results: { url: string }[] };
   expect(data.results.length).toBeGreaterThanOrEqual(shown.length);
-  expect(data.results[0]?.url).toMatch(new RegExp(`^${server.url}/transcripts/`));
+  expect(data.results[0]?.url).toMatch(new RegExp(`^${served.server.url}/transcripts/`));
   await context.close();
 });
 
 test('a speaker’s page searches within that speaker', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/speakers/qi-yanjun/`);
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/speakers/qi-yanjun/`);
   await page.getByLabel('Search what Qi Yanjun said').fill('fraud');
   await page.getByLabel('Search what Qi Yanjun said').press('Enter');
   await page.waitForURL(/\/search\/\?q=fraud&speaker=Qi\+Yanjun/);
@@ -99,8 +88,8 @@ test('a speaker’s page searches within that speaker', async () => {
 });
 
 test('`/` focuses search from any page; j and k move between turns and update the address', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/transcripts/seed-press-conference/`);
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/transcripts/seed-press-conference/`);
   await page.keyboard.press('j');
   await page.waitForFunction(() => location.hash === '#t1');
   await page.keyboard.press('j');
@@ -114,14 +103,14 @@ test('`/` focuses search from any page; j and k move between turns and update th
 });
 
 test('the theme toggle switches, persists across pages, and is applied before the first paint', async () => {
-  const context = await browser.newContext({ colorScheme: 'light' });
+  const context = await served.browser.newContext({ colorScheme: 'light' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${served.server.url}/`);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
   await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
   expect(await background()).not.toBe(light);
-  await page.goto(`${server.url}/topics/`);
+  await page.goto(`${served.server.url}/topics/`);
   // The theme is set by a blocking script in <head>: already there when the body is parsed.
   expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
   expect(await page.getByRole('button', { name: 'Switch to the light theme' }).isVisible()).toBe(true);

@@ -2,32 +2,21 @@
  * Search in a real headless Chromium against the built fixture archive,
  * served as a static host would serve it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { serveWithBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveWithBrowser(site);
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${served.server.url}${path}`);
   return { page, errors };
 }
 

@@ -6,23 +6,12 @@
  * of page in light and dark; and search works from the keyboard alone.
  */
 import { readdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
-import { launchBrowser, openWatched, runAxe } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openWatched, runAxe, serveWithBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveWithBrowser(site);
 
 /** Every HTML page of the build, as the URL path a reader would open. */
 const PAGES = readdirSync(site, { recursive: true, encoding: 'utf8' })
@@ -38,15 +27,15 @@ describe('Content-Security-Policy', () => {
   test('every page of the site loads with no CSP violation, no console error and no request to another host', async () => {
     expect(PAGES.length).toBeGreaterThan(40);
     const failures: string[] = [];
-    const { page, watch } = await openWatched(browser, `${server.url}/`);
+    const { page, watch } = await openWatched(served.browser, `${served.server.url}/`);
     for (const path of PAGES) {
       for (const list of Object.values(watch)) list.length = 0;
-      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      await page.goto(`${served.server.url}${path}`, { waitUntil: 'load' });
       if (path === '/search/') {
         await page.getByLabel('Search every turn').fill('telecom fraud');
         await waitForHits(page);
       }
-      const foreign = watch.requests.filter((url) => !url.startsWith(`${server.url}/`));
+      const foreign = watch.requests.filter((url) => !url.startsWith(`${served.server.url}/`));
       for (const v of watch.violations) failures.push(`${path}: CSP ${v}`);
       for (const e of watch.errors) failures.push(`${path}: console ${e}`);
       for (const url of foreign) failures.push(`${path}: request to ${url}`);
@@ -57,7 +46,7 @@ describe('Content-Security-Policy', () => {
   }, 120_000);
 
   test('search runs its WebAssembly under the policy and fetches only from the site', async () => {
-    const { page, watch } = await openWatched(browser, `${server.url}/search/?q=telecom%20fraud`);
+    const { page, watch } = await openWatched(served.browser, `${served.server.url}/search/?q=telecom%20fraud`);
     await waitForHits(page);
     expect(watch.requests.some((url) => url.includes('/pagefind/wasm.'))).toBe(true);
     expect(watch.violations).toEqual([]);
@@ -65,7 +54,7 @@ describe('Content-Security-Policy', () => {
   });
 
   test('the policy is in force: inline script and a javascript: URL are blocked and reported', async () => {
-    const { page, watch } = await openWatched(browser, `${server.url}/transcripts/hostile/`);
+    const { page, watch } = await openWatched(served.browser, `${served.server.url}/transcripts/hostile/`);
     const ran = await page.evaluate(async () => {
       const w = window as unknown as { __ran?: boolean };
       const script = document.createElement('script');
@@ -96,7 +85,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
   test.each(
     KINDS.flatMap(([kind, path]) => (['light', 'dark'] as const).map((scheme) => [kind, scheme, path] as const)),
   )('%s in %s mode has no violation', async (_kind, colorScheme, path) => {
-    const { page } = await openWatched(browser, `${server.url}${path}`, { colorScheme });
+    const { page } = await openWatched(served.browser, `${served.server.url}${path}`, { colorScheme });
     if (path.startsWith('/search/')) await waitForHits(page);
     expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
     expect(await runAxe(page)).toEqual([]);
@@ -106,7 +95,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
 
 describe('keyboard only', () => {
   test('from the search page: Tab to the box, type a query, Tab to a result, Enter, and land on the turn', async () => {
-    const { page, watch } = await openWatched(browser, `${server.url}/search/`);
+    const { page, watch } = await openWatched(served.browser, `${served.server.url}/search/`);
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement;
@@ -128,7 +117,7 @@ describe('keyboard only', () => {
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
     expect(href).toMatch(/^\/transcripts\/[a-z0-9-]+\/#t\d+$/);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}${href}`);
+    await page.waitForURL(`${served.server.url}${href}`);
     const target = page.locator(':target');
     expect(await target.getAttribute('id')).toBe(href.split('#')[1]);
     const inView = await target.evaluate((el) => {

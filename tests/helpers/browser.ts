@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -91,4 +93,27 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
       targets: v.nodes.map((n) => String(n.target)),
     }));
   });
+}
+
+/** A built site served like a static host, and Chromium, for the tests of one file or describe block. */
+export interface ServedSite {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Serves `dir` and launches Chromium before the tests of the enclosing file
+ * or `describe`, and stops both after them. Read the fields inside tests.
+ */
+export function serveWithBrowser(dir: string): ServedSite {
+  const served = {} as ServedSite;
+  beforeAll(async () => {
+    served.server = await serveStatic(dir);
+    served.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
 }

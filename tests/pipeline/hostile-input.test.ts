@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
 import { ingestArchive } from '../../scripts/core/ingest-archive.ts';
@@ -22,8 +21,7 @@ import type { Transcript } from '../../scripts/core/schema.ts';
 import { decodeText, wordsOf } from '../../scripts/core/text.ts';
 import { lostWords } from '../../scripts/core/word-check.ts';
 import { readSeeds } from '../../scripts/ingest/read-seeds-fs.ts';
-import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
-import { launchBrowser, openWatched } from '../helpers/browser.ts';
+import { openWatched, serveWithBrowser } from '../helpers/browser.ts';
 import { FUZZ_BUILD_COUNT, type Outcome, writeHostileSeeds } from '../helpers/hostile-seeds.ts';
 import { page, visibleText } from '../helpers/site.ts';
 
@@ -238,19 +236,10 @@ describe('nothing from the input runs, loads or links to code', () => {
   });
 
   describe('in Chromium', () => {
-    let server: StaticServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      server = await serveStatic(site);
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const served = serveWithBrowser(site);
 
     test('no hostile page runs anything, opens a dialog, breaks the policy or calls another host', async () => {
-      const { page: tab, watch } = await openWatched(browser, `${server.url}/`);
+      const { page: tab, watch } = await openWatched(served.browser, `${served.server.url}/`);
       const dialogs: string[] = [];
       tab.on('dialog', (d) => {
         dialogs.push(d.message());
@@ -259,11 +248,11 @@ describe('nothing from the input runs, loads or links to code', () => {
       const failures: string[] = [];
       for (const path of transcriptPages()) {
         for (const list of Object.values(watch)) list.length = 0;
-        await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
+        await tab.goto(`${served.server.url}${path}`, { waitUntil: 'load' });
         const pwned = await tab.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
         if (pwned !== undefined) failures.push(`${path}: window.__pwned = ${String(pwned)}`);
         for (const v of [...watch.violations, ...watch.errors]) failures.push(`${path}: ${v}`);
-        for (const url of watch.requests.filter((u) => !u.startsWith(`${server.url}/`)))
+        for (const url of watch.requests.filter((u) => !u.startsWith(`${served.server.url}/`)))
           failures.push(`${path}: ${url}`);
       }
       expect(failures).toEqual([]);

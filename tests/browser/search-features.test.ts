@@ -116,3 +116,22 @@ test('the theme toggle switches, persists across pages, and is applied before th
   expect(await page.getByRole('button', { name: 'Switch to the light theme' }).isVisible()).toBe(true);
   await context.close();
 });
+
+test('printing a transcript shows title, date, source, permanent address and turn ids, without navigation or buttons', async () => {
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/transcripts/weekly-briefing-2024-09-05/`);
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('.site-header').isVisible()).toBe(false);
+  expect(await page.locator('.turn-cite').first().isVisible()).toBe(false);
+  expect(await page.locator('.theme-toggle').isVisible()).toBe(false);
+  expect(await page.locator('.print-only').textContent()).toBe(
+    'Permanent address: /transcripts/weekly-briefing-2024-09-05/',
+  );
+  expect(await page.locator('.facts').textContent()).toContain('https://example.org/briefings/2024-09-05');
+  const id = await page
+    .locator('section.turn h3')
+    .first()
+    .evaluate((h) => getComputedStyle(h, '::after').content);
+  expect(id).toContain('t1');
+  await page.close();
+});

@@ -94,7 +94,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
 });
 
 describe('keyboard only', () => {
-  test('from the search page: Tab to the box, type a query, Tab to a result, Enter, and land on the turn', async () => {
+  test('from the search page: Tab to the box, type a query, Tab to a result, Enter, land on the turn, Tab to Cite, Enter', async () => {
     const { page, watch } = await openWatched(served.browser, `${served.server.url}/search/`);
     const focused = () =>
       page.evaluate(() => {
@@ -125,6 +125,23 @@ describe('keyboard only', () => {
       return r.top >= 0 && r.bottom <= window.innerHeight;
     });
     expect(inView).toBe(true);
+    // On to "Cite" for that turn, by keyboard: Enter opens the citation dialog with focus inside it.
+    const turn = href.split('#')[1] ?? '';
+    presses = 0;
+    const onCite = () =>
+      page.evaluate((id) => (document.activeElement as HTMLElement | null)?.dataset['turn'] === id, turn);
+    while (!(await onCite()) && presses < 200) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await onCite()).toBe(true);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Cite this passage' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await dialog.getByLabel('Link to this passage').inputValue()).toContain(`#${turn}`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,7 @@
  * Scripted corrections to a transcript, each ingested on top of the last:
  * published turn ids, slugs and anchors must survive every one.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { reconcile } from '../../scripts/core/permalinks/reconcile.ts';
@@ -27,9 +28,9 @@ interface State {
 
 /** Ingests `files` on top of `state`, as the ingest does: parse, reconcile, publish. */
 function publish(state: State, files: Record<string, string>): { state: State; transcripts: Transcript[] } {
-  const transcripts = Object.keys(files).filter((f) => f.endsWith('.txt'));
+  const transcripts = Object.keys(files).filter((f) => !f.endsWith('.yaml'));
   const sources: SourceFile[] = transcripts.map((file) => {
-    const meta = file.replace(/\.txt$/, '.yaml');
+    const meta = file.replace(/\.[a-z]+$/, '.yaml');
     return {
       file,
       bytes: enc.encode(files[file] ?? ''),
@@ -168,5 +169,35 @@ describe('a transcript corrected after publication', () => {
       today: '2026-11-27',
     });
     expect(record.speakers['anna-berg']).toEqual({ name: 'Anna Berg', status: 'moved', movedTo: 'anna-berg-holm' });
+  });
+});
+
+describe('scripted corrections to real transcripts never break a published URL', () => {
+  const real = [
+    ['seeds/000_b208c8174473c045.txt', 'seed.txt'],
+    ['tests/fixtures/parser/md-bitcoin-op-return/input.md', 'op-return.md'],
+  ] as const;
+
+  test.each(real)('%s: a typo fix and an inserted turn keep every published id', (path, file) => {
+    const text = readFileSync(path, 'utf8');
+    const v1 = publish({ record: EMPTY_RECORD, previous: new Map() }, { [file]: text });
+    const before = v1.transcripts[0];
+    const ids = before?.turns.map((t) => [t.id, t.paragraphs[0]?.slice(0, 30)]) ?? [];
+    expect(ids.length).toBeGreaterThan(3);
+    // A typo fixed in the second turn, and a turn inserted near the start.
+    const second = before?.turns[1]?.paragraphs[0] ?? '';
+    const edited = text.replace(second.slice(0, 40), second.slice(0, 40).replace(/\b(\w)(\w+)/, '$1$1$2'));
+    const label = file.endsWith('.md') ? '**Inserted Speaker:**' : 'Inserted Speaker:';
+    const withInsert = file.endsWith('.md')
+      ? edited.replace(/\n## /, `\n${label} A new remark at the start.\n\n## `)
+      : `${label}\nA new remark at the start.\n${edited}`;
+    const v2 = publish(v1.state, { [file]: withInsert }).transcripts[0];
+    const after = new Map(v2?.turns.map((t) => [t.id, t.paragraphs[0]?.slice(0, 30)]));
+    const kept = ids.filter(([id]) => after.has(id ?? ''));
+    // Every turn published before is still there under its id (the typo-fixed one with its new text).
+    expect(kept.length).toBe(ids.length);
+    const fresh = v2?.turns.filter((t) => !ids.some(([id]) => id === t.id)) ?? [];
+    expect(fresh.map((t) => t.paragraphs[0])).toEqual(['A new remark at the start.']);
+    expect(Number(fresh[0]?.id.slice(1))).toBeGreaterThan(ids.length);
   });
 });

@@ -2,6 +2,8 @@
  * On every page: the light/dark toggle (the choice persists; the system's
  * preference applies until one is made) and `/` to search.
  */
+import { isShortcut } from '../lib/shortcut.ts';
+
 const root = document.documentElement;
 const toggle = document.getElementById('theme-toggle') as HTMLButtonElement | null;
 
@@ -31,13 +33,6 @@ if (toggle) {
     }
     label();
   });
-}
-
-/** Keys typed into a field, or with a modifier, are never shortcuts. */
-export function isShortcut(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  const typing = target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], dialog');
-  return !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
 document.addEventListener('keydown', (event) => {

@@ -9,6 +9,7 @@
  *   where the browser supports text fragments.
  */
 import { CITE_FORMATS, type CiteTarget, cite } from '../../scripts/core/cite.ts';
+import { isShortcut } from '../lib/shortcut.ts';
 
 const data = document.getElementById('cite-data')?.textContent;
 const base: CiteTarget | undefined = data ? (JSON.parse(data) as CiteTarget) : undefined;
@@ -152,8 +153,7 @@ function go(el: HTMLElement | undefined): void {
 }
 
 document.addEventListener('keydown', (event) => {
-  const target = event.target as HTMLElement | null;
-  if (target?.closest('input, textarea, select, dialog') || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (!isShortcut(event)) return;
   const turns = turnHeadings();
   const here = currentIndex(turns);
   if (event.key === 'j') go(turns[here + 1]);

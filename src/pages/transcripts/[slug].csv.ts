@@ -3,11 +3,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Transcript } from '../../../scripts/core/schema.ts';
 import { toCsv, turnRows } from '../../../scripts/core/to-data.ts';
 import { loadArchive } from '../../lib/load-archive.ts';
+import { twinPaths } from '../../lib/twin-paths.ts';
 
-export const getStaticPaths = (async () => {
-  const archive = await loadArchive();
-  return archive.transcripts.map((t) => ({ params: { slug: t.slug }, props: { t } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = twinPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ t: Transcript }> = async ({ props }) => {
   const archive = await loadArchive();

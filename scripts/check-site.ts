@@ -8,24 +8,24 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { checkLinks, formatLinkReport, type LinkReport, type SitePage } from './core/check-links.ts';
+import { formatLinkReport, type LinkReport, linkChecker } from './core/check-links.ts';
 import { parseCli, seconds } from './lib/cli.ts';
 
-/** Reads every file of a built site and checks its links. */
+/**
+ * Reads every page of a built site, one at a time (a 10,000-transcript site
+ * holds gigabytes of HTML), and checks its links.
+ */
 export async function checkSite(dir: string): Promise<LinkReport> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`);
-  const pages: SitePage[] = await Promise.all(
-    files
-      .filter((f) => f.endsWith('.html'))
-      .map(async (f) => ({
-        path: f.replace(/(?:^|\/)index\.html$/, '/'),
-        html: await readFile(join(dir, f), 'utf8'),
-      })),
-  );
-  return checkLinks(pages, new Set(files));
+  const checker = linkChecker(new Set(files));
+  for (const f of files) {
+    if (!f.endsWith('.html')) continue;
+    checker.add({ path: f.replace(/(?:^|\/)index\.html$/, '/'), html: await readFile(join(dir, f), 'utf8') });
+  }
+  return checker.finish();
 }
 
 if (import.meta.main) {

@@ -49,58 +49,92 @@ const CODE_URL = /^\s*(?:javascript|vbscript|data):/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const ORIGIN = 'http://site.invalid';
 
-/**
- * Checks every page of a site. `files` holds every file of the site as a URL
- * path (`/transcripts/x/index.html`, `/_astro/a.css`).
- */
-export function checkLinks(pages: readonly SitePage[], files: ReadonlySet<string>): LinkReport {
-  const report: LinkReport = { pages: pages.length, links: 0, anchors: 0, external: 0, problems: [] };
-  const idsByFile = new Map<string, Set<string>>();
-  const parsed = pages.map((p) => {
-    const root = parse(p.html);
-    const ids = new Set<string>();
-    for (const el of root.querySelectorAll('[id], a[name]')) {
-      const id = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
-      if (el.getAttribute('id') !== undefined && ids.has(id)) {
-        report.problems.push({ page: p.path, url: `#${id}`, reason: `the id \`${id}\` is used twice on the page` });
-      }
-      ids.add(id);
-    }
-    idsByFile.set(fileOf(p.path), ids);
-    return { page: p, root };
-  });
-
-  for (const { page, root } of parsed) {
-    for (const el of root.querySelectorAll(SELECTOR)) {
-      const attr = URL_ATTRIBUTES.find(([tag]) => tag === el.tagName.toLowerCase())?.[1] ?? 'href';
-      const raw = el.getAttribute(attr) ?? '';
-      if (CODE_URL.test(raw)) {
-        report.problems.push({ page: page.path, url: raw, reason: 'a URL that runs code' });
-        continue;
-      }
-      if (raw.startsWith('//') || SCHEME.test(raw)) {
-        report.external++;
-        continue;
-      }
-      report.links++;
-      const url = new URL(raw, ORIGIN + page.path);
-      const target = resolveFile(decoded(url.pathname), files);
-      if (!target) {
-        report.problems.push({ page: page.path, url: raw, reason: 'no such file in the site' });
-        continue;
-      }
-      const fragment = decoded(url.hash.slice(1));
-      if (fragment === '' || fragment === 'top') continue;
-      const ids = idsByFile.get(target);
-      if (!ids) continue; // a fragment of a non-HTML file (a media time, a JSON twin)
-      report.anchors++;
-      if (!ids.has(fragment)) {
-        report.problems.push({ page: page.path, url: raw, reason: `no element with the id \`${fragment}\`` });
-      }
-    }
-  }
-  return report;
+/** A link to an `#anchor` of another page, checked once every page's ids are known. */
+interface PendingAnchor {
+  page: string;
+  url: string;
+  target: string;
+  fragment: string;
 }
+
+/**
+ * Checks a site one page at a time, so a site of any size is checked in the
+ * memory of its largest page: each page is parsed, its ids and links noted,
+ * and its tree dropped; links to anchors of other pages are settled by
+ * `finish()`. `files` holds every file of the site as a URL path
+ * (`/transcripts/x/index.html`, `/_astro/a.css`).
+ */
+export function linkChecker(files: ReadonlySet<string>): { add(page: SitePage): void; finish(): LinkReport } {
+  const report: LinkReport = { pages: 0, links: 0, anchors: 0, external: 0, problems: [] };
+  const idsByFile = new Map<string, Set<string>>();
+  const pending: PendingAnchor[] = [];
+  return {
+    add(page) {
+      report.pages++;
+      const root = parse(page.html);
+      const ids = new Set<string>();
+      for (const el of root.querySelectorAll('[id], a[name]')) {
+        const id = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
+        if (el.getAttribute('id') !== undefined && ids.has(id)) {
+          report.problems.push({
+            page: page.path,
+            url: `#${id}`,
+            reason: `the id \`${id}\` is used twice on the page`,
+          });
+        }
+        ids.add(id);
+      }
+      idsByFile.set(fileOf(page.path), ids);
+      for (const el of root.querySelectorAll(SELECTOR)) {
+        const attr = URL_ATTRIBUTES.find(([tag]) => tag === el.tagName.toLowerCase())?.[1] ?? 'href';
+        const raw = el.getAttribute(attr) ?? '';
+        if (CODE_URL.test(raw)) {
+          report.problems.push({ page: page.path, url: raw, reason: 'a URL that runs code' });
+          continue;
+        }
+        if (raw.startsWith('//') || SCHEME.test(raw)) {
+          report.external++;
+          continue;
+        }
+        report.links++;
+        const url = new URL(raw, ORIGIN + page.path);
+        const target = resolveFile(decoded(url.pathname), files);
+        if (!target) {
+          report.problems.push({ page: page.path, url: raw, reason: 'no such file in the site' });
+          continue;
+        }
+        const fragment = decoded(url.hash.slice(1));
+        if (fragment === '' || fragment === 'top') continue;
+        if (!target.endsWith('.html')) continue; // a fragment of a non-HTML file (a media time, a JSON twin)
+        if (target === fileOf(page.path)) {
+          report.anchors++;
+          if (!ids.has(fragment)) report.problems.push({ page: page.path, url: raw, reason: missingId(fragment) });
+        } else pending.push({ page: page.path, url: raw, target, fragment });
+      }
+    },
+    finish() {
+      for (const link of pending) {
+        const ids = idsByFile.get(link.target);
+        if (!ids) continue; // an HTML file that is not a page of the site (none is made today)
+        report.anchors++;
+        if (!ids.has(link.fragment))
+          report.problems.push({ page: link.page, url: link.url, reason: missingId(link.fragment) });
+      }
+      // Each page's problems together, whichever pass found them.
+      report.problems.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+      return report;
+    },
+  };
+}
+
+/** Checks every page of a site held in memory: see `linkChecker`. */
+export function checkLinks(pages: readonly SitePage[], files: ReadonlySet<string>): LinkReport {
+  const checker = linkChecker(files);
+  for (const page of pages) checker.add(page);
+  return checker.finish();
+}
+
+const missingId = (fragment: string) => `no element with the id \`${fragment}\``;
 
 /** `/a/` → `/a/index.html`; `/a` → `/a`, or `/a/index.html` as a static host serves it. */
 function resolveFile(path: string, files: ReadonlySet<string>): string | undefined {

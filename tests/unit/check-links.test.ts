@@ -1,6 +1,6 @@
 /** The link and anchor check on small hand-made sites: what it catches and what it leaves alone. */
 import { expect, test } from 'vitest';
-import { checkLinks, formatLinkReport, type SitePage } from '../../scripts/core/check-links.ts';
+import { checkLinks, formatLinkReport, linkChecker, type SitePage } from '../../scripts/core/check-links.ts';
 
 const FILES = new Set(['/index.html', '/a/index.html', '/style.css', '/data.json', '/404.html']);
 const site = (html: string, extra: SitePage[] = []): SitePage[] => [
@@ -25,12 +25,22 @@ test('a missing page, a missing file and a missing anchor are each reported at t
     site('<a href="/b/">b</a><img src="/pic.png" alt=""><a href="/a/#t9">t</a><a href="#nowhere">n</a>'),
     FILES,
   );
+  // Anchors on other pages are settled after every page is read, so they come last.
   expect(report.problems).toEqual([
     { page: '/', url: '/b/', reason: 'no such file in the site' },
     { page: '/', url: '/pic.png', reason: 'no such file in the site' },
-    { page: '/', url: '/a/#t9', reason: 'no element with the id `t9`' },
     { page: '/', url: '#nowhere', reason: 'no element with the id `nowhere`' },
+    { page: '/', url: '/a/#t9', reason: 'no element with the id `t9`' },
   ]);
+});
+
+test('pages are checked one at a time: an anchor on a page read later still counts', () => {
+  const checker = linkChecker(FILES);
+  checker.add({ path: '/', html: '<a href="/a/#t1">early</a><a href="/a/#t2">missing</a>' });
+  checker.add({ path: '/a/', html: '<h3 id="t1">x</h3>' });
+  const report = checker.finish();
+  expect([report.pages, report.anchors]).toEqual([2, 2]);
+  expect(report.problems).toEqual([{ page: '/', url: '/a/#t2', reason: 'no element with the id `t2`' }]);
 });
 
 test('a URL that runs code is reported in any spelling; external addresses are counted, not fetched', () => {

@@ -6,7 +6,7 @@
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { launchBrowser } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/serve-static.ts';
 
 export interface Transfer {

@@ -17,7 +17,9 @@ export function byYear(transcripts: readonly Transcript[]): YearGroup[] {
   const years = new Map<string, Transcript[]>();
   for (const t of transcripts) {
     const key = t.date?.slice(0, 4) ?? 'undated';
-    years.set(key, [...(years.get(key) ?? []), t]);
+    const list = years.get(key);
+    if (list) list.push(t);
+    else years.set(key, [t]);
   }
   return [...years]
     .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)))
@@ -30,7 +32,10 @@ export function byYear(transcripts: readonly Transcript[]): YearGroup[] {
             : key === 'undated'
               ? 'Undated'
               : 'Month not stated';
-        months.set(m ?? 'Month not stated', [...(months.get(m ?? 'Month not stated') ?? []), t]);
+        const month = m ?? 'Month not stated';
+        const ofMonth = months.get(month);
+        if (ofMonth) ofMonth.push(t);
+        else months.set(month, [t]);
       }
       return { key, transcripts: list, months: [...months].map(([month, ts]) => ({ month, transcripts: ts })) };
     });

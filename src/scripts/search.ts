@@ -80,6 +80,9 @@ const statusLine = document.getElementById('search-status') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const filterBox = document.getElementById('search-filters') as HTMLElement;
 const exportBox = document.getElementById('search-export') as HTMLElement;
+// On a phone the filters would push every result below the fold: they start folded there.
+if (matchMedia('(max-width: 40rem)').matches)
+  (document.getElementById('filters-panel') as HTMLDetailsElement).open = false;
 let state: SearchState = stateFromUrl(new URL(location.href));
 let generation = 0;
 

@@ -51,6 +51,24 @@ describe('pages', () => {
     for (const t of archive.topics) expect(exists(site, `/topics/${t.slug}/index.html`)).toBe(true);
   });
 
+  test('the A–Z pages list every speaker and every topic exactly once, and the indexes link to them', () => {
+    const linked = (index: string, prefix: string) => {
+      const letters = page(site, index)
+        .querySelectorAll(`nav a[href^="${prefix}by-name/"]`)
+        .map((a) => a.getAttribute('href') ?? '');
+      expect(letters.length).toBeGreaterThan(0);
+      return letters.flatMap((letter) =>
+        page(site, letter)
+          .querySelectorAll('main .card-title')
+          .map((a) => a.getAttribute('href')),
+      );
+    };
+    const speakers = linked('/speakers/', '/speakers/');
+    expect(speakers.sort()).toEqual(archive.speakers.map((s) => `/speakers/${s.slug}/`).sort());
+    const topics = linked('/topics/', '/topics/');
+    expect(topics.sort()).toEqual(archive.topics.map((t) => `/topics/${t.slug}/`).sort());
+  });
+
   test('pages run only bundled modules and one head script file; data blocks are not code', () => {
     const scripts = (path: string) =>
       page(site, path)
@@ -306,9 +324,14 @@ describe('speakers, outlets and exchanges', () => {
 
   test('charts are inline SVG images with a text alternative, and the figures as a table', () => {
     const doc = page(site, '/transcripts/seed-press-conference/');
-    const svg = one(doc, 'figure.chart svg');
-    expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toMatch(/^Speaking share by speaker: Qi Yanjun: 560 words \(87%\)/);
+    // One drawing for wide screens and one for narrow ones; CSS shows one of them.
+    const drawings = one(doc, 'figure.chart').querySelectorAll('svg');
+    expect(drawings.map((svg) => svg.getAttribute('class'))).toEqual(['chart-wide', 'chart-narrow']);
+    for (const svg of drawings) {
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('aria-label')).toMatch(/^Speaking share by speaker: Qi Yanjun: 560 words \(87%\)/);
+      expect(svg.querySelectorAll('rect')).toHaveLength(3);
+    }
     expect(one(doc, 'figure.chart table').querySelectorAll('tbody tr')).toHaveLength(3);
   });
 

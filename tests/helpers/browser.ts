@@ -1,33 +1,15 @@
 /**
- * Debian's Chromium driven by playwright-core, headless, with the flags this
- * closed network needs. The path can be changed with CHROMIUM_PATH.
+ * Browser helpers for the tests: Chromium (scripts/lib/chromium.ts) against a
+ * built site served like a static host, with watches for what a page did.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { CHROMIUM, launchBrowser } from '../../scripts/lib/chromium.ts';
 
 /** What a page did that a test can fail on: CSP violations, console errors, uncaught errors, requests. */
 export interface PageWatch {

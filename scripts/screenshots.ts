@@ -1,0 +1,174 @@
+/**
+ * `npm run screenshots -- [--site DIR] [--out DIR] [--path /x/ …]`
+ *
+ * Photographs a built site in headless Chromium, light and dark, at desktop
+ * width and at 360 px: the home page, the indexes, a transcript, a speaker, a
+ * topic and a search with results (or the paths given), so a person can look
+ * at every page type in both themes before a release. For each shot it prints
+ * what a reader would trip over: horizontal scrolling and tap targets smaller
+ * than 24 × 24 px too close to another (WCAG 2.2 target size, 2.5.8). A tool for eyes, not a test.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './lib/chromium.ts';
+import { ROOT } from './lib/cli.ts';
+import { serveStatic } from './lib/serve-static.ts';
+
+const USAGE = `Usage: npm run screenshots -- [options]
+
+  --site DIR    the built site (default: dist)
+  --out DIR     where the PNG files go (default: screenshots, git-ignored)
+  --path P      a page to photograph, repeatable (default: one of each page type)
+  --height N    cut long pages at N px (default 2600)
+  -h, --help    show this help`;
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: '360', width: 360, height: 780 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+/** Long pages are cut here by default: enough to judge the design without a 40,000-pixel image. */
+const MAX_HEIGHT = '2600';
+
+interface Shot {
+  name: string;
+  path: string;
+}
+
+/** One page of each type, chosen from the built site itself. */
+async function defaultShots(browser: Browser, base: string, site: string): Promise<Shot[]> {
+  const manifest = JSON.parse(await readFile(join(site, 'transcripts.json'), 'utf8')) as {
+    transcripts: { url: string }[];
+  };
+  const page = await browser.newPage();
+  const firstCard = async (path: string) => {
+    await page.goto(base + path);
+    return page
+      .locator('main .card-title')
+      .first()
+      .getAttribute('href')
+      .catch(() => null);
+  };
+  const speaker = await firstCard('/speakers/');
+  const topic = await firstCard('/topics/');
+  const topicName = topic ? await page.locator('main .card-title').first().textContent() : null;
+  await page.close();
+  const transcript = manifest.transcripts[0]?.url;
+  return [
+    { name: 'home', path: '/' },
+    { name: 'transcripts', path: '/transcripts/' },
+    ...(transcript ? [{ name: 'transcript', path: new URL(transcript, base).pathname }] : []),
+    { name: 'speakers', path: '/speakers/' },
+    ...(speaker ? [{ name: 'speaker', path: speaker }] : []),
+    { name: 'topics', path: '/topics/' },
+    ...(topic ? [{ name: 'topic', path: topic }] : []),
+    { name: 'search', path: `/search/?q=${encodeURIComponent(topicName?.trim() || 'the')}` },
+  ];
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      site: { type: 'string', default: 'dist' },
+      out: { type: 'string', default: 'screenshots' },
+      path: { type: 'string', multiple: true },
+      height: { type: 'string', default: MAX_HEIGHT },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const site = resolve(ROOT, values.site);
+  const out = resolve(ROOT, values.out);
+  const maxHeight = Number(values.height);
+  if (!Number.isInteger(maxHeight) || maxHeight < 100) {
+    console.error(`--height must be a whole number of pixels, at least 100 (got ${values.height})\n\n${USAGE}`);
+    return 2;
+  }
+  await mkdir(out, { recursive: true });
+  const server = await serveStatic(site);
+  const browser = await launchBrowser();
+  let trouble = 0;
+  try {
+    const shots = values.path?.length
+      ? values.path.map((path, i) => ({ name: `page-${i + 1}`, path }))
+      : await defaultShots(browser, server.url, site);
+    for (const shot of shots) {
+      for (const theme of THEMES) {
+        for (const vp of VIEWPORTS) {
+          const context = await browser.newContext({
+            viewport: { width: vp.width, height: vp.height },
+            colorScheme: theme,
+          });
+          const page = await context.newPage();
+          await page.goto(server.url + shot.path, { waitUntil: 'load' });
+          if (shot.path.startsWith('/search/')) {
+            await page
+              .locator('.search-hit')
+              .first()
+              .waitFor({ timeout: 10_000 })
+              .catch(() => undefined);
+          }
+          const found = await page.evaluate(() => {
+            const doc = document.documentElement;
+            // A control inside its label is hit anywhere on the label.
+            const targets = [...document.querySelectorAll('a, button, input, select, summary')]
+              .filter((el) => !(el.tagName === 'A' && el.closest('p, li, td, dd, figcaption, blockquote')))
+              .map((el) => ({ el, r: (el.closest('label') ?? el).getBoundingClientRect() }))
+              .filter(({ r }) => r.width > 0 && r.height > 0);
+            const centre = (r: DOMRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+            const isSmall = (r: DOMRect) => r.width < 24 || r.height < 24;
+            // WCAG 2.5.8: an undersized target passes if a 24 px circle on its centre meets no other target
+            // and no other undersized target's circle. Links inside running text are exempt ("inline").
+            const small = targets.filter((a) => {
+              if (!isSmall(a.r)) return false;
+              const c = centre(a.r);
+              return targets.some((b) => {
+                if (b === a) return false;
+                if (isSmall(b.r)) {
+                  const d = centre(b.r);
+                  return Math.hypot(c.x - d.x, c.y - d.y) < 24;
+                }
+                const dx = Math.max(b.r.left - c.x, 0, c.x - b.r.right);
+                const dy = Math.max(b.r.top - c.y, 0, c.y - b.r.bottom);
+                return Math.hypot(dx, dy) < 12;
+              });
+            });
+            return {
+              overflow: doc.scrollWidth - doc.clientWidth,
+              height: doc.scrollHeight,
+              small: small
+                .slice(0, 5)
+                .map(({ el }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
+              smallCount: small.length,
+            };
+          });
+          const file = join(out, `${shot.name}-${theme}-${vp.name}.png`);
+          await page.screenshot({
+            path: file,
+            fullPage: true,
+            clip: { x: 0, y: 0, width: vp.width, height: Math.min(found.height, maxHeight) },
+          });
+          const notes = [
+            found.overflow > 0 ? `scrolls sideways by ${found.overflow} px` : '',
+            found.smallCount > 0 ? `${found.smallCount} small tap targets (${found.small.join(', ')})` : '',
+          ].filter(Boolean);
+          if (notes.length) trouble++;
+          console.log(`${file.slice(out.length + 1)}  ${shot.path}${notes.length ? `  ⚠ ${notes.join('; ')}` : ''}`);
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`Screenshots in ${out}${trouble ? `; ${trouble} with something to check` : ''}`);
+  return 0;
+}
+
+process.exitCode = await main();

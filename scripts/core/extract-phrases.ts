@@ -8,8 +8,13 @@
  *   still a phrase (`international law enforcement cooperation` → `law
  *   enforcement cooperation`), and the head noun is lemmatised (`crimes` →
  *   `crime`), so variants count together.
- * - An entity is a run of proper nouns.
- * - Speakers' own names are not topics.
+ * - An entity is a run of proper nouns. A one-word entity counts only where it
+ *   stands inside a sentence (the tagger takes any capitalised first word for
+ *   a name: `Alright`, `Work`), and not at all when the text also uses it in
+ *   lower case (`work`), which a name never is.
+ * - Phrases led by a word that only rates or vaguely qualifies (`amazing job`,
+ *   `actual code`) are not subjects.
+ * - Speakers' own names are not topics, nor any part of them (`Adam` of `Adam Stacoviak`).
  *
  * Extraction reads the questions first, then the rest, up to
  * {@link EXTRACTION_CHARS} characters: the part of a transcript that states its
@@ -18,6 +23,7 @@
 
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type WinkMethods } from 'wink-nlp';
+import { MONTHS } from './dates.ts';
 import { foldName } from './slugs.ts';
 
 export const EXTRACTION_CHARS = 8000;
@@ -27,6 +33,39 @@ const GENERIC_HEADS = new Set(
   'thing things lot lots way ways kind kinds sort time times year years day days today people person question questions answer answers point points part parts case cases fact number numbers end side stuff bit idea ideas problem problems issue issues matter work example examples place places moment minute minutes week weeks month months word words friend friends guy guys folk folks everyone everybody something anything nothing name names area areas effort efforts'.split(
     ' ',
   ),
+);
+
+/** Leading adjectives that rate or vaguely qualify: a phrase they lead names no subject (`great question`). */
+const WEAK_MODIFIERS = new Set(
+  'actual amazing awesome awful bad best better big brilliant certain cool crazy different easy enough entire excellent fantastic few fine funny good great huge important interesting last less little main many more most much new next nice obvious other overall own particular perfect previous quick real recent right same several similar specific such sure terrible true typical usual various weird whole wonderful wrong'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Words the tagger sometimes files as nouns or names in speech (`things like`,
+ * `I'm gonna`, `Interested in`): a phrase holding one is talk, not a subject.
+ */
+const FILLERS = new Set(
+  "like gonna wanna gotta kinda sorta yeah yes okay ok alright hey um uh oh wow lol i i'm i've i'd i'll you you're we we're they they're it it's that's what's there's let's in on at of to for with by from as and or but so if the a an this that these those my your our their his her its me us them".split(
+    ' ',
+  ),
+);
+
+/**
+ * Adjectives that make a fixed term with the words after them (`open source
+ * project`, `zero knowledge proof`): never dropped from the front of a phrase,
+ * or what remains is a fragment (`source project`).
+ */
+const FIXED_LEADS = new Set(
+  'open zero public private artificial machine smart social digital mobile native static dynamic functional relational distributed decentralized'.split(
+    ' ',
+  ),
+);
+
+/** Month and day names: dates, not subjects. */
+const CALENDAR = new Set(
+  [...MONTHS, 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((w) => w.toLowerCase()),
 );
 
 export interface Candidate {
@@ -51,6 +90,8 @@ interface Tok {
   text: string;
   pos: string;
   lemma: string;
+  /** First word of a sentence (or of the text). */
+  initial: boolean;
 }
 
 export function extractCandidates(texts: readonly string[], exclude: ReadonlySet<string>): Candidate[] {
@@ -63,10 +104,24 @@ export function extractCandidates(texts: readonly string[], exclude: ReadonlySet
   }
   const nlpi = tagger();
   const found = new Map<string, { forms: Map<string, number>; count: number; entity: boolean }>();
+  const namePart = new Set([...exclude].flatMap((name) => name.split(' ')).filter((w) => w.length >= 3));
+  const lowerCase = new Set<string>();
   const add = (words: readonly string[], entity: boolean, lemmaLast?: string): void => {
+    if (
+      words.some((w) =>
+        FILLERS.has(
+          w
+            .toLowerCase()
+            .replace(/[’]/g, "'")
+            .replace(/[^\p{L}']/gu, ''),
+        ),
+      )
+    )
+      return;
     const surface = words.join(' ');
     const key = foldName([...words.slice(0, -1), lemmaLast ?? words.at(-1) ?? ''].join(' '));
     if (key.length < 3 || exclude.has(key) || exclude.has(foldName(surface))) return;
+    if (words.length === 1 && (namePart.has(key) || CALENDAR.has(key))) return;
     const entry = found.get(key) ?? { forms: new Map(), count: 0, entity };
     entry.count++;
     entry.forms.set(surface, (entry.forms.get(surface) ?? 0) + 1);
@@ -79,7 +134,13 @@ export function extractCandidates(texts: readonly string[], exclude: ReadonlySet
     const pos = doc.tokens().out(its.pos);
     // wink's types declare `its.lemma` with an extra parameter; at run time it is an ordinary `its` helper.
     const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos);
-    const toks: Tok[] = words.map((w, i) => ({ text: w, pos: pos[i] ?? '', lemma: lemmas[i] ?? w }));
+    const toks: Tok[] = words.map((w, i) => ({
+      text: w,
+      pos: pos[i] ?? '',
+      lemma: lemmas[i] ?? w,
+      initial: i === 0 || /^[.!?:;"“”…—–-]+$/.test(words[i - 1] ?? ''),
+    }));
+    for (const w of words) if (/^\p{Ll}+$/u.test(w)) lowerCase.add(w);
     let run: Tok[] = [];
     const flush = (): void => {
       if (run.length > 0) phrasesOf(run, add);
@@ -92,6 +153,7 @@ export function extractCandidates(texts: readonly string[], exclude: ReadonlySet
     flush();
   }
   return [...found]
+    .filter(([key, v]) => !(v.entity && !key.includes(' ') && lowerCase.has(key)))
     .map(([key, v]) => {
       const forms = [...v.forms].sort((a, b) => b[1] - a[1]).map(([f]) => f);
       return { key, display: forms[0] ?? key, forms, count: v.count, entity: v.entity };
@@ -108,7 +170,8 @@ function phrasesOf(
   for (const tok of [...run, undefined]) {
     if (tok?.pos === 'PROPN') proper.push(tok);
     else {
-      if (proper.length > 0 && proper.length <= 4 && tok?.pos !== 'NOUN')
+      const alone = proper.length === 1 && proper[0]?.initial;
+      if (proper.length > 0 && proper.length <= 4 && tok?.pos !== 'NOUN' && !alone)
         add(
           proper.map((t) => t.text),
           true,
@@ -120,10 +183,18 @@ function phrasesOf(
   const lastNoun = run.findLastIndex((t) => t.pos === 'NOUN');
   if (lastNoun < 1) return;
   let phrase = run.slice(0, lastNoun + 1);
-  while (phrase.length > 2 && phrase[0]?.pos === 'ADJ' && !/^\p{Lu}/u.test(phrase[0].text)) phrase = phrase.slice(1);
+  while (
+    phrase.length > 2 &&
+    phrase[0]?.pos === 'ADJ' &&
+    !/^\p{Lu}/u.test(phrase[0].text) &&
+    !FIXED_LEADS.has(phrase[0].text.toLowerCase())
+  )
+    phrase = phrase.slice(1);
   if (phrase.length > 4) phrase = phrase.slice(-4);
   const head = phrase.at(-1);
   if (!head || phrase.length < 2 || GENERIC_HEADS.has(head.lemma.toLowerCase())) return;
+  const lead = phrase[0]?.text ?? '';
+  if (WEAK_MODIFIERS.has(lead) && !/^\p{Lu}/u.test(lead)) return;
   add(
     phrase.map((t) => t.text),
     false,

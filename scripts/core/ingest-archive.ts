@@ -9,7 +9,7 @@ import { splitAnnotations } from './annotations.ts';
 import type { Candidate } from './extract-phrases.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
-import { topicMatcher } from './match-topics.ts';
+import { foldWords, topicMatcher } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
 import { buildRegistry, EMPTY_REGISTRY, type Registry } from './registry.ts';
@@ -22,8 +22,10 @@ import {
   TopicRulesFileSchema,
   type Transcript,
   TranscriptMetaSchema,
+  type TranscriptTopic,
 } from './schema.ts';
-import { selectTopics } from './select-topics.ts';
+import { MAX_SHARE, selectTopics } from './select-topics.ts';
+import { foldName } from './slugs.ts';
 import { decodeText } from './text.ts';
 
 export interface SourceFile {
@@ -59,6 +61,8 @@ export interface IngestedFile {
   speakers: Speaker[];
   /** Slugs of the topics filed on it. */
   topics: string[];
+  /** Slugs of every chosen topic it speaks of, background ones included: what the next run compares. */
+  filed: string[];
   /** Its topic candidates, for the archive-wide choice of topics. */
   candidates: Candidate[];
   turns: number;
@@ -118,19 +122,77 @@ export function ingestArchive(input: ArchiveInput): Archive {
     const previous = input.previous?.get(source.file);
     return previous && previous.hash === source.hash ? previous : undefined;
   };
-  let results = sorted.map((source) => {
+  const results: { source: SourceFile; result?: TranscriptResult; reused?: IngestedFile }[] = sorted.map((source) => {
     const reused = reusable(source);
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
   });
   const candidatesOf = (r: (typeof results)[number]) => r.reused?.candidates ?? r.result?.candidates ?? [];
-  let topics = selectTopics(results.filter((r) => r.reused || r.result?.transcript).map(candidatesOf), rules);
-  const topicsKey = JSON.stringify(topics.map((t) => [t.slug, t.terms]));
-  if (topicsKey !== input.previousTopics && results.some((r) => r.reused)) {
-    // Another choice of topics may file earlier transcripts differently: parse them again.
-    results = sorted.map((source) => ({ source, result: ingestOne(source, registry) }));
-    topics = selectTopics(results.filter((r) => r.result?.transcript).map(candidatesOf), rules);
+  const speakersOf = (r: (typeof results)[number]) => r.reused?.speakers ?? r.result?.speakers ?? [];
+  const nameParts = new Set(
+    [...registry.speakers, ...results.flatMap(speakersOf)]
+      .filter((sp) => sp.kind === 'person')
+      .flatMap((sp) => foldName(sp.name).split(' '))
+      .filter((w) => w.length >= 3),
+  );
+  const selected = selectTopics(
+    results.filter((r) => r.reused || r.result?.transcript).map(candidatesOf),
+    rules,
+    nameParts,
+  );
+
+  // A transcript reused from the last run is filed under the topics of that run. When the choice
+  // changed, parse again those a change can touch: the ones filed under a topic that went or changed,
+  // and the ones whose text holds a term of a topic that came or changed. The others are filed alike.
+  const before = readTopicsKey(input.previousTopics);
+  // Per topic, the terms that came (a parse for the transcripts that hold one) and whether any term
+  // went or the topic went (a parse for the transcripts filed under it).
+  const gone = new Set([...before.selected.keys()].filter((slug) => !selected.some((t) => t.slug === slug)));
+  const newTerms: string[] = [];
+  for (const t of selected) {
+    const prev = before.selected.get(t.slug);
+    const same = prev && prev.entity === (t.entity ?? false);
+    const had = new Set(same ? prev.terms : []);
+    newTerms.push(...t.terms.filter((term) => !had.has(term)));
+    if (prev && (!same || prev.terms.some((term) => !t.terms.includes(term)))) gone.add(t.slug);
   }
-  const match = topicMatcher(topics);
+  const match = topicMatcher(selected);
+  /** Every selected topic a transcript speaks of, before background topics are taken out. */
+  const filed = new Map<(typeof results)[number], TranscriptTopic[]>();
+  const parse = (r: (typeof results)[number]) => {
+    if (r.reused) {
+      r.result = ingestOne(r.source, registry);
+      delete r.reused;
+    }
+    const t = r.result?.transcript;
+    if (t && !filed.has(r)) filed.set(r, match(t.turns));
+  };
+  const mentions = termFinder(newTerms);
+  for (const r of results) {
+    const touched = !before.valid || r.reused?.filed.some((slug) => gone.has(slug)) || (r.reused && mentions(r.source));
+    if (!r.reused || touched) parse(r);
+  }
+
+  // Background, not a subject: an extracted topic filed on more than MAX_SHARE of the transcripts,
+  // counted on the filing itself (every mention in full; the choice above saw only each one's sample).
+  const slugsOf = (r: (typeof results)[number]) => r.reused?.filed ?? (filed.get(r) ?? []).map((tt) => tt.slug);
+  const count = new Map<string, number>();
+  for (const r of results) for (const slug of slugsOf(r)) count.set(slug, (count.get(slug) ?? 0) + 1);
+  const n = results.filter((r) => r.reused || r.result?.transcript).length;
+  const background = new Set(
+    selected
+      .filter((t) => t.origin === 'extracted' && n >= 10 && (count.get(t.slug) ?? 0) > MAX_SHARE * n)
+      .map((t) => t.slug),
+  );
+  // A reused transcript under a topic that became background, or stopped being it, is written again.
+  const flipped = new Set(
+    [...background, ...before.background].filter((slug) => background.has(slug) !== before.background.has(slug)),
+  );
+  for (const r of results) if (r.reused?.filed.some((slug) => flipped.has(slug))) parse(r);
+  const topics = selected.filter((t) => !background.has(t.slug));
+  const topicsKey = JSON.stringify({
+    selected: selected.map((t) => [t.slug, { terms: t.terms, entity: t.entity ?? false }]),
+    background: [...background].sort(),
+  });
 
   // Two files that want one slug: the first (in file order) keeps it, the other is refused.
   const owner = new Map<string, string>();
@@ -138,7 +200,8 @@ export function ingestArchive(input: ArchiveInput): Archive {
   const transcripts: Transcript[] = [];
   const ingested = new Map<string, IngestedFile>();
   const speakers = new Map<string, Speaker>(registry.speakers.map((s) => [s.slug, s]));
-  for (const { source, result: parsed, reused } of results) {
+  for (const r of results) {
+    const { source, reused } = r;
     if (reused && !owner.has(reused.slug)) {
       owner.set(reused.slug, source.file);
       ingested.set(source.file, reused);
@@ -147,7 +210,8 @@ export function ingestArchive(input: ArchiveInput): Archive {
       continue;
     }
     // A reused file whose slug was taken by a file earlier in order is parsed again to report it.
-    const result = parsed ?? ingestOne(source, registry);
+    if (reused) parse(r);
+    const result = r.result as TranscriptResult;
     const t = result.transcript;
     if (t) {
       const first = owner.get(t.slug);
@@ -158,7 +222,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         delete result.transcript;
       } else {
         owner.set(t.slug, source.file);
-        t.topics = match(t.turns);
+        t.topics = (filed.get(r) ?? []).filter((tt) => !background.has(tt.slug));
         transcripts.push(t);
         for (const s of result.speakers) mergeSpeaker(speakers, s);
       }
@@ -170,6 +234,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         slug: result.transcript.slug,
         speakers: result.speakers,
         topics: result.transcript.topics.map((tt) => tt.slug),
+        filed: (filed.get(r) ?? []).map((tt) => tt.slug),
         candidates: result.candidates ?? [],
         turns: result.transcript.turns.length,
         words: result.transcript.words,
@@ -202,6 +267,41 @@ export function ingestArchive(input: ArchiveInput): Archive {
  * (a 50 MB transcript took 73 s and 4 GB of memory to build, on its own).
  */
 export const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
+
+/** The last run's choice of topics, from {@link Archive.topicsKey}; `valid: false` when there is none to trust. */
+function readTopicsKey(key: string | undefined): {
+  valid: boolean;
+  selected: Map<string, { terms: string[]; entity: boolean }>;
+  background: Set<string>;
+} {
+  try {
+    const parsed = JSON.parse(key ?? '') as {
+      selected: [string, { terms: string[]; entity: boolean }][];
+      background: string[];
+    };
+    if (!Array.isArray(parsed.selected) || !Array.isArray(parsed.background)) throw new Error('old shape');
+    if (!parsed.selected.every(([, t]) => Array.isArray(t?.terms))) throw new Error('old shape');
+    return { valid: true, selected: new Map(parsed.selected), background: new Set(parsed.background) };
+  } catch {
+    return { valid: false, selected: new Map(), background: new Set() };
+  }
+}
+
+/**
+ * Whether a source file's text holds any of `terms`, compared as the matcher
+ * compares (whole words, case and punctuation aside), on the raw file: a
+ * conservative test, since a label or a note holding a term only costs a parse.
+ */
+function termFinder(terms: readonly string[]): (source: SourceFile) => boolean {
+  const needles = [...new Set(terms.map((t) => ` ${foldWords(t).join(' ')} `))].filter((t) => t.trim() !== '');
+  if (needles.length === 0) return () => false;
+  return (source) => {
+    const decoded = decodeText(source.bytes, source.file);
+    if ('problem' in decoded) return true;
+    const text = ` ${foldWords(decoded.text).join(' ')} `;
+    return needles.some((needle) => text.includes(needle));
+  };
+}
 
 function ingestOne(source: SourceFile, registry: Registry): TranscriptResult {
   if (source.bytes.length > MAX_TRANSCRIPT_BYTES) {

@@ -200,16 +200,15 @@ export function dateFromFileName(file: string): string | undefined {
 
 /**
  * A title from the file name when it has words in it: `2024-09-05-press-conference.txt`
- * → `Press conference`. Names made only of numbers and hashes give none.
+ * → `Press conference`; an episode number stays (`go-time-100.md` → `Go time 100`,
+ * or 341 episodes would share one title). Names made only of numbers and hashes give none.
  */
 export function titleFromFileName(file: string): string | undefined {
   const stem = (file.split(/[\\/]/).at(-1) ?? file)
     .replace(/\.[^.]+$/, '')
     .replace(/\.[a-z]{2}(?:-[A-Za-z]{2,4})?$/, '')
     .replace(/^\d{4}-\d{2}-\d{2}/, '');
-  const words = stem
-    .split(/[-_\s.]+/)
-    .filter((w) => w !== '' && !/^\d+$/.test(w) && !(/^[0-9a-f]{8,}$/i.test(w) && /\d/.test(w)));
+  const words = stem.split(/[-_\s.]+/).filter((w) => w !== '' && !(/^[0-9a-f]{8,}$/i.test(w) && /\d/.test(w)));
   if (!words.some((w) => /\p{L}/u.test(w))) return undefined;
   const title = words.join(' ');
   return title.charAt(0).toUpperCase() + title.slice(1);

@@ -1,6 +1,8 @@
 /**
  * Files turns under topics. A term matches as whole words, ignoring case and
- * treating hyphens and spaces alike (`law-enforcement` = `law enforcement`).
+ * treating hyphens and spaces alike (`law-enforcement` = `law enforcement`);
+ * a name found by extraction (`entity`) keeps its capitals (`Core` the
+ * project is not `core`, `Face` not `face`).
  * Every assignment records which terms matched in which turn, so a topic page
  * can show why. Terms are indexed by their first word, so matching costs one
  * pass over each turn's words whatever the number of topics.
@@ -21,20 +23,30 @@ export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
   });
 }
 
-/** Words for matching: lower case, hyphens and punctuation as spaces. */
-export function foldWords(text: string): string[] {
+/** Words as written: hyphens and punctuation as spaces. */
+function splitWords(text: string): string[] {
   return text
-    .toLowerCase()
     .replace(/[-‐‑–—_]/g, ' ')
     .replace(/[^\p{L}\p{N}\s']/gu, ' ')
     .split(/\s+/)
     .filter((w) => w !== '');
 }
 
+const lower = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+
+/** Words for matching: lower case, hyphens and punctuation as spaces. */
+export function foldWords(text: string): string[] {
+  return splitWords(text).map(lower);
+}
+
+const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+
 interface Needle {
   topic: number;
   term: string;
   words: string[];
+  /** For names: which words must start with a capital, as in the term. */
+  capitals?: boolean[];
 }
 
 export type TopicMatcher = (turns: readonly Turn[]) => TranscriptTopic[];
@@ -44,23 +56,27 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
   const byFirst = new Map<string, Needle[]>();
   topics.forEach((topic, index) => {
     const seen = new Set<string>();
-    for (const term of topic.terms) {
-      const words = foldWords(term);
+    // In a fixed order, so which spelling stands for a term depends on the set of terms alone.
+    for (const term of [...topic.terms].sort()) {
+      const raw = splitWords(term);
+      const words = raw.map(lower);
       const key = words.join(' ');
       if (words.length === 0 || seen.has(key)) continue;
       seen.add(key);
       const list = byFirst.get(words[0] as string) ?? [];
-      list.push({ topic: index, term, words });
+      list.push({ topic: index, term, words, ...(topic.entity ? { capitals: raw.map(capitalised) } : {}) });
       byFirst.set(words[0] as string, list);
     }
   });
   return (turns) => {
     const found = new Map<number, Map<string, Set<string>>>();
     for (const turn of turns) {
-      const words = foldWords(turn.paragraphs.join(' '));
+      const raw = splitWords(turn.paragraphs.join(' '));
+      const words = raw.map(lower);
       for (let i = 0; i < words.length; i++) {
         for (const needle of byFirst.get(words[i] as string) ?? []) {
           if (!needle.words.every((w, k) => words[i + k] === w)) continue;
+          if (needle.capitals?.some((cap, k) => cap && !capitalised(raw[i + k] ?? ''))) continue;
           const byTurn = found.get(needle.topic) ?? new Map<string, Set<string>>();
           const terms = byTurn.get(turn.id) ?? new Set<string>();
           terms.add(needle.term);
@@ -77,7 +93,7 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
           .filter((t) => byTurn.has(t.id))
           .map((t) => ({
             turn: t.id,
-            terms: (topics[index] as Topic).terms.filter((term) => byTurn.get(t.id)?.has(term)),
+            terms: [...(topics[index] as Topic).terms].sort().filter((term) => byTurn.get(t.id)?.has(term)),
           })),
       }));
   };

@@ -219,6 +219,8 @@ export const TopicSchema = z.object({
   origin: z.enum(['rules', 'extracted']),
   /** The terms that mark it in text. */
   terms: z.array(z.string().min(1)).min(1),
+  /** An extracted name (`Interpol`): its terms match only with their capitals. */
+  entity: z.boolean().optional(),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 

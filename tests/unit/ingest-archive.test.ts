@@ -1,6 +1,7 @@
 /** Bad input gets a clear problem at file:line, and the other files still come through. */
 import { expect, test } from 'vitest';
 import { ingestArchive, MAX_TRANSCRIPT_BYTES, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { titleFromFileName } from '../../scripts/core/ingest-transcript.ts';
 import { formatProblem } from '../../scripts/core/problems.ts';
 
 const enc = new TextEncoder();
@@ -71,6 +72,14 @@ test('metadata gives title, date, slug and the rest; an unquoted YAML date is re
 test('a date and title come from the file name when nothing else gives them', () => {
   const [t] = ingestArchive({ sources: [source('2024-09-05-press-conference.txt', GOOD)] }).transcripts;
   expect([t?.date, t?.title]).toEqual(['2024-09-05', 'Press conference']);
+});
+
+test('a title from the file name keeps an episode number, and a hashed name gives none', () => {
+  expect(titleFromFileName('gotime/go-time-100.md')).toBe('Go time 100');
+  expect(titleFromFileName('2024-09-05-briefing-2.txt')).toBe('Briefing 2');
+  expect(titleFromFileName('talks/roast.zh.md')).toBe('Roast');
+  expect(titleFromFileName('000_b208c8174473c045.txt')).toBeUndefined();
+  expect(titleFromFileName('2024-09-05.txt')).toBeUndefined();
 });
 
 test('two files that want the same slug: the first keeps it, the second is refused by name', () => {

@@ -30,6 +30,28 @@ export function parseQuery(q: string): ParsedQuery {
   return { search: words === '' ? null : words, phrases };
 }
 
+/**
+ * What to mark on the page a hit leads to: each quoted phrase whole, and each
+ * other word, as Pagefind's own highlighting takes them (`?highlight=` once per term).
+ */
+export function highlightTerms(q: string): string[] {
+  const phrases = [...q.matchAll(/"([^"]+)"/g)].map((m) => (m[1] ?? '').replace(/\s+/g, ' ').trim());
+  const words = q
+    .replace(/"[^"]*"/g, ' ')
+    .split(/[\s"]+/)
+    .filter((w) => w !== '');
+  return [...new Set([...phrases, ...words].filter((t) => t !== ''))];
+}
+
+/** A hit's link with the terms to mark on arrival, before its `#turn` anchor. */
+export function withHighlight(url: string, terms: readonly string[]): string {
+  if (terms.length === 0) return url;
+  const hash = url.indexOf('#');
+  const [path, anchor] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  const query = terms.map((t) => `highlight=${encodeURIComponent(t)}`).join('&');
+  return `${path}${path.includes('?') ? '&' : '?'}${query}${anchor}`;
+}
+
 const fold = (text: string): string =>
   ` ${text
     .toLowerCase()

@@ -12,7 +12,10 @@ interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
-  anchor?: { id: string };
+  anchor?: { id: string; location: number };
+  /** Word positions in the page's `content` that matched, and Pagefind's score of each. */
+  locations?: number[];
+  weighted_locations?: { balanced_score: number; location: number }[];
 }
 interface PagefindData {
   url: string;
@@ -41,6 +44,8 @@ interface Pagefind {
 }
 
 import Papa from 'papaparse';
+import { otherLanguages, type PagefindEntry } from '../lib/search-languages.ts';
+import { rankTurns, type TurnEvidence } from '../lib/search-rank.ts';
 import {
   EXPORT_COLUMNS,
   type ExportRow,
@@ -48,6 +53,7 @@ import {
   FILTERS,
   type FilterName,
   hasPhrases,
+  highlightTerms,
   pagefindOptions,
   parseQuery,
   type SearchState,
@@ -55,6 +61,7 @@ import {
   stateFromUrl,
   stateToUrl,
   turnTexts,
+  withHighlight,
 } from '../lib/search-state.ts';
 
 const FILTER_LABELS: Record<FilterName, string> = {
@@ -102,6 +109,21 @@ const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pag
       .catch(() => ({ shards: [] }))) as { shards: { dir: string }[] };
     await Promise.all(
       manifest.shards.filter((s) => s.dir !== '').map((s) => pf.mergeIndex(`${base}${s.dir}`, PAGEFIND_OPTIONS)),
+    );
+    // Each bundle's other languages too (see search-languages.ts). By full URL: Pagefind skips a merge
+    // whose path starts like the primary index's, which would leave out the primary's other languages.
+    const lang = document.documentElement.lang || 'en';
+    const bundles = [...new Set(['', ...manifest.shards.map((s) => s.dir)])];
+    await Promise.all(
+      bundles.map(async (dir) => {
+        const url = new URL(`${base}${dir}`, location.href).href;
+        const entry = (await fetch(`${url}pagefind-entry.json`)
+          .then((r) => (r.ok ? r.json() : { languages: {} }))
+          .catch(() => ({ languages: {} }))) as PagefindEntry;
+        await Promise.all(
+          otherLanguages(entry, lang).map((language) => pf.mergeIndex(url, { ...PAGEFIND_OPTIONS, language })),
+        );
+      }),
     );
     // Pagefind counts filter values per query only once the filters are loaded.
     await pf.filters();
@@ -257,6 +279,30 @@ function turnHits(page: PagefindData, phrases: readonly string[]): Hit[] {
   return first ? [{ page, sub: first }] : [];
 }
 
+/**
+ * A batch's turns in the order to show them: by relevance, the turns holding
+ * more of the query's words and more densely first (see search-rank.ts);
+ * otherwise, and when browsing, in the results' order and reading order.
+ */
+function ordered(hits: Hit[], pages: readonly PagefindData[]): Hit[] {
+  const query = parseQuery(state.q).search;
+  if (state.sort !== 'relevance' || query === null || hits.length < 2) return hits;
+  const words = new Map(pages.map((p) => [p, p.content.split(/\s+/)]));
+  const evidence = hits.map((h): TurnEvidence => {
+    const content = words.get(h.page) ?? [];
+    const start = h.sub.anchor?.location ?? 0;
+    const next = h.page.anchors.map((a) => a.location).filter((l) => l > start);
+    return {
+      matched: (h.sub.locations ?? []).map((l) => content[l] ?? ''),
+      scores: (h.sub.weighted_locations ?? []).map((w) => w.balanced_score),
+      length: (next.length > 0 ? Math.min(...next) : content.length) - start,
+      page: pages.indexOf(h.page),
+      position: h.page.sub_results.indexOf(h.sub),
+    };
+  });
+  return rankTurns(evidence, query.split(' ')).map((i) => hits[i] as Hit);
+}
+
 /** Browsing by filters alone: every turn of the page (of the chosen speakers), in order, with its first words. */
 function browseHits(page: PagefindData, speakers: readonly string[]): Hit[] {
   const texts = turnTexts(page.content, page.anchors);
@@ -266,7 +312,15 @@ function browseHits(page: PagefindData, speakers: readonly string[]): Hit[] {
       const words = (texts.get(a.id) ?? '').split(' ');
       const excerpt = words.slice(a.text ? a.text.split(' ').length : 0, 30).join(' ');
       const escaped = excerpt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      return { page, sub: { title: a.text ?? '', url: `${page.url}#${a.id}`, excerpt: escaped, anchor: { id: a.id } } };
+      return {
+        page,
+        sub: {
+          title: a.text ?? '',
+          url: `${page.url}#${a.id}`,
+          excerpt: escaped,
+          anchor: { id: a.id, location: a.location },
+        },
+      };
     });
 }
 
@@ -275,7 +329,8 @@ async function showMore(mine: number, n: number): Promise<void> {
   const batch = found.results.slice(found.fetched, found.fetched + n);
   const pages = await Promise.all(batch.map((r) => r.data()));
   if (mine !== generation) return;
-  const items = pages.flatMap((p) => turnHits(p, found.phrases)).map(hitItem);
+  const hits = pages.flatMap((p) => turnHits(p, found.phrases));
+  const items = ordered(hits, pages).map(hitItem);
   list.append(...items);
   found.fetched += pages.length;
   found.hits += items.length;
@@ -293,7 +348,11 @@ function hitItem({ page, sub }: Hit): HTMLLIElement {
   return el(
     'li',
     { className: 'search-hit' },
-    el('a', { href: sub.url, className: 'hit-speaker' }, sub.anchor ? sub.title : (page.meta['title'] ?? sub.title)),
+    el(
+      'a',
+      { href: withHighlight(sub.url, highlightTerms(state.q)), className: 'hit-speaker' },
+      sub.anchor ? sub.title : (page.meta['title'] ?? sub.title),
+    ),
     el(
       'p',
       { className: 'card-meta' },

@@ -6,9 +6,11 @@
  * - a cited link whose passage changed since (`?v=<fingerprint>#t2`) shows
  *   a notice with the text as it was cited;
  * - "Copy link to this passage" for selected text, as a text-fragment URL,
- *   where the browser supports text fragments.
+ *   where the browser supports text fragments;
+ * - search terms marked on arrival from a hit, with a navigator (mentions.ts).
  */
 import { CITE_FORMATS, type CiteTarget, cite } from '../../scripts/core/cite.ts';
+import './mentions.ts';
 import { isShortcut } from '../lib/shortcut.ts';
 
 const data = document.getElementById('cite-data')?.textContent;

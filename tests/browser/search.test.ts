@@ -24,11 +24,11 @@ describe('search', () => {
   test("typing `telecom fraud` finds the seed, and the hit opens Qi Yanjun's answer at its anchor", async () => {
     const { page, errors } = await open('/search/');
     await page.getByLabel('Search every turn').fill('telecom fraud');
-    const hit = page.locator('.search-hit a[href*="/transcripts/seed-press-conference/#t2"]');
+    const hit = page.locator('.search-hit a[href*="/transcripts/seed-press-conference/?"][href$="#t2"]');
     await hit.waitFor({ timeout: 10_000 });
     expect(await hit.textContent()).toBe('Qi Yanjun');
     await hit.click();
-    await page.waitForURL(/\/transcripts\/seed-press-conference\/#t2$/);
+    await page.waitForURL(/\/transcripts\/seed-press-conference\/\?highlight=telecom&highlight=fraud#t2$/);
     const target = page.locator(':target');
     expect(await target.getAttribute('id')).toBe('t2');
     expect(await target.textContent()).toContain('Qi Yanjun');
@@ -38,6 +38,61 @@ describe('search', () => {
       return r.top >= 0 && r.top < window.innerHeight;
     });
     expect(inView).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('landing from a hit marks the terms in the text and steps through every mention', async () => {
+    const { page, errors } = await open(
+      '/transcripts/seed-press-conference/?highlight=telecom%20fraud&highlight=Interpol#t2',
+    );
+    const status = page.locator('.mentions-status');
+    await status.waitFor({ timeout: 10_000 });
+    const marks = page.locator('mark.pagefind-highlight');
+    const texts = (await marks.allTextContents()).map((t) => t.toLowerCase().replace(/\s+/g, ' '));
+    // Each mark is one of the terms; the phrase is marked whole, never a lone "telecom".
+    expect(new Set(texts)).toEqual(new Set(['telecom fraud', 'interpol']));
+    const inText = await page.evaluate(() => {
+      const words = (document.querySelector('article')?.textContent ?? '').toLowerCase();
+      return { phrase: words.split('telecom fraud').length - 1, interpol: words.split('interpol').length - 1 };
+    });
+    // Every occurrence in the article is marked, except those in parts kept out of search (topic links).
+    const ignored = await page.evaluate(() =>
+      [...document.querySelectorAll('article [data-pagefind-ignore]')]
+        .filter((el) => !el.parentElement?.closest('[data-pagefind-ignore]'))
+        .map((el) => el.textContent?.toLowerCase() ?? '')
+        .join(' '),
+    );
+    expect(texts.length).toBe(
+      inText.phrase -
+        (ignored.split('telecom fraud').length - 1) +
+        inText.interpol -
+        (ignored.split('interpol').length - 1),
+    );
+    // The hit's own turn holds the current mention; the navigator counts them all.
+    expect(await status.textContent()).toBe(
+      `Mention 1 of ${texts.length} of “telecom fraud”, “Interpol” on this page.`,
+    );
+    expect(await page.locator('#t2').evaluate((h) => !!h.closest('section.turn')?.querySelector('mark.current'))).toBe(
+      true,
+    );
+    await page.getByRole('button', { name: /Next mention/ }).click();
+    expect(await status.textContent()).toMatch(new RegExp(`^Mention 2 of ${texts.length} `));
+    await page.keyboard.press('n');
+    expect(await status.textContent()).toMatch(new RegExp(`^Mention 3 of ${texts.length} `));
+    // The address follows the current mention's turn and keeps the terms.
+    const current = await page
+      .locator('mark.current')
+      .evaluate((m) => m.closest('section.turn')?.querySelector('h3')?.id);
+    expect(new URL(page.url()).hash).toBe(`#${current}`);
+    expect(new URL(page.url()).searchParams.getAll('highlight')).toEqual(['telecom fraud', 'Interpol']);
+    await page.keyboard.press('Shift+N');
+    expect(await status.textContent()).toMatch(new RegExp(`^Mention 2 of ${texts.length} `));
+    expect(await page.locator('mark.current').count()).toBe(1);
+    await page.getByRole('link', { name: 'Clear' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('highlight'));
+    expect(await page.locator('mark.pagefind-highlight').count()).toBe(0);
+    expect(await page.locator('.mentions').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -56,7 +111,9 @@ describe('search', () => {
       .locator('.search-hit .hit-speaker')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) expect(href).toMatch(/^\/transcripts\/weekly-briefing-2024-09-05\/#t\d+$/);
+    for (const href of hrefs) {
+      expect(href).toMatch(/^\/transcripts\/weekly-briefing-2024-09-05\/\?highlight=telecom&highlight=fraud#t\d+$/);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

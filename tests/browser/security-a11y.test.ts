@@ -115,7 +115,7 @@ describe('keyboard only', () => {
       presses++;
     }
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
-    expect(href).toMatch(/^\/transcripts\/[a-z0-9-]+\/#t\d+$/);
+    expect(href).toMatch(/^\/transcripts\/[a-z0-9-]+\/\?highlight=telecom&highlight=fraud#t\d+$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${served.server.url}${href}`);
     const target = page.locator(':target');

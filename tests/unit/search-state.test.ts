@@ -2,11 +2,13 @@ import { expect, test } from 'vitest';
 import {
   excerptText,
   hasPhrases,
+  highlightTerms,
   pagefindOptions,
   parseQuery,
   stateFromUrl,
   stateToUrl,
   turnTexts,
+  withHighlight,
 } from '../../src/lib/search-state.ts';
 
 test('a quoted phrase is searched as words and required as a phrase', () => {
@@ -61,4 +63,23 @@ test('a page’s text is cut into turns at their anchors', () => {
 
 test('excerpts export as plain text', () => {
   expect(excerptText('a <mark>b</mark> &lt;c&gt; &amp; d')).toBe('a b <c> & d');
+});
+
+test('the terms marked on arrival: quoted phrases whole, other words one by one', () => {
+  expect(highlightTerms('"telecom  fraud" Myanmar')).toEqual(['telecom fraud', 'Myanmar']);
+  expect(highlightTerms('telecom fraud telecom')).toEqual(['telecom', 'fraud']);
+  expect(highlightTerms('电信诈骗')).toEqual(['电信诈骗']);
+  expect(highlightTerms('  ')).toEqual([]);
+  expect(highlightTerms('"unclosed phrase')).toEqual(['unclosed', 'phrase']);
+});
+
+test('a hit link carries its terms before the turn anchor, encoded', () => {
+  expect(withHighlight('/transcripts/a/#t2', ['telecom fraud', 'Myanmar'])).toBe(
+    '/transcripts/a/?highlight=telecom%20fraud&highlight=Myanmar#t2',
+  );
+  expect(withHighlight('/transcripts/a/', ['a&b'])).toBe('/transcripts/a/?highlight=a%26b');
+  expect(withHighlight('/transcripts/a/#t2', [])).toBe('/transcripts/a/#t2');
+  const url = new URL(withHighlight('/transcripts/a/#t2', ['"x" <y>']), 'http://h');
+  expect(url.searchParams.getAll('highlight')).toEqual(['"x" <y>']);
+  expect(url.hash).toBe('#t2');
 });

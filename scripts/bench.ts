@@ -1,13 +1,15 @@
 /**
- * `npm run bench -- [--quick] [--corpus DIR] [--sizes 100,1000] [--no-search]`
+ * `npm run bench -- [--quick] [--corpus DIR | --site DIR] [--sizes 100,1000] [--no-search]`
  *
  * Builds corpora of 100, 1,000 and 10,000 transcripts (made from the real
  * tarballs in ../shared/corpora/, unpacked into a temporary folder), or any
  * folder given with --corpus, with the real pipeline; measures each stage
  * (wall, CPU, peak RSS of the whole process tree, output, pages per second),
  * rebuilds with no change, after adding one transcript and after editing one,
- * and search in headless Chromium. Writes bench-results/<date>.json and
- * prints a short table. A script, not a test: it asserts nothing.
+ * and search in headless Chromium: bytes and time per query, and quality on a
+ * judged query set (mean reciprocal rank, Chinese recall) under the shipped
+ * ranking and alternatives. Writes bench-results/<date>.json and prints a
+ * short table. A script, not a test: it asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -17,7 +19,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BenchResult, formatTable, type Machine, type PageSize, type SizeResult } from './bench/format-table.ts';
+import { JUDGED_FILES, JUDGED_QUERIES } from './bench/judged-queries.ts';
 import { listTranscripts, makeCorpus, unpackCorpora } from './bench/make-corpus-fs.ts';
+import { measureRanking, type RankingVariant } from './bench/measure-ranking-fs.ts';
 import { measureSearch } from './bench/measure-search-fs.ts';
 import { type BuildPaths, type BuildRun, changedFiles, runBuild, snapshot } from './bench/run-build-fs.ts';
 import { varyTranscript } from './bench/vary-transcript.ts';
@@ -29,12 +33,30 @@ const USAGE = `Usage: npm run bench -- [options]
   --quick          only the small corpora (100 and 1,000 transcripts)
   --sizes LIST     corpus sizes to build, comma-separated (default 100,1000,10000)
   --corpus DIR     benchmark this folder of transcripts instead
+  --site DIR       only measure search (and judged queries) on a site built before
   --no-search      skip the browser measurement of search
   --keep           keep the temporary folder (its path is printed)
   -h, --help       show this help`;
 
 /** Queries a reader might type into the bench archive: common and rare words of both corpora. */
 const QUERIES = ['lightning channel', 'javascript', 'taproot', 'open source maintainers', 'telecom fraud'];
+
+/**
+ * Pagefind ranking settings tried on the judged queries beside the shipped
+ * ones (https://pagefind.app/docs/ranking/): defaults are termSimilarity 1.0,
+ * pageLength 0.75, termSaturation 1.4, termFrequency 1.0.
+ */
+const RANKING_VARIANTS: readonly RankingVariant[] = [
+  { name: 'shipped' },
+  { name: 'Pagefind defaults', ranking: {} },
+  { name: 'pageLength 1.0', ranking: { pageLength: 1 } },
+  { name: 'pageLength 0.25', ranking: { pageLength: 0.25 } },
+  { name: 'termSaturation 0.6', ranking: { termSaturation: 0.6 } },
+  { name: 'termFrequency 0.3', ranking: { termFrequency: 0.3 } },
+  { name: 'termSimilarity 4.0', ranking: { termSimilarity: 4 } },
+];
+/** Above this size only the shipped ranking is measured: each variant costs a full run of the queries. */
+const VARIANTS_UP_TO = 1000;
 
 /** Topics that recur in the corpora, so topic pages are as long as a real archive's. */
 const BENCH_TOPICS = `
@@ -126,6 +148,7 @@ async function benchCorpus(
   work: string,
   search: boolean,
   editable: string | undefined,
+  judged: boolean,
 ): Promise<SizeResult> {
   const paths: BuildPaths = {
     seeds,
@@ -151,9 +174,15 @@ async function benchCorpus(
   const editOne = await timed('rebuild after editing one transcript', paths);
 
   let searchFigures: SizeResult['search'];
+  let ranking: SizeResult['ranking'];
   if (search) {
     console.log('  search in Chromium …');
     searchFigures = await measureSearch(paths.out, QUERIES);
+    if (judged) {
+      console.log('  judged queries in Chromium …');
+      const transcripts = full.stages.find((s) => s.name === 'ingest')?.pages ?? 0;
+      ranking = await measureRanking(paths.out, JUDGED_QUERIES, variantsFor(transcripts));
+    }
   }
   return {
     corpus: label,
@@ -164,8 +193,19 @@ async function benchCorpus(
     addOne,
     editOne,
     ...(searchFigures ? { search: searchFigures } : {}),
+    ...(ranking ? { ranking } : {}),
     pages: await pageSizes(paths.out),
   };
+}
+
+function variantsFor(transcripts: number): readonly RankingVariant[] {
+  return transcripts <= VARIANTS_UP_TO ? RANKING_VARIANTS : RANKING_VARIANTS.slice(0, 1);
+}
+
+/** The corpus order for the benchmark: the files the judged queries need and every Chinese file first. */
+function judgedFirst(files: readonly string[]): string[] {
+  const first = new Set([...JUDGED_FILES, ...files.filter((f) => /\.zh\.[a-z]+$/.test(f))]);
+  return [...files.filter((f) => first.has(f)), ...files.filter((f) => !first.has(f))];
 }
 
 async function main(): Promise<number> {
@@ -174,6 +214,7 @@ async function main(): Promise<number> {
       quick: { type: 'boolean', default: false },
       sizes: { type: 'string' },
       corpus: { type: 'string' },
+      site: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -188,6 +229,20 @@ async function main(): Promise<number> {
     console.error(`error: --sizes: \`${values.sizes}\` is not a list of sizes such as 100,1000\n\n${USAGE}`);
     return 1;
   }
+  if (values.site) {
+    const site = resolve(values.site);
+    console.log(`Search on ${site}`);
+    const search = await measureSearch(site, QUERIES);
+    console.log('  judged queries in Chromium …');
+    const ranking = await measureRanking(site, JUDGED_QUERIES, RANKING_VARIANTS);
+    return report({
+      date: new Date().toISOString(),
+      machine: machine(),
+      commit: commit(),
+      sizes: [],
+      site: { site, search, ranking },
+    });
+  }
   const tmp = mkdtempSync(join(tmpdir(), 'archive-bench-'));
   const results: SizeResult[] = [];
   try {
@@ -195,12 +250,14 @@ async function main(): Promise<number> {
       // A copy, so the add and edit rebuilds never touch the user's folder.
       const seeds = join(tmp, 'seeds');
       await cp(resolve(values.corpus), seeds, { recursive: true });
-      results.push(await benchCorpus(resolve(values.corpus), seeds, tmp, !values['no-search'], undefined));
+      results.push(await benchCorpus(resolve(values.corpus), seeds, tmp, !values['no-search'], undefined, false));
     } else {
       console.log('Unpacking the corpora');
       const pool = join(tmp, 'pool');
       await unpackCorpora(pool);
-      const files = await listTranscripts(pool);
+      const files = judgedFirst(await listTranscripts(pool));
+      // The file the "edit one" rebuild changes: not one the judged queries read.
+      const editable = files.find((f) => !JUDGED_FILES.includes(f) && !/\.zh\./.test(f));
       console.log(`  ${plural(files.length, 'real transcript')}`);
       for (const n of sizes) {
         const work = join(tmp, String(n));
@@ -208,7 +265,7 @@ async function main(): Promise<number> {
         await makeCorpus(pool, files, seeds, n);
         const topics = await readFile(join(seeds, 'topics.yaml'), 'utf8');
         await writeFile(join(seeds, 'topics.yaml'), `${topics.trimEnd()}\n${BENCH_TOPICS}`);
-        results.push(await benchCorpus(`${n} transcripts`, seeds, work, !values['no-search'], files[0]));
+        results.push(await benchCorpus(`${n} transcripts`, seeds, work, !values['no-search'], editable, true));
         await rm(work, { recursive: true, force: true });
       }
     }
@@ -216,7 +273,10 @@ async function main(): Promise<number> {
     if (values.keep) console.log(`Kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });
   }
-  const result: BenchResult = { date: new Date().toISOString(), machine: machine(), commit: commit(), sizes: results };
+  return report({ date: new Date().toISOString(), machine: machine(), commit: commit(), sizes: results });
+}
+
+async function report(result: BenchResult): Promise<number> {
   await mkdir(join(ROOT, 'bench-results'), { recursive: true });
   const file = join(ROOT, 'bench-results', `${result.date.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);

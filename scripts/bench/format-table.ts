@@ -3,6 +3,7 @@
  * it prints. Pure.
  */
 
+import type { RankingFigures } from './measure-ranking-fs.ts';
 import type { SearchFigures, Transfer } from './measure-search-fs.ts';
 import type { BuildRun } from './run-build-fs.ts';
 
@@ -30,7 +31,15 @@ export interface SizeResult {
   addOne: BuildRun;
   editOne: BuildRun;
   search?: SearchFigures;
+  ranking?: RankingFigures;
   pages: { seed?: PageSize; largest?: PageSize };
+}
+
+/** Search measured on a site built before (`--site DIR`), without building. */
+export interface SiteResult {
+  site: string;
+  search: SearchFigures;
+  ranking: RankingFigures;
 }
 
 export interface BenchResult {
@@ -38,6 +47,7 @@ export interface BenchResult {
   machine: Machine;
   commit: string;
   sizes: SizeResult[];
+  site?: SiteResult;
 }
 
 const MB = 1024 * 1024;
@@ -112,13 +122,46 @@ export function formatTable(result: BenchResult): string[] {
       lines.push(
         `  largest page ${size.pages.largest.slug}: ${kb(size.pages.largest.bytes)} (${kb(size.pages.largest.gzip)} gzip)`,
       );
-    if (size.search) {
-      lines.push(`  search page load: ${transfer(size.search.pageLoad)}`);
-      for (const [i, q] of size.search.queries.entries())
-        lines.push(
-          `  ${i === 0 ? 'first' : 'later'} query "${q.query}": ${q.ms.toFixed(0)} ms, ${q.hits} hits, ${transfer(q.transfer)}`,
-        );
-    }
+    if (size.search) lines.push(...searchLines(size.search));
+    if (size.ranking) lines.push(...rankingLines(size.ranking));
   }
+  if (result.site) {
+    lines.push(
+      '',
+      `Search on ${result.site.site}`,
+      ...searchLines(result.site.search),
+      ...rankingLines(result.site.ranking),
+    );
+  }
+  return lines;
+}
+
+function searchLines(search: SearchFigures): string[] {
+  return [
+    `  search page load: ${transfer(search.pageLoad)}`,
+    ...search.queries.map(
+      (q, i) =>
+        `  ${i === 0 ? 'first' : 'later'} query "${q.query}": ${q.ms.toFixed(0)} ms, ${q.hits} hits, ${transfer(q.transfer)}`,
+    ),
+  ];
+}
+
+/** Mean reciprocal rank per ranking variant, then each query's rank under the first (shipped) one. */
+export function rankingLines(ranking: RankingFigures): string[] {
+  const lines = ['  judged queries: mean reciprocal rank (known items / phrases), Chinese recall'];
+  for (const v of ranking.variants) {
+    const zh = v.recallZh === undefined ? '' : `, recall zh ${(v.recallZh * 100).toFixed(0)}%`;
+    lines.push(
+      `    ${v.name.padEnd(34)} MRR ${v.mrr.toFixed(3)} (${v.mrrKnownItem.toFixed(3)} / ${v.mrrPhrase.toFixed(3)})${zh}`,
+    );
+  }
+  const shipped = ranking.variants[0];
+  if (shipped) {
+    const ranks = shipped.queries.map(
+      (q) => `${q.query} ${q.rank ?? '-'}${q.recall === undefined ? '' : ` (${(q.recall * 100).toFixed(0)}%)`}`,
+    );
+    lines.push(`    ranks (${shipped.name}): ${ranks.join('; ')}`);
+  }
+  if (ranking.skipped.length > 0) lines.push(`    not in this corpus: ${ranking.skipped.join('; ')}`);
   return lines;
 }

@@ -45,7 +45,7 @@ const USAGE = `Usage: npm run build -- [options]
                   site (by default a broken one stops the build before publishing)
   --report        list every input file with its format, turns and problems
   --verbose       show the output of Astro and Pagefind
-  --part K/N      build part K of N of the archive, to combine later (see docs/scaling.md)
+  --part K/N      build part K of N of the archive, to combine later (see /docs/scaling/)
   --shard-pages N about how many pages each search index shard holds (default: 2500)
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;

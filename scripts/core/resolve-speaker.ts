@@ -53,7 +53,8 @@ export function inferSpeakerKind(name: string): Speaker['kind'] {
   if (short && /^\p{Lu}{2,}$/u.test(short) && core.split(/\s+/).length >= 2 && !isInitialsOf(short, core)) {
     return 'organisation';
   }
-  if (/^\p{Lu}{2,6}$/u.test(core)) return 'organisation';
+  // An acronym (`CCTV`, `BBC`) is an outlet's; two capitals alone (`AA:`, `SJ:`) are a person's initials.
+  if (/^\p{Lu}{3,6}$/u.test(core)) return 'organisation';
   return 'person';
 }
 

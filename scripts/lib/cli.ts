@@ -40,7 +40,7 @@ export type CliOptions = {
   stats?: string;
   /** About how many pages each search index shard holds (each is indexed by its own Pagefind process). */
   shardPages: number;
-  /** Build only this part of the archive (for parallel builds on several machines; see docs/scaling.md). */
+  /** Build only this part of the archive (for parallel builds on several machines; see /docs/scaling/). */
   part?: Part;
   port: number;
   strict: boolean;

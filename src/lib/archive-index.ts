@@ -125,8 +125,13 @@ export function neighbours(index: ArchiveIndex, slug: string): { newer?: Transcr
  * the page's `cacheKey` for Astro's incremental build: equal keys, equal page.
  */
 export function pageKey(index: ArchiveIndex, t: Transcript, digest: string, withNeighbours: boolean): string {
-  const speakers = t.participants.map((p) => index.speakers.get(p.speaker) ?? p.speaker);
-  const topics = t.topics.map((tt) => index.topics.get(tt.slug) ?? tt.slug);
+  // What the page shows of them, not whole records: a new spelling of a speaker's name or a new
+  // form of a topic's term, found in another transcript, must not re-render this one.
+  const speakers = t.participants.map((p) => {
+    const s = index.speakers.get(p.speaker);
+    return s ? [s.slug, s.name, s.kind, s.roles] : p.speaker;
+  });
+  const topics = t.topics.map((tt) => index.topics.get(tt.slug)?.name ?? tt.slug);
   const near = withNeighbours ? neighbours(index, t.slug) : {};
   const link = (n: Transcript | undefined) => (n ? [n.slug, n.title] : null);
   return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older)]);

@@ -15,8 +15,6 @@ export const GET: APIRoute = async () => {
   const lines = retired
     .filter((r) => r.data.movedTo)
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map(
-      (r) => `${href(`/${r.data.collection}/${r.data.slug}/`)} ${href(`/${r.data.collection}/${r.data.movedTo}/`)} 301`,
-    );
+    .map((r) => `${href(`/${r.data.section}/${r.data.slug}/`)} ${href(`/${r.data.section}/${r.data.movedTo}/`)} 301`);
   return new Response(lines.length > 0 ? `${lines.join('\n')}\n` : '', { headers: { 'Content-Type': 'text/plain' } });
 };

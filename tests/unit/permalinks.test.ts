@@ -134,7 +134,7 @@ describe('a transcript corrected after publication', () => {
     expect(renamed.transcripts[0]?.turns.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4']);
     expect(retiredPages(renamed.state.record)).toContainEqual(
       expect.objectContaining({
-        collection: 'transcripts',
+        section: 'transcripts',
         slug: 'water',
         status: 'moved',
         movedTo: 'water-policy-briefing',
@@ -146,7 +146,7 @@ describe('a transcript corrected after publication', () => {
     const other = 'Carl Dahl:\nSomething else entirely.\n';
     const both = publish(first.state, { 'water.txt': BASE.join('\n'), 'other.txt': other });
     const deleted = publish(both.state, { 'other.txt': other });
-    const retired = retiredPages(deleted.state.record).map((p) => [p.collection, p.slug, p.status]);
+    const retired = retiredPages(deleted.state.record).map((p) => [p.section, p.slug, p.status]);
     expect(retired).toContainEqual(['transcripts', 'water', 'removed']);
     expect(retired).toContainEqual(['speakers', 'anna-berg', 'removed']);
     expect(retired).not.toContainEqual(['speakers', 'carl-dahl', 'removed']);

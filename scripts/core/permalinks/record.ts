@@ -63,7 +63,8 @@ export const EMPTY_RECORD: PermalinkRecord = { version: 1, transcripts: {}, spea
 /** A page that is no longer live: what the site shows at its old address. */
 export const RetiredPageSchema = z.object({
   id: z.string(),
-  collection: z.enum(['transcripts', 'speakers', 'topics']),
+  /** Not `collection`: Astro would take an entry with `id` and `collection` for a reference to a live entry. */
+  section: z.enum(['transcripts', 'speakers', 'topics']),
   slug: SlugSchema,
   name: z.string(),
   status: z.enum(['moved', 'removed']),
@@ -74,17 +75,11 @@ export type RetiredPage = z.infer<typeof RetiredPageSchema>;
 /** Every retired page in a record, for the site's tombstones and redirects. */
 export function retiredPages(record: PermalinkRecord): RetiredPage[] {
   const pages: RetiredPage[] = [];
-  const add = (
-    collection: RetiredPage['collection'],
-    slug: string,
-    name: string,
-    status: string,
-    movedTo?: string,
-  ): void => {
+  const add = (section: RetiredPage['section'], slug: string, name: string, status: string, movedTo?: string): void => {
     if (status === 'live') return;
     pages.push({
-      id: `${collection}/${slug}`,
-      collection,
+      id: `${section}/${slug}`,
+      section,
       slug,
       name,
       status: movedTo ? 'moved' : 'removed',

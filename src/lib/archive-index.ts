@@ -58,7 +58,8 @@ export function compareTranscripts(a: Transcript, b: Transcript): number {
   if (a.date && b.date && a.date !== b.date) return a.date < b.date ? 1 : -1;
   if (a.date && !b.date) return -1;
   if (!a.date && b.date) return 1;
-  return a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+  // Natural order for numbered titles: Episode 2 before Episode 10.
+  return a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug);
 }
 
 export function buildIndex(

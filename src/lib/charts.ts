@@ -7,6 +7,8 @@ export interface Bar {
   label: string;
   value: number;
   href?: string;
+  /** The sum of the bars left out ("233 others"): shown as a figure, not drawn to scale. */
+  rest?: boolean;
 }
 
 /** Counts per year, every year from the first to the last present (gaps as zero). */
@@ -30,5 +32,5 @@ export function topBars(bars: readonly Bar[], n: number): Bar[] {
   const sorted = [...bars].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
   if (sorted.length <= n) return sorted;
   const rest = sorted.slice(n).reduce((sum, b) => sum + b.value, 0);
-  return [...sorted.slice(0, n), { label: `${sorted.length - n} others`, value: rest }];
+  return [...sorted.slice(0, n), { label: `${sorted.length - n} others`, value: rest, rest: true }];
 }

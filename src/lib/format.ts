@@ -25,6 +25,8 @@ export const FORMAT_LABELS = {
 } as const;
 
 export const KIND_LABELS = { person: 'Person', organisation: 'Organisation', role: 'Role' } as const;
+/** Headings for speakers grouped by kind. */
+export const KIND_PLURALS = { person: 'People', organisation: 'Organisations', role: 'Roles' } as const;
 
 /** Prefixes a root-relative path with the site's base path. */
 export function href(path: string): string {

@@ -1,0 +1,45 @@
+/**
+ * The fixture archive on a 360 px phone in Chromium: no page scrolls sideways
+ * (long addresses in transcripts wrap), and search puts results before the
+ * folded filters.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { expect, inject, test } from 'vitest';
+import { serveWithBrowser } from '../helpers/browser.ts';
+
+const { site } = inject('fixtureBuild');
+const served = serveWithBrowser(site);
+
+const pages = readdirSync(site, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name === 'index.html' && !relative(site, e.parentPath).startsWith('pagefind'))
+  .map((e) => `/${relative(site, join(e.parentPath, '')).split(sep).join('/')}/`.replace(/^\/\/$/, '/'))
+  .sort();
+
+test('no page of the site scrolls sideways at 360 px', async () => {
+  expect(pages.length).toBeGreaterThan(20);
+  const context = await served.browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  const wide: string[] = [];
+  for (const path of pages) {
+    await page.goto(`${served.server.url}${path}`);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    if (overflow > 0) wide.push(`${path} (${overflow} px)`);
+  }
+  expect(wide).toEqual([]);
+  await context.close();
+});
+
+test('on a phone, search results come before the filters, which stay one tap away', async () => {
+  const context = await served.browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await page.goto(`${served.server.url}/search/?q=fraud`);
+  await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+  expect(await page.locator('#filters-panel').getAttribute('open')).toBeNull();
+  expect(await page.getByRole('group', { name: 'Speaker', exact: true }).isVisible()).toBe(false);
+  await page.getByText('Filters', { exact: true }).click();
+  expect(await page.getByRole('group', { name: 'Speaker', exact: true }).isVisible()).toBe(true);
+  await context.close();
+});

@@ -94,7 +94,16 @@ interface Tok {
   initial: boolean;
 }
 
-export function extractCandidates(texts: readonly string[], exclude: ReadonlySet<string>): Candidate[] {
+/**
+ * `exclude`: folded names never to propose (every speaker's); `people`: folded
+ * names of the people speaking, whose every word is excluded as a one-word name
+ * (`Adam` of `Adam Stacoviak`; not `China` of `China Central Television`).
+ */
+export function extractCandidates(
+  texts: readonly string[],
+  exclude: ReadonlySet<string>,
+  people: ReadonlySet<string> = new Set(),
+): Candidate[] {
   let budget = EXTRACTION_CHARS;
   const sample: string[] = [];
   for (const t of texts) {
@@ -104,7 +113,7 @@ export function extractCandidates(texts: readonly string[], exclude: ReadonlySet
   }
   const nlpi = tagger();
   const found = new Map<string, { forms: Map<string, number>; count: number; entity: boolean }>();
-  const namePart = new Set([...exclude].flatMap((name) => name.split(' ')).filter((w) => w.length >= 3));
+  const namePart = new Set([...people].flatMap((name) => name.split(' ')).filter((w) => w.length >= 3));
   const lowerCase = new Set<string>();
   const add = (words: readonly string[], entity: boolean, lemmaLast?: string): void => {
     if (

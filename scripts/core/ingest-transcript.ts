@@ -237,8 +237,10 @@ function candidatesOf(t: Transcript, speakers: readonly Speaker[]): Candidate[] 
   const names = new Set(
     speakers.flatMap((s) => [s.name, ...s.aliases, ...(s.shortName ? [s.shortName] : [])]).map(foldName),
   );
+  const people = new Set(speakers.filter((s) => s.kind === 'person').map((s) => foldName(s.name)));
   return extractCandidates(
     ordered.flatMap((turn) => turn.paragraphs),
     names,
+    people,
   );
 }

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './lib/chromium.ts';
 import { ROOT } from './lib/cli.ts';
+import { measurePageFit } from './lib/page-fit.ts';
 import { serveStatic } from './lib/serve-static.ts';
 
 const USAGE = `Usage: npm run screenshots -- [options]
@@ -113,40 +114,7 @@ async function main(): Promise<number> {
               .waitFor({ timeout: 10_000 })
               .catch(() => undefined);
           }
-          const found = await page.evaluate(() => {
-            const doc = document.documentElement;
-            // A control inside its label is hit anywhere on the label.
-            const targets = [...document.querySelectorAll('a, button, input, select, summary')]
-              .filter((el) => !(el.tagName === 'A' && el.closest('p, li, td, dd, figcaption, blockquote')))
-              .map((el) => ({ el, r: (el.closest('label') ?? el).getBoundingClientRect() }))
-              .filter(({ r }) => r.width > 0 && r.height > 0);
-            const centre = (r: DOMRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
-            const isSmall = (r: DOMRect) => r.width < 24 || r.height < 24;
-            // WCAG 2.5.8: an undersized target passes if a 24 px circle on its centre meets no other target
-            // and no other undersized target's circle. Links inside running text are exempt ("inline").
-            const small = targets.filter((a) => {
-              if (!isSmall(a.r)) return false;
-              const c = centre(a.r);
-              return targets.some((b) => {
-                if (b === a) return false;
-                if (isSmall(b.r)) {
-                  const d = centre(b.r);
-                  return Math.hypot(c.x - d.x, c.y - d.y) < 24;
-                }
-                const dx = Math.max(b.r.left - c.x, 0, c.x - b.r.right);
-                const dy = Math.max(b.r.top - c.y, 0, c.y - b.r.bottom);
-                return Math.hypot(dx, dy) < 12;
-              });
-            });
-            return {
-              overflow: doc.scrollWidth - doc.clientWidth,
-              height: doc.scrollHeight,
-              small: small
-                .slice(0, 5)
-                .map(({ el }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
-              smallCount: small.length,
-            };
-          });
+          const found = await page.evaluate(measurePageFit);
           const file = join(out, `${shot.name}-${theme}-${vp.name}.png`);
           await page.screenshot({
             path: file,
@@ -155,7 +123,9 @@ async function main(): Promise<number> {
           });
           const notes = [
             found.overflow > 0 ? `scrolls sideways by ${found.overflow} px` : '',
-            found.smallCount > 0 ? `${found.smallCount} small tap targets (${found.small.join(', ')})` : '',
+            found.small.length > 0
+              ? `${found.small.length} small tap targets (${found.small.slice(0, 5).join(', ')})`
+              : '',
           ].filter(Boolean);
           if (notes.length) trouble++;
           console.log(`${file.slice(out.length + 1)}  ${shot.path}${notes.length ? `  ⚠ ${notes.join('; ')}` : ''}`);

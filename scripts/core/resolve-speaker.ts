@@ -22,9 +22,9 @@ import { foldName, nameSlug } from './slugs.ts';
 const ORGANISATION_WORDS =
   /\b(?:television|tv|news|agency|press|radio|broadcast(?:ing)?|network|times|post|daily|journal|herald|tribune|gazette|media|magazine|newspaper|channel|reuters|bloomberg|xinhua|associated|corporation|company|ministry|department|office|council|committee|commission|bureau|institute|university|foundation|association|group|inc|ltd|llc|plc|gmbh|service|broadcaster|weekly|review|monitor|observer|guardian|telegraph|economist|wire)\b/i;
 
-/** Labels that name a role, not an identifiable speaker. */
+/** Labels that name a role, not an identifiable speaker, numbered or not (`Audience 2`, `Speaker_3`). */
 export const ROLE_LABELS =
-  /^(?:q|a|question|answer|reporter|journalist|correspondent|moderator|host|co-host|chair|chairman|chairwoman|chairperson|presenter|interviewer|interviewee|narrator|announcer|audience(?: member)?|participant|panelist|panellist|speaker(?: \d+)?|speaker_\d+|unknown(?: speaker)?|unidentified(?: speaker| male| female)?|voice|off-mic|translator|interpreter|p|r|pregunta|respuesta|记者|问|答|主持人)$/i;
+  /^(?:q|a|question|answer|reporter|journalist|correspondent|moderator|host|co-host|chair|chairman|chairwoman|chairperson|presenter|interviewer|interviewee|narrator|announcer|audience(?: member| question)?|participant|panelist|panellist|speaker|unknown(?: speaker)?|unidentified(?: speaker| male| female)?|voice|off-mic|translator|interpreter|p|r|pregunta|respuesta|记者|问|答|主持人)(?:[ _]?\d+)?$/i;
 
 /** The text in a trailing parenthesis: `Shaun Apps (SA)` → `SA`. */
 function trailingParenthesis(name: string): string | undefined {

@@ -1,11 +1,12 @@
 /**
  * The fixture archive on a 360 px phone in Chromium: no page scrolls sideways
- * (long addresses in transcripts wrap), and search puts results before the
- * folded filters.
+ * (long addresses in transcripts wrap), tap targets are 24 px or spaced as
+ * WCAG 2.5.8 asks, and search puts results before the folded filters.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, inject, test } from 'vitest';
+import { measurePageFit } from '../../scripts/lib/page-fit.ts';
 import { serveWithBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
@@ -16,19 +17,20 @@ const pages = readdirSync(site, { recursive: true, withFileTypes: true })
   .map((e) => `/${relative(site, join(e.parentPath, '')).split(sep).join('/')}/`.replace(/^\/\/$/, '/'))
   .sort();
 
-test('no page of the site scrolls sideways at 360 px', async () => {
+test('no page of the site scrolls sideways at 360 px, and every tap target is large enough', async () => {
   expect(pages.length).toBeGreaterThan(20);
   const context = await served.browser.newContext({ viewport: { width: 360, height: 780 } });
   const page = await context.newPage();
   const wide: string[] = [];
+  const small: string[] = [];
   for (const path of pages) {
     await page.goto(`${served.server.url}${path}`);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    if (overflow > 0) wide.push(`${path} (${overflow} px)`);
+    const fit = await page.evaluate(measurePageFit);
+    if (fit.overflow > 0) wide.push(`${path} (${fit.overflow} px)`);
+    for (const target of fit.small) small.push(`${path}: ${target}`);
   }
   expect(wide).toEqual([]);
+  expect(small).toEqual([]);
   await context.close();
 });
 

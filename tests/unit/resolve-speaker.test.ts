@@ -15,6 +15,9 @@ test.each([
   ['Moderator', 'role'],
   ['Q', 'role'],
   ['Speaker 0', 'role'],
+  ['Speaker_3', 'role'],
+  ['Audience 2', 'role'],
+  ['Reporter 1', 'role'],
   ['Audience member', 'role'],
 ])('%j is inferred to be a %s', (name, kind) => {
   expect(inferSpeakerKind(name)).toBe(kind);

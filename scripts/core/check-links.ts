@@ -57,61 +57,80 @@ interface PendingAnchor {
   fragment: string;
 }
 
+/** What the check needs of one page: its ids (and those used twice) and every URL it holds, in order. */
+export interface PageScan {
+  ids: string[];
+  duplicateIds: string[];
+  urls: string[];
+}
+
+/** Parses a page once for the check; a build can keep the scan of an unchanged page for the next one. */
+export function scanPage(html: string): PageScan {
+  const root = parse(html);
+  const ids = new Set<string>();
+  const duplicateIds: string[] = [];
+  for (const el of root.querySelectorAll('[id], a[name]')) {
+    const id = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
+    if (el.getAttribute('id') !== undefined && ids.has(id)) duplicateIds.push(id);
+    ids.add(id);
+  }
+  const urls = root.querySelectorAll(SELECTOR).map((el) => {
+    const attr = URL_ATTRIBUTES.find(([tag]) => tag === el.tagName.toLowerCase())?.[1] ?? 'href';
+    return el.getAttribute(attr) ?? '';
+  });
+  return { ids: [...ids], duplicateIds, urls };
+}
+
 /**
  * Checks a site one page at a time, so a site of any size is checked in the
- * memory of its largest page: each page is parsed, its ids and links noted,
+ * memory of its largest page: each page is scanned, its ids and links noted,
  * and its tree dropped; links to anchors of other pages are settled by
  * `finish()`. `files` holds every file of the site as a URL path
  * (`/transcripts/x/index.html`, `/_astro/a.css`).
  */
-export function linkChecker(files: ReadonlySet<string>): { add(page: SitePage): void; finish(): LinkReport } {
+export function linkChecker(files: ReadonlySet<string>): {
+  add(page: SitePage): void;
+  addScan(path: string, scan: PageScan): void;
+  finish(): LinkReport;
+} {
   const report: LinkReport = { pages: 0, links: 0, anchors: 0, external: 0, problems: [] };
   const idsByFile = new Map<string, Set<string>>();
   const pending: PendingAnchor[] = [];
+  const addScan = (path: string, scan: PageScan): void => {
+    report.pages++;
+    for (const id of scan.duplicateIds) {
+      report.problems.push({ page: path, url: `#${id}`, reason: `the id \`${id}\` is used twice on the page` });
+    }
+    const ids = new Set(scan.ids);
+    idsByFile.set(fileOf(path), ids);
+    for (const raw of scan.urls) {
+      if (CODE_URL.test(raw)) {
+        report.problems.push({ page: path, url: raw, reason: 'a URL that runs code' });
+        continue;
+      }
+      if (raw.startsWith('//') || SCHEME.test(raw)) {
+        report.external++;
+        continue;
+      }
+      report.links++;
+      const url = new URL(raw, ORIGIN + path);
+      const target = resolveFile(decoded(url.pathname), files);
+      if (!target) {
+        report.problems.push({ page: path, url: raw, reason: 'no such file in the site' });
+        continue;
+      }
+      const fragment = decoded(url.hash.slice(1));
+      if (fragment === '' || fragment === 'top') continue;
+      if (!target.endsWith('.html')) continue; // a fragment of a non-HTML file (a media time, a JSON twin)
+      if (target === fileOf(path)) {
+        report.anchors++;
+        if (!ids.has(fragment)) report.problems.push({ page: path, url: raw, reason: missingId(fragment) });
+      } else pending.push({ page: path, url: raw, target, fragment });
+    }
+  };
   return {
-    add(page) {
-      report.pages++;
-      const root = parse(page.html);
-      const ids = new Set<string>();
-      for (const el of root.querySelectorAll('[id], a[name]')) {
-        const id = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
-        if (el.getAttribute('id') !== undefined && ids.has(id)) {
-          report.problems.push({
-            page: page.path,
-            url: `#${id}`,
-            reason: `the id \`${id}\` is used twice on the page`,
-          });
-        }
-        ids.add(id);
-      }
-      idsByFile.set(fileOf(page.path), ids);
-      for (const el of root.querySelectorAll(SELECTOR)) {
-        const attr = URL_ATTRIBUTES.find(([tag]) => tag === el.tagName.toLowerCase())?.[1] ?? 'href';
-        const raw = el.getAttribute(attr) ?? '';
-        if (CODE_URL.test(raw)) {
-          report.problems.push({ page: page.path, url: raw, reason: 'a URL that runs code' });
-          continue;
-        }
-        if (raw.startsWith('//') || SCHEME.test(raw)) {
-          report.external++;
-          continue;
-        }
-        report.links++;
-        const url = new URL(raw, ORIGIN + page.path);
-        const target = resolveFile(decoded(url.pathname), files);
-        if (!target) {
-          report.problems.push({ page: page.path, url: raw, reason: 'no such file in the site' });
-          continue;
-        }
-        const fragment = decoded(url.hash.slice(1));
-        if (fragment === '' || fragment === 'top') continue;
-        if (!target.endsWith('.html')) continue; // a fragment of a non-HTML file (a media time, a JSON twin)
-        if (target === fileOf(page.path)) {
-          report.anchors++;
-          if (!ids.has(fragment)) report.problems.push({ page: page.path, url: raw, reason: missingId(fragment) });
-        } else pending.push({ page: page.path, url: raw, target, fragment });
-      }
-    },
+    add: (page) => addScan(page.path, scanPage(page.html)),
+    addScan,
     finish() {
       for (const link of pending) {
         const ids = idsByFile.get(link.target);

@@ -1,0 +1,37 @@
+/** The site check's cache of page scans: kept by content hash, reused for unchanged pages only. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { checkSite } from '../../scripts/check-site.ts';
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+async function site(pages: Record<string, string>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'check-cache-'));
+  for (const [path, html] of Object.entries(pages)) {
+    await mkdir(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, 'index.html'), html);
+  }
+  return dir;
+}
+
+test('the first check writes a scan per page; a page whose bytes are unchanged is not parsed again', async () => {
+  const a = '<a href="/b/#t1">b</a>';
+  const b = '<h3 id="t1">B</h3>';
+  const dir = await site({ '': a, b });
+  const cache = join(dir, '..', `${dir.split('/').at(-1)}.ndjson`);
+  expect((await checkSite(dir, cache)).problems).toEqual([]);
+  const lines = readFileSync(cache, 'utf8').trim().split('\n');
+  expect(lines.map((l) => l.split('\t')[0]).sort()).toEqual([sha1(a), sha1(b)].sort());
+
+  // A planted scan for b's exact bytes says it has no t1: the next check believes it, so it read the cache.
+  writeFileSync(cache, `${sha1(b)}\t${JSON.stringify({ ids: [], duplicateIds: [], urls: [] })}\n`);
+  expect((await checkSite(dir, cache)).problems.map((p) => p.url)).toEqual(['/b/#t1']);
+
+  // Once b changes, its new bytes are parsed: the planted scan no longer applies.
+  writeFileSync(join(dir, 'b', 'index.html'), '<h3 id="t1">B, edited</h3>');
+  expect((await checkSite(dir, cache)).problems).toEqual([]);
+});

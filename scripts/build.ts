@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { checkSite } from './check-site.ts';
 import { formatLinkReport } from './core/check-links.ts';
@@ -64,6 +65,11 @@ let publishing = false;
 interface StageResult {
   ok: boolean;
   output: string;
+}
+
+/** The Astro stage's heap limit in MB: half the machine's memory, never under V8's usual 4 GB. */
+function astroHeapMB(): number {
+  return Math.max(4096, Math.floor(totalmem() / 2 / 1024 / 1024));
 }
 
 /** Runs a Node script as a child process, with a heartbeat line when it runs long. */
@@ -305,6 +311,9 @@ async function build(options: CliOptions): Promise<boolean> {
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
       ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
+      // Astro holds every transcript record in its data store: past some 8,000 transcripts that
+      // outgrows V8's default 4 GB heap. Half the machine's memory (at least 4 GB) is its limit instead.
+      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=${astroHeapMB()}`.trim(),
     };
     const site = await runNode(ASTRO_BIN, ['build'], env, 'astro build', options.verbose);
     releaseAstroStage = undefined;

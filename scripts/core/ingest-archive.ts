@@ -168,7 +168,8 @@ export function ingestArchive(input: ArchiveInput): Archive {
   };
   const mentions = termFinder(newTerms);
   for (const r of results) {
-    const touched = !before.valid || r.reused?.filed.some((slug) => gone.has(slug)) || (r.reused && mentions(r.source));
+    const touched =
+      !before.valid || (r.reused?.filed ?? []).some((slug) => gone.has(slug)) || (r.reused && mentions(r.source));
     if (!r.reused || touched) parse(r);
   }
 
@@ -187,7 +188,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
   const flipped = new Set(
     [...background, ...before.background].filter((slug) => background.has(slug) !== before.background.has(slug)),
   );
-  for (const r of results) if (r.reused?.filed.some((slug) => flipped.has(slug))) parse(r);
+  for (const r of results) if ((r.reused?.filed ?? []).some((slug) => flipped.has(slug))) parse(r);
   const topics = selected.filter((t) => !background.has(t.slug));
   const topicsKey = JSON.stringify({
     selected: selected.map((t) => [t.slug, { terms: t.terms, entity: t.entity ?? false }]),

@@ -38,9 +38,16 @@ export function turnRows(t: Transcript, speakers: Names): Record<(typeof TURN_CO
   }));
 }
 
-/** CSV with a header row, every field quoted where needed, CRLF line ends (RFC 4180). */
-export function toCsv(rows: readonly Record<string, string>[]): string {
-  return `${Papa.unparse({ fields: [...TURN_COLUMNS], data: rows.map((r) => TURN_COLUMNS.map((c) => r[c] ?? '')) }, { newline: '\r\n' })}\r\n`;
+/**
+ * CSV with a header row, every field quoted where needed, CRLF line ends (RFC
+ * 4180). `header: false` gives the rows alone, to append to a CSV begun with
+ * `toCsv([])` (the header by itself).
+ */
+export function toCsv(rows: readonly Record<string, string>[], options: { header?: boolean } = {}): string {
+  const data = rows.map((r) => TURN_COLUMNS.map((c) => r[c] ?? ''));
+  const csv = Papa.unparse({ fields: [...TURN_COLUMNS], data }, { newline: '\r\n', header: options.header ?? true });
+  // Papa ends a header with no rows in a line break of its own; every other CSV ends in one added here.
+  return `${csv.replace(/\r\n$/, '')}\r\n`;
 }
 
 /** The transcript as plain text: a header, then each turn under its speaker and id. */

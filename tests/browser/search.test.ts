@@ -118,6 +118,18 @@ describe('search', () => {
     await page.close();
   });
 
+  test('a Chinese query finds the Chinese transcript from the English search page', async () => {
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent('对话协商')}`);
+    const hit = page.locator('.search-hit .hit-speaker').first();
+    await hit.waitFor({ timeout: 10_000 });
+    const href = (await hit.getAttribute('href')) ?? '';
+    expect(new URL(href, 'http://site.invalid').pathname).toBe('/transcripts/press-conference-zh/');
+    expect(await hit.textContent()).toBe('王毅');
+    expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/对话|协商/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('the topic filter lists topics with counts', async () => {
     const { page } = await open('/search/');
     const topic = page.getByRole('group', { name: 'Topic' });

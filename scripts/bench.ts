@@ -243,6 +243,7 @@ async function main(): Promise<number> {
       site: { site, search, ranking },
     });
   }
+  const started = new Date().toISOString();
   const tmp = mkdtempSync(join(tmpdir(), 'archive-bench-'));
   const results: SizeResult[] = [];
   try {
@@ -267,19 +268,26 @@ async function main(): Promise<number> {
         await writeFile(join(seeds, 'topics.yaml'), `${topics.trimEnd()}\n${BENCH_TOPICS}`);
         results.push(await benchCorpus(`${n} transcripts`, seeds, work, !values['no-search'], editable, true));
         await rm(work, { recursive: true, force: true });
+        // Each size's figures are saved as soon as they exist: a later size that fails loses only its own.
+        await save({ date: started, machine: machine(), commit: commit(), sizes: results });
       }
     }
   } finally {
     if (values.keep) console.log(`Kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });
   }
-  return report({ date: new Date().toISOString(), machine: machine(), commit: commit(), sizes: results });
+  return report({ date: started, machine: machine(), commit: commit(), sizes: results });
 }
 
-async function report(result: BenchResult): Promise<number> {
+async function save(result: BenchResult): Promise<string> {
   await mkdir(join(ROOT, 'bench-results'), { recursive: true });
   const file = join(ROOT, 'bench-results', `${result.date.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+async function report(result: BenchResult): Promise<number> {
+  const file = await save(result);
   console.log('');
   for (const line of formatTable(result)) console.log(line);
   console.log(`\nFigures written to ${file}`);

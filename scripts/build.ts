@@ -367,7 +367,7 @@ async function build(options: CliOptions): Promise<boolean> {
     if (options.check && !options.part) {
       console.log('Site check');
       const checkStart = performance.now();
-      const report = await checkSite(staging, join(cache, 'site-check.ndjson'));
+      const report = await checkSite(staging, join(cache, 'site-check'));
       for (const line of formatLinkReport(report)) console.log(line);
       if (report.problems.length > 0) {
         console.error('Build stopped: the new site has broken links (listed above); the published site is unchanged.');

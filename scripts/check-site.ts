@@ -7,68 +7,59 @@
  * replaces the published one.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
 import { formatLinkReport, type LinkReport, linkChecker, type PageScan, scanPage } from './core/check-links.ts';
 import { parseCli, seconds } from './lib/cli.ts';
 
 /**
  * Reads every page of a built site, one at a time (a 10,000-transcript site
- * holds gigabytes of HTML), and checks its links. With `cacheFile`, a page
- * whose bytes the last check saw is not parsed again: its scan is kept there,
- * by content hash, one JSON line a page.
+ * holds gigabytes of HTML), and checks its links. With `cacheDir`, a page
+ * whose bytes an earlier check saw is not parsed again: its scan is kept there
+ * as a small file named by its content hash, read back only when needed, so
+ * memory stays that of the link check itself; scans no page uses are removed.
  */
-export async function checkSite(dir: string, cacheFile?: string): Promise<LinkReport> {
+export async function checkSite(dir: string, cacheDir?: string): Promise<LinkReport> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`);
-  const known = cacheFile ? await readScans(cacheFile) : new Map<string, PageScan>();
-  const kept: [string, PageScan][] = [];
+  const used = new Set<string>();
   const checker = linkChecker(new Set(files));
   for (const f of files) {
     if (!f.endsWith('.html')) continue;
     const bytes = await readFile(join(dir, f));
     const hash = createHash('sha1').update(bytes).digest('hex');
-    const scan = known.get(hash) ?? scanPage(bytes.toString('utf8'));
-    if (cacheFile) kept.push([hash, scan]);
+    const scan = cacheDir ? await cachedScan(cacheDir, hash, bytes) : scanPage(bytes.toString('utf8'));
+    used.add(hash);
     checker.addScan(f.replace(/(?:^|\/)index\.html$/, '/'), scan);
   }
-  if (cacheFile) await writeScans(cacheFile, kept);
+  if (cacheDir) await pruneScans(cacheDir, used);
   return checker.finish();
 }
 
-async function readScans(file: string): Promise<Map<string, PageScan>> {
-  const scans = new Map<string, PageScan>();
-  if (!existsSync(file)) return scans;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    const tab = line.indexOf('\t');
-    if (tab === -1) continue;
-    try {
-      scans.set(line.slice(0, tab), JSON.parse(line.slice(tab + 1)) as PageScan);
-    } catch {
-      // A torn line (a build killed while writing): that page is parsed again.
-    }
-  }
-  return scans;
+const scanFile = (cacheDir: string, hash: string): string => join(cacheDir, hash.slice(0, 2), `${hash}.json`);
+
+async function cachedScan(cacheDir: string, hash: string, bytes: Buffer): Promise<PageScan> {
+  const file = scanFile(cacheDir, hash);
+  const known = await readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as PageScan)
+    .catch(() => undefined);
+  if (known) return known;
+  const scan = scanPage(bytes.toString('utf8'));
+  await mkdir(dirname(file), { recursive: true });
+  // Written aside and renamed, so a killed build never leaves half a scan.
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify(scan));
+  await rename(tmp, file);
+  return scan;
 }
 
-/** Writes the scans to a temporary file renamed into place, so a killed build leaves the old cache or the new. */
-async function writeScans(file: string, scans: readonly [string, PageScan][]): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  const out = createWriteStream(tmp, 'utf8');
-  for (const [hash, scan] of scans) {
-    if (!out.write(`${hash}\t${JSON.stringify(scan)}\n`)) await once(out, 'drain');
+async function pruneScans(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(cacheDir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const e of entries) {
+    if (e.isFile() && !used.has(e.name.replace(/\.json$/, ''))) await rm(join(e.parentPath, e.name), { force: true });
   }
-  out.end();
-  await finished(out);
-  await rename(tmp, file);
 }
 
 if (import.meta.main) {

@@ -55,6 +55,19 @@ test('filters alone browse, combine, show counts, and round-trip through the URL
   await page.close();
 });
 
+test('the language and format filters browse the Chinese transcript and the subtitle files', async () => {
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/search/?language=zh`);
+  const chinese = await hits(page);
+  expect(chinese.length).toBeGreaterThan(0);
+  for (const href of chinese) expect(href).toMatch(/^\/transcripts\/press-conference-zh\/#t\d+$/);
+  await page.goto(`${served.server.url}/search/?format=Subtitles`);
+  const subtitles = new Set((await hits(page)).map((href) => href.split('#')[0]));
+  expect([...subtitles].sort()).toEqual(['/transcripts/hearing/', '/transcripts/interview/']);
+  expect(await page.getByRole('group', { name: 'Format' }).textContent()).toMatch(/Subtitles\s*\(2\)/);
+  await page.close();
+});
+
 test('sorting by newest puts the dated transcript first, and the sort is in the URL', async () => {
   const page = await served.browser.newPage();
   await page.goto(`${served.server.url}/search/?q=telecom`);

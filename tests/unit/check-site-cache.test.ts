@@ -1,6 +1,6 @@
 /** The site check's cache of page scans: kept by content hash, reused for unchanged pages only. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,16 +22,18 @@ test('the first check writes a scan per page; a page whose bytes are unchanged i
   const a = '<a href="/b/#t1">b</a>';
   const b = '<h3 id="t1">B</h3>';
   const dir = await site({ '': a, b });
-  const cache = join(dir, '..', `${dir.split('/').at(-1)}.ndjson`);
+  const cache = mkdtempSync(join(tmpdir(), 'check-cache-scans-'));
+  const scanOf = (html: string) => join(cache, sha1(html).slice(0, 2), `${sha1(html)}.json`);
   expect((await checkSite(dir, cache)).problems).toEqual([]);
-  const lines = readFileSync(cache, 'utf8').trim().split('\n');
-  expect(lines.map((l) => l.split('\t')[0]).sort()).toEqual([sha1(a), sha1(b)].sort());
+  expect(JSON.parse(readFileSync(scanOf(b), 'utf8'))).toEqual({ ids: ['t1'], duplicateIds: [], urls: [] });
+  expect(existsSync(scanOf(a))).toBe(true);
 
   // A planted scan for b's exact bytes says it has no t1: the next check believes it, so it read the cache.
-  writeFileSync(cache, `${sha1(b)}\t${JSON.stringify({ ids: [], duplicateIds: [], urls: [] })}\n`);
+  writeFileSync(scanOf(b), JSON.stringify({ ids: [], duplicateIds: [], urls: [] }));
   expect((await checkSite(dir, cache)).problems.map((p) => p.url)).toEqual(['/b/#t1']);
 
-  // Once b changes, its new bytes are parsed: the planted scan no longer applies.
+  // Once b changes, its new bytes are parsed: the planted scan no longer applies, and is removed.
   writeFileSync(join(dir, 'b', 'index.html'), '<h3 id="t1">B, edited</h3>');
   expect((await checkSite(dir, cache)).problems).toEqual([]);
+  expect(existsSync(scanOf(b))).toBe(false);
 });

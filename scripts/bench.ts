@@ -181,7 +181,11 @@ async function benchCorpus(
     if (judged) {
       console.log('  judged queries in Chromium …');
       const transcripts = full.stages.find((s) => s.name === 'ingest')?.pages ?? 0;
-      ranking = await measureRanking(paths.out, JUDGED_QUERIES, variantsFor(transcripts));
+      // A failure here (a browser wait timing out on a very large site) must not lose the build figures.
+      ranking = await measureRanking(paths.out, JUDGED_QUERIES, variantsFor(transcripts)).catch((e: unknown) => {
+        console.error(`  judged queries failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        return undefined;
+      });
     }
   }
   return {

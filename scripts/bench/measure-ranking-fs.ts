@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { fold } from '../../src/lib/search-state.ts';
 import { fileSlug } from '../core/slugs.ts';
 import { launchBrowser } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/serve-static.ts';
@@ -66,11 +67,6 @@ interface TwinTurn {
   paragraphs: string[];
 }
 
-const fold = (text: string): string =>
-  ` ${text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
 /** `/transcripts/a/#t2` from a twin's URL or a hit's link, whatever its origin and query string. */
 const turnKey = (url: string): string => {
   const u = new URL(url, 'http://site.invalid');

@@ -52,7 +52,8 @@ export function withHighlight(url: string, terms: readonly string[]): string {
   return `${path}${path.includes('?') ? '&' : '?'}${query}${anchor}`;
 }
 
-const fold = (text: string): string =>
+/** Lower case, every run of non-letters one space, padded: the form phrases are compared in. */
+export const fold = (text: string): string =>
   ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -35,6 +35,8 @@ export interface ArchiveIndex {
   transcriptsByTopic: Map<string, Transcript[]>;
   /** Questions by who asked them. */
   questionsBySpeaker: Map<string, QuestionRef[]>;
+  /** For each speaker, how many of their turns each topic filed (a turn counts once per topic). */
+  topicTurnsBySpeaker: Map<string, Map<string, number>>;
   /** Each transcript's place in `transcripts`, by slug. */
   position: Map<string, number>;
 }
@@ -77,6 +79,7 @@ export function buildIndex(
     transcriptsBySpeaker: new Map(),
     transcriptsByTopic: new Map(),
     questionsBySpeaker: new Map(),
+    topicTurnsBySpeaker: new Map(),
     position: new Map(sorted.map((t, i) => [t.slug, i])),
   };
   for (const transcript of sorted) {
@@ -96,9 +99,16 @@ export function buildIndex(
     for (const p of transcript.participants) push(index.transcriptsBySpeaker, p.speaker, transcript);
     for (const topic of transcript.topics) {
       push(index.transcriptsByTopic, topic.slug, transcript);
+      const counted = new Set<string>();
       for (const match of topic.matches) {
         const turn = byId.get(match.turn);
-        if (turn) push(index.turnsByTopic, topic.slug, { transcript, turn, terms: match.terms });
+        if (!turn) continue;
+        push(index.turnsByTopic, topic.slug, { transcript, turn, terms: match.terms });
+        if (counted.has(turn.id)) continue;
+        counted.add(turn.id);
+        const counts = index.topicTurnsBySpeaker.get(turn.speaker) ?? new Map<string, number>();
+        index.topicTurnsBySpeaker.set(turn.speaker, counts);
+        counts.set(topic.slug, (counts.get(topic.slug) ?? 0) + 1);
       }
     }
   }

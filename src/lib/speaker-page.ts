@@ -18,12 +18,7 @@ export interface SpeakerPageData {
 
 export function speakerPageData(archive: ArchiveIndex, speaker: Speaker): SpeakerPageData {
   const turns = archive.turnsBySpeaker.get(speaker.slug) ?? [];
-  const counts = new Map<string, number>();
-  for (const { transcript, turn } of turns) {
-    for (const topic of transcript.topics) {
-      if (topic.matches.some((m) => m.turn === turn.id)) counts.set(topic.slug, (counts.get(topic.slug) ?? 0) + 1);
-    }
-  }
+  const counts = archive.topicTurnsBySpeaker.get(speaker.slug) ?? new Map<string, number>();
   const all = archive.questionsBySpeaker.get(speaker.slug) ?? [];
   const questions = all.slice(0, 100);
   const names = new Map<string, string>();

@@ -4,7 +4,7 @@
  */
 import type { Speaker } from '../../scripts/core/schema.ts';
 import { speakerPath } from '../../scripts/core/urls.ts';
-import type { ArchiveIndex } from './archive-index.ts';
+import type { ArchiveIndex, TurnRef } from './archive-index.ts';
 import { type Bar, perYear, topBars } from './charts.ts';
 
 export interface TopicCharts {
@@ -29,4 +29,13 @@ export function topicCharts(archive: ArchiveIndex, slug: string): TopicCharts {
     people: bars('person'),
     outlets: bars('organisation'),
   };
+}
+
+/** The names of the speakers of the listed turns (and of the questions they answer), by slug. */
+export function listedSpeakerNames(archive: ArchiveIndex, listed: readonly TurnRef[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of listed)
+    for (const slug of [r.turn.speaker, ...(r.question ? [r.question.speaker] : [])])
+      names.set(slug, archive.speakers.get(slug)?.name ?? slug);
+  return names;
 }

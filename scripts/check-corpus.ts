@@ -75,7 +75,7 @@ export async function checkCorpus(path: string, limit?: number): Promise<CorpusS
       skipped: seeds.skipped.length,
       filesLosingWords: [],
       crashes: [],
-      megabytes: seeds.sources.reduce((n, s) => n + s.bytes.length, 0) / 1024 / 1024,
+      megabytes: seeds.inputBytes / 1024 / 1024,
       ms: 0,
     };
     // One file at a time, so that a crash names its file and the others still count.

@@ -12,6 +12,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
+import type { SeedStamp } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
 const VERSION = 2;
@@ -81,5 +82,32 @@ export async function saveIngestCache(
   };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(data));
+  await rename(`${file}.tmp-${process.pid}`, file);
+}
+
+function stampsFile(content: string): string {
+  const id = createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12);
+  return join(cacheDir(), `seed-stamps-${id}.json`);
+}
+
+/**
+ * The size, modification time and hash of each seed file at the last run
+ * for this content folder. Independent of the code's version: a hash only
+ * says what bytes a file held.
+ */
+export async function loadSeedStamps(content: string): Promise<Map<string, SeedStamp>> {
+  try {
+    const rows = JSON.parse(await readFile(stampsFile(content), 'utf8')) as [string, string, string][];
+    return new Map(rows.map(([file, stamp, hash]) => [file, { stamp, hash }]));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function saveSeedStamps(content: string, stamps: ReadonlyMap<string, SeedStamp>): Promise<void> {
+  const file = stampsFile(content);
+  await mkdir(dirname(file), { recursive: true });
+  const rows = [...stamps].map(([f, s]) => [f, s.stamp, s.hash]);
+  await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(rows));
   await rename(`${file}.tmp-${process.pid}`, file);
 }

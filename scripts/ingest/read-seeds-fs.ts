@@ -1,9 +1,16 @@
 /**
  * Reads the seeds folder: transcript files with their sidecar metadata, and
  * the topic rules. Everything else is listed as skipped, with the reason.
+ *
+ * A transcript whose size and modification time (and its metadata file's)
+ * are those of the last run is not read at all: its hash is the one recorded
+ * then, and its bytes are read only if the pipeline asks for them (to parse
+ * it again). At 10,000 transcripts this is the difference between reading
+ * 400 MB and reading a few directory listings, like `make` or `rsync`.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { EXTENSIONS } from '../core/formats/detect-format.ts';
 import type { ArchiveInput, SourceFile } from '../core/ingest-archive.ts';
@@ -20,15 +27,32 @@ const SPEAKERS_FILE = /^speakers\.ya?ml$/;
 
 export interface SeedsFolder extends ArchiveInput {
   skipped: { file: string; reason: string }[];
+  /** Each transcript's size and modification time with its hash: the next run's `known`. */
+  stamps: Map<string, SeedStamp>;
+  /** Bytes of the transcript and metadata files (read or not). */
+  inputBytes: number;
 }
 
-export async function readSeeds(dir: string): Promise<SeedsFolder> {
+/** What a transcript file (and its metadata file) looked like when its hash was taken. */
+export interface SeedStamp {
+  /** Sizes and modification times, as `size:mtime[|size:mtime]`. */
+  stamp: string;
+  hash: string;
+}
+
+/**
+ * @param known the stamps of the last run: a file whose stamp is unchanged
+ *   keeps its hash and is read only when its bytes are asked for.
+ */
+export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedStamp>): Promise<SeedsFolder> {
   const all = (await listFiles(dir)).map((abs) => ({ abs, rel: relative(dir, abs).split(sep).join('/') }));
   const byRel = new Set(all.map((f) => f.rel));
   const sources: SourceFile[] = [];
   const skipped: SeedsFolder['skipped'] = [];
   let topicRules: SeedsFolder['topicRules'];
   let speakerRegistry: SeedsFolder['speakerRegistry'];
+  const stamps = new Map<string, SeedStamp>();
+  let inputBytes = 0;
 
   for (const { abs, rel } of all) {
     const ext = extensionOf(rel);
@@ -37,14 +61,25 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
     } else if (DOCUMENTATION.test(rel)) {
       skipped.push({ file: rel, reason: 'documentation of the folder, not a transcript' });
     } else if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
-      const bytes = new Uint8Array(await readFile(abs));
       const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
-      const meta = metaRel ? { file: metaRel, text: await readFile(join(dir, metaRel), 'utf8') } : undefined;
+      const metaAbs = metaRel ? join(dir, metaRel) : undefined;
+      const stats = await Promise.all([abs, ...(metaAbs ? [metaAbs] : [])].map((f) => stat(f)));
+      inputBytes += stats.reduce((n, st) => n + st.size, 0);
+      const stamp = stats.map((st) => `${st.size}:${st.mtimeMs}`).join('|');
+      const previous = known?.get(rel);
+      if (previous?.stamp === stamp) {
+        sources.push(lazySource(rel, abs, previous.hash, metaRel, metaAbs));
+        stamps.set(rel, previous);
+        continue;
+      }
+      const bytes = new Uint8Array(await readFile(abs));
+      const meta = metaRel && metaAbs ? { file: metaRel, text: await readFile(metaAbs, 'utf8') } : undefined;
       const hash = createHash('sha256')
         .update(bytes)
         .update(meta?.text ?? '')
         .digest('hex');
       sources.push({ file: rel, bytes, hash, ...(meta ? { meta } : {}) });
+      stamps.set(rel, { stamp, hash });
     } else if (TOPICS_FILE.test(rel)) {
       topicRules = { file: rel, text: await readFile(abs, 'utf8') };
     } else if (SPEAKERS_FILE.test(rel)) {
@@ -58,7 +93,39 @@ export async function readSeeds(dir: string): Promise<SeedsFolder> {
       skipped.push({ file: rel, reason: `\`${ext || 'no extension'}\` is not a transcript format this version reads` });
     }
   }
-  return { sources, skipped, ...(topicRules ? { topicRules } : {}), ...(speakerRegistry ? { speakerRegistry } : {}) };
+  return {
+    sources,
+    skipped,
+    stamps,
+    inputBytes,
+    ...(topicRules ? { topicRules } : {}),
+    ...(speakerRegistry ? { speakerRegistry } : {}),
+  };
+}
+
+/** A source known from the last run: its bytes (and metadata text) are read the first time they are asked for. */
+function lazySource(file: string, abs: string, hash: string, metaRel?: string, metaAbs?: string): SourceFile {
+  let bytes: Uint8Array | undefined;
+  let text: string | undefined;
+  return {
+    file,
+    hash,
+    get bytes() {
+      bytes ??= new Uint8Array(readFileSync(abs));
+      return bytes;
+    },
+    ...(metaRel && metaAbs
+      ? {
+          meta: {
+            file: metaRel,
+            get text() {
+              text ??= readFileSync(metaAbs, 'utf8');
+              return text;
+            },
+          },
+        }
+      : {}),
+  };
 }
 
 function extensionOf(path: string): string {

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { ingestArchive } from '../core/ingest-archive.ts';
-import { loadIngestCache, saveIngestCache } from './ingest-cache-fs.ts';
+import { loadIngestCache, loadSeedStamps, saveIngestCache, saveSeedStamps } from './ingest-cache-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { allProblems, formatIngestReport, formatProblems } from './report.ts';
 import { writeContent } from './write-content-fs.ts';
@@ -41,7 +41,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
       ],
     };
   }
-  const seeds = await readSeeds(options.seeds);
+  const seeds = await readSeeds(options.seeds, await loadSeedStamps(options.content));
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
   const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}`;
   const cache = await loadIngestCache(options.content, rules);
@@ -55,6 +55,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     seeds.sources.map((s) => s.file),
     cache?.published,
   );
+  await saveSeedStamps(options.content, seeds.stamps);
   await saveIngestCache(options.content, rules, {
     parsed: archive.ingested,
     published: written.published,
@@ -67,7 +68,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     ok,
     transcripts: archive.ingested.size,
     written: written.written.length + written.removed.length,
-    inputBytes: seeds.sources.reduce((n, s) => n + s.bytes.length + (s.meta?.text.length ?? 0), 0),
+    inputBytes: seeds.inputBytes,
     lines: formatIngestReport(archive, written, seeds.skipped, options),
     problems: formatProblems(problems),
   };

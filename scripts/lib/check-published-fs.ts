@@ -15,19 +15,28 @@ import { readRecord } from '../ingest/write-content-fs.ts';
  */
 export async function lostUrls(contentDir: string, siteDir: string, part?: Part): Promise<string[]> {
   const record = await readRecord(contentDir);
-  const pages = new Map<string, string | undefined>();
   const lost: string[] = [];
   const ours = (path: string): boolean => {
     if (!part) return true;
     const transcript = /^\/transcripts\/([^/]+)\/$/.exec(path)?.[1];
     return transcript ? inPart(transcript, part) : part.index === 0;
   };
+  // Page by page: each page is read once and its ids collected once, however many of its
+  // anchors were published (a transcript of 10,000 turns has 10,000), and not kept after.
+  const anchorsByPage = new Map<string, (string | undefined)[]>();
   for (const url of publishedUrls(record).filter((u) => ours(u.path))) {
-    if (!pages.has(url.path))
-      pages.set(url.path, await readFile(join(siteDir, url.path, 'index.html'), 'utf8').catch(() => undefined));
-    const html = pages.get(url.path);
-    if (html === undefined) lost.push(url.path);
-    else if (url.anchor && !html.includes(`id="${url.anchor}"`)) lost.push(`${url.path}#${url.anchor}`);
+    const anchors = anchorsByPage.get(url.path) ?? [];
+    anchorsByPage.set(url.path, anchors);
+    anchors.push(url.anchor);
+  }
+  for (const [path, anchors] of anchorsByPage) {
+    const html = await readFile(join(siteDir, path, 'index.html'), 'utf8').catch(() => undefined);
+    if (html === undefined) {
+      lost.push(...anchors.map(() => path));
+      continue;
+    }
+    const ids = new Set(Array.from(html.matchAll(/\sid="([^"]*)"/g), (m) => m[1]));
+    for (const anchor of anchors) if (anchor && !ids.has(anchor)) lost.push(`${path}#${anchor}`);
   }
   return lost;
 }

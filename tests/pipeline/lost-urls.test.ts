@@ -1,0 +1,54 @@
+/**
+ * The build's check that no published address breaks, on the seed archive's
+ * permalink record and a site made to answer it: a page gone and an anchor
+ * gone are each reported, and nothing else is.
+ */
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedUrls } from '../../scripts/core/permalinks/record.ts';
+import { readRecord } from '../../scripts/ingest/write-content-fs.ts';
+import { lostUrls } from '../../scripts/lib/check-published-fs.ts';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lost-urls-'));
+  await cp('content/permalinks.json', join(dir, 'content', 'permalinks.json'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A site whose pages hold every published anchor, but for the ones left out. */
+async function writeSite(site: string, leaveOut: { page?: string; anchor?: string }): Promise<void> {
+  const byPage = new Map<string, string[]>();
+  for (const url of publishedUrls(await readRecord(join(dir, 'content')))) {
+    const ids = byPage.get(url.path) ?? [];
+    byPage.set(url.path, ids);
+    if (url.anchor && url.anchor !== leaveOut.anchor) ids.push(url.anchor);
+  }
+  for (const [path, ids] of byPage) {
+    if (path === leaveOut.page) continue;
+    await mkdir(join(site, path), { recursive: true });
+    const body = ids.map((id) => `<section id="${id}" data-id="x"><p>…</p></section>`).join('\n');
+    await writeFile(join(site, path, 'index.html'), `<!doctype html><main>${body}</main>`);
+  }
+}
+
+describe('lost published addresses', () => {
+  it('finds none on a site that answers every address', async () => {
+    await writeSite(join(dir, 'whole'), {});
+    expect(await lostUrls(join(dir, 'content'), join(dir, 'whole'))).toEqual([]);
+  });
+
+  it('names a missing anchor and a missing page', async () => {
+    const transcript = publishedUrls(await readRecord(join(dir, 'content'))).find((u) => u.anchor === 't3');
+    expect(transcript).toBeDefined();
+    const speaker = '/speakers/qi-yanjun/';
+    await writeSite(join(dir, 'broken'), { page: speaker, anchor: 't3' });
+    expect(await lostUrls(join(dir, 'content'), join(dir, 'broken'))).toEqual([`${transcript?.path}#t3`, speaker]);
+  });
+});

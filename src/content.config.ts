@@ -7,13 +7,16 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { PermalinkRecordSchema, RetiredPageSchema, retiredPages } from '../scripts/core/permalinks/record.ts';
-import { SpeakerSchema, TopicSchema, TranscriptSchema } from '../scripts/core/schema.ts';
+import { SpeakerSchema, TopicSchema, TranscriptCardSchema } from '../scripts/core/schema.ts';
+import { CONTENT_DIR as base } from './lib/content-dir.ts';
 import { mdxRecords } from './lib/mdx-record-loader-fs.ts';
 
-const base = process.env['ARCHIVE_CONTENT_DIR'] ?? './content';
-
 export const collections = {
-  transcripts: defineCollection({ loader: mdxRecords(`${base}/transcripts`), schema: TranscriptSchema }),
+  /** Cards (records without turns): pages read the turns from the files (`loadArchive`). */
+  transcripts: defineCollection({
+    loader: mdxRecords(`${base}/transcripts`, 'paragraphs', 'transcript-card'),
+    schema: TranscriptCardSchema,
+  }),
   /** A speaker's body is the registry's biography, in Markdown: rendered with micromark's safe defaults. */
   speakers: defineCollection({ loader: mdxRecords(`${base}/speakers`, 'markdown'), schema: SpeakerSchema }),
   topics: defineCollection({ loader: mdxRecords(`${base}/topics`), schema: TopicSchema }),

@@ -210,6 +210,16 @@ export const TranscriptSchema = z.object({
 });
 export type Transcript = z.infer<typeof TranscriptSchema>;
 
+/**
+ * A transcript without its turns: what the site's content collection holds
+ * for each transcript (lists, cards, cache keys). The turns, nearly all of a
+ * record's bytes, are read from the record file by the pages that need them,
+ * so Astro's data store (which it serializes, and bundles into the build)
+ * stays small at 10,000 transcripts.
+ */
+export const TranscriptCardSchema = TranscriptSchema.omit({ turns: true });
+export type TranscriptCard = z.infer<typeof TranscriptCardSchema>;
+
 /** A topic entity: one page at `/topics/<slug>/`. */
 export const TopicSchema = z.object({
   slug: SlugSchema,

@@ -4,7 +4,7 @@
  * plain records. Pure: tested without Astro.
  */
 import { createHash } from 'node:crypto';
-import type { Exchange, Speaker, Topic, Transcript, Turn } from '../../scripts/core/schema.ts';
+import type { Exchange, Speaker, Topic, Transcript, TranscriptCard, Turn } from '../../scripts/core/schema.ts';
 import { wordsOf } from '../../scripts/core/text.ts';
 
 export interface TurnRef {
@@ -121,6 +121,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/** A transcript's whole record, by slug. */
+export function transcriptOf(index: ArchiveIndex, slug: string): Transcript {
+  const t = index.transcripts[index.position.get(slug) ?? -1];
+  if (!t) throw new Error(`no transcript \`${slug}\` in the archive index`);
+  return t;
+}
+
 /** The transcripts before and after one, in archive order. */
 export function neighbours(index: ArchiveIndex, slug: string): { newer?: Transcript; older?: Transcript } {
   const i = index.position.get(slug) ?? -1;
@@ -135,7 +142,7 @@ export function neighbours(index: ArchiveIndex, slug: string): { newer?: Transcr
  * newer and older transcripts it links to. With the record's digest this is
  * the page's `cacheKey` for Astro's incremental build: equal keys, equal page.
  */
-export function pageKey(index: ArchiveIndex, t: Transcript, digest: string, withNeighbours: boolean): string {
+export function pageKey(index: ArchiveIndex, t: TranscriptCard, digest: string, withNeighbours: boolean): string {
   // What the page shows of them, not whole records: a new spelling of a speaker's name or a new
   // form of a topic's term, found in another transcript, must not re-render this one.
   const speakers = t.participants.map((p) => {

@@ -1,10 +1,14 @@
 /**
  * Loads the collections once per build and derives the index every page
- * shares. Astro's `getCollection()` order is not deterministic; the index
- * sorts explicitly.
+ * shares. The transcripts collection holds cards; their whole records (the
+ * turns) are read here from the files, once per build. Astro's
+ * `getCollection()` order is not deterministic; the index sorts explicitly.
  */
 import { getCollection } from 'astro:content';
+import { join } from 'node:path';
 import { type ArchiveIndex, buildIndex } from './archive-index.ts';
+import { CONTENT_DIR } from './content-dir.ts';
+import { readTranscript } from './mdx-record-loader-fs.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
@@ -15,8 +19,9 @@ export function loadArchive(): Promise<ArchiveIndex> {
       getCollection('speakers'),
       getCollection('topics'),
     ]);
+    const folder = join(CONTENT_DIR, 'transcripts');
     return buildIndex(
-      transcripts.map((e) => e.data),
+      await Promise.all(transcripts.map((e) => readTranscript(folder, e.id))),
       speakers.map((e) => e.data),
       topics.map((e) => e.data),
     );

@@ -10,12 +10,22 @@
  * like any entry, and the body's string literals become escaped HTML
  * paragraphs, so nothing in a file is ever evaluated. A file whose size and
  * modification time are unchanged since the last build is not read again.
+ *
+ * Transcripts are stored as cards (`TranscriptCardSchema`: the record
+ * without its turns) once the whole record has passed `TranscriptSchema`;
+ * pages read the turns from the file with {@link readTranscript}. Astro
+ * serializes its data store and bundles it into the build as one string: at
+ * 10,000 transcripts whole records made it 396 MB.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
+import { type Transcript, TranscriptSchema } from '../../scripts/core/schema.ts';
 import { mdxBodyToHtml, parseMdxRecord } from '../../scripts/core/to-mdx.ts';
+
+/** What a loaded file's record becomes in the store: whole (speakers, topics), or a transcript's card. */
+type Keep = 'whole' | 'transcript-card';
 
 /**
  * Loads every `*.mdx` file of `folder` as an entry whose id is the file name.
@@ -24,7 +34,11 @@ import { mdxBodyToHtml, parseMdxRecord } from '../../scripts/core/to-mdx.ts';
  * is rendered with micromark's safe defaults: raw HTML escaped, unsafe links
  * dropped, nothing evaluated.
  */
-export function mdxRecords(folder: string, bodyKind: 'paragraphs' | 'markdown' = 'paragraphs'): Loader {
+export function mdxRecords(
+  folder: string,
+  bodyKind: 'paragraphs' | 'markdown' = 'paragraphs',
+  keep: Keep = 'whole',
+): Loader {
   return {
     name: 'mdx-records',
     async load({ store, meta, parseData, generateDigest }) {
@@ -52,7 +66,14 @@ export function mdxRecords(folder: string, bodyKind: 'paragraphs' | 'markdown' =
             `${path}:${line}: the body holds something other than the text paragraphs the ingest writes\n  ↳ Regenerate it with \`npm run ingest\`; transcript text belongs in the seeds, not in the MDX.`,
           );
         }
-        const data = await parseData({ id, data: record.data as Record<string, unknown>, filePath: path });
+        let stored = record.data as Record<string, unknown>;
+        if (keep === 'transcript-card') {
+          const whole = TranscriptSchema.safeParse(record.data);
+          if (!whole.success) throw new Error(recordError(path, whole.error.issues[0]));
+          const { turns: _turns, ...card } = stored;
+          stored = card;
+        }
+        const data = await parseData({ id, data: stored, filePath: path });
         store.set({ id, data, digest: generateDigest(text), rendered: { html: body.html } });
         meta.set(id, stamp);
       }
@@ -63,4 +84,23 @@ export function mdxRecords(folder: string, bodyKind: 'paragraphs' | 'markdown' =
       }
     },
   };
+}
+
+/** The message for a record that fails its schema, naming the file and the field. */
+function recordError(path: string, issue: { path: PropertyKey[]; message: string } | undefined): string {
+  const field = issue?.path.map(String).join('.') || 'the record';
+  return `${path}:1: \`${field}\`: ${issue?.message ?? 'invalid'}\n  ↳ Regenerate it with \`npm run ingest\` instead of editing it by hand.`;
+}
+
+/**
+ * A transcript's whole record, turns included, read from its file in
+ * `folder` and checked against `TranscriptSchema` (which also fills the
+ * defaults a record written by an older ingest may lack).
+ */
+export async function readTranscript(folder: string, slug: string): Promise<Transcript> {
+  const path = join(folder, `${slug}.mdx`);
+  const record = parseMdxRecord(await readFile(path, 'utf8'));
+  const parsed = TranscriptSchema.safeParse(record?.data);
+  if (!parsed.success) throw new Error(recordError(path, parsed.error.issues[0]));
+  return parsed.data;
 }

@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { Transcript } from '../../scripts/core/schema.ts';
-import { pageKey } from './archive-index.ts';
+import { pageKey, transcriptOf } from './archive-index.ts';
 import { loadArchive } from './load-archive.ts';
 import { buildsTranscript } from './page-part.ts';
 
@@ -16,7 +16,7 @@ export async function twinPaths(): Promise<{ params: { slug: string }; props: { 
     .filter((entry) => buildsTranscript(entry.data.slug))
     .map((entry) => ({
       params: { slug: entry.data.slug },
-      props: { t: entry.data },
+      props: { t: transcriptOf(archive, entry.data.slug) },
       cacheKey: pageKey(archive, entry.data, String(entry.digest ?? ''), false),
     }));
 }

@@ -211,13 +211,16 @@ export const TranscriptSchema = z.object({
 export type Transcript = z.infer<typeof TranscriptSchema>;
 
 /**
- * A transcript without its turns: what the site's content collection holds
- * for each transcript (lists, cards, cache keys). The turns, nearly all of a
- * record's bytes, are read from the record file by the pages that need them,
- * so Astro's data store (which it serializes, and bundles into the build)
- * stays small at 10,000 transcripts.
+ * A transcript without its text: what the site's content collection holds
+ * for each transcript (lists, cards, cache keys). No turns, no preamble, and
+ * of each topic only its slug, not the turns it matched: nearly all of a
+ * record's bytes, read from the record file by the pages that need them, so
+ * Astro's data store (which it serializes, and bundles into the build) stays
+ * small at 10,000 transcripts.
  */
-export const TranscriptCardSchema = TranscriptSchema.omit({ turns: true });
+export const TranscriptCardSchema = TranscriptSchema.omit({ turns: true, preamble: true }).extend({
+  topics: z.array(TranscriptTopicSchema.pick({ slug: true })).default([]),
+});
 export type TranscriptCard = z.infer<typeof TranscriptCardSchema>;
 
 /** A topic entity: one page at `/topics/<slug>/`. */

@@ -12,7 +12,7 @@
  * modification time are unchanged since the last build is not read again.
  *
  * Transcripts are stored as cards (`TranscriptCardSchema`: the record
- * without its turns) once the whole record has passed `TranscriptSchema`;
+ * without its text) once the whole record has passed `TranscriptSchema`;
  * pages read the turns from the file with {@link readTranscript}. Astro
  * serializes its data store and bundles it into the build as one string: at
  * 10,000 transcripts whole records made it 396 MB.
@@ -70,8 +70,8 @@ export function mdxRecords(
         if (keep === 'transcript-card') {
           const whole = TranscriptSchema.safeParse(record.data);
           if (!whole.success) throw new Error(recordError(path, whole.error.issues[0]));
-          const { turns: _turns, ...card } = stored;
-          stored = card;
+          const { turns: _turns, preamble: _preamble, topics, ...card } = whole.data;
+          stored = { ...card, topics: topics.map((t) => ({ slug: t.slug })) };
         }
         const data = await parseData({ id, data: stored, filePath: path });
         store.set({ id, data, digest: generateDigest(text), rendered: { html: body.html } });

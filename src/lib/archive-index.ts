@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Exchange, Speaker, Topic, Transcript, TranscriptCard, Turn } from '../../scripts/core/schema.ts';
-import { wordsOf } from '../../scripts/core/text.ts';
 
 export interface TurnRef {
   transcript: Transcript;
@@ -41,19 +40,18 @@ export interface ArchiveIndex {
   position: Map<string, number>;
 }
 
+/** A turn's first `maxWords` words, cut with an ellipsis when it has more. Reads no further than it shows. */
 export function excerpt(turn: Turn, maxWords = 40): string {
   const text = turn.paragraphs.join(' ');
-  const words = wordsOf(text);
-  if (words.length <= maxWords) return text;
   // Cut after the maxWords-th word, keeping the original punctuation before it.
   const re = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
   let end = 0;
   for (let i = 0; i < maxWords; i++) {
     const m = re.exec(text);
-    if (!m) break;
+    if (!m) return text;
     end = m.index + m[0].length;
   }
-  return `${text.slice(0, end)} …`;
+  return re.exec(text) ? `${text.slice(0, end)} …` : text;
 }
 
 export function compareTranscripts(a: Transcript, b: Transcript): number {

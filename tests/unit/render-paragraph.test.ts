@@ -3,8 +3,9 @@
  * reader can follow it from the archive, an image never makes a request, and
  * no URL that runs code reaches the page in any spelling.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { markdownToHtml, plainToHtml } from '../../scripts/core/render-paragraph.ts';
+import { markdownToHtml, micromarkToHtml, plainToHtml } from '../../scripts/core/render-paragraph.ts';
 
 describe('Markdown links', () => {
   test.each([
@@ -61,4 +62,31 @@ test('in plain text, Markdown links and images stay literal', () => {
   expect(plainToHtml('[a](javascript:alert(1)) ![i](https://e.example/x.png)')).toBe(
     '[a](javascript:alert(1)) ![i](https://e.example/x.png)',
   );
+});
+
+describe('Markdown paragraphs with nothing to mark up', () => {
+  test('skip micromark and come out as micromark makes them', () => {
+    const spoken = 'He said "yes" (twice), and we\'re 100% sure: 3.5 percent (Laughter.) of it.';
+    expect(markdownToHtml(spoken)).toBe(micromarkToHtml(spoken));
+    expect(markdownToHtml('1. A list')).toBe('<ol>\n<li>A list</li>\n</ol>');
+  });
+
+  test('agree with micromark on any text', () => {
+    const piece = fc.constantFrom(
+      ...'abc XYZ 123 é 日本 . , ; : ? ( ) " \' % $ @ / - + = # * _ ` ~ | ! [ ] < > & \\ \t \n \r \u0000 1. 2) -- ** __ http://x.y'.split(
+        ' ',
+      ),
+      ' ',
+      '  ',
+      '(Laughter.)',
+      '[inaudible]',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
+        const text = pieces.join('');
+        expect(markdownToHtml(text)).toBe(micromarkToHtml(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

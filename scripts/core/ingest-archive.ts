@@ -51,6 +51,12 @@ export interface ArchiveInput {
   previous?: ReadonlyMap<string, IngestedFile>;
   /** The earlier run's choice of topics ({@link Archive.topicsKey}): reuse is safe only while it holds. */
   previousTopics?: string;
+  /**
+   * Sources already parsed by {@link parseSource} (the shell does it in
+   * worker threads, one per core), by file: used instead of parsing them here.
+   * Each must come from the same source bytes and the same registry.
+   */
+  parsed?: ReadonlyMap<string, TranscriptResult>;
 }
 
 /** What a later run needs of a published transcript to reuse it without parsing its source again. */
@@ -109,19 +115,16 @@ export function ingestArchive(input: ArchiveInput): Archive {
     if ('problems' in parsed) problems.push(...parsed.problems);
     else rules = parsed.value;
   }
-  let registry = EMPTY_REGISTRY;
-  if (input.speakerRegistry) {
-    const { file, text } = input.speakerRegistry;
-    const parsed = parseYamlWith(RegistryFileSchema, text, file, 'invalid-speakers');
-    if ('problems' in parsed) problems.push(...parsed.problems);
-    else registry = buildRegistry(parsed.value.speakers, parsed.value.strict);
-  }
+  const { registry, problems: registryProblems } = registryOf(input.speakerRegistry);
+  problems.push(...registryProblems);
+  const ingestOne = (source: SourceFile, reg: Registry): TranscriptResult => {
+    const ready = input.parsed?.get(source.file);
+    return ready ?? parseSource(source, reg);
+  };
 
   const sorted = [...input.sources].sort((a, b) => a.file.localeCompare(b.file));
-  const reusable = (source: SourceFile) => {
-    const previous = input.previous?.get(source.file);
-    return previous && previous.hash === source.hash ? previous : undefined;
-  };
+  const reusable = (source: SourceFile) =>
+    reusableFrom(input.previous, source) ? input.previous?.get(source.file) : undefined;
   const results: { source: SourceFile; result?: TranscriptResult; reused?: IngestedFile }[] = sorted.map((source) => {
     const reused = reusable(source);
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
@@ -304,7 +307,21 @@ function termFinder(terms: readonly string[]): (source: SourceFile) => boolean {
   };
 }
 
-function ingestOne(source: SourceFile, registry: Registry): TranscriptResult {
+/** The speaker registry from `speakers.yaml`, or the empty one (with the file's problems) when it has none or is invalid. */
+export function registryOf(file?: { file: string; text: string }): { registry: Registry; problems: Problem[] } {
+  if (!file) return { registry: EMPTY_REGISTRY, problems: [] };
+  const parsed = parseYamlWith(RegistryFileSchema, file.text, file.file, 'invalid-speakers');
+  if ('problems' in parsed) return { registry: EMPTY_REGISTRY, problems: parsed.problems };
+  return { registry: buildRegistry(parsed.value.speakers, parsed.value.strict), problems: [] };
+}
+
+/** Whether a source can be taken from an earlier run's {@link IngestedFile} instead of being parsed. */
+export function reusableFrom(previous: ReadonlyMap<string, IngestedFile> | undefined, source: SourceFile): boolean {
+  return previous?.get(source.file)?.hash === source.hash;
+}
+
+/** One source file through the transcript pipeline: its transcript, or the problems that stopped it. */
+export function parseSource(source: SourceFile, registry: Registry): TranscriptResult {
   if (source.bytes.length > MAX_TRANSCRIPT_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     const message = `the file is ${mb(source.bytes.length)}; transcripts over ${mb(MAX_TRANSCRIPT_BYTES)} are not built`;

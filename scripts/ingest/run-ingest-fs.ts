@@ -3,8 +3,9 @@
  * content → report. Returns whether the stage failed instead of exiting.
  */
 import { stat } from 'node:fs/promises';
-import { ingestArchive } from '../core/ingest-archive.ts';
+import { ingestArchive, reusableFrom } from '../core/ingest-archive.ts';
 import { loadIngestCache, loadSeedStamps, saveIngestCache, saveSeedStamps } from './ingest-cache-fs.ts';
+import { parseInWorkers } from './parse-pool-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { allProblems, formatIngestReport, formatProblems } from './report.ts';
 import { writeContent } from './write-content-fs.ts';
@@ -45,9 +46,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
   const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}`;
   const cache = await loadIngestCache(options.content, rules);
+  // New and changed files are parsed in worker threads, one per core; the rest come from the cache.
+  const parsed = await parseInWorkers(
+    seeds.sources.filter((s) => !reusableFrom(cache?.parsed, s)),
+    seeds.speakerRegistry,
+  );
   const archive = ingestArchive({
     ...seeds,
     ...(cache ? { previous: cache.parsed, previousTopics: cache.topics } : {}),
+    parsed,
   });
   const written = await writeContent(
     options.content,

@@ -135,12 +135,13 @@ async function runQuery(page: Page, query: string, all: boolean): Promise<string
     const count = await hits.count();
     if ((!all && count >= LIMIT) || count >= 2000 || !(await more.isVisible())) break;
     await more.click();
+    // A batch of hits on a 10,000-transcript site loads many large fragments: minutes, not seconds.
     await page.waitForFunction(
       (n) =>
         document.querySelectorAll('.search-hit').length > n ||
         (document.querySelector('.search-more') as HTMLElement | null)?.hidden,
       count,
-      { timeout: 60_000 },
+      { timeout: 300_000 },
     );
   }
   return (await hits.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map(turnKey);

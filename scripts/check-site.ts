@@ -8,7 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
 import { formatLinkReport, type LinkReport, linkChecker, type PageScan, scanPage } from './core/check-links.ts';
 import { parseCli, seconds } from './lib/cli.ts';
 
@@ -18,30 +20,84 @@ import { parseCli, seconds } from './lib/cli.ts';
  * whose bytes an earlier check saw is not parsed again: its scan is kept there
  * as a small file named by its content hash, read back only when needed, so
  * memory stays that of the link check itself; scans no page uses are removed.
+ *
+ * Pages are read and scanned in worker threads, one per core, each sending
+ * its scans back page by page; the links are checked here as scans arrive
+ * (the report sorts its problems by page, whatever the order).
  */
-export async function checkSite(dir: string, cacheDir?: string): Promise<LinkReport> {
+export async function checkSite(
+  dir: string,
+  cacheDir?: string,
+  { threads = availableParallelism(), minPagesPerWorker = MIN_PAGES_PER_WORKER } = {},
+): Promise<LinkReport> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`);
+  const pages = files.filter((f) => f.endsWith('.html'));
   const used = new Set<string>();
   const checker = linkChecker(new Set(files));
-  for (const f of files) {
-    if (!f.endsWith('.html')) continue;
-    const bytes = await readFile(join(dir, f));
-    const hash = createHash('sha1').update(bytes).digest('hex');
-    const scan = cacheDir ? await cachedScan(cacheDir, hash, bytes) : scanPage(bytes.toString('utf8'));
-    used.add(hash);
-    checker.addScan(f.replace(/(?:^|\/)index\.html$/, '/'), scan);
+  const take = (message: ScanMessage): void => {
+    used.add(message.hash);
+    checker.addScan(message.page.replace(/(?:^|\/)index\.html$/, '/'), message.scan);
+  };
+  const count = Math.min(threads, Math.floor(pages.length / minPagesPerWorker));
+  if (count < 2) {
+    for (const page of pages) take(await scanFile(dir, page, cacheDir));
+  } else {
+    const shares = Array.from({ length: count }, (_, k) => pages.filter((_, i) => i % count === k));
+    await Promise.all(
+      shares.map((share) => scanInWorker({ dir, pages: share, ...(cacheDir ? { cacheDir } : {}) }, take)),
+    );
   }
   if (cacheDir) await pruneScans(cacheDir, used);
   return checker.finish();
 }
 
-const scanFile = (cacheDir: string, hash: string): string => join(cacheDir, hash.slice(0, 2), `${hash}.json`);
+/** Below this many pages a worker thread costs more than it saves. */
+const MIN_PAGES_PER_WORKER = 200;
+
+interface ScanJob {
+  dir: string;
+  pages: string[];
+  cacheDir?: string;
+}
+
+interface ScanMessage {
+  page: string;
+  hash: string;
+  scan: PageScan;
+}
+
+/** One page read, hashed and scanned (or its scan taken from the cache). */
+async function scanFile(dir: string, page: string, cacheDir?: string): Promise<ScanMessage> {
+  const bytes = await readFile(join(dir, page));
+  const hash = createHash('sha1').update(bytes).digest('hex');
+  const scan = cacheDir ? await cachedScan(cacheDir, hash, bytes) : scanPage(bytes.toString('utf8'));
+  return { page, hash, scan };
+}
+
+/** Scans a share of the pages in a worker thread, handing each scan to `take` as it comes. */
+function scanInWorker(job: ScanJob, take: (message: ScanMessage) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    let done = false;
+    worker.on('message', (message: ScanMessage | 'done') => {
+      if (message === 'done') done = true;
+      else take(message);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (done) resolve();
+      else reject(new Error(`a site-check worker stopped (exit code ${code}) before it finished`));
+    });
+  });
+}
+
+const scanPath = (cacheDir: string, hash: string): string => join(cacheDir, hash.slice(0, 2), `${hash}.json`);
 
 async function cachedScan(cacheDir: string, hash: string, bytes: Buffer): Promise<PageScan> {
-  const file = scanFile(cacheDir, hash);
+  const file = scanPath(cacheDir, hash);
   const known = await readFile(file, 'utf8')
     .then((text) => JSON.parse(text) as PageScan)
     .catch(() => undefined);
@@ -49,7 +105,8 @@ async function cachedScan(cacheDir: string, hash: string, bytes: Buffer): Promis
   const scan = scanPage(bytes.toString('utf8'));
   await mkdir(dirname(file), { recursive: true });
   // Written aside and renamed, so a killed build never leaves half a scan.
-  const tmp = `${file}.tmp-${process.pid}`;
+  // Per thread: two workers may scan pages with the same bytes at once.
+  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
   await writeFile(tmp, JSON.stringify(scan));
   await rename(tmp, file);
   return scan;
@@ -62,7 +119,14 @@ async function pruneScans(cacheDir: string, used: ReadonlySet<string>): Promise<
   }
 }
 
-if (import.meta.main) {
+// In a worker thread of checkSite: scan this share, after every definition above is initialised.
+if (!isMainThread && parentPort && (workerData as ScanJob | undefined)?.pages) {
+  const job = workerData as ScanJob;
+  for (const page of job.pages) parentPort.postMessage(await scanFile(job.dir, page, job.cacheDir));
+  parentPort.postMessage('done');
+}
+
+if (isMainThread && import.meta.main) {
   const options = parseCli(process.argv.slice(2));
   if ('error' in options) {
     console.error(`error: ${options.error}\n\nUsage: npm run check:site -- [--out DIR]`);

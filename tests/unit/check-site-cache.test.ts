@@ -37,3 +37,17 @@ test('the first check writes a scan per page; a page whose bytes are unchanged i
   expect((await checkSite(dir, cache)).problems).toEqual([]);
   expect(existsSync(scanOf(b))).toBe(false);
 });
+
+test('pages scanned by worker threads give the report one thread gives', async () => {
+  const pages: Record<string, string> = {};
+  for (let i = 0; i < 12; i++) pages[`p${i}`] = `<h2 id="t1">P${i}</h2><a href="/p${(i + 1) % 12}/#t1">next</a>`;
+  pages['p3'] = '<h2 id="t1">P3</h2><h2 id="t1">again</h2><a href="/p4/#t9">broken</a><a href="/nowhere/">gone</a>';
+  const dir = await site(pages);
+  const one = await checkSite(dir, undefined, { threads: 1 });
+  const two = await checkSite(dir, mkdtempSync(join(tmpdir(), 'check-cache-scans-')), {
+    threads: 2,
+    minPagesPerWorker: 1,
+  });
+  expect(one.problems.length).toBe(3);
+  expect(two).toEqual(one);
+});

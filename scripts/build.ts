@@ -216,8 +216,8 @@ async function recoverKilledBuilds(out: string): Promise<string[]> {
   const parent = dirname(out);
   const name = basename(out);
   const leftovers = (await readdir(parent)).filter((f) => {
-    // `out.tmp-PID` (staging), `out.tmp-PID.shard-PID` (the search index's shard tree), `out.old-PID`.
-    const m = /^(.*)\.(tmp|old)-(\d+)(?:\.shard-\d+)?$/.exec(f);
+    // `out.tmp-PID` (staging), `out.tmp-PID.shard-PID-K[.out]` (a search shard's tree and index), `out.old-PID`.
+    const m = /^(.*)\.(tmp|old)-(\d+)(?:\.shard-\d+(?:-\d+)?(?:\.out)?)?$/.exec(f);
     return m?.[1] === name && Number(m[3]) !== process.pid && !isRunning(Number(m[3]));
   });
   for (const f of leftovers.filter((l) => l.includes('.old-'))) {
@@ -405,10 +405,12 @@ async function build(options: CliOptions): Promise<boolean> {
   }
 }
 
-/** The staging folder, and the tree the search stage builds its shards in beside it. */
+/** The staging folder, and the trees the search stage builds its shards in beside it. */
 async function removeStaging(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
-  await rm(`${staging}.shard-${process.pid}`, { recursive: true, force: true });
+  const prefix = `${basename(staging)}.shard-${process.pid}-`;
+  for (const name of await readdir(dirname(staging)).catch(() => [] as string[]))
+    if (name.startsWith(prefix)) await rm(join(dirname(staging), name), { recursive: true, force: true });
 }
 
 /** Ctrl-C or SIGTERM: stop the stage's child, remove the staging folder and the lock, exit. */

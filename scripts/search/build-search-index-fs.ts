@@ -10,7 +10,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
   indexedPart,
@@ -37,6 +38,8 @@ export interface SearchIndexOptions {
   verbose: boolean;
   /** Called with a line of progress for each shard. */
   progress(line: string): void;
+  /** How many Pagefind processes run at once (default: one per core). */
+  parallel?: number;
 }
 
 export interface SearchIndexOutcome {
@@ -79,24 +82,51 @@ async function copyShard(from: string, to: string, primary: boolean): Promise<vo
   }
 }
 
-/** Indexes one shard: its pages linked into a folder of their own, so Pagefind sees only them. */
+/**
+ * Indexes one shard: its pages linked into a folder of their own, so Pagefind
+ * sees only them, and its index written to a folder of its own (`out`), moved
+ * into the site once every shard is done: shards index side by side, and the
+ * primary shard's Pagefind never writes into `/pagefind/` while another
+ * shard's folder is in it.
+ */
 async function indexShard(
   site: string,
+  k: number,
   slugs: readonly string[],
-  to: string,
   verbose: boolean,
-): Promise<{ ok: boolean; output: string }> {
-  const tree = `${site}.shard-${process.pid}`;
+): Promise<{ ok: boolean; output: string; out: string }> {
+  const tree = `${site}.shard-${process.pid}-${k}`;
+  const out = `${tree}.out`;
   await rm(tree, { recursive: true, force: true });
+  await rm(out, { recursive: true, force: true });
   try {
     for (const slug of slugs) {
       await mkdir(join(tree, 'transcripts', slug), { recursive: true });
       await link(join(site, 'transcripts', slug, 'index.html'), join(tree, 'transcripts', slug, 'index.html'));
     }
-    return await runPagefind(['--site', tree, '--output-path', to], verbose);
+    const run = await runPagefind(['--site', tree, '--output-path', out], verbose);
+    return { ...run, ok: run.ok && existsSync(join(out, 'pagefind.js')), out };
   } finally {
     await rm(tree, { recursive: true, force: true });
   }
+}
+
+/** Moves a shard's index from its own folder into the site: the primary one's files into `/pagefind/` itself. */
+async function placeShard(out: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const name of await readdir(out)) await rename(join(out, name), join(to, name));
+  await rm(out, { recursive: true, force: true });
+}
+
+/** Runs `tasks` with at most `limit` at once, in order of start; results in the order given. */
+async function limited<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results = new Array<T>(tasks.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < tasks.length; i = next++) results[i] = await (tasks[i] as () => Promise<T>)();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+  return results;
 }
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexOutcome> {
@@ -119,6 +149,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shards: ShardEntry[] = [];
   let reused = 0;
   let output = '';
+  const toIndex: { k: number; group: string[]; to: string }[] = [];
   for (const [k, group] of groups.entries()) {
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
     for (const slug of group) {
@@ -130,19 +161,32 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const to = join(site, 'pagefind', entry.dir);
     const before = previous?.shards.find((s) => s.dir === entry.dir);
     const from = join(options.previous, 'pagefind', entry.dir);
-    const started = performance.now();
     if (before?.fingerprint === entry.fingerprint && existsSync(join(from, 'pagefind-entry.json'))) {
       await copyShard(from, to, k === 0);
       reused++;
       options.progress(`shard ${k + 1}/${count}: ${group.length} pages unchanged, reused`);
       continue;
     }
-    const run = await indexShard(site, group, to, options.verbose);
-    output += run.output;
-    if (!run.ok || !existsSync(join(to, 'pagefind.js'))) return { ok: false, pages: 0, shards: count, reused, output };
-    const time = ((performance.now() - started) / 1000).toFixed(1);
-    options.progress(`shard ${k + 1}/${count}: ${group.length} pages indexed in ${time} s`);
+    toIndex.push({ k, group, to });
   }
+  // One Pagefind per core: each runs on about one core, and a shard's memory is bounded by its size.
+  const runs = await limited(
+    toIndex.map(({ k, group }) => async () => {
+      const started = performance.now();
+      const run = await indexShard(site, k, group, options.verbose);
+      const time = ((performance.now() - started) / 1000).toFixed(1);
+      if (run.ok) options.progress(`shard ${k + 1}/${count}: ${group.length} pages indexed in ${time} s`);
+      return run;
+    }),
+    options.parallel ?? availableParallelism(),
+  );
+  for (const run of runs) output += run.output;
+  if (runs.some((run) => !run.ok)) {
+    for (const run of runs) await rm(run.out, { recursive: true, force: true });
+    return { ok: false, pages: 0, shards: count, reused, output };
+  }
+  // The primary shard first: its files go into `/pagefind/` beside the other shards' folders.
+  for (const [i, { to }] of toIndex.entries()) await placeShard((runs[i] as { out: string }).out, to);
   const manifest: ShardManifest = { version: 1, shards };
   await writeFile(join(site, 'pagefind/shards.json'), `${JSON.stringify(manifest)}\n`);
   return { ok: true, pages: slugs.length, shards: count, reused, output };

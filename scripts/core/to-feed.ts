@@ -3,6 +3,7 @@
  * are dated by when the archive published and last corrected each transcript
  * (never an invented date); ids are tag URIs, stable wherever the site is hosted.
  */
+import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import type { Transcript } from './schema.ts';
 import { transcriptPath } from './urls.ts';
@@ -25,12 +26,33 @@ const tag = (published: string | undefined, path: string): string =>
 /** Without the site's address, links are made against this reserved name, then made relative (valid in Atom). */
 const PLACEHOLDER = 'https://site.invalid';
 
+/** The transcripts a feed lists: the 50 last updated. */
+export function feedEntries(transcripts: readonly Transcript[]): Transcript[] {
+  return [...transcripts]
+    .sort((a, b) => (b.updated ?? EPOCH).localeCompare(a.updated ?? EPOCH) || a.slug.localeCompare(b.slug))
+    .slice(0, 50);
+}
+
+/** What an entry of a feed shows of its transcript. */
+function entryDescription(t: Transcript): string {
+  return `${t.date ? `${t.date}. ` : ''}${t.turns.length} turns, ${t.words} words.${t.summary ? ` ${t.summary}` : ''}`;
+}
+
+/**
+ * Everything a feed of `title` listing `transcripts` depends on, besides the
+ * site's address: equal keys, equal feed (the incremental build's cache key).
+ */
+export function feedKey(title: string, transcripts: readonly Transcript[]): string {
+  const shown = feedEntries(transcripts).map((t) => [t.slug, t.title, t.published, t.updated, entryDescription(t)]);
+  return createHash('sha256')
+    .update(JSON.stringify([title, shown]))
+    .digest('hex');
+}
+
 export function transcriptsFeed(input: FeedInput): string {
   const base = input.site ?? PLACEHOLDER;
   const link = (path: string): string => new URL(path, base).href;
-  const entries = [...input.transcripts]
-    .sort((a, b) => (b.updated ?? EPOCH).localeCompare(a.updated ?? EPOCH) || a.slug.localeCompare(b.slug))
-    .slice(0, 50);
+  const entries = feedEntries(input.transcripts);
   const updated = entries[0]?.updated;
   const feed = new Feed({
     id: tag(undefined, input.feedPath),
@@ -47,7 +69,7 @@ export function transcriptsFeed(input: FeedInput): string {
       link: link(transcriptPath(t.slug)),
       date: day(t.updated),
       published: day(t.published),
-      description: `${t.date ? `${t.date}. ` : ''}${t.turns.length} turns, ${t.words} words.${t.summary ? ` ${t.summary}` : ''}`,
+      description: entryDescription(t),
     });
   }
   const xml = feed.atom1();

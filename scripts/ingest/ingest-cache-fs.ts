@@ -8,11 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
-import type { SeedStamp } from './read-seeds-fs.ts';
+import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
 const VERSION = 2;
@@ -109,5 +109,61 @@ export async function saveSeedStamps(content: string, stamps: ReadonlyMap<string
   await mkdir(dirname(file), { recursive: true });
   const rows = [...stamps].map(([f, s]) => [f, s.stamp, s.hash]);
   await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(rows));
+  await rename(`${file}.tmp-${process.pid}`, file);
+}
+
+/** What a run reported, replayed by the next run when nothing it read has changed. */
+export interface IngestReplay {
+  stamp: string;
+  transcripts: number;
+  /** Files in the content folder after that run. */
+  contentFiles: number;
+  inputBytes: number;
+  lines: string[];
+  problems: string[];
+}
+
+/**
+ * Everything an ingest's result depends on, without reading a transcript:
+ * the ingest's code and the archive-wide inputs, the options, each seed
+ * file's size and modification time (and every file skipped), and the
+ * content folder as the last run left it (names, sizes, times). Equal stamps,
+ * equal run: the content folder would not change and the report would be the same.
+ */
+export async function ingestStamp(
+  content: string,
+  rules: string,
+  seeds: Pick<SeedsFolder, 'stamps' | 'skipped'>,
+  options: object,
+): Promise<string> {
+  const hash = createHash('sha256')
+    .update(await cacheKey(content, rules))
+    .update(JSON.stringify(options));
+  for (const [file, s] of [...seeds.stamps].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${file}\0${s.stamp}\n`);
+  for (const s of seeds.skipped) hash.update(`skipped ${s.file}\0${s.reason}\n`);
+  const entries = await readdir(content, { withFileTypes: true, recursive: true }).catch(() => []);
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  for (const file of files.sort()) {
+    const st = await stat(file);
+    hash.update(`${file}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+function replayFile(content: string): string {
+  const id = createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12);
+  return join(cacheDir(), `ingest-replay-${id}.json`);
+}
+
+export async function loadReplay(content: string): Promise<IngestReplay | undefined> {
+  return readFile(replayFile(content), 'utf8')
+    .then((text) => JSON.parse(text) as IngestReplay)
+    .catch(() => undefined);
+}
+
+export async function saveReplay(content: string, replay: IngestReplay): Promise<void> {
+  const file = replayFile(content);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(replay));
   await rename(`${file}.tmp-${process.pid}`, file);
 }

@@ -63,3 +63,17 @@ export function formatIngestReport(
 export function formatProblems(problems: readonly Problem[]): string[] {
   return problems.map(formatProblem);
 }
+
+/**
+ * The report of a run that found nothing changed since the last one (see
+ * `runIngest`): the last run's lines, with what this run did in place of what
+ * that one did: nothing parsed, nothing written.
+ */
+export function replayedReport(lines: readonly string[], transcripts: number, contentFiles: number): string[] {
+  const thisRun = /^ {2}↳ (?:[\d,]+ transcripts? unchanged since the last run|content: )/;
+  return [
+    ...lines.filter((line) => !thisRun.test(line)),
+    `  ↳ ${plural(transcripts, 'transcript')} unchanged since the last run: not parsed again`,
+    `  ↳ content: 0 files written, ${contentFiles.toLocaleString('en')} unchanged, 0 removed`,
+  ];
+}

@@ -1,0 +1,57 @@
+/**
+ * An ingest that finds nothing changed since the last run (seed files by size
+ * and time, rules, options, code, the content folder) reports that run again
+ * without parsing or writing; any change makes it run in full.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ingest-replay-'));
+const seeds = join(dir, 'seeds');
+const content = join(dir, 'content');
+const options = { seeds, content, strict: false, report: false };
+const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
+
+beforeAll(() => {
+  process.env['ARCHIVE_CACHE_DIR'] = join(dir, 'cache');
+  cpSync('tests/fixtures/archive', seeds, { recursive: true });
+});
+afterAll(() => {
+  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
+  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ingest replay', () => {
+  it('reports the last run again when nothing changed, and runs in full after any change', async () => {
+    const first = await runIngest(options);
+    expect(first.written).toBeGreaterThan(0);
+
+    const again = await runIngest(options);
+    expect(again.written).toBe(0);
+    expect(again.problems).toEqual(first.problems);
+    expect(again.transcripts).toBe(first.transcripts);
+    expect(again.lines[0]).toBe(first.lines[0]);
+    expect(again.lines).toContain(
+      `  ↳ ${first.transcripts} transcripts unchanged since the last run: not parsed again`,
+    );
+    expect(again.lines.at(-1)).toMatch(/^ {2}↳ content: 0 files written, [\d,]+ unchanged, 0 removed$/);
+
+    // A content file removed by hand: the run is not replayed, and the file comes back.
+    const transcripts = join(content, 'transcripts');
+    const [gone] = readdirSync(transcripts).filter((n) => n.endsWith('.mdx'));
+    rmSync(join(transcripts, gone as string));
+    const restored = await runIngest(options);
+    expect(restored.written).toBeGreaterThan(0);
+    expect(readdirSync(transcripts)).toContain(gone);
+
+    // A seed file added: parsed and written.
+    writeFileSync(join(seeds, 'added.txt'), 'Anna Berg:\nA new question on telecom fraud.\n\nQi Yanjun:\nThank you.\n');
+    const added = await runIngest(options);
+    expect(added.transcripts).toBe(first.transcripts + 1);
+    expect(added.written).toBeGreaterThan(0);
+  });
+});

@@ -27,6 +27,7 @@ import {
 import { MAX_SHARE, selectTopics } from './select-topics.ts';
 import { foldName } from './slugs.ts';
 import { decodeText } from './text.ts';
+import { vocabularyOf, vocabularyTest } from './vocabulary.ts';
 
 export interface SourceFile {
   /** Path relative to the seeds folder. */
@@ -71,6 +72,8 @@ export interface IngestedFile {
   filed: string[];
   /** Its topic candidates, for the archive-wide choice of topics. */
   candidates: Candidate[];
+  /** The words its turns say (a Bloom filter): whether a topic term new to the archive could file it. */
+  vocabulary?: string;
   turns: number;
   words: number;
   report: FileReport;
@@ -172,7 +175,9 @@ export function ingestArchive(input: ArchiveInput): Archive {
   const mentions = termFinder(newTerms);
   for (const r of results) {
     const touched =
-      !before.valid || (r.reused?.filed ?? []).some((slug) => gone.has(slug)) || (r.reused && mentions(r.source));
+      !before.valid ||
+      (r.reused?.filed ?? []).some((slug) => gone.has(slug)) ||
+      (r.reused && mentions(r.source, r.reused.vocabulary));
     if (!r.reused || touched) parse(r);
   }
 
@@ -240,6 +245,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         topics: result.transcript.topics.map((tt) => tt.slug),
         filed: (filed.get(r) ?? []).map((tt) => tt.slug),
         candidates: result.candidates ?? [],
+        ...(result.vocabulary ? { vocabulary: result.vocabulary } : {}),
         turns: result.transcript.turns.length,
         words: result.transcript.words,
         report,
@@ -293,13 +299,17 @@ function readTopicsKey(key: string | undefined): {
 
 /**
  * Whether a source file's text holds any of `terms`, compared as the matcher
- * compares (whole words, case and punctuation aside), on the raw file: a
- * conservative test, since a label or a note holding a term only costs a parse.
+ * compares (whole words, case and punctuation aside): from the transcript's
+ * vocabulary filter when the last run kept one (no read of the file; a term
+ * whose words are all "maybe" there counts as held), else on the raw file. A
+ * conservative test either way: a false "held" only costs a parse.
  */
-function termFinder(terms: readonly string[]): (source: SourceFile) => boolean {
-  const needles = [...new Set(terms.map((t) => ` ${foldWords(t).join(' ')} `))].filter((t) => t.trim() !== '');
+function termFinder(terms: readonly string[]): (source: SourceFile, vocabulary?: string) => boolean {
+  const folded = terms.map((t) => foldWords(t)).filter((words) => words.length > 0);
+  const needles = [...new Set(folded.map((words) => ` ${words.join(' ')} `))];
   if (needles.length === 0) return () => false;
-  return (source) => {
+  return (source, vocabulary) => {
+    if (vocabulary !== undefined) return folded.some(vocabularyTest(vocabulary));
     const decoded = decodeText(source.bytes, source.file);
     if ('problem' in decoded) return true;
     const text = ` ${foldWords(decoded.text).join(' ')} `;
@@ -335,7 +345,9 @@ export function parseSource(source: SourceFile, registry: Registry): TranscriptR
   }
   const decoded = decodeText(source.bytes, source.file);
   if ('problem' in decoded) return { speakers: [], problems: [decoded.problem], unsure: [] };
-  return ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
+  const result = ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
+  if (result.transcript) result.vocabulary = vocabularyOf(result.transcript.turns);
+  return result;
 }
 
 function mergeSpeaker(into: Map<string, Speaker>, speaker: Speaker): void {

@@ -43,6 +43,8 @@ export interface TranscriptResult {
   resolutions?: Map<string, Resolution>;
   /** Candidate topics found in the text, for the archive to choose from. */
   candidates?: Candidate[];
+  /** The words its turns say, as a Bloom filter (`vocabulary.ts`), for later runs' topic checks. */
+  vocabulary?: string;
 }
 
 /** The speaker of text that carries no label at all. */

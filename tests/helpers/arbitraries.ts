@@ -5,6 +5,7 @@
  * HTML and script, Markdown links and images, stage directions, colons.
  */
 import fc from 'fast-check';
+import type { Turn } from '../../scripts/core/schema.ts';
 
 /** Tokens that a pipeline could mistake for code or markup. */
 export const HOSTILE_TOKENS = [
@@ -114,3 +115,8 @@ export const anyTextArb = fc
     },
   )
   .map((lines) => lines.join('\n'));
+
+/** A turn of `paragraphs` with placeholder speaker, line and fingerprint, for tests of what reads turns' text. */
+export function turnOf(paragraphs: string[], id = 't1'): Turn {
+  return { id, speaker: 's', label: 'S', paragraphs, line: 1, fingerprint: 'x', earlier: [] };
+}

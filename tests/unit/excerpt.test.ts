@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../scripts/core/schema.ts';
 import { wordsOf } from '../../scripts/core/text.ts';
 import { excerpt } from '../../src/lib/archive-index.ts';
+import { turnOf } from '../helpers/arbitraries.ts';
 
 function plainExcerpt(turn: Turn, maxWords: number): string {
   const text = turn.paragraphs.join(' ');
@@ -21,16 +22,6 @@ function plainExcerpt(turn: Turn, maxWords: number): string {
   }
   return `${text.slice(0, end)} …`;
 }
-
-const turnOf = (paragraphs: string[]): Turn => ({
-  id: 't1',
-  speaker: 's',
-  label: 'S',
-  paragraphs,
-  line: 1,
-  fingerprint: 'x',
-  earlier: [],
-});
 
 describe('excerpt', () => {
   it('cuts after the last word it shows, or keeps a short turn whole', () => {

@@ -51,7 +51,11 @@ interface Needle {
 
 export type TopicMatcher = (turns: readonly Turn[]) => TranscriptTopic[];
 
-/** Prepares the topics once; the matcher then files any transcript's turns. Topics come back in the given order. */
+/**
+ * Prepares the topics once; the matcher then files any transcript's turns.
+ * Topics come back by how many turns speak of them, then by slug, whatever
+ * the order they were given in.
+ */
 export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
   const byFirst = new Map<string, Needle[]>();
   topics.forEach((topic, index) => {
@@ -85,8 +89,10 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
         }
       }
     }
+    // Most turns first, then by slug: an order of the transcript's own, not of the archive's list of
+    // topics, which changes as transcripts come and go (a transcript not parsed again keeps its order).
     return [...found]
-      .sort((a, b) => a[0] - b[0])
+      .sort((a, b) => b[1].size - a[1].size || (topics[a[0]] as Topic).slug.localeCompare((topics[b[0]] as Topic).slug))
       .map(([index, byTurn]) => ({
         slug: (topics[index] as Topic).slug,
         matches: turns

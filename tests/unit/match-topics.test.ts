@@ -38,9 +38,32 @@ test('terms match whole words, ignoring case and hyphens, and record the evidenc
         { turn: 't2', terms: ['telecommunications fraud'] },
       ],
     },
-    { slug: 'law-enforcement-cooperation', matches: [{ turn: 't1', terms: ['Law-enforcement cooperation'] }] },
     { slug: 'interpol-hq', matches: [{ turn: 't3', terms: ['Interpol'] }] },
+    { slug: 'law-enforcement-cooperation', matches: [{ turn: 't1', terms: ['Law-enforcement cooperation'] }] },
   ]);
+});
+
+test("a transcript's topics come in an order of its own: most turns first, whatever the archive's order", () => {
+  const turns = [
+    turn('t1', 'Interpol and telecom fraud.'),
+    turn('t2', 'Interpol again, with law enforcement cooperation.'),
+    turn('t3', 'Interpol, once more.'),
+  ];
+  const filed = matchTopics(topics, turns).map((t) => t.slug);
+  expect(filed).toEqual(['interpol-hq', 'law-enforcement-cooperation', 'telecom-fraud']);
+  // The archive's list of topics reorders as transcripts come and go; a transcript not parsed again
+  // keeps the order it was filed in, so a clean build must file it the same way.
+  for (const order of [
+    [2, 1, 0],
+    [1, 0, 2],
+    [0, 2, 1],
+  ])
+    expect(
+      matchTopics(
+        order.map((i) => topics[i] as (typeof topics)[number]),
+        turns,
+      ).map((t) => t.slug),
+    ).toEqual(filed);
 });
 
 test('a term inside a longer word does not match', () => {

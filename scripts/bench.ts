@@ -35,7 +35,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --corpus DIR     benchmark this folder of transcripts instead
   --site DIR       only measure search (and judged queries) on a site built before
   --no-search      skip the browser measurement of search
-  --keep           keep the temporary folder (its path is printed)
+  --keep           keep the temporary folder, with each size's seeds, content and site (its path is printed)
   -h, --help       show this help`;
 
 /** Queries a reader might type into the bench archive: common and rare words of both corpora. */
@@ -271,7 +271,7 @@ async function main(): Promise<number> {
         const topics = await readFile(join(seeds, 'topics.yaml'), 'utf8');
         await writeFile(join(seeds, 'topics.yaml'), `${topics.trimEnd()}\n${BENCH_TOPICS}`);
         results.push(await benchCorpus(`${n} transcripts`, seeds, work, !values['no-search'], editable, true));
-        await rm(work, { recursive: true, force: true });
+        if (!values.keep) await rm(work, { recursive: true, force: true });
         // Each size's figures are saved as soon as they exist: a later size that fails loses only its own.
         await save({ date: started, machine: machine(), commit: commit(), sizes: results });
       }

@@ -134,13 +134,16 @@ async function runQuery(page: Page, query: string, all: boolean): Promise<string
   for (;;) {
     const count = await hits.count();
     if ((!all && count >= LIMIT) || count >= 2000 || !(await more.isVisible())) break;
+    const status = await page.locator('#search-status').textContent();
     await more.click();
     // A batch of hits on a 10,000-transcript site loads many large fragments: minutes, not seconds.
+    // The status line counts the transcripts fetched: a batch whose transcripts hold no matching
+    // turn adds no hit but still changes it.
     await page.waitForFunction(
-      (n) =>
-        document.querySelectorAll('.search-hit').length > n ||
+      (before) =>
+        document.getElementById('search-status')?.textContent !== before ||
         (document.querySelector('.search-more') as HTMLElement | null)?.hidden,
-      count,
+      status,
       { timeout: 300_000 },
     );
   }

@@ -340,7 +340,9 @@ async function showMore(mine: number, n: number): Promise<void> {
   const of = left > 0 ? ` (of ${found.results.length} transcripts found)` : '';
   statusLine.textContent =
     found.hits === 0
-      ? 'No turns match.'
+      ? left > 0
+        ? `No turns match in the first ${found.fetched} of ${found.results.length} transcripts found.`
+        : 'No turns match.'
       : `${found.hits} ${found.hits === 1 ? 'turn' : 'turns'} in ${found.fetched} ${found.fetched === 1 ? 'transcript' : 'transcripts'}${of}.`;
 }
 

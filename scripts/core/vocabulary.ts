@@ -32,12 +32,17 @@ function positions(entry: string, bits: number): number[] {
   return Array.from({ length: HASHES }, (_, i) => (h1 + Math.imul(i, h2)) >>> 0).map((h) => h % bits);
 }
 
+/** Each pair of neighbours in a run of folded words, as the filter holds it. */
+function pairsOf(words: readonly string[]): string[] {
+  return words.slice(1).map((w, i) => `${words[i]} ${w}`);
+}
+
 /**
  * What the filter holds for a run of folded words: each word, and each pair
  * of neighbours. A turn is one run, as the matcher joins its paragraphs.
  */
 function entriesOf(words: readonly string[]): string[] {
-  return [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)];
+  return [...words, ...pairsOf(words)];
 }
 
 /** The filter of what is said in `turns`, base64-encoded. */
@@ -60,6 +65,6 @@ export function vocabularyTest(vocabulary: string): (words: readonly string[]) =
   const bytes = Buffer.from(vocabulary, 'base64');
   const bits = bytes.length * 8;
   const has = (entry: string) => positions(entry, bits).every((at) => ((bytes[at >> 3] ?? 0) & (1 << (at & 7))) !== 0);
-  return (words) =>
-    words.length === 1 ? has(words[0] as string) : words.slice(1).every((w, i) => has(`${words[i]} ${w}`));
+  // A term of two words or more is held when each of its pairs is (which holds its words too).
+  return (words) => (words.length === 1 ? words : pairsOf(words)).every(has);
 }

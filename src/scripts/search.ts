@@ -40,7 +40,7 @@ interface Pagefind {
     filters: Record<string, Record<string, number>>;
     totalFilters: Record<string, Record<string, number>>;
   } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  preload(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<void>;
 }
 
 import Papa from 'papaparse';
@@ -79,6 +79,22 @@ const FILTER_LABELS: Record<FilterName, string> = {
  */
 const FIRST_PAGE = 5;
 const MORE_PAGE = 10;
+/**
+ * Pagefind keeps each filter's values and pages in files of its own, per
+ * shard, and counts every loaded value on every query. The speaker and topic
+ * lists grow with the archive (at 10,000 transcripts: 1.3 MB and ~9,000
+ * topics, which made each query several times slower), so they load only when
+ * a reader lists them or filters by them; the short lists load with the page.
+ */
+const EAGER_FILTERS: readonly FilterName[] = ['kind', 'year', 'language', 'format'];
+const LIST_LABELS: Partial<Record<FilterName, string>> = { speaker: 'List speakers', topic: 'List topics' };
+const loadedFilters = new Set<FilterName>(EAGER_FILTERS);
+
+/** Loads the files of `names` in every shard, so the next query counts their values. */
+async function loadFilters(pf: Pagefind, names: readonly FilterName[]): Promise<void> {
+  await pf.preload(null, { filters: Object.fromEntries(names.map((name) => [name, { any: [] }])) });
+  for (const name of names) loadedFilters.add(name);
+}
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-q') as HTMLInputElement;
@@ -125,8 +141,8 @@ const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pag
         );
       }),
     );
-    // Pagefind counts filter values per query only once the filters are loaded.
-    await pf.filters();
+    // Pagefind counts a filter's values per query only once its files are loaded.
+    await loadFilters(pf, EAGER_FILTERS);
     return pf;
   },
 );
@@ -163,6 +179,19 @@ function el<K extends keyof HTMLElementTagNameMap>(
 const boxes = new Map<string, { box: HTMLInputElement; count: HTMLSpanElement }>();
 let shownKeys = '';
 
+/** A button in place of a long list not loaded yet; pressing it loads the list and moves focus to it. */
+function listButton(name: FilterName, label: string): HTMLButtonElement {
+  const button = el('button', { type: 'button', className: 'filter-list', textContent: label });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = 'Loading…';
+    await loadFilters(await pagefindPromise, [name]);
+    await run('none');
+    filterBox.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus();
+  });
+  return button;
+}
+
 /**
  * The filters, each value with how many transcripts it would give for the
  * current query. The boxes are built once for a given set of values and then
@@ -183,16 +212,18 @@ function renderFilters(
     const entries = Object.entries(values).sort((a, b) =>
       name === 'year' ? b[0].localeCompare(a[0]) : a[0].localeCompare(b[0]),
     );
-    return { name, entries };
+    return { name, entries, loaded: loadedFilters.has(name) };
   });
-  const keys = JSON.stringify(groups.map((g) => [g.name, g.entries.map(([v]) => v)]));
+  const keys = JSON.stringify(groups.map((g) => [g.name, g.loaded, g.entries.map(([v]) => v)]));
   if (keys !== shownKeys) {
     shownKeys = keys;
     boxes.clear();
     filterBox.replaceChildren();
-    for (const { name, entries } of groups) {
-      if (entries.length === 0) continue;
+    for (const { name, entries, loaded } of groups) {
+      const label = LIST_LABELS[name];
+      if (loaded ? entries.length === 0 : !label) continue;
       const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] }));
+      if (!loaded && label) fieldset.append(listButton(name, label));
       for (const [value] of entries) {
         const box = el('input', { type: 'checkbox', value, name });
         const count = el('span', { className: 'muted' });
@@ -241,11 +272,14 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   const options = pagefindOptions(state);
   const pagefind = await pagefindPromise;
   if (mine !== generation) return;
+  // Filtering by a value loads that filter's files, so its list can show too.
+  for (const name of Object.keys(options.filters)) loadedFilters.add(name as FilterName);
   const asked = query.search !== null || Object.keys(options.filters).length > 0;
   const search = asked ? await pagefind.search(query.search, options) : null;
-  const all = await pagefind.filters();
+  // No query and no filter: the counts over every transcript.
+  const all = search ? undefined : ((await pagefind.search(null, {}))?.filters ?? {});
   if (mine !== generation) return;
-  renderFilters(search ? search.filters : all, search ? search.totalFilters : all);
+  renderFilters(search?.filters ?? all ?? {}, search?.totalFilters ?? all ?? {});
   if (!search) {
     list.replaceChildren();
     moreButton.hidden = true;

@@ -103,6 +103,9 @@ describe('search', () => {
     const speakersBefore = await page.locator('.search-hit .hit-speaker').allTextContents();
     expect(speakersBefore).toContain('Qi Yanjun');
     expect(speakersBefore.length).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'List speakers' }).click();
+    // The list takes keyboard focus once it is loaded.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'speaker');
     await page.getByRole('checkbox', { name: /^\s*Jane Doe/ }).check();
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.search-hit .hit-speaker')].every((a) => a.textContent === 'Jane Doe'),
@@ -130,11 +133,34 @@ describe('search', () => {
     await page.close();
   });
 
-  test('the topic filter lists topics with counts', async () => {
-    const { page } = await open('/search/');
+  test('the speaker and topic lists load only when asked, then list values with counts', async () => {
+    const { page, errors } = await open('/search/');
+    const filterFiles: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.pf_filter')) filterFiles.push(r.url());
+    });
     const topic = page.getByRole('group', { name: 'Topic' });
-    await topic.waitFor({ timeout: 10_000 });
+    await topic.getByRole('button', { name: 'List topics' }).waitFor({ timeout: 10_000 });
+    expect(await topic.getByRole('checkbox').count()).toBe(0);
+    const before = filterFiles.length;
+    await topic.getByRole('button', { name: 'List topics' }).click();
+    await topic.getByRole('checkbox', { name: /Telecom fraud/ }).waitFor({ timeout: 10_000 });
     expect(await topic.textContent()).toMatch(/Telecom fraud\s*\(3\)/);
+    // Listing the topics fetched the topic filter's files, which opening the page had not.
+    expect(filterFiles.length).toBeGreaterThan(before);
+    expect(
+      await page.getByRole('group', { name: 'Speaker' }).getByRole('button', { name: 'List speakers' }).count(),
+    ).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a topic in the URL lists the topics at once, with that topic chosen', async () => {
+    const { page, errors } = await open('/search/?topic=Telecom%20fraud');
+    const box = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /Telecom fraud/ });
+    await box.waitFor({ timeout: 10_000 });
+    expect(await box.isChecked()).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -21,7 +21,7 @@ const OPTIONS = {
   out: { type: 'string', default: 'dist' },
   site: { type: 'string' },
   stats: { type: 'string' },
-  'shard-pages': { type: 'string', default: '2500' },
+  'shard-pages': { type: 'string', default: '5000' },
   part: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },

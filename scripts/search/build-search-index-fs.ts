@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
   indexedPart,
@@ -21,6 +21,7 @@ import {
   shardCount,
   shardDir,
   shardOf,
+  shardsAtOnce,
 } from '../core/search-shards.ts';
 import { ROOT } from '../lib/cli.ts';
 
@@ -38,7 +39,7 @@ export interface SearchIndexOptions {
   verbose: boolean;
   /** Called with a line of progress for each shard. */
   progress(line: string): void;
-  /** How many Pagefind processes run at once (default: one per core). */
+  /** How many Pagefind processes run at once (default: one per core, within half the machine's memory). */
   parallel?: number;
 }
 
@@ -149,11 +150,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shards: ShardEntry[] = [];
   let reused = 0;
   let output = '';
-  const toIndex: { k: number; group: string[]; to: string }[] = [];
+  const toIndex: { k: number; group: string[]; to: string; html: number }[] = [];
   for (const [k, group] of groups.entries()) {
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
+    let htmlBytes = 0;
     for (const slug of group) {
       const html = await readFile(join(site, 'transcripts', slug, 'index.html'), 'utf8');
+      htmlBytes += Buffer.byteLength(html);
       hash.update(slug).update('\0').update(indexedPart(html));
     }
     const entry: ShardEntry = { dir: shardDir(k, options.part), pages: group.length, fingerprint: hash.digest('hex') };
@@ -167,9 +170,14 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       options.progress(`shard ${k + 1}/${count}: ${group.length} pages unchanged, reused`);
       continue;
     }
-    toIndex.push({ k, group, to });
+    toIndex.push({ k, group, to, html: htmlBytes });
   }
-  // One Pagefind per core: each runs on about one core, and a shard's memory is bounded by its size.
+  // One Pagefind per core (each uses about one), unless their peaks together would pass half the
+  // machine's memory, the budget the Astro stage has too: a shard's peak grows with its size.
+  const largest = Math.max(0, ...toIndex.map((t) => t.html));
+  const parallel = options.parallel ?? shardsAtOnce(availableParallelism(), totalmem() / 2, largest);
+  if (toIndex.length > 1 && parallel < toIndex.length)
+    options.progress(`${toIndex.length} shards to index, ${parallel} at a time to stay within half the memory`);
   const runs = await limited(
     toIndex.map(({ k, group }) => async () => {
       const started = performance.now();
@@ -178,7 +186,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       if (run.ok) options.progress(`shard ${k + 1}/${count}: ${group.length} pages indexed in ${time} s`);
       return run;
     }),
-    options.parallel ?? availableParallelism(),
+    parallel,
   );
   for (const run of runs) output += run.output;
   if (runs.some((run) => !run.ok)) {

@@ -1,10 +1,30 @@
 import { expect, test } from 'vitest';
-import { indexedPart, inPart, parsePart, shardCount, shardDir, shardOf } from '../../scripts/core/search-shards.ts';
+import {
+  indexedPart,
+  inPart,
+  PAGEFIND_BYTES_PER_HTML_BYTE,
+  parsePart,
+  shardCount,
+  shardDir,
+  shardOf,
+  shardsAtOnce,
+} from '../../scripts/core/search-shards.ts';
 
 const slugs = Array.from({ length: 4000 }, (_, i) => `transcript-${i}`);
 
 test('the shard count is the smallest power of two that keeps shards near the size asked for', () => {
   expect([0, 1, 1000, 1001, 2000, 2001, 10_000].map((n) => shardCount(n, 1000))).toEqual([1, 1, 1, 2, 2, 4, 16]);
+});
+
+test('shards index one per core while their expected peaks fit the memory budget, and never fewer than one', () => {
+  const GB = 1024 ** 3;
+  const html = (peak: number): number => peak / PAGEFIND_BYTES_PER_HTML_BYTE;
+  // 10,000 bench transcripts on 2 cores and 24 GiB (budget 12): 2,500-page shards peak near 3.5 GB, 5,000-page ones near 7.
+  expect(shardsAtOnce(2, 12 * GB, html(3.5 * GB))).toBe(2);
+  expect(shardsAtOnce(2, 12 * GB, html(7 * GB))).toBe(1);
+  expect(shardsAtOnce(8, 12 * GB, html(3.5 * GB))).toBe(3);
+  expect(shardsAtOnce(2, 1 * GB, html(20 * GB))).toBe(1);
+  expect(shardsAtOnce(4, 12 * GB, 0)).toBe(4);
 });
 
 test('a slug always lands in the same shard, and shards are balanced', () => {

@@ -28,7 +28,7 @@ export function shardCount(pages: number, perShard: number): number {
 }
 
 /** FNV-1a, 32 bits: a stable hash that is the same on every machine and Node version. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

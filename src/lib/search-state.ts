@@ -7,9 +7,43 @@
  * - the query, filters and sort live in the URL: `?q=…&speaker=…&year=2024&sort=newest`.
  */
 
+import { fnv1a } from '../../scripts/core/search-shards.ts';
+
 export const FILTERS = ['speaker', 'kind', 'topic', 'year', 'language', 'format'] as const;
 export type FilterName = (typeof FILTERS)[number];
 export type Sort = 'relevance' | 'newest' | 'oldest';
+
+/**
+ * Filters with a value list that grows with the archive (at 10,000
+ * transcripts, 2,400 speakers and 9,000 topics). Pagefind keeps each filter in
+ * one file per shard and counts every loaded value on each query, so these are
+ * split into `FILTER_BUCKETS` filters by a hash of the value (`topic-7`): a
+ * search for one topic loads one bucket, and the whole list loads only when a
+ * reader asks for it.
+ */
+export const LONG_FILTERS: readonly FilterName[] = ['speaker', 'topic'];
+export const FILTER_BUCKETS = 16;
+
+/** The Pagefind filter that holds `value` of filter `name`: the name itself, or its bucket for a long list. */
+export function filterKey(name: FilterName, value: string): string {
+  return LONG_FILTERS.includes(name) ? `${name}-${fnv1a(value) % FILTER_BUCKETS}` : name;
+}
+
+/** Every Pagefind filter that makes up filter `name`. */
+export function filterKeys(name: FilterName): string[] {
+  return LONG_FILTERS.includes(name) ? Array.from({ length: FILTER_BUCKETS }, (_, i) => `${name}-${i}`) : [name];
+}
+
+/** Pagefind's counts per filter, with each long filter's buckets put back together under its name. */
+export function joinBuckets(counts: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [key, values] of Object.entries(counts)) {
+    const bucketOf = /^(.+)-\d+$/.exec(key)?.[1] as FilterName | undefined;
+    const name = bucketOf && LONG_FILTERS.includes(bucketOf) ? bucketOf : key;
+    out[name] = { ...out[name], ...values };
+  }
+  return out;
+}
 
 export interface SearchState {
   q: string;
@@ -88,16 +122,31 @@ export function stateToUrl(base: URL, state: SearchState): URL {
   return url;
 }
 
-/** Pagefind's `filters` and `sort` options for a state. */
+/** A Pagefind filter expression: filters by key (values: any of), and `all` of compound ones. */
+export type PagefindFilters = Record<string, { any: string[] } | PagefindFilters[]>;
+
+/**
+ * Pagefind's `filters` and `sort` options for a state. Values of one filter
+ * are alternatives (any of them), filters combine (all of them); a long
+ * filter whose values fall in several buckets is `any` of its buckets.
+ */
 export function pagefindOptions(state: SearchState): {
-  filters: Record<string, { any: string[] }>;
+  filters: PagefindFilters;
   sort?: Record<string, 'asc' | 'desc'>;
 } {
-  const filters = Object.fromEntries(
-    Object.entries(state.filters)
-      .filter(([, values]) => (values ?? []).length > 0)
-      .map(([name, values]) => [name, { any: values ?? [] }]),
-  );
+  const filters: PagefindFilters = {};
+  const compound: PagefindFilters[] = [];
+  for (const name of FILTERS) {
+    const values = state.filters[name] ?? [];
+    if (values.length === 0) continue;
+    const byKey = new Map<string, string[]>();
+    for (const value of values)
+      byKey.set(filterKey(name, value), [...(byKey.get(filterKey(name, value)) ?? []), value]);
+    const parts = [...byKey].map(([key, any]) => ({ [key]: { any } }));
+    if (parts.length === 1) Object.assign(filters, parts[0]);
+    else compound.push({ any: parts });
+  }
+  if (compound.length > 0) filters['all'] = compound;
   return state.sort === 'relevance'
     ? { filters }
     : { filters, sort: { date: state.sort === 'newest' ? 'desc' : 'asc' } };

@@ -34,13 +34,13 @@ interface Pagefind {
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(
     q: string | null,
-    o?: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
+    o?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<{
     results: PagefindResult[];
     filters: Record<string, Record<string, number>>;
     totalFilters: Record<string, Record<string, number>>;
   } | null>;
-  preload(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<void>;
+  preload(q: string | null, o?: { filters?: PagefindFilters }): Promise<void>;
 }
 
 import Papa from 'papaparse';
@@ -52,8 +52,12 @@ import {
   excerptText,
   FILTERS,
   type FilterName,
+  filterKeys,
   hasPhrases,
   highlightTerms,
+  joinBuckets,
+  LONG_FILTERS,
+  type PagefindFilters,
   pagefindOptions,
   parseQuery,
   type SearchState,
@@ -80,19 +84,21 @@ const FILTER_LABELS: Record<FilterName, string> = {
 const FIRST_PAGE = 5;
 const MORE_PAGE = 10;
 /**
- * Pagefind keeps each filter's values and pages in files of its own, per
- * shard, and counts every loaded value on every query. The speaker and topic
- * lists grow with the archive (at 10,000 transcripts: 1.3 MB and ~9,000
- * topics, which made each query several times slower), so they load only when
- * a reader lists them or filters by them; the short lists load with the page.
+ * Pagefind counts every loaded filter value on each query, and the speaker and
+ * topic lists grow with the archive (at 10,000 transcripts, 1.3 MB and ~9,000
+ * topics, which made each query several times slower). So they are split
+ * into buckets (see search-state.ts) and their full lists load only when a
+ * reader asks; filtering by a value loads its bucket alone. The short lists
+ * load with the page.
  */
-const EAGER_FILTERS: readonly FilterName[] = ['kind', 'year', 'language', 'format'];
+const EAGER_FILTERS: readonly FilterName[] = FILTERS.filter((name) => !LONG_FILTERS.includes(name));
 const LIST_LABELS: Partial<Record<FilterName, string>> = { speaker: 'List speakers', topic: 'List topics' };
 const loadedFilters = new Set<FilterName>(EAGER_FILTERS);
 
 /** Loads the files of `names` in every shard, so the next query counts their values. */
 async function loadFilters(pf: Pagefind, names: readonly FilterName[]): Promise<void> {
-  await pf.preload(null, { filters: Object.fromEntries(names.map((name) => [name, { any: [] }])) });
+  const keys = names.flatMap(filterKeys);
+  await pf.preload(null, { filters: Object.fromEntries(keys.map((key) => [key, { any: [] }])) });
   for (const name of names) loadedFilters.add(name);
 }
 
@@ -205,8 +211,9 @@ function renderFilters(
     // Values the query finds without filters stay listed while filters change; counts follow the filters.
     const chosen = state.filters[name] ?? [];
     const values: Record<string, number> = {};
-    for (const [value, n] of Object.entries(present[name] ?? {}))
-      if (n > 0 || chosen.includes(value)) values[value] = 0;
+    // A list not loaded in full has only the buckets of the chosen values: those values alone are listed.
+    const listed = loadedFilters.has(name) ? Object.entries(present[name] ?? {}) : [];
+    for (const [value, n] of listed) if (n > 0 || chosen.includes(value)) values[value] = 0;
     for (const value of chosen) values[value] = 0;
     for (const value of Object.keys(values)) values[value] = available[name]?.[value] ?? 0;
     const entries = Object.entries(values).sort((a, b) =>
@@ -223,7 +230,6 @@ function renderFilters(
       const label = LIST_LABELS[name];
       if (loaded ? entries.length === 0 : !label) continue;
       const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] }));
-      if (!loaded && label) fieldset.append(listButton(name, label));
       for (const [value] of entries) {
         const box = el('input', { type: 'checkbox', value, name });
         const count = el('span', { className: 'muted' });
@@ -237,6 +243,7 @@ function renderFilters(
         fieldset.append(el('label', {}, box, ` ${value} `, count));
         boxes.set(`${name}\u0000${value}`, { box, count });
       }
+      if (!loaded && label) fieldset.append(listButton(name, label));
       filterBox.append(fieldset);
     }
   }
@@ -272,14 +279,12 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   const options = pagefindOptions(state);
   const pagefind = await pagefindPromise;
   if (mine !== generation) return;
-  // Filtering by a value loads that filter's files, so its list can show too.
-  for (const name of Object.keys(options.filters)) loadedFilters.add(name as FilterName);
   const asked = query.search !== null || Object.keys(options.filters).length > 0;
   const search = asked ? await pagefind.search(query.search, options) : null;
-  // No query and no filter: the counts over every transcript.
-  const all = search ? undefined : ((await pagefind.search(null, {}))?.filters ?? {});
+  // Without words, the values to list are those of every transcript (Pagefind counts none unfiltered).
+  const all = query.search === null ? ((await pagefind.search(null, {}))?.filters ?? {}) : undefined;
   if (mine !== generation) return;
-  renderFilters(search?.filters ?? all ?? {}, search?.totalFilters ?? all ?? {});
+  renderFilters(joinBuckets(search?.filters ?? all ?? {}), joinBuckets(all ?? search?.totalFilters ?? {}));
   if (!search) {
     list.replaceChildren();
     moreButton.hidden = true;

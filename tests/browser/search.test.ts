@@ -155,11 +155,35 @@ describe('search', () => {
     await page.close();
   });
 
-  test('a topic in the URL lists the topics at once, with that topic chosen', async () => {
-    const { page, errors } = await open('/search/?topic=Telecom%20fraud');
-    const box = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /Telecom fraud/ });
+  test('a topic in the URL loads its bucket alone: the topic shows chosen, the full list stays one press away', async () => {
+    const filterFiles: string[] = [];
+    const page = await served.browser.newPage();
+    page.on('request', (r) => {
+      if (r.url().endsWith('.pf_filter')) filterFiles.push(r.url());
+    });
+    await page.goto(`${served.server.url}/search/?topic=Telecom%20fraud`);
+    const topic = page.getByRole('group', { name: 'Topic' });
+    const box = topic.getByRole('checkbox', { name: /Telecom fraud/ });
     await box.waitFor({ timeout: 10_000 });
     expect(await box.isChecked()).toBe(true);
+    expect(await topic.getByRole('checkbox').count()).toBe(1);
+    const before = filterFiles.length;
+    await topic.getByRole('button', { name: 'List topics' }).click();
+    await topic.getByRole('checkbox', { name: /Myanmar/ }).waitFor({ timeout: 10_000 });
+    expect(filterFiles.length).toBeGreaterThan(before);
+    expect(await box.isChecked()).toBe(true);
+    await page.close();
+  });
+
+  test('two topics kept in different buckets give the transcripts of either', async () => {
+    const { page, errors } = await open('/search/?topic=Bitcoin&topic=JSON');
+    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    const hrefs = await page
+      .locator('.search-hit .hit-speaker')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs.map((h) => h?.split('#')[0]))).toEqual(
+      new Set(['/transcripts/op-return/', '/transcripts/changelog-news-4/']),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,8 +1,12 @@
 import { expect, test } from 'vitest';
 import {
   excerptText,
+  FILTER_BUCKETS,
+  filterKey,
+  filterKeys,
   hasPhrases,
   highlightTerms,
+  joinBuckets,
   pagefindOptions,
   parseQuery,
   stateFromUrl,
@@ -42,11 +46,45 @@ test('the query, filters and sort round-trip through the URL', () => {
   });
 });
 
-test('filters and sort become Pagefind options', () => {
-  expect(pagefindOptions({ q: '', filters: { topic: ['Telecom fraud'], kind: [] }, sort: 'oldest' })).toEqual({
-    filters: { topic: { any: ['Telecom fraud'] } },
+test('filters and sort become Pagefind options; a topic or speaker is looked up in its bucket', () => {
+  const bucket = filterKey('topic', 'Telecom fraud');
+  expect(Number(bucket.replace(/^topic-/, ''))).toBeLessThan(FILTER_BUCKETS);
+  expect(filterKeys('topic')).toContain(bucket);
+  expect(filterKeys('topic')).toHaveLength(FILTER_BUCKETS);
+  expect(filterKey('year', '2024')).toBe('year');
+  expect(
+    pagefindOptions({ q: '', filters: { topic: ['Telecom fraud'], kind: [], year: ['2024', '2023'] }, sort: 'oldest' }),
+  ).toEqual({
+    filters: { [bucket]: { any: ['Telecom fraud'] }, year: { any: ['2024', '2023'] } },
     sort: { date: 'asc' },
   });
+});
+
+test('values of one long filter in different buckets are alternatives; different filters all apply', () => {
+  const names = Array.from({ length: 40 }, (_, i) => `Topic ${i}`);
+  const a = names[0] as string;
+  const b = names.find((n) => filterKey('topic', n) !== filterKey('topic', a)) as string;
+  const same = names.find((n) => n !== a && filterKey('topic', n) === filterKey('topic', a)) as string;
+  const speaker = filterKey('speaker', 'Qi Yanjun');
+  expect(
+    pagefindOptions({ q: 'x', filters: { topic: [a, b, same], speaker: ['Qi Yanjun'] }, sort: 'relevance' }),
+  ).toEqual({
+    filters: {
+      [speaker]: { any: ['Qi Yanjun'] },
+      all: [{ any: [{ [filterKey('topic', a)]: { any: [a, same] } }, { [filterKey('topic', b)]: { any: [b] } }] }],
+    },
+  });
+});
+
+test("Pagefind's counts per bucket are joined back under the filter's name", () => {
+  expect(
+    joinBuckets({
+      'topic-3': { Privacy: 2 },
+      'topic-12': { 'Telecom fraud': 3 },
+      year: { '2024': 1 },
+      'speaker-0': {},
+    }),
+  ).toEqual({ topic: { Privacy: 2, 'Telecom fraud': 3 }, year: { '2024': 1 }, speaker: {} });
 });
 
 test('a page’s text is cut into turns at their anchors', () => {

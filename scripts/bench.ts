@@ -18,6 +18,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { withBenchTopics } from './bench/bench-topics.ts';
 import { type BenchResult, formatTable, type Machine, type PageSize, type SizeResult } from './bench/format-table.ts';
 import { JUDGED_FILES, JUDGED_QUERIES } from './bench/judged-queries.ts';
 import { listTranscripts, makeCorpus, unpackCorpora } from './bench/make-corpus-fs.ts';
@@ -57,18 +58,6 @@ const RANKING_VARIANTS: readonly RankingVariant[] = [
 ];
 /** Above this size only the shipped ranking is measured: each variant costs a full run of the queries. */
 const VARIANTS_UP_TO = 1000;
-
-/** Topics that recur in the corpora, so topic pages are as long as a real archive's. */
-const BENCH_TOPICS = `
-  - name: Lightning Network
-    terms: [lightning channels, payment channels]
-  - name: Open source
-    terms: [open-source, maintainers]
-  - name: JavaScript
-    terms: [typescript, node.js]
-  - name: Privacy
-    terms: [coinjoin, surveillance]
-`;
 
 function machine(): Machine {
   const node = execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }).trim();
@@ -269,7 +258,7 @@ async function main(): Promise<number> {
         const seeds = join(work, 'seeds');
         await makeCorpus(pool, files, seeds, n);
         const topics = await readFile(join(seeds, 'topics.yaml'), 'utf8');
-        await writeFile(join(seeds, 'topics.yaml'), `${topics.trimEnd()}\n${BENCH_TOPICS}`);
+        await writeFile(join(seeds, 'topics.yaml'), withBenchTopics(topics));
         results.push(await benchCorpus(`${n} transcripts`, seeds, work, !values['no-search'], editable, true));
         if (!values.keep) await rm(work, { recursive: true, force: true });
         // Each size's figures are saved as soon as they exist: a later size that fails loses only its own.

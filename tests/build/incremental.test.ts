@@ -13,9 +13,20 @@
  * project must not run at once (they share `.astro/.prerender`).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveStatic } from '../../scripts/lib/serve-static.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -65,6 +76,10 @@ let noChange = '';
 let before = new Map<string, { bytes: Buffer; stamp: string }>();
 let after = new Map<string, { bytes: Buffer; stamp: string }>();
 let incremental = '';
+/** Second names for every file of a site whose pages are links into Astro's cache, taken before it is rebuilt. */
+const kept = join(dir, 'kept');
+let relinked = new Map<string, { bytes: Buffer; stamp: string }>();
+let linkedShare = 0;
 
 beforeAll(() => {
   cpSync('tests/fixtures/archive', seeds, { recursive: true });
@@ -84,6 +99,36 @@ beforeAll(() => {
     'Anna Berg:\nA follow-up on telecom fraud and joint operations.\n\nQi Yanjun:\nThank you.\n',
   );
   incremental = build('incremental');
+  // The same input again into new folders with the same caches, right after: Astro restores every page
+  // from its cache, as hard links. Then another edit and a rebuild, which builds the seed's page again.
+  cpSync(join(dir, 'incremental/content'), join(dir, 'relinked/content'), { recursive: true });
+  const relink = (): string =>
+    run(
+      [
+        'scripts/build.ts',
+        '--seeds',
+        seeds,
+        '--content',
+        join(dir, 'relinked/content'),
+        '--out',
+        join(dir, 'relinked/site'),
+        '--shard-pages',
+        '3',
+      ],
+      'incremental',
+    );
+  relink();
+  relinked = files(join(dir, 'relinked/site'));
+  const pages = [...relinked.keys()].filter((p) => /^transcripts\/.+\.html$/.test(p));
+  linkedShare = pages.filter((p) => statSync(join(dir, 'relinked/site', p)).nlink > 1).length / pages.length;
+  for (const path of relinked.keys()) {
+    mkdirSync(dirname(join(kept, path)), { recursive: true });
+    linkSync(join(dir, 'relinked/site', path), join(kept, path));
+  }
+  const edited = readFileSync(seed, 'utf8');
+  writeFileSync(seed, edited.replace('four main areas', 'four key areas'));
+  relink();
+  writeFileSync(seed, edited);
   build('clean');
   build('part-1', '--part', '1/2');
   build('part-2', '--part', '2/2');
@@ -103,6 +148,16 @@ test('a rebuild with nothing changed skips the site and rewrites no output file'
 test('the incremental rebuild reused what did not change', () => {
   expect(incremental).toMatch(/transcripts? unchanged since the last run: not parsed again/);
   expect(incremental).toMatch(/shards? reused/);
+});
+
+test("pages Astro restores from its cache are hard links, and a rebuild never rewrites a published file's bytes", () => {
+  expect(linkedShare).toBeGreaterThan(0.5);
+  // The site before the rebuild shared its files with the cache: the rebuild replaced them, never wrote into them.
+  const rewritten = [...relinked].filter(([path, f]) => !readFileSync(join(kept, path)).equals(f.bytes));
+  expect(rewritten.map(([path]) => path)).toEqual([]);
+  const page = 'transcripts/seed-press-conference/index.html';
+  expect(readFileSync(join(kept, page), 'utf8')).toContain('four main areas');
+  expect(readFileSync(join(dir, 'relinked/site', page), 'utf8')).toContain('four key areas');
 });
 
 test('an incremental rebuild after an edit and an addition equals a clean build, file by file', () => {

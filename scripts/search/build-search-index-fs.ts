@@ -10,9 +10,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import {
   indexedPart,
   type Part,
@@ -74,12 +74,25 @@ async function readManifest(file: string): Promise<ShardManifest | undefined> {
   }
 }
 
-/** Copies a published shard; for the primary index, everything in `/pagefind/` but the other shards. */
-async function copyShard(from: string, to: string, primary: boolean): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const name of await readdir(from)) {
-    if (primary && (name.startsWith('shard-') || name === 'shards.json')) continue;
-    await cp(join(from, name), join(to, name), { recursive: true, preserveTimestamps: true });
+/**
+ * Links a published file into the new site (copies it across file systems):
+ * Pagefind writes every index into a new folder and never rewrites a file,
+ * so the published site and the new one can share it.
+ */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+/** Reuses a published shard; for the primary index, everything in `/pagefind/` but the other shards. */
+async function reuseShard(from: string, to: string, primary: boolean): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
+    const path = relative(from, join(entry.parentPath, entry.name));
+    if (primary && /^(?:shard-|shards\.json$)/.test(path)) continue;
+    if (entry.isDirectory()) await mkdir(join(to, path), { recursive: true });
+    else {
+      await mkdir(dirname(join(to, path)), { recursive: true });
+      await linkOrCopy(join(from, path), join(to, path));
+    }
   }
 }
 
@@ -165,7 +178,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const before = previous?.shards.find((s) => s.dir === entry.dir);
     const from = join(options.previous, 'pagefind', entry.dir);
     if (before?.fingerprint === entry.fingerprint && existsSync(join(from, 'pagefind-entry.json'))) {
-      await copyShard(from, to, k === 0);
+      await reuseShard(from, to, k === 0);
       reused++;
       options.progress(`shard ${k + 1}/${count}: ${group.length} pages unchanged, reused`);
       continue;

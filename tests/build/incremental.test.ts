@@ -158,6 +158,14 @@ test("pages Astro restores from its cache are hard links, and a rebuild never re
   const page = 'transcripts/seed-press-conference/index.html';
   expect(readFileSync(join(kept, page), 'utf8')).toContain('four main areas');
   expect(readFileSync(join(dir, 'relinked/site', page), 'utf8')).toContain('four key areas');
+  // Search shards the edit left alone are the same files as before, linked, not copied.
+  const shared = [...relinked.keys()].filter(
+    (p) =>
+      p.startsWith('pagefind/') &&
+      existsSync(join(dir, 'relinked/site', p)) &&
+      statSync(join(dir, 'relinked/site', p)).ino === statSync(join(kept, p)).ino,
+  );
+  expect(shared.some((p) => p.endsWith('.pf_fragment'))).toBe(true);
 });
 
 test('an incremental rebuild after an edit and an addition equals a clean build, file by file', () => {

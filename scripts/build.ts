@@ -323,7 +323,9 @@ async function build(options: CliOptions): Promise<boolean> {
       console.error('Build stopped: astro build failed (its output is above).');
       return false;
     }
-    const lost = await lostUrls(options.content, staging, options.part);
+    // Page scans of the site check, kept between builds: the lost-address check reads them too.
+    const scans = join(cache, 'site-check');
+    const lost = await lostUrls(options.content, staging, options.part, scans);
     if (lost.length > 0) {
       for (const url of lost.slice(0, 50))
         console.error(`${url}: error [lost-url] a published address would stop resolving`);
@@ -367,7 +369,7 @@ async function build(options: CliOptions): Promise<boolean> {
     if (options.check && !options.part) {
       console.log('Site check');
       const checkStart = performance.now();
-      const report = await checkSite(staging, join(cache, 'site-check'));
+      const report = await checkSite(staging, scans);
       for (const line of formatLinkReport(report)) console.log(line);
       if (report.problems.length > 0) {
         console.error('Build stopped: the new site has broken links (listed above); the published site is unchanged.');

@@ -6,20 +6,29 @@
  * `npm run build` runs the same check on the new site before it
  * replaces the published one.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
-import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
-import { formatLinkReport, type LinkReport, linkChecker, type PageScan, scanPage } from './core/check-links.ts';
+import { join, relative, sep } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { formatLinkReport, type LinkReport, linkChecker } from './core/check-links.ts';
 import { parseCli, seconds } from './lib/cli.ts';
+import {
+  type PageScanned,
+  pruneScans,
+  readStatIndex,
+  type StatIndex,
+  scanFile,
+  writeStatIndex,
+} from './lib/scan-cache-fs.ts';
 
 /**
  * Reads every page of a built site, one at a time (a 10,000-transcript site
  * holds gigabytes of HTML), and checks its links. With `cacheDir`, a page
- * whose bytes an earlier check saw is not parsed again: its scan is kept there
- * as a small file named by its content hash, read back only when needed, so
- * memory stays that of the link check itself; scans no page uses are removed.
+ * whose bytes an earlier check saw is not parsed again, and a page file the
+ * last check saw (same inode, size and time: Astro's cache restores unchanged
+ * pages as hard links) is not even read: see `lib/scan-cache-fs.ts`. Scans are
+ * read back only when needed, so memory stays that of the link check itself;
+ * scans no page uses are removed.
  *
  * Pages are read and scanned in worker threads, one per core, each sending
  * its scans back page by page; the links are checked here as scans arrive
@@ -36,21 +45,27 @@ export async function checkSite(
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`);
   const pages = files.filter((f) => f.endsWith('.html'));
   const used = new Set<string>();
+  const known = cacheDir ? await readStatIndex(cacheDir) : {};
+  const seen: StatIndex = {};
   const checker = linkChecker(new Set(files));
   const take = (message: ScanMessage): void => {
     used.add(message.hash);
+    seen[message.key] = message.hash;
     checker.addScan(message.page.replace(/(?:^|\/)index\.html$/, '/'), message.scan);
   };
   const count = Math.min(threads, Math.floor(pages.length / minPagesPerWorker));
   if (count < 2) {
-    for (const page of pages) take(await scanFile(dir, page, cacheDir));
+    for (const page of pages) take({ page, ...(await scanFile(join(dir, page), cacheDir, known)) });
   } else {
     const shares = Array.from({ length: count }, (_, k) => pages.filter((_, i) => i % count === k));
     await Promise.all(
-      shares.map((share) => scanInWorker({ dir, pages: share, ...(cacheDir ? { cacheDir } : {}) }, take)),
+      shares.map((share) => scanInWorker({ dir, pages: share, known, ...(cacheDir ? { cacheDir } : {}) }, take)),
     );
   }
-  if (cacheDir) await pruneScans(cacheDir, used);
+  if (cacheDir) {
+    await pruneScans(cacheDir, used);
+    await writeStatIndex(cacheDir, seen);
+  }
   return checker.finish();
 }
 
@@ -60,21 +75,12 @@ const MIN_PAGES_PER_WORKER = 200;
 interface ScanJob {
   dir: string;
   pages: string[];
+  known: StatIndex;
   cacheDir?: string;
 }
 
-interface ScanMessage {
+interface ScanMessage extends PageScanned {
   page: string;
-  hash: string;
-  scan: PageScan;
-}
-
-/** One page read, hashed and scanned (or its scan taken from the cache). */
-async function scanFile(dir: string, page: string, cacheDir?: string): Promise<ScanMessage> {
-  const bytes = await readFile(join(dir, page));
-  const hash = createHash('sha1').update(bytes).digest('hex');
-  const scan = cacheDir ? await cachedScan(cacheDir, hash, bytes) : scanPage(bytes.toString('utf8'));
-  return { page, hash, scan };
 }
 
 /** Scans a share of the pages in a worker thread, handing each scan to `take` as it comes. */
@@ -94,35 +100,11 @@ function scanInWorker(job: ScanJob, take: (message: ScanMessage) => void): Promi
   });
 }
 
-const scanPath = (cacheDir: string, hash: string): string => join(cacheDir, hash.slice(0, 2), `${hash}.json`);
-
-async function cachedScan(cacheDir: string, hash: string, bytes: Buffer): Promise<PageScan> {
-  const file = scanPath(cacheDir, hash);
-  const known = await readFile(file, 'utf8')
-    .then((text) => JSON.parse(text) as PageScan)
-    .catch(() => undefined);
-  if (known) return known;
-  const scan = scanPage(bytes.toString('utf8'));
-  await mkdir(dirname(file), { recursive: true });
-  // Written aside and renamed, so a killed build never leaves half a scan.
-  // Per thread: two workers may scan pages with the same bytes at once.
-  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-  await writeFile(tmp, JSON.stringify(scan));
-  await rename(tmp, file);
-  return scan;
-}
-
-async function pruneScans(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
-  const entries = await readdir(cacheDir, { withFileTypes: true, recursive: true }).catch(() => []);
-  for (const e of entries) {
-    if (e.isFile() && !used.has(e.name.replace(/\.json$/, ''))) await rm(join(e.parentPath, e.name), { force: true });
-  }
-}
-
 // In a worker thread of checkSite: scan this share, after every definition above is initialised.
 if (!isMainThread && parentPort && (workerData as ScanJob | undefined)?.pages) {
   const job = workerData as ScanJob;
-  for (const page of job.pages) parentPort.postMessage(await scanFile(job.dir, page, job.cacheDir));
+  for (const page of job.pages)
+    parentPort.postMessage({ page, ...(await scanFile(join(job.dir, page), job.cacheDir, job.known)) });
   parentPort.postMessage('done');
 }
 

@@ -3,10 +3,13 @@
  * permalink record and a site made to answer it: a page gone and an anchor
  * gone are each reported, and nothing else is.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSite } from '../../scripts/check-site.ts';
 import { publishedUrls } from '../../scripts/core/permalinks/record.ts';
 import { readRecord } from '../../scripts/ingest/write-content-fs.ts';
 import { lostUrls } from '../../scripts/lib/check-published-fs.ts';
@@ -50,5 +53,25 @@ describe('lost published addresses', () => {
     const speaker = '/speakers/qi-yanjun/';
     await writeSite(join(dir, 'broken'), { page: speaker, anchor: 't3' });
     expect(await lostUrls(join(dir, 'content'), join(dir, 'broken'))).toEqual([`${transcript?.path}#t3`, speaker]);
+  });
+
+  it("takes a page's ids from the site check's scan when the check saw that very file, and reads a new file", async () => {
+    const site = join(dir, 'scanned');
+    const scans = join(dir, 'scans');
+    await writeSite(site, {});
+    await checkSite(site, scans);
+    const transcript = publishedUrls(await readRecord(join(dir, 'content'))).find((u) => u.anchor === 't3');
+    const page = join(site, transcript?.path ?? '', 'index.html');
+    // The scan of the page's bytes is made to lack t3: a check that used it reports t3 lost, one that read the page does not.
+    const hash = createHash('sha1').update(readFileSync(page)).digest('hex');
+    const scan = join(scans, hash.slice(0, 2), `${hash}.json`);
+    const real = JSON.parse(readFileSync(scan, 'utf8')) as { ids: string[] };
+    writeFileSync(scan, JSON.stringify({ ...real, ids: real.ids.filter((id) => id !== 't3') }));
+    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([`${transcript?.path}#t3`]);
+    // The same bytes in a new file (as Astro writes a page it renders): read, so nothing is lost.
+    const bytes = readFileSync(page);
+    await rm(page);
+    await writeFile(page, bytes);
+    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([]);
   });
 });

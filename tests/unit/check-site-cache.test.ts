@@ -1,6 +1,6 @@
-/** The site check's cache of page scans: kept by content hash, reused for unchanged pages only. */
+/** The site check's cache of page scans: kept by content hash and file identity, reused for unchanged pages only. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,22 @@ test('the first check writes a scan per page; a page whose bytes are unchanged i
   writeFileSync(join(dir, 'b', 'index.html'), '<h3 id="t1">B, edited</h3>');
   expect((await checkSite(dir, cache)).problems).toEqual([]);
   expect(existsSync(scanOf(b))).toBe(false);
+});
+
+test('a page file the last check saw (same inode, size and time) is not read again', async () => {
+  const dir = await site({ '': '<a href="/b/#t1">b</a>', b: '<h3 id="t1">B</h3>' });
+  const cache = mkdtempSync(join(tmpdir(), 'check-cache-scans-'));
+  const file = join(dir, 'b', 'index.html');
+  const at = 1_700_000_000;
+  utimesSync(file, at, at);
+  expect((await checkSite(dir, cache)).problems).toEqual([]);
+  // Other bytes of the same size, put back to the same time: only a read would see that t1 is gone.
+  writeFileSync(file, '<h3 id="t2">B</h3>');
+  utimesSync(file, at, at);
+  expect((await checkSite(dir, cache)).problems).toEqual([]);
+  // Any other time (as a write leaves): the page is read, and the missing anchor found.
+  utimesSync(file, at, at + 1);
+  expect((await checkSite(dir, cache)).problems.map((p) => p.url)).toEqual(['/b/#t1']);
 });
 
 test('pages scanned by worker threads give the report one thread gives', async () => {

@@ -346,6 +346,7 @@ async function build(options: CliOptions): Promise<boolean> {
       previous: options.out,
       perShard: options.shardPages,
       ...(options.part ? { part: options.part } : {}),
+      cacheDir: join(cache, 'search-pages'),
       verbose: options.verbose,
       progress: (line) => console.log(`  ${line}`),
     });

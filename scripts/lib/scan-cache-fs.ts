@@ -7,6 +7,8 @@
  *   links to its cache, so an unchanged page keeps its identity from build to
  *   build and is not even read; a page written anew, or changed in place, has
  *   a new identity and is read and hashed.
+ * The search stage keeps the same kind of index for the digests of pages'
+ * indexed parts (`search/build-search-index-fs.ts`).
  */
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';

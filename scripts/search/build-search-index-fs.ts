@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import {
@@ -24,6 +24,7 @@ import {
   shardsAtOnce,
 } from '../core/search-shards.ts';
 import { ROOT } from '../lib/cli.ts';
+import { readStatIndex, type StatIndex, statKey, writeStatIndex } from '../lib/scan-cache-fs.ts';
 
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
@@ -41,6 +42,12 @@ export interface SearchIndexOptions {
   progress(line: string): void;
   /** How many Pagefind processes run at once (default: one per core, within half the machine's memory). */
   parallel?: number;
+  /**
+   * A folder kept between builds for the digest of each page's indexed part,
+   * by file identity: a page restored unchanged (a hard link into Astro's
+   * cache) is not read again to tell whether its shard changed.
+   */
+  cacheDir?: string;
 }
 
 export interface SearchIndexOutcome {
@@ -164,13 +171,22 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   let reused = 0;
   let output = '';
   const toIndex: { k: number; group: string[]; to: string; html: number }[] = [];
+  const known = options.cacheDir ? await readStatIndex(options.cacheDir) : {};
+  const digests: StatIndex = {};
   for (const [k, group] of groups.entries()) {
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
     let htmlBytes = 0;
     for (const slug of group) {
-      const html = await readFile(join(site, 'transcripts', slug, 'index.html'), 'utf8');
-      htmlBytes += Buffer.byteLength(html);
-      hash.update(slug).update('\0').update(indexedPart(html));
+      const file = join(site, 'transcripts', slug, 'index.html');
+      const stats = await stat(file);
+      const key = statKey(stats);
+      htmlBytes += stats.size;
+      digests[key] =
+        known[key] ??
+        createHash('sha256')
+          .update(indexedPart(await readFile(file, 'utf8')))
+          .digest('hex');
+      hash.update(slug).update('\0').update(digests[key]).update('\n');
     }
     const entry: ShardEntry = { dir: shardDir(k, options.part), pages: group.length, fingerprint: hash.digest('hex') };
     shards.push(entry);
@@ -202,6 +218,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     parallel,
   );
   for (const run of runs) output += run.output;
+  if (options.cacheDir) await writeStatIndex(options.cacheDir, digests);
   if (runs.some((run) => !run.ok)) {
     for (const run of runs) await rm(run.out, { recursive: true, force: true });
     return { ok: false, pages: 0, shards: count, reused, output };

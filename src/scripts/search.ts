@@ -191,7 +191,13 @@ function listButton(name: FilterName, label: string): HTMLButtonElement {
   button.addEventListener('click', async () => {
     button.disabled = true;
     button.textContent = 'Loading…';
-    await loadFilters(await pagefindPromise, [name]);
+    try {
+      await loadFilters(await pagefindPromise, [name]);
+    } catch {
+      button.disabled = false;
+      button.textContent = `${label}: could not load, try again`;
+      return;
+    }
     await run('none');
     filterBox.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus();
   });

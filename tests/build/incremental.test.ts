@@ -150,7 +150,7 @@ test('the incremental rebuild reused what did not change', () => {
   expect(incremental).toMatch(/shards? reused/);
 });
 
-test("pages Astro restores from its cache are hard links, and a rebuild never rewrites a published file's bytes", () => {
+test("pages Astro restores or renders are hard links to its cache, and a rebuild never rewrites a published file's bytes", () => {
   expect(linkedShare).toBeGreaterThan(0.5);
   // The site before the rebuild shared its files with the cache: the rebuild replaced them, never wrote into them.
   const rewritten = [...relinked].filter(([path, f]) => !readFileSync(join(kept, path)).equals(f.bytes));
@@ -158,6 +158,8 @@ test("pages Astro restores from its cache are hard links, and a rebuild never re
   const page = 'transcripts/seed-press-conference/index.html';
   expect(readFileSync(join(kept, page), 'utf8')).toContain('four main areas');
   expect(readFileSync(join(dir, 'relinked/site', page), 'utf8')).toContain('four key areas');
+  // A page rendered anew is the cache's file too, so the next build restores that very file.
+  expect(statSync(join(dir, 'relinked/site', page)).nlink).toBeGreaterThan(1);
   // Search shards the edit left alone are the same files as before, linked, not copied.
   const shared = [...relinked.keys()].filter(
     (p) =>

@@ -27,9 +27,13 @@ export function shardCount(pages: number, perShard: number): number {
   return count;
 }
 
-/** FNV-1a, 32 bits: a stable hash that is the same on every machine and Node version. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+/**
+ * FNV-1a, 32 bits: a stable hash that is the same on every machine and Node
+ * version. Another `basis` gives an independent hash (the vocabulary filter's
+ * double hashing).
+ */
+export function fnv1a(text: string, basis = 0x811c9dc5): number {
+  let hash = basis;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;

@@ -11,19 +11,10 @@
  */
 import { foldWords } from './match-topics.ts';
 import type { Turn } from './schema.ts';
+import { fnv1a } from './search-shards.ts';
 
 const HASHES = 7;
 const BITS_PER_ENTRY = 10;
-
-/** FNV-1a, 32 bits, from a given basis: two bases give the two hashes of double hashing. */
-function fnv1a(text: string, basis: number): number {
-  let hash = basis;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
 
 /** The bit positions of an entry in a filter of `bits` bits. */
 function positions(entry: string, bits: number): number[] {

@@ -50,7 +50,10 @@ export interface PageScanned {
 
 /** A page's scan from the cache, without reading the page, when the last check saw this very file. */
 export async function knownScan(file: string, cacheDir: string, known: StatIndex): Promise<PageScanned | undefined> {
-  const key = statKey(await stat(file));
+  return scanOfKey(statKey(await stat(file)), cacheDir, known);
+}
+
+async function scanOfKey(key: string, cacheDir: string, known: StatIndex): Promise<PageScanned | undefined> {
   const hash = known[key];
   const scan = hash ? await readScan(cacheDir, hash) : undefined;
   return hash && scan ? { hash, key, scan } : undefined;
@@ -58,9 +61,9 @@ export async function knownScan(file: string, cacheDir: string, known: StatIndex
 
 /** One page's scan: from the cache when its identity or its bytes were seen before, else parsed (and kept). */
 export async function scanFile(file: string, cacheDir?: string, known: StatIndex = {}): Promise<PageScanned> {
-  const seen = cacheDir ? await knownScan(file, cacheDir, known) : undefined;
-  if (seen) return seen;
   const key = statKey(await stat(file));
+  const seen = cacheDir ? await scanOfKey(key, cacheDir, known) : undefined;
+  if (seen) return seen;
   const bytes = await readFile(file);
   const hash = createHash('sha1').update(bytes).digest('hex');
   const cached = cacheDir ? await readScan(cacheDir, hash) : undefined;

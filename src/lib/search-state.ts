@@ -140,8 +140,10 @@ export function pagefindOptions(state: SearchState): {
     const values = state.filters[name] ?? [];
     if (values.length === 0) continue;
     const byKey = new Map<string, string[]>();
-    for (const value of values)
-      byKey.set(filterKey(name, value), [...(byKey.get(filterKey(name, value)) ?? []), value]);
+    for (const value of values) {
+      const key = filterKey(name, value);
+      byKey.set(key, [...(byKey.get(key) ?? []), value]);
+    }
     const parts = [...byKey].map(([key, any]) => ({ [key]: { any } }));
     if (parts.length === 1) Object.assign(filters, parts[0]);
     else compound.push({ any: parts });

@@ -43,7 +43,8 @@ function run(args: string[], name: string): string {
   return result.stdout;
 }
 
-function build(name: string, ...extra: string[]): string {
+/** Builds into `dir/<name>/` with the caches of `dir/<cache>/` (its own by default). */
+function buildWith(name: string, cache: string, ...extra: string[]): string {
   return run(
     [
       'scripts/build.ts',
@@ -57,9 +58,11 @@ function build(name: string, ...extra: string[]): string {
       '3',
       ...extra,
     ],
-    name,
+    cache,
   );
 }
+
+const build = (name: string, ...extra: string[]): string => buildWith(name, name, ...extra);
 
 function files(site: string): Map<string, { bytes: Buffer; stamp: string }> {
   const out = new Map<string, { bytes: Buffer; stamp: string }>();
@@ -102,21 +105,7 @@ beforeAll(() => {
   // The same input again into new folders with the same caches, right after: Astro restores every page
   // from its cache, as hard links. Then another edit and a rebuild, which builds the seed's page again.
   cpSync(join(dir, 'incremental/content'), join(dir, 'relinked/content'), { recursive: true });
-  const relink = (): string =>
-    run(
-      [
-        'scripts/build.ts',
-        '--seeds',
-        seeds,
-        '--content',
-        join(dir, 'relinked/content'),
-        '--out',
-        join(dir, 'relinked/site'),
-        '--shard-pages',
-        '3',
-      ],
-      'incremental',
-    );
+  const relink = (): string => buildWith('relinked', 'incremental');
   relink();
   relinked = files(join(dir, 'relinked/site'));
   const pages = [...relinked.keys()].filter((p) => /^transcripts\/.+\.html$/.test(p));

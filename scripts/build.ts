@@ -3,7 +3,8 @@
  *
  * The whole pipeline, stage by stage:
  *   1. ingest   seeds → MDX collections in the content folder
- *   2. site     `astro build` in a child process, into a staging folder
+ *   2. site     `astro build` in a child process, into a staging folder; then
+ *               the whole-archive downloads are joined from the twins it built
  *   3. search   Pagefind indexes the staging folder, after Astro has exited
  *               (so the two memory peaks never stack)
  *   4. publish  the staging folder replaces the output folder in one rename,
@@ -29,6 +30,7 @@ import { formatLinkReport } from './core/check-links.ts';
 import { plural } from './core/text.ts';
 import { runIngestInWorker } from './ingest/ingest-worker.ts';
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp-fs.ts';
+import { writeBulkDownloads } from './lib/bulk-downloads-fs.ts';
 import { lostUrls } from './lib/check-published-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { isRunning } from './lib/pid.ts';
@@ -323,6 +325,8 @@ async function build(options: CliOptions): Promise<boolean> {
       console.error('Build stopped: astro build failed (its output is above).');
       return false;
     }
+    // One part of N has its own twins only: the parts are combined with the downloads of every transcript.
+    if (!options.part) await writeBulkDownloads(staging, { previous: options.out, cacheDir: cache });
     // Page scans of the site check, kept between builds: the lost-address check reads them too.
     const scans = join(cache, 'site-check');
     const lost = await lostUrls(options.content, staging, options.part, scans);

@@ -5,7 +5,8 @@
  * --part K/N` on N machines) into one site for one static host: part 1 gives
  * the pages about the whole archive and the shared assets; every part gives
  * its transcripts' pages, twins and search shards; the shard manifests are
- * merged so the search page searches every shard. The result replaces DIR
+ * merged so the search page searches every shard, and the whole-archive
+ * downloads are joined from every part's twins. The result replaces DIR
  * in one rename, like a build.
  */
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { checkSite } from './check-site.ts';
 import { formatLinkReport } from './core/check-links.ts';
 import type { ShardManifest } from './core/search-shards.ts';
 import { plural } from './core/text.ts';
+import { writeBulkDownloads } from './lib/bulk-downloads-fs.ts';
 import { seconds } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run combine -- --out DIR PART_DIR …
@@ -64,6 +66,7 @@ async function combine(out: string, parts: readonly string[]): Promise<number> {
     );
   }
   await writeFile(join(staging, 'pagefind/shards.json'), `${JSON.stringify({ version: 1, shards })}\n`);
+  await writeBulkDownloads(staging);
   // A part cannot check its links to the other parts; the combined site can, before it is published.
   const report = await checkSite(staging);
   if (report.problems.length > 0) {

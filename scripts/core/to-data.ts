@@ -50,6 +50,17 @@ export function toCsv(rows: readonly Record<string, string>[], options: { header
   return `${csv.replace(/\r\n$/, '')}\r\n`;
 }
 
+/** A CSV's rows without its header line (the header's fields hold no line break). */
+export function csvRows(csv: string): string {
+  const end = csv.indexOf('\r\n');
+  return end === -1 ? '' : csv.slice(end + 2);
+}
+
+/** A JSON document (pretty-printed or not) as one line of JSON Lines. */
+export function jsonLine(json: string): string {
+  return `${JSON.stringify(JSON.parse(json))}\n`;
+}
+
 /** The transcript as plain text: a header, then each turn under its speaker and id. */
 export function transcriptToText(t: Transcript, speakers: Names): string {
   const head = [

@@ -1,0 +1,118 @@
+/**
+ * The whole-archive downloads, `/archive.jsonl` (one JSON twin per line) and
+ * `/archive.csv` (every turn), written after Astro from the transcripts'
+ * twins it built, in the order of `/transcripts.json` (newest first).
+ *
+ * Astro used to render them as two pages: at 10,000 transcripts that is
+ * ~580 MB each, rendered anew from every record on every rebuild (~30 s of a
+ * one-transcript edit). Here each twin is read once, and when no twin changed
+ * since the last build (same file identities, as Astro's incremental build
+ * restores unchanged twins as hard links) the published downloads are
+ * linked, not rewritten.
+ */
+import { createHash } from 'node:crypto';
+import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { csvRows, jsonLine, toCsv } from '../core/to-data.ts';
+import { statKey } from './scan-cache-fs.ts';
+
+export const BULK_FILES = ['archive.jsonl', 'archive.csv'] as const;
+
+/** What the last build wrote: the digest of its twins' identities, and its downloads' identities. */
+interface BulkRecord {
+  twins: string;
+  files: Record<string, string>;
+}
+
+const recordFile = (cacheDir: string): string => join(cacheDir, 'bulk-downloads.json');
+
+/** Slugs of the site's transcripts, in the manifest's order. */
+async function manifestSlugs(site: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(site, 'transcripts.json'), 'utf8')) as {
+    transcripts: { slug: string }[];
+  };
+  return manifest.transcripts.map((t) => t.slug);
+}
+
+/** A file written in large pieces, aside and renamed into place when whole. */
+async function chunkedWriter(
+  path: string,
+): Promise<{ add: (text: string) => Promise<void>; done: () => Promise<void> }> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const handle = await open(tmp, 'w');
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    await handle.write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    add: async (text) => {
+      pending.push(text);
+      size += text.length;
+      if (size > 4 * 1024 * 1024) await flush();
+    },
+    done: async () => {
+      await flush();
+      await handle.close();
+      await rename(tmp, path);
+    },
+  };
+}
+
+/** Links last build's downloads into `site` when they are still what it published; whether it did. */
+async function reuse(site: string, previous: string, record: BulkRecord | undefined, twins: string): Promise<boolean> {
+  if (record?.twins !== twins) return false;
+  for (const name of BULK_FILES) {
+    const key = await stat(join(previous, name)).then(statKey, () => undefined);
+    if (key === undefined || key !== record.files[name]) return false;
+  }
+  for (const name of BULK_FILES) {
+    await rm(join(site, name), { force: true });
+    await link(join(previous, name), join(site, name));
+  }
+  return true;
+}
+
+/**
+ * Writes `/archive.jsonl` and `/archive.csv` into `site` from its twins
+ * (or links the ones in `previous` when no twin changed, with `cacheDir`
+ * remembering what was written). Returns whether they were written anew.
+ */
+export async function writeBulkDownloads(site: string, options: { previous?: string; cacheDir?: string } = {}) {
+  const slugs = await manifestSlugs(site);
+  const twins = createHash('sha1');
+  for (const slug of slugs) {
+    const dir = join(site, 'transcripts');
+    const [json, csv] = await Promise.all([stat(join(dir, `${slug}.json`)), stat(join(dir, `${slug}.csv`))]);
+    twins.update(`${slug}\0${statKey(json)}\0${statKey(csv)}\n`);
+  }
+  const digest = twins.digest('hex');
+  const record = options.cacheDir
+    ? await readFile(recordFile(options.cacheDir), 'utf8')
+        .then((text) => JSON.parse(text) as BulkRecord)
+        .catch(() => undefined)
+    : undefined;
+  if (options.previous && (await reuse(site, options.previous, record, digest))) return { written: false };
+
+  const jsonl = await chunkedWriter(join(site, 'archive.jsonl'));
+  const csv = await chunkedWriter(join(site, 'archive.csv'));
+  await csv.add(toCsv([]));
+  for (const slug of slugs) {
+    const base = join(site, 'transcripts', slug);
+    const [twin, rows] = await Promise.all([readFile(`${base}.json`, 'utf8'), readFile(`${base}.csv`, 'utf8')]);
+    await jsonl.add(jsonLine(twin));
+    await csv.add(csvRows(rows));
+  }
+  await jsonl.done();
+  await csv.done();
+  if (options.cacheDir) {
+    const files: Record<string, string> = {};
+    for (const name of BULK_FILES) files[name] = statKey(await stat(join(site, name)));
+    await mkdir(options.cacheDir, { recursive: true });
+    await writeFile(recordFile(options.cacheDir), `${JSON.stringify({ twins: digest, files } satisfies BulkRecord)}\n`);
+  }
+  return { written: true };
+}

@@ -21,8 +21,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { checkSite } from './check-site.ts';
@@ -118,7 +118,7 @@ async function countFiles(
     if (only && !only(join(e.parentPath, e.name))) continue;
     files++;
     if (e.name.endsWith('.html')) pages++;
-    bytes += (await stat(join(e.parentPath, e.name))).size;
+    bytes += statSync(join(e.parentPath, e.name)).size;
   }
   return { pages, files, bytes };
 }

@@ -7,8 +7,8 @@
  * transcript's MDX file missing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
@@ -144,7 +144,7 @@ export async function ingestStamp(
   const entries = await readdir(content, { withFileTypes: true, recursive: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
   for (const file of files.sort()) {
-    const st = await stat(file);
+    const st = statSync(file);
     hash.update(`${file}\0${st.size}\0${st.mtimeMs}\n`);
   }
   return hash.digest('hex');

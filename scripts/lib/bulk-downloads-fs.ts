@@ -11,6 +11,7 @@
  * linked, not rewritten.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvRows, jsonLine, toCsv } from '../core/to-data.ts';
@@ -86,7 +87,7 @@ export async function writeBulkDownloads(site: string, options: { previous?: str
   const twins = createHash('sha1');
   for (const slug of slugs) {
     const dir = join(site, 'transcripts');
-    const [json, csv] = await Promise.all([stat(join(dir, `${slug}.json`)), stat(join(dir, `${slug}.csv`))]);
+    const [json, csv] = [statSync(join(dir, `${slug}.json`)), statSync(join(dir, `${slug}.csv`))];
     twins.update(`${slug}\0${statKey(json)}\0${statKey(csv)}\n`);
   }
   const digest = twins.digest('hex');

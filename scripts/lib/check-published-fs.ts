@@ -2,12 +2,32 @@
  * The build's promise that no published URL breaks: every address in the
  * permalink record must be a page of the new site, with its anchor on it.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { publishedUrls } from '../core/permalinks/record.ts';
 import { inPart, type Part } from '../core/search-shards.ts';
 import { readRecord } from '../ingest/write-content-fs.ts';
-import { knownScan, readStatIndex } from './scan-cache-fs.ts';
+import { knownScan, readStatIndex, statKey } from './scan-cache-fs.ts';
+
+/** Page identities this check passed last time, each with the digest of the anchors it held. */
+type Passed = Record<string, string>;
+
+const passedFile = (scanCache: string): string => join(scanCache, 'lost-urls-passed.json');
+
+async function readPassed(scanCache: string): Promise<Passed> {
+  return readFile(passedFile(scanCache), 'utf8')
+    .then((text) => JSON.parse(text) as Passed)
+    .catch(() => ({}));
+}
+
+async function writePassed(scanCache: string, passed: Passed): Promise<void> {
+  await mkdir(scanCache, { recursive: true });
+  const tmp = `${passedFile(scanCache)}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify(passed));
+  await rename(tmp, passedFile(scanCache));
+}
 
 /**
  * The published addresses the site in `siteDir` no longer answers, as `path#anchor`.
@@ -15,7 +35,8 @@ import { knownScan, readStatIndex } from './scan-cache-fs.ts';
  * its transcripts, and for the first part the pages about the whole archive.
  * With the site check's cache (`scanCache`), a page file the last check saw
  * (Astro restores unchanged pages as hard links) is not read: its ids come
- * from its scan.
+ * from its scan; and a page file that passed this check last time, for the
+ * same anchors, is not even looked up.
  */
 export async function lostUrls(
   contentDir: string,
@@ -39,8 +60,22 @@ export async function lostUrls(
     anchors.push(url.anchor);
   }
   const known = scanCache ? await readStatIndex(scanCache) : {};
+  const passedBefore = scanCache ? await readPassed(scanCache) : {};
+  const passed: Passed = {};
   for (const [path, anchors] of anchorsByPage) {
     const file = join(siteDir, path, 'index.html');
+    let key: string | undefined;
+    try {
+      key = statKey(statSync(file));
+    } catch {
+      lost.push(...anchors.map(() => path));
+      continue;
+    }
+    const digest = createHash('sha1').update(anchors.join('\n')).digest('hex');
+    if (passedBefore[key] === digest) {
+      passed[key] = digest;
+      continue;
+    }
     const scan = scanCache ? await knownScan(file, scanCache, known).catch(() => undefined) : undefined;
     const html = scan ? undefined : await readFile(file, 'utf8').catch(() => undefined);
     if (!scan && html === undefined) {
@@ -50,7 +85,10 @@ export async function lostUrls(
     const ids = new Set<string | undefined>(
       scan ? scan.scan.ids : Array.from(html?.matchAll(/\sid="([^"]*)"/g) ?? [], (m) => m[1]),
     );
-    for (const anchor of anchors) if (anchor && !ids.has(anchor)) lost.push(`${path}#${anchor}`);
+    const missing = anchors.filter((anchor) => anchor && !ids.has(anchor));
+    for (const anchor of missing) lost.push(`${path}#${anchor}`);
+    if (missing.length === 0) passed[key] = digest;
   }
+  if (scanCache) await writePassed(scanCache, passed);
   return lost;
 }

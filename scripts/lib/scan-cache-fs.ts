@@ -11,8 +11,8 @@
  * indexed parts (`search/build-search-index-fs.ts`).
  */
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { type PageScan, scanPage } from '../core/check-links.ts';
@@ -50,7 +50,7 @@ export interface PageScanned {
 
 /** A page's scan from the cache, without reading the page, when the last check saw this very file. */
 export async function knownScan(file: string, cacheDir: string, known: StatIndex): Promise<PageScanned | undefined> {
-  return scanOfKey(statKey(await stat(file)), cacheDir, known);
+  return scanOfKey(statKey(statSync(file)), cacheDir, known);
 }
 
 async function scanOfKey(key: string, cacheDir: string, known: StatIndex): Promise<PageScanned | undefined> {
@@ -61,7 +61,7 @@ async function scanOfKey(key: string, cacheDir: string, known: StatIndex): Promi
 
 /** One page's scan: from the cache when its identity or its bytes were seen before, else parsed (and kept). */
 export async function scanFile(file: string, cacheDir?: string, known: StatIndex = {}): Promise<PageScanned> {
-  const key = statKey(await stat(file));
+  const key = statKey(statSync(file));
   const seen = cacheDir ? await scanOfKey(key, cacheDir, known) : undefined;
   if (seen) return seen;
   const bytes = await readFile(file);

@@ -9,8 +9,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import {
@@ -178,7 +178,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     let htmlBytes = 0;
     for (const slug of group) {
       const file = join(site, 'transcripts', slug, 'index.html');
-      const stats = await stat(file);
+      const stats = statSync(file);
       const key = statKey(stats);
       htmlBytes += stats.size;
       digests[key] =

@@ -41,6 +41,14 @@ async function writeSite(site: string, leaveOut: { page?: string; anchor?: strin
   }
 }
 
+/** Makes the site check's scan of `page` (by its bytes' hash) lack the id `id`. */
+function plantScanWithout(scans: string, page: string, id: string): void {
+  const hash = createHash('sha1').update(readFileSync(page)).digest('hex');
+  const scan = join(scans, hash.slice(0, 2), `${hash}.json`);
+  const real = JSON.parse(readFileSync(scan, 'utf8')) as { ids: string[] };
+  writeFileSync(scan, JSON.stringify({ ...real, ids: real.ids.filter((i) => i !== id) }));
+}
+
 describe('lost published addresses', () => {
   it('finds none on a site that answers every address', async () => {
     await writeSite(join(dir, 'whole'), {});
@@ -63,15 +71,37 @@ describe('lost published addresses', () => {
     const transcript = publishedUrls(await readRecord(join(dir, 'content'))).find((u) => u.anchor === 't3');
     const page = join(site, transcript?.path ?? '', 'index.html');
     // The scan of the page's bytes is made to lack t3: a check that used it reports t3 lost, one that read the page does not.
-    const hash = createHash('sha1').update(readFileSync(page)).digest('hex');
-    const scan = join(scans, hash.slice(0, 2), `${hash}.json`);
-    const real = JSON.parse(readFileSync(scan, 'utf8')) as { ids: string[] };
-    writeFileSync(scan, JSON.stringify({ ...real, ids: real.ids.filter((id) => id !== 't3') }));
+    plantScanWithout(scans, page, 't3');
     expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([`${transcript?.path}#t3`]);
     // The same bytes in a new file (as Astro writes a page it renders): read, so nothing is lost.
     const bytes = readFileSync(page);
     await rm(page);
     await writeFile(page, bytes);
     expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([]);
+  });
+
+  it('does not look up a page that passed for the same anchors, and checks it again when one is added', async () => {
+    const site = join(dir, 'passed');
+    const scans = join(dir, 'passed-scans');
+    await writeSite(site, {});
+    await checkSite(site, scans);
+    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([]);
+    const transcript = publishedUrls(await readRecord(join(dir, 'content'))).find((u) => u.anchor === 't3');
+    const page = join(site, transcript?.path ?? '', 'index.html');
+    // Its scan now lacks t3: a check that looked the page up would report t3.
+    plantScanWithout(scans, page, 't3');
+    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([]);
+    // An anchor published since (a quote, say) changes what the page must hold: it is looked up again.
+    const record = JSON.parse(readFileSync(join(dir, 'content', 'permalinks.json'), 'utf8')) as {
+      transcripts: Record<string, { anchors: string[] }>;
+    };
+    const slug = transcript?.path.split('/')[2] ?? '';
+    record.transcripts[slug]?.anchors.push('q-new');
+    await mkdir(join(dir, 'content-more'), { recursive: true });
+    await writeFile(join(dir, 'content-more', 'permalinks.json'), JSON.stringify(record));
+    expect(await lostUrls(join(dir, 'content-more'), site, undefined, scans)).toEqual([
+      `${transcript?.path}#t3`,
+      `${transcript?.path}#q-new`,
+    ]);
   });
 });

@@ -101,11 +101,20 @@ export async function writeBulkDownloads(site: string, options: { previous?: str
   const jsonl = await chunkedWriter(join(site, 'archive.jsonl'));
   const csv = await chunkedWriter(join(site, 'archive.csv'));
   await csv.add(toCsv([]));
-  for (const slug of slugs) {
+  // Read a batch of transcripts' twins at once, written in order while the next batch is read.
+  const read = (slug: string) => {
     const base = join(site, 'transcripts', slug);
-    const [twin, rows] = await Promise.all([readFile(`${base}.json`, 'utf8'), readFile(`${base}.csv`, 'utf8')]);
-    await jsonl.add(jsonLine(twin));
-    await csv.add(csvRows(rows));
+    return Promise.all([readFile(`${base}.json`, 'utf8'), readFile(`${base}.csv`, 'utf8')]);
+  };
+  const BATCH = 16;
+  let next = Promise.all(slugs.slice(0, BATCH).map(read));
+  for (let i = 0; i < slugs.length; i += BATCH) {
+    const batch = await next;
+    next = Promise.all(slugs.slice(i + BATCH, i + 2 * BATCH).map(read));
+    for (const [twin, rows] of batch) {
+      await jsonl.add(jsonLine(twin));
+      await csv.add(csvRows(rows));
+    }
   }
   await jsonl.done();
   await csv.done();

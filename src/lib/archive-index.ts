@@ -40,8 +40,29 @@ export interface ArchiveIndex {
   position: Map<string, number>;
 }
 
+/**
+ * Each turn's excerpts, made once per build: a turn is listed on its
+ * speakers' and topics' pages, and every such page's `cacheKey` hashes its
+ * excerpts (at 10,000 transcripts some two million calls, ~4 s of a rebuild).
+ */
+const excerpts = new WeakMap<Turn, Map<number, string>>();
+
 /** A turn's first `maxWords` words, cut with an ellipsis when it has more. Reads no further than it shows. */
 export function excerpt(turn: Turn, maxWords = 40): string {
+  let made = excerpts.get(turn);
+  if (!made) {
+    made = new Map();
+    excerpts.set(turn, made);
+  }
+  let text = made.get(maxWords);
+  if (text === undefined) {
+    text = cutExcerpt(turn, maxWords);
+    made.set(maxWords, text);
+  }
+  return text;
+}
+
+function cutExcerpt(turn: Turn, maxWords: number): string {
   const text = turn.paragraphs.join(' ');
   // Cut after the maxWords-th word, keeping the original punctuation before it.
   const re = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;

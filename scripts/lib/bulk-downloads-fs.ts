@@ -12,10 +12,10 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvRows, jsonLine, toCsv } from '../core/to-data.ts';
-import { statKey } from './scan-cache-fs.ts';
+import { readKept, statKey, writeKept } from './scan-cache-fs.ts';
 
 export const BULK_FILES = ['archive.jsonl', 'archive.csv'] as const;
 
@@ -91,11 +91,7 @@ export async function writeBulkDownloads(site: string, options: { previous?: str
     twins.update(`${slug}\0${statKey(json)}\0${statKey(csv)}\n`);
   }
   const digest = twins.digest('hex');
-  const record = options.cacheDir
-    ? await readFile(recordFile(options.cacheDir), 'utf8')
-        .then((text) => JSON.parse(text) as BulkRecord)
-        .catch(() => undefined)
-    : undefined;
+  const record = options.cacheDir ? await readKept<BulkRecord>(recordFile(options.cacheDir)) : undefined;
   if (options.previous && (await reuse(site, options.previous, record, digest))) return { written: false };
 
   const jsonl = await chunkedWriter(join(site, 'archive.jsonl'));
@@ -121,8 +117,7 @@ export async function writeBulkDownloads(site: string, options: { previous?: str
   if (options.cacheDir) {
     const files: Record<string, string> = {};
     for (const name of BULK_FILES) files[name] = statKey(await stat(join(site, name)));
-    await mkdir(options.cacheDir, { recursive: true });
-    await writeFile(recordFile(options.cacheDir), `${JSON.stringify({ twins: digest, files } satisfies BulkRecord)}\n`);
+    await writeKept(recordFile(options.cacheDir), { twins: digest, files } satisfies BulkRecord);
   }
   return { written: true };
 }

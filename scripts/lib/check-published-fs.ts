@@ -4,30 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { publishedUrls } from '../core/permalinks/record.ts';
 import { inPart, type Part } from '../core/search-shards.ts';
 import { readRecord } from '../ingest/write-content-fs.ts';
-import { knownScan, readStatIndex, statKey } from './scan-cache-fs.ts';
+import { knownScan, readStatIndex, type StatIndex, statKey, writeStatIndex } from './scan-cache-fs.ts';
 
-/** Page identities this check passed last time, each with the digest of the anchors it held. */
-type Passed = Record<string, string>;
-
-const passedFile = (scanCache: string): string => join(scanCache, 'lost-urls-passed.json');
-
-async function readPassed(scanCache: string): Promise<Passed> {
-  return readFile(passedFile(scanCache), 'utf8')
-    .then((text) => JSON.parse(text) as Passed)
-    .catch(() => ({}));
-}
-
-async function writePassed(scanCache: string, passed: Passed): Promise<void> {
-  await mkdir(scanCache, { recursive: true });
-  const tmp = `${passedFile(scanCache)}.tmp-${process.pid}`;
-  await writeFile(tmp, JSON.stringify(passed));
-  await rename(tmp, passedFile(scanCache));
-}
+/** Page identities this check passed last time, each to the digest of the anchors it held. */
+const PASSED = 'lost-urls-passed.json';
 
 /**
  * The published addresses the site in `siteDir` no longer answers, as `path#anchor`.
@@ -60,8 +45,8 @@ export async function lostUrls(
     anchors.push(url.anchor);
   }
   const known = scanCache ? await readStatIndex(scanCache) : {};
-  const passedBefore = scanCache ? await readPassed(scanCache) : {};
-  const passed: Passed = {};
+  const passedBefore = scanCache ? await readStatIndex(scanCache, PASSED) : {};
+  const passed: StatIndex = {};
   for (const [path, anchors] of anchorsByPage) {
     const file = join(siteDir, path, 'index.html');
     let key: string | undefined;
@@ -76,7 +61,7 @@ export async function lostUrls(
       passed[key] = digest;
       continue;
     }
-    const scan = scanCache ? await knownScan(file, scanCache, known).catch(() => undefined) : undefined;
+    const scan = scanCache ? await knownScan(key, scanCache, known) : undefined;
     const html = scan ? undefined : await readFile(file, 'utf8').catch(() => undefined);
     if (!scan && html === undefined) {
       lost.push(...anchors.map(() => path));
@@ -89,6 +74,6 @@ export async function lostUrls(
     for (const anchor of missing) lost.push(`${path}#${anchor}`);
     if (missing.length === 0) passed[key] = digest;
   }
-  if (scanCache) await writePassed(scanCache, passed);
+  if (scanCache) await writeStatIndex(scanCache, passed, PASSED);
   return lost;
 }

@@ -25,21 +25,34 @@ export function statKey(s: Stats): string {
 /** Page identities to content hashes, as the last check of this cache left them. */
 export type StatIndex = Record<string, string>;
 
-const indexFile = (cacheDir: string): string => join(cacheDir, 'stat-index.json');
 const scanPath = (cacheDir: string, hash: string): string => join(cacheDir, hash.slice(0, 2), `${hash}.json`);
 
-export async function readStatIndex(cacheDir: string): Promise<StatIndex> {
-  return readFile(indexFile(cacheDir), 'utf8')
-    .then((text) => JSON.parse(text) as StatIndex)
-    .catch(() => ({}));
+/** A JSON file a build kept for the next one, or undefined when it is missing or unreadable. */
+export async function readKept<T>(file: string): Promise<T | undefined> {
+  return readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as T)
+    .catch(() => undefined);
 }
 
-/** Written aside and renamed, so a killed build never leaves half an index. */
-export async function writeStatIndex(cacheDir: string, index: StatIndex): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const tmp = `${indexFile(cacheDir)}.tmp-${process.pid}`;
-  await writeFile(tmp, JSON.stringify(index));
-  await rename(tmp, indexFile(cacheDir));
+/**
+ * Written aside and renamed, so a killed build never leaves half a file.
+ * Aside per thread: two of the site check's workers may keep the scan of
+ * pages with the same bytes at once.
+ */
+export async function writeKept(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+  await writeFile(tmp, JSON.stringify(value));
+  await rename(tmp, file);
+}
+
+/** The stat index `name` of a cache folder (`stat-index.json` unless named). */
+export async function readStatIndex(cacheDir: string, name = 'stat-index.json'): Promise<StatIndex> {
+  return (await readKept<StatIndex>(join(cacheDir, name))) ?? {};
+}
+
+export async function writeStatIndex(cacheDir: string, index: StatIndex, name = 'stat-index.json'): Promise<void> {
+  await writeKept(join(cacheDir, name), index);
 }
 
 export interface PageScanned {
@@ -48,12 +61,8 @@ export interface PageScanned {
   scan: PageScan;
 }
 
-/** A page's scan from the cache, without reading the page, when the last check saw this very file. */
-export async function knownScan(file: string, cacheDir: string, known: StatIndex): Promise<PageScanned | undefined> {
-  return scanOfKey(statKey(statSync(file)), cacheDir, known);
-}
-
-async function scanOfKey(key: string, cacheDir: string, known: StatIndex): Promise<PageScanned | undefined> {
+/** A page's scan from the cache, without reading the page, when the last check saw the file of identity `key`. */
+export async function knownScan(key: string, cacheDir: string, known: StatIndex): Promise<PageScanned | undefined> {
   const hash = known[key];
   const scan = hash ? await readScan(cacheDir, hash) : undefined;
   return hash && scan ? { hash, key, scan } : undefined;
@@ -62,7 +71,7 @@ async function scanOfKey(key: string, cacheDir: string, known: StatIndex): Promi
 /** One page's scan: from the cache when its identity or its bytes were seen before, else parsed (and kept). */
 export async function scanFile(file: string, cacheDir?: string, known: StatIndex = {}): Promise<PageScanned> {
   const key = statKey(statSync(file));
-  const seen = cacheDir ? await scanOfKey(key, cacheDir, known) : undefined;
+  const seen = cacheDir ? await knownScan(key, cacheDir, known) : undefined;
   if (seen) return seen;
   const bytes = await readFile(file);
   const hash = createHash('sha1').update(bytes).digest('hex');
@@ -74,19 +83,11 @@ export async function scanFile(file: string, cacheDir?: string, known: StatIndex
 }
 
 async function readScan(cacheDir: string, hash: string): Promise<PageScan | undefined> {
-  return readFile(scanPath(cacheDir, hash), 'utf8')
-    .then((text) => JSON.parse(text) as PageScan)
-    .catch(() => undefined);
+  return readKept<PageScan>(scanPath(cacheDir, hash));
 }
 
 async function keepScan(cacheDir: string, hash: string, scan: PageScan): Promise<void> {
-  const file = scanPath(cacheDir, hash);
-  await mkdir(dirname(file), { recursive: true });
-  // Written aside and renamed, so a killed build never leaves half a scan.
-  // Per thread: two workers may scan pages with the same bytes at once.
-  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-  await writeFile(tmp, JSON.stringify(scan));
-  await rename(tmp, file);
+  await writeKept(scanPath(cacheDir, hash), scan);
 }
 
 /** Removes the scans of pages no longer in the site. */

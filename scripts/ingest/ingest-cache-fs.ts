@@ -121,6 +121,8 @@ export interface IngestReplay {
   inputBytes: number;
   lines: string[];
   problems: string[];
+  /** Whether the speaker registry or topic rules failed to parse. */
+  archiveFiles: boolean;
 }
 
 /**

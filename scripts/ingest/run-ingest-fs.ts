@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { ingestArchive, reusableFrom } from '../core/ingest-archive.ts';
+import { checkRecord, seedsKey } from '../lib/permalink-record-fs.ts';
 import {
   ingestStamp,
   loadIngestCache,
@@ -23,10 +24,46 @@ export interface IngestOptions {
   content: string;
   strict: boolean;
   report: boolean;
+  /** Build even when the speaker registry or topic rules do not parse (without them). */
+  lenient: boolean;
+  /** This is a first build: start a permalink record even if the archive looks published. */
+  newArchive: boolean;
+  /** The output folder the build publishes to, if any: a site there means the archive was published. */
+  out?: string;
+}
+
+/** Problems with the archive-wide files: without `--lenient` they stop the run. */
+const ARCHIVE_FILE_PROBLEMS = new Set(['invalid-speakers', 'invalid-topics']);
+
+/**
+ * Lenient by default: a bad file is reported and the others still build. `--strict` fails on any
+ * problem; a registry or rules file that does not parse fails the run unless `--lenient`, or the
+ * site would lose the facts it holds.
+ */
+function verdict(
+  options: Pick<IngestOptions, 'strict' | 'lenient'>,
+  problems: number,
+  archiveFiles: boolean,
+): Pick<IngestOutcome, 'ok' | 'stopped'> {
+  if (options.strict && problems > 0)
+    return { ok: false, stopped: 'the input has problems (listed above) and --strict is set' };
+  if (archiveFiles && !options.lenient)
+    return {
+      ok: false,
+      stopped:
+        'the speaker registry or topic rules do not parse (above); fix them, or pass --lenient to build without them',
+    };
+  return { ok: true };
+}
+
+function failed(problem: string, stopped: string): IngestOutcome {
+  return { ok: false, stopped, transcripts: 0, written: 0, inputBytes: 0, lines: [], problems: [problem] };
 }
 
 export interface IngestOutcome {
   ok: boolean;
+  /** Why the run failed, as the end of a sentence, when it failed for its input as a whole. */
+  stopped?: string;
   transcripts: number;
   /** Content files written or removed: 0 when the content folder did not change. */
   written: number;
@@ -38,18 +75,23 @@ export interface IngestOutcome {
 
 export async function runIngest(options: IngestOptions): Promise<IngestOutcome> {
   const seedsStat = await stat(options.seeds).catch(() => undefined);
-  if (!seedsStat?.isDirectory()) {
-    return {
-      ok: false,
-      transcripts: 0,
-      written: 0,
-      inputBytes: 0,
-      lines: [],
-      problems: [
-        `${options.seeds}: error the seeds folder does not exist\n  ↳ Pass an existing folder with --seeds, or create it.`,
-      ],
-    };
-  }
+  if (!seedsStat)
+    return failed(
+      `${options.seeds}: error the seeds folder does not exist\n  ↳ Pass an existing folder with --seeds, or create it.`,
+      'there is no seeds folder to read',
+    );
+  if (!seedsStat.isDirectory())
+    return failed(
+      `${options.seeds}: error --seeds names a file, not a folder\n  ↳ Pass the folder that holds your transcripts (for one file, put it in a folder of its own).`,
+      'there is no seeds folder to read',
+    );
+  const record = await checkRecord({
+    content: options.content,
+    seeds: options.seeds,
+    newArchive: options.newArchive,
+    ...(options.out ? { out: options.out } : {}),
+  });
+  if ('error' in record) return failed(record.error, 'the permalink record must be restored or fixed first (above)');
   const seeds = await readSeeds(options.seeds, await loadSeedStamps(options.content));
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
   const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}`;
@@ -60,7 +102,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const replay = await loadReplay(options.content);
   if (replay?.stamp === before) {
     return {
-      ok: !(options.strict && replay.problems.length > 0),
+      ...verdict(options, replay.problems.length, replay.archiveFiles),
       transcripts: replay.transcripts,
       written: 0,
       inputBytes: seeds.inputBytes,
@@ -83,6 +125,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     options.content,
     archive,
     seeds.sources.map((s) => s.file),
+    seedsKey(options.content, options.seeds),
     cache?.published,
   );
   await saveSeedStamps(options.content, seeds.stamps);
@@ -92,14 +135,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     topics: archive.topicsKey,
   });
   const problems = allProblems(archive).map((p) => ({ ...p, file: `${options.seeds.replace(/\/+$/, '')}/${p.file}` }));
-  // Lenient by default: a bad file is reported and the others still build. `--strict` fails on any problem.
-  const ok = !(options.strict && problems.length > 0);
+  const archiveFiles = problems.some((p) => ARCHIVE_FILE_PROBLEMS.has(p.code));
   const outcome = {
-    ok,
+    ...verdict(options, problems.length, archiveFiles),
     transcripts: archive.ingested.size,
     written: written.written.length + written.removed.length,
     inputBytes: seeds.inputBytes,
-    lines: formatIngestReport(archive, written, seeds.skipped, options),
+    lines: [
+      ...('note' in record && record.note ? [`↳ ${record.note}`] : []),
+      ...formatIngestReport(archive, written, seeds.skipped, options),
+    ],
     problems: formatProblems(problems),
   };
   // What the next run replays if nothing changes: this report, with the content folder as written now.
@@ -110,6 +155,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     inputBytes: outcome.inputBytes,
     lines: outcome.lines,
     problems: outcome.problems,
+    archiveFiles,
   });
   return outcome;
 }

@@ -19,9 +19,10 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import type { Archive } from '../core/ingest-archive.ts';
 import { reconcile } from '../core/permalinks/reconcile.ts';
-import { EMPTY_RECORD, type PermalinkRecord, PermalinkRecordSchema } from '../core/permalinks/record.ts';
+import type { PermalinkRecord } from '../core/permalinks/record.ts';
 import { type Transcript, TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
+import { keyedRecord, RECORD_FILE, readRecord } from '../lib/permalink-record-fs.ts';
 import { isRunning } from '../lib/pid.ts';
 
 export interface WriteSummary {
@@ -32,21 +33,6 @@ export interface WriteSummary {
   kept: string[];
   /** Every transcript in the content folder after this run: the next run's `published`. */
   published: PublishedTranscript[];
-}
-
-/** The permalink record's file, beside the collections. */
-export const RECORD_FILE = 'permalinks.json';
-
-export async function readRecord(dir: string): Promise<PermalinkRecord> {
-  const text = await readFile(join(dir, RECORD_FILE), 'utf8').catch(() => undefined);
-  if (text === undefined) return EMPTY_RECORD;
-  const parsed = PermalinkRecordSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new Error(
-      `${join(dir, RECORD_FILE)}: the permalink record is damaged (${parsed.error.issues[0]?.message}); restore it from version control.`,
-    );
-  }
-  return parsed.data;
 }
 
 /**
@@ -81,6 +67,7 @@ export interface PublishedTranscript {
 }
 
 /**
+ * @param seeds the seeds folder as the record names it (`seedsKey`)
  * @param published what the content folder held after the last run; read
  *   from the MDX files when not given (slower: every record is parsed).
  */
@@ -88,6 +75,7 @@ export async function writeContent(
   dir: string,
   archive: Archive,
   sourceFiles: readonly string[],
+  seeds: string,
   published?: readonly PublishedTranscript[],
 ): Promise<WriteSummary> {
   // Permanent ids first: the MDX below is written with them.
@@ -143,7 +131,7 @@ export async function writeContent(
   for (const f of folders) await writeChanged(f.folder, f.files, summary);
   for (const f of [...folders].reverse()) await removeStale(f.folder, f.files, f.keep, summary);
   // The record last: it names the pages just written.
-  await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`, summary);
+  await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(keyedRecord(record, seeds), null, 2)}\n`, summary);
   return summary;
 }
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { publishedUrls } from '../core/permalinks/record.ts';
 import { inPart, type Part } from '../core/search-shards.ts';
-import { readRecord } from '../ingest/write-content-fs.ts';
+import { readRecord } from './permalink-record-fs.ts';
 import { knownScan, readStatIndex, type StatIndex, statKey, writeStatIndex } from './scan-cache-fs.ts';
 
 /** Page identities this check passed last time, each to the digest of the anchors it held. */

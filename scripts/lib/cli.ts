@@ -2,7 +2,7 @@
  * Command-line options shared by the scripts, parsed with Node's own
  * `util.parseArgs` (strict: an unknown flag is an error, not a surprise).
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Part, parsePart } from '../core/search-shards.ts';
@@ -17,7 +17,7 @@ export function cacheDir(): string {
 
 const OPTIONS = {
   seeds: { type: 'string', default: 'seeds' },
-  content: { type: 'string', default: 'content' },
+  content: { type: 'string' },
   out: { type: 'string', default: 'dist' },
   site: { type: 'string' },
   stats: { type: 'string' },
@@ -25,6 +25,9 @@ const OPTIONS = {
   part: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
+  lenient: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  'new-archive': { type: 'boolean', default: false },
   check: { type: 'boolean', default: true },
   report: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
@@ -44,6 +47,12 @@ export type CliOptions = {
   part?: Part;
   port: number;
   strict: boolean;
+  /** Build even when the speaker registry or topic rules do not parse. */
+  lenient: boolean;
+  /** Publish into an output folder that holds files this tool did not publish. */
+  force: boolean;
+  /** A first build: start a permalink record even where the archive looks published. */
+  newArchive: boolean;
   /** Check the new site's links and anchors before it is published (on unless `--no-check`). */
   check: boolean;
   report: boolean;
@@ -63,9 +72,10 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       return { error: `--shard-pages: \`${values['shard-pages']}\` is not a positive whole number` };
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       return { error: `--port: \`${values.port}\` is not a port number` };
+    const seeds = resolve(values.seeds);
     return {
-      seeds: resolve(values.seeds),
-      content: resolve(values.content),
+      seeds,
+      content: values.content === undefined ? defaultContent(seeds) : resolve(values.content),
       out: resolve(values.out),
       ...(values.site ? { site: values.site } : {}),
       ...(values.stats ? { stats: resolve(values.stats) } : {}),
@@ -73,6 +83,9 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       ...(part ? { part } : {}),
       port,
       strict: values.strict,
+      lenient: values.lenient,
+      force: values.force,
+      newArchive: values['new-archive'],
       check: values.check,
       report: values.report,
       verbose: values.verbose,
@@ -81,6 +94,21 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * The content folder of an archive built without `--content`: `content/` for
+ * the project's own `seeds/`, and `content/archives/<folder name>/` for any
+ * other seeds folder, so that each archive keeps its own permalink record.
+ */
+export function defaultContent(seeds: string): string {
+  if (seeds === resolve(ROOT, 'seeds')) return resolve(ROOT, 'content');
+  const name =
+    basename(seeds)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'archive';
+  return resolve(ROOT, 'content', 'archives', name);
 }
 
 /** Seconds with one decimal: `12.3 s`. */

@@ -101,7 +101,7 @@ describe('the build over hostile input', () => {
   test('with --strict it stops after the ingest, lists every error, and publishes nothing', () => {
     expect(strict.status).toBe(1);
     expect(strict.stdout).not.toContain('Site (Astro)');
-    expect(strict.stderr).toContain('Build stopped: the input has problems and --strict is set.');
+    expect(strict.stderr).toContain('Build stopped: the input has problems (listed above) and --strict is set');
     expect(strict.stderr.match(/: error \[/g)).toHaveLength(errors.length);
     expect(existsSync(join(dir, 'strict-site'))).toBe(false);
     expect(`${strict.stdout}\n${strict.stderr}`).not.toMatch(STACK);

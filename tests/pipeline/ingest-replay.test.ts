@@ -12,7 +12,7 @@ import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
 const dir = mkdtempSync(join(tmpdir(), 'ingest-replay-'));
 const seeds = join(dir, 'seeds');
 const content = join(dir, 'content');
-const options = { seeds, content, strict: false, report: false };
+const options = { seeds, content, strict: false, report: false, lenient: false, newArchive: false };
 const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
 
 beforeAll(() => {

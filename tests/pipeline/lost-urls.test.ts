@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
 import { publishedUrls } from '../../scripts/core/permalinks/record.ts';
-import { readRecord } from '../../scripts/ingest/write-content-fs.ts';
 import { lostUrls } from '../../scripts/lib/check-published-fs.ts';
+import { readRecord } from '../../scripts/lib/permalink-record-fs.ts';
 
 let dir: string;
 

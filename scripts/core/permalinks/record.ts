@@ -52,13 +52,47 @@ export type PageRecord = z.infer<typeof PageRecordSchema>;
 
 export const PermalinkRecordSchema = z.object({
   version: z.literal(1),
-  transcripts: z.record(SlugSchema, TranscriptRecordSchema).default({}),
-  speakers: z.record(SlugSchema, PageRecordSchema).default({}),
-  topics: z.record(SlugSchema, PageRecordSchema).default({}),
+  /**
+   * The seeds folder this record belongs to, relative to the content folder's
+   * parent (`seeds` for the project's own). A record is one archive's history:
+   * a build of another folder never publishes its tombstones.
+   */
+  seeds: z.string().min(1).optional(),
+  transcripts: z.record(SlugSchema, TranscriptRecordSchema),
+  speakers: z.record(SlugSchema, PageRecordSchema),
+  topics: z.record(SlugSchema, PageRecordSchema),
 });
 export type PermalinkRecord = z.infer<typeof PermalinkRecordSchema>;
 
 export const EMPTY_RECORD: PermalinkRecord = { version: 1, transcripts: {}, speakers: {}, topics: {} };
+
+/** What a build makes of the record file's text before it trusts it. */
+export type RecordReading =
+  | { kind: 'record'; record: PermalinkRecord }
+  | { kind: 'missing' }
+  | { kind: 'damaged'; why: string };
+
+/**
+ * Reads the record file's text (`undefined`: no file). Empty, truncated,
+ * unparsable or wrong-shaped text is `damaged`, never an empty record: an
+ * archive that lost its record would lose every redirect and tombstone without a word.
+ */
+export function readRecordText(text: string | undefined): RecordReading {
+  if (text === undefined) return { kind: 'missing' };
+  if (text.trim() === '') return { kind: 'damaged', why: 'the file is empty' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { kind: 'damaged', why: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const parsed = PermalinkRecordSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'damaged', why: `${issue?.path.join('.') || 'the record'}: ${issue?.message ?? 'wrong shape'}` };
+  }
+  return { kind: 'record', record: parsed.data };
+}
 
 /** A page that is no longer live: what the site shows at its old address. */
 export const RetiredPageSchema = z.object({

@@ -1,0 +1,108 @@
+/**
+ * The permalink record on disk (`<content>/permalinks.json`), the archive's
+ * promise that no published address breaks. It is checked before anything is
+ * built, and a build that fails puts back the record it started from, so the
+ * record only ever names pages that were published.
+ */
+import { readdirSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { EMPTY_RECORD, type PermalinkRecord, readRecordText } from '../core/permalinks/record.ts';
+import { isOurSite } from './output-folder-fs.ts';
+
+/** The permalink record's file, beside the collections. */
+export const RECORD_FILE = 'permalinks.json';
+
+/** The seeds folder as the record names it: relative to the content folder's parent, `/`-separated. */
+export function seedsKey(content: string, seeds: string): string {
+  return relative(dirname(content), seeds).split(sep).join('/') || '.';
+}
+
+/** The record, once `checkRecord` has let the build go on (no file yet: an empty record). */
+export async function readRecord(content: string): Promise<PermalinkRecord> {
+  const file = join(content, RECORD_FILE);
+  const reading = readRecordText(await readFile(file, 'utf8').catch(() => undefined));
+  if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);
+  return reading.kind === 'record' ? reading.record : EMPTY_RECORD;
+}
+
+export interface RecordCheck {
+  content: string;
+  seeds: string;
+  /** The output folder, when the run publishes one: a site there is evidence of a published archive. */
+  out?: string;
+  /** `--new-archive`: this is a first build, whatever the record says. */
+  newArchive: boolean;
+}
+
+/**
+ * Whether the build may go on with the content folder's record. A missing
+ * record is fine for a first build; for an archive that was built before (its
+ * content folder holds transcripts, or its output folder a site) it means the
+ * URL history was lost, and the build stops. A damaged record always stops it,
+ * unless `--new-archive`, which moves the damaged file aside, never deletes it.
+ */
+export async function checkRecord(check: RecordCheck): Promise<{ error: string } | { note?: string }> {
+  const file = join(check.content, RECORD_FILE);
+  const reading = readRecordText(await readFile(file, 'utf8').catch(() => undefined));
+  const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
+  const restore = `  ↳ Restore it from version control (\`git checkout -- ${shown}\`) or a backup; pass --new-archive only if this archive was never published.`;
+  if (reading.kind === 'record') {
+    const owner = reading.record.seeds;
+    const key = seedsKey(check.content, check.seeds);
+    if (owner === undefined || owner === key) return {};
+    return {
+      error: `${file}: error [other-archive] this content folder holds the permalink record of the archive built from \`${owner}\`, not from \`${key}\`.\n  ↳ Give this archive a content folder of its own (--content DIR); if you moved the seeds folder on purpose, set "seeds": "${key}" in the record.`,
+    };
+  }
+  if (reading.kind === 'damaged') {
+    if (!check.newArchive)
+      return {
+        error: `${file}: error [damaged-record] the permalink record is damaged: ${reading.why}. Without it the build would drop every redirect and tombstone.\n${restore}`,
+      };
+    const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(file, aside);
+    return { note: `--new-archive: the damaged permalink record was moved to ${aside}; a new record starts` };
+  }
+  const published = hasTranscripts(check.content) || (check.out !== undefined && isOurSite(check.out));
+  if (published && !check.newArchive)
+    return {
+      error: `${file}: error [missing-record] the permalink record is missing, but this archive was built before (${hasTranscripts(check.content) ? `${join(check.content, 'transcripts')} holds transcripts` : `${check.out} holds a published site`}). Without it the build would drop every redirect and tombstone.\n${restore}`,
+    };
+  return { note: `a new archive: its permalink record starts at ${file}` };
+}
+
+function hasTranscripts(content: string): boolean {
+  try {
+    return readdirSync(join(content, 'transcripts')).some((n) => n.endsWith('.mdx'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The record file as it is now, and how to put it back (for a build that fails
+ * after the ingest). A first build that fails leaves an empty record: its
+ * transcripts were never published, and the next build is still a first one.
+ */
+export async function snapshotRecord(content: string, seeds: string): Promise<() => Promise<void>> {
+  const file = join(content, RECORD_FILE);
+  const before =
+    (await readFile(file).catch(() => undefined)) ??
+    Buffer.from(`${JSON.stringify(keyedRecord(EMPTY_RECORD, seedsKey(content, seeds)), null, 2)}\n`);
+  return async () => {
+    const now = await readFile(file).catch(() => undefined);
+    // No file now: the run stopped before writing one, and a missing record stays missing.
+    if (now === undefined || now.equals(before)) return;
+    const tmp = `${file}.tmp-${process.pid}`;
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(tmp, before);
+    await rename(tmp, file);
+  };
+}
+
+/** The record with the seeds folder it belongs to, `seeds` first after the version. */
+export function keyedRecord(record: PermalinkRecord, seeds: string): PermalinkRecord {
+  const { version, seeds: _owner, ...rest } = record;
+  return { version, seeds, ...rest };
+}

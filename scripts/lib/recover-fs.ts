@@ -1,0 +1,64 @@
+/**
+ * What a killed build leaves beside the output folder: its staging folder, the
+ * trees its search shards were built in, and, if it died between the two
+ * renames of the publish stage, the previous site moved aside. Runs under the
+ * output folder's lock, so no live build owns these.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, sep } from 'node:path';
+import { carryKept } from './output-folder-fs.ts';
+import { isRunning } from './pid.ts';
+
+/**
+ * Cleans up after killed builds. The previous site is put back when the output
+ * folder is missing; otherwise what the keep-list names is carried from it
+ * into the output folder before it is removed.
+ */
+export async function recoverKilledBuilds(out: string): Promise<string[]> {
+  const notes: string[] = [];
+  const parent = dirname(out);
+  const name = basename(out);
+  const leftovers = (await readdir(parent).catch(() => [] as string[])).filter((f) => {
+    // `[.]out.tmp-PID` (staging), `[.]out.tmp-PID.shard-PID-K[.out]` (a search shard's tree and index), `out.old-PID`.
+    const m = /^\.?(.*)\.(tmp|old)-(\d+)(?:\.shard-\d+(?:-\d+)?(?:\.out)?)?$/.exec(f);
+    return m?.[1] === name && Number(m[3]) !== process.pid && !isRunning(Number(m[3]));
+  });
+  for (const f of leftovers.filter((l) => l.includes('.old-'))) {
+    if (existsSync(out)) {
+      const carried = await carryKept(join(parent, f), out);
+      if (carried.length > 0) notes.push(`moved ${carried.join(', ')} from ${f} into the published site`);
+      continue;
+    }
+    await rename(join(parent, f), out);
+    notes.push(`restored the published site from ${f}, left by a build killed while publishing`);
+  }
+  for (const f of leftovers) {
+    if (!existsSync(join(parent, f))) continue;
+    await rm(join(parent, f), { recursive: true, force: true });
+    notes.push(`removed ${f}, left by a killed build`);
+  }
+  return notes;
+}
+
+/**
+ * The folder a new site is built in, beside the output folder so that one
+ * rename publishes it: `out.tmp-PID`. Astro takes a folder whose path starts
+ * with the project's path (`~/archive-site.tmp-1` beside `~/archive`) for part
+ * of the project and leaves its own packages out of the bundle it then fails
+ * to load, so such a staging folder is hidden instead: `.archive-site.tmp-1`.
+ */
+export function stagingFor(out: string, project: string): string {
+  const staging = `${out}.tmp-${process.pid}`;
+  const root = project.replace(/[\\/]+$/, '');
+  const lookalike = staging.startsWith(root) && !staging.startsWith(`${root}${sep}`);
+  return lookalike ? join(dirname(out), `.${basename(out)}.tmp-${process.pid}`) : staging;
+}
+
+/** The staging folder, and the trees the search stage builds its shards in beside it. */
+export async function removeStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+  const prefix = `${basename(staging)}.shard-${process.pid}-`;
+  for (const name of await readdir(dirname(staging)).catch(() => [] as string[]))
+    if (name.startsWith(prefix)) await rm(join(dirname(staging), name), { recursive: true, force: true });
+}

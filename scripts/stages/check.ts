@@ -1,0 +1,22 @@
+/**
+ * Stage 4, check: every internal link and anchor of the new site, before it
+ * is published (`--no-check` skips it). One part of N links to pages of the
+ * other parts: its links are checked when the parts are combined.
+ */
+import { join } from 'node:path';
+import { checkSite } from '../check-site.ts';
+import { formatLinkReport } from '../core/check-links.ts';
+import { type Stage, stop } from './context.ts';
+
+export const checkStage: Stage = {
+  name: 'check',
+  title: 'Site check',
+  runs: (options) => options.check && !options.part,
+  async run(ctx) {
+    const report = await checkSite(ctx.staging, join(ctx.cache, 'site-check'));
+    const lines = formatLinkReport(report).map((line) => line.replace(/^ {2}/, ''));
+    if (report.problems.length > 0)
+      return { ...stop('the new site has broken links (listed above); the published site is unchanged'), lines };
+    return { ok: true, figures: { files: 0, bytes: 0, pages: report.pages }, lines, problems: [] };
+  },
+};

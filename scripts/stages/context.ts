@@ -1,0 +1,88 @@
+/**
+ * What every build stage gets and gives back. A stage takes the build's
+ * context and returns its figures, the lines it reports and its problems;
+ * `scripts/build.ts` runs them in order and stops at the first that fails.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildStamp } from '../lib/build-stamp-fs.ts';
+import type { CliOptions } from '../lib/cli.ts';
+import type { StageStats } from '../lib/stage-clock-fs.ts';
+
+export interface BuildContext {
+  options: CliOptions;
+  /** The folder the new site is built in, beside the output folder; published by one rename. */
+  staging: string;
+  /** The build cache folder (kept between builds). */
+  cache: string;
+  /** Progress lines while a stage runs. */
+  log: (line: string) => void;
+  /** Tells the build which child process runs now, so Ctrl-C stops it too. */
+  track: (child: ChildProcess | undefined) => void;
+  /** Registers what must be undone if the build stops from here on (run in reverse order). */
+  onStop: (undo: () => Promise<void>) => void;
+  /** Set while the publish stage renames folders: a signal waits rather than split them. */
+  setPublishing: (on: boolean) => void;
+}
+
+export type Figures = Pick<StageStats, 'files' | 'bytes' | 'pages'> & Partial<Pick<StageStats, 'inputBytes' | 'notes'>>;
+
+export interface StageOutcome {
+  ok: boolean;
+  figures: Figures;
+  /** Report lines, printed under the stage's header. */
+  lines: string[];
+  /** Problems, printed on stderr. */
+  problems: string[];
+  /** Why the build stopped, when `ok` is false: the end of "Build stopped: …". */
+  stopped?: string;
+  /** The stage found nothing left to do: the stages after it are skipped. */
+  done?: boolean;
+}
+
+export interface Stage {
+  name: string;
+  /** The stage's header in the build's output. */
+  title: string;
+  /** Whether the stage runs for these options. */
+  runs?: (options: CliOptions) => boolean;
+  run: (ctx: BuildContext) => Promise<StageOutcome>;
+}
+
+/** Files, HTML pages and bytes under `dir` (only those `only` accepts). */
+export async function countFiles(dir: string, only?: (path: string) => boolean): Promise<Figures> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  let pages = 0;
+  let files = 0;
+  let bytes = 0;
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    if (only && !only(join(e.parentPath, e.name))) continue;
+    files++;
+    if (e.name.endsWith('.html')) pages++;
+    bytes += statSync(join(e.parentPath, e.name)).size;
+  }
+  return { pages, files, bytes };
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A stage that failed: nothing more to report than why. */
+export function stop(stopped: string, problems: string[] = []): StageOutcome {
+  return { ok: false, figures: { files: 0, bytes: 0, pages: 0 }, lines: [], problems, stopped };
+}
+
+/** What the published site was built from: equal stamps and an unchanged content folder, nothing to rebuild. */
+export function siteStamp(ctx: BuildContext): Promise<string> {
+  const { options } = ctx;
+  return buildStamp(options.content, options.out, {
+    site: options.site,
+    cache: ctx.cache,
+    part: options.part ? `${options.part.index + 1}/${options.part.count}` : undefined,
+    shardPages: String(options.shardPages),
+  });
+}

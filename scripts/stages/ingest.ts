@@ -1,0 +1,54 @@
+/**
+ * Stage 1, ingest: seeds → MDX collections and the permalink record in the
+ * content folder (in a worker thread, whose memory goes when it ends). When
+ * nothing changed since the last published build, the build ends here.
+ */
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { runIngestInWorker } from '../ingest/ingest-worker.ts';
+import { readStamp } from '../lib/build-stamp-fs.ts';
+import { snapshotRecord } from '../lib/permalink-record-fs.ts';
+import { countFiles, type Stage, siteStamp } from './context.ts';
+
+export const ingestStage: Stage = {
+  name: 'ingest',
+  title: 'Ingest',
+  async run(ctx) {
+    const { options } = ctx;
+    // The record names only what was published: a build that stops after this stage puts it back.
+    ctx.onStop(await snapshotRecord(options.content, options.seeds));
+    const ingest = await runIngestInWorker({
+      seeds: options.seeds,
+      content: options.content,
+      strict: options.strict,
+      report: options.report,
+      lenient: options.lenient,
+      newArchive: options.newArchive,
+      out: options.out,
+    });
+    const figures = {
+      ...(await countFiles(options.content)),
+      pages: ingest.transcripts,
+      inputBytes: ingest.inputBytes,
+    };
+    if (!ingest.ok)
+      return {
+        ok: false,
+        figures,
+        lines: ingest.lines,
+        problems: ingest.problems,
+        stopped: ingest.stopped ?? 'the input could not be read (above)',
+      };
+    const upToDate =
+      ingest.written === 0 &&
+      existsSync(options.out) &&
+      (await siteStamp(ctx)) === (await readStamp(ctx.cache, options.out));
+    const lines = upToDate
+      ? [
+          ...ingest.lines,
+          `up to date: nothing changed since the last build, ${relative(process.cwd(), options.out) || '.'} left as it is`,
+        ]
+      : ingest.lines;
+    return { ok: true, figures, lines, problems: ingest.problems, done: upToDate };
+  },
+};

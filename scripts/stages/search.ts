@@ -1,0 +1,38 @@
+/**
+ * Stage 3, search: Pagefind indexes the staging folder, in shards, after
+ * Astro has exited (so the two memory peaks never stack).
+ */
+import { join } from 'node:path';
+import { plural } from '../core/text.ts';
+import { buildSearchIndex } from '../search/build-search-index-fs.ts';
+import { countFiles, type Stage, stop } from './context.ts';
+
+export const searchStage: Stage = {
+  name: 'search',
+  title: 'Search index (Pagefind)',
+  async run(ctx) {
+    const { options, staging } = ctx;
+    const search = await buildSearchIndex({
+      site: staging,
+      previous: options.out,
+      perShard: options.shardPages,
+      ...(options.part ? { part: options.part } : {}),
+      cacheDir: join(ctx.cache, 'search-pages'),
+      verbose: options.verbose,
+      progress: (line) => ctx.log(`  ${line}`),
+    });
+    if (!search.ok) return stop('Pagefind failed (its output is above)', [search.output.trim()]);
+    const figures = {
+      ...(await countFiles(join(staging, 'pagefind'))),
+      pages: search.pages,
+      notes: { shards: search.shards, reused: search.reused },
+    };
+    const reused = search.reused > 0 ? `, ${plural(search.reused, 'shard')} reused` : '';
+    return {
+      ok: true,
+      figures,
+      lines: [`${plural(search.pages, 'page')} indexed in ${plural(search.shards, 'shard')}${reused}`],
+      problems: [],
+    };
+  },
+};

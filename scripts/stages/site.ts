@@ -1,0 +1,80 @@
+/**
+ * Stage 2, site: `astro build` in a child process, into the staging folder;
+ * then the whole-archive downloads are joined from the twins it built, and
+ * every address the permalink record promises is looked up in the new site.
+ */
+
+import { createHash } from 'node:crypto';
+import { totalmem } from 'node:os';
+import { join } from 'node:path';
+import { plural } from '../core/text.ts';
+import { writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
+import { lostUrls } from '../lib/check-published-fs.ts';
+import { ROOT } from '../lib/cli.ts';
+import { acquireAstroStage } from '../lib/lock-fs.ts';
+import { runNode } from '../lib/run-node-fs.ts';
+import { countFiles, megabytes, type Stage, stop } from './context.ts';
+
+const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/** The Astro stage's heap limit in MB: half the machine's memory, never under V8's usual 4 GB. */
+function astroHeapMB(): number {
+  return Math.max(4096, Math.floor(totalmem() / 2 / 1024 / 1024));
+}
+
+/**
+ * Astro's content cache, one per content folder: entries are cached by the
+ * digest of their text, so a cache shared by two content folders serves one
+ * folder's entries with the other's file paths.
+ */
+function cacheDirFor(content: string): string {
+  const key = createHash('sha256').update(content).digest('hex').slice(0, 12);
+  return join(ROOT, 'node_modules', '.astro', `content-${key}`);
+}
+
+export const siteStage: Stage = {
+  name: 'site',
+  title: 'Site (Astro)',
+  async run(ctx) {
+    const { options, staging } = ctx;
+    const stage = await acquireAstroStage(ctx.log);
+    ctx.onStop(stage.release);
+    const env = {
+      ...process.env,
+      ARCHIVE_CACHE_DIR: process.env['ARCHIVE_CACHE_DIR'] ?? cacheDirFor(options.content),
+      ARCHIVE_CONTENT_DIR: options.content,
+      ARCHIVE_OUT_DIR: staging,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
+      ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
+      // Astro holds every transcript record in its data store: past some 8,000 transcripts that
+      // outgrows V8's default 4 GB heap. Half the machine's memory (at least 4 GB) is its limit instead.
+      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=${astroHeapMB()}`.trim(),
+    };
+    const site = await runNode(ASTRO_BIN, ['build'], {
+      env,
+      label: 'astro build',
+      verbose: options.verbose,
+      log: ctx.log,
+      track: ctx.track,
+    });
+    await stage.release();
+    if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
+    // One part of N has its own twins only: the parts are combined with the downloads of every transcript.
+    if (!options.part) await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });
+    // Page scans of the site check, kept between builds: the lost-address check reads them too.
+    const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'));
+    if (lost.length > 0)
+      return stop(
+        `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,
+        lost.slice(0, 50).map((url) => `${url}: error [lost-url] a published address would stop resolving`),
+      );
+    const figures = await countFiles(staging);
+    return {
+      ok: true,
+      figures,
+      lines: [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`],
+      problems: [],
+    };
+  },
+};

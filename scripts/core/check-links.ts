@@ -6,7 +6,9 @@
  * `data:` in a link). External addresses are not fetched: the check runs
  * offline, on every build.
  */
+
 import { parse } from 'node-html-parser';
+import { z } from 'zod';
 import { plural } from './text.ts';
 
 /** One built HTML page: its URL path (`/speakers/qi-yanjun/`) and its markup. */
@@ -58,11 +60,12 @@ interface PendingAnchor {
 }
 
 /** What the check needs of one page: its ids (and those used twice) and every URL it holds, in order. */
-export interface PageScan {
-  ids: string[];
-  duplicateIds: string[];
-  urls: string[];
-}
+export const PageScanSchema = z.object({
+  ids: z.array(z.string()),
+  duplicateIds: z.array(z.string()),
+  urls: z.array(z.string()),
+});
+export type PageScan = z.infer<typeof PageScanSchema>;
 
 /** Parses a page once for the check; a build can keep the scan of an unchanged page for the next one. */
 export function scanPage(html: string): PageScan {

@@ -8,9 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
+import { keptPath, readKept, writeKept } from '../lib/build-cache-fs.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
@@ -24,13 +26,36 @@ export interface IngestCache {
   topics: string;
 }
 
-interface CacheFile {
-  version: number;
-  key: string;
-  parsed: [string, IngestedFile][];
-  published: PublishedTranscript[];
-  topics: string;
-}
+const PublishedTranscriptSchema = z.object({
+  file: z.string(),
+  slug: z.string(),
+  speakers: z.array(z.string()),
+  topics: z.array(z.string()),
+}) satisfies z.ZodType<PublishedTranscript>;
+
+/**
+ * A parsed file as the cache keeps it. Only its outline is checked (tens of
+ * thousands of them are read at once); the cache's key says which code wrote them.
+ */
+const IngestedFileSchema = z.custom<IngestedFile>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as IngestedFile).hash === 'string' &&
+    typeof (v as IngestedFile).slug === 'string' &&
+    Array.isArray((v as IngestedFile).speakers) &&
+    Array.isArray((v as IngestedFile).candidates) &&
+    typeof (v as IngestedFile).report === 'object',
+  'not a parsed file',
+);
+
+const CacheFileSchema = z.object({
+  version: z.literal(VERSION),
+  key: z.string(),
+  parsed: z.array(z.tuple([z.string(), IngestedFileSchema])),
+  published: z.array(PublishedTranscriptSchema),
+  topics: z.string(),
+});
 
 /**
  * What the cache is valid for: the ingest's own code, the content folder, and
@@ -49,20 +74,12 @@ async function cacheKey(content: string, topicRules: string | undefined): Promis
   return hash.digest('hex');
 }
 
-function cacheFile(content: string): string {
-  const id = createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12);
-  return join(cacheDir(), `ingest-${id}.json`);
-}
+const cacheFile = (content: string): string => keptPath(cacheDir(), 'ingest', resolve(content));
 
 /** The cache for this content folder, or `undefined` when there is none that can be trusted. */
 export async function loadIngestCache(content: string, topicRules?: string): Promise<IngestCache | undefined> {
-  let data: CacheFile;
-  try {
-    data = JSON.parse(await readFile(cacheFile(content), 'utf8')) as CacheFile;
-  } catch {
-    return undefined;
-  }
-  if (data.version !== VERSION || data.key !== (await cacheKey(content, topicRules))) return undefined;
+  const data = await readKept(cacheFile(content), CacheFileSchema);
+  if (!data || data.key !== (await cacheKey(content, topicRules))) return undefined;
   if (data.published.some((t) => !existsSync(join(content, 'transcripts', `${t.slug}.mdx`)))) return undefined;
   return { parsed: new Map(data.parsed), published: data.published, topics: data.topics };
 }
@@ -72,23 +89,19 @@ export async function saveIngestCache(
   topicRules: string | undefined,
   cache: IngestCache,
 ): Promise<void> {
-  const file = cacheFile(content);
-  const data: CacheFile = {
+  await writeKept(cacheFile(content), {
     version: VERSION,
     key: await cacheKey(content, topicRules),
     parsed: [...cache.parsed],
     published: cache.published,
     topics: cache.topics,
-  };
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(data));
-  await rename(`${file}.tmp-${process.pid}`, file);
+  } satisfies z.infer<typeof CacheFileSchema>);
 }
 
-function stampsFile(content: string): string {
-  const id = createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12);
-  return join(cacheDir(), `seed-stamps-${id}.json`);
-}
+const stampsFile = (content: string): string => keptPath(cacheDir(), 'seed-stamps', resolve(content));
+
+/** Rows of `[file, size:mtime stamp, hash]`. */
+const SeedStampsSchema = z.array(z.tuple([z.string(), z.string(), z.string()]));
 
 /**
  * The size, modification time and hash of each seed file at the last run
@@ -96,34 +109,30 @@ function stampsFile(content: string): string {
  * says what bytes a file held.
  */
 export async function loadSeedStamps(content: string): Promise<Map<string, SeedStamp>> {
-  try {
-    const rows = JSON.parse(await readFile(stampsFile(content), 'utf8')) as [string, string, string][];
-    return new Map(rows.map(([file, stamp, hash]) => [file, { stamp, hash }]));
-  } catch {
-    return new Map();
-  }
+  const rows = (await readKept(stampsFile(content), SeedStampsSchema)) ?? [];
+  return new Map(rows.map(([file, stamp, hash]) => [file, { stamp, hash }]));
 }
 
 export async function saveSeedStamps(content: string, stamps: ReadonlyMap<string, SeedStamp>): Promise<void> {
-  const file = stampsFile(content);
-  await mkdir(dirname(file), { recursive: true });
-  const rows = [...stamps].map(([f, s]) => [f, s.stamp, s.hash]);
-  await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(rows));
-  await rename(`${file}.tmp-${process.pid}`, file);
+  await writeKept(
+    stampsFile(content),
+    [...stamps].map(([f, s]) => [f, s.stamp, s.hash]),
+  );
 }
 
-/** What a run reported, replayed by the next run when nothing it read has changed. */
-export interface IngestReplay {
-  stamp: string;
-  transcripts: number;
+const IngestReplaySchema = z.object({
+  stamp: z.string(),
+  transcripts: z.number(),
   /** Files in the content folder after that run. */
-  contentFiles: number;
-  inputBytes: number;
-  lines: string[];
-  problems: string[];
+  contentFiles: z.number(),
+  inputBytes: z.number(),
+  lines: z.array(z.string()),
+  problems: z.array(z.string()),
   /** Whether the speaker registry or topic rules failed to parse. */
-  archiveFiles: boolean;
-}
+  archiveFiles: z.boolean(),
+});
+/** What a run reported, replayed by the next run when nothing it read has changed. */
+export type IngestReplay = z.infer<typeof IngestReplaySchema>;
 
 /**
  * Everything an ingest's result depends on, without reading a transcript:
@@ -152,20 +161,12 @@ export async function ingestStamp(
   return hash.digest('hex');
 }
 
-function replayFile(content: string): string {
-  const id = createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12);
-  return join(cacheDir(), `ingest-replay-${id}.json`);
-}
+const replayFile = (content: string): string => keptPath(cacheDir(), 'ingest-replay', resolve(content));
 
 export async function loadReplay(content: string): Promise<IngestReplay | undefined> {
-  return readFile(replayFile(content), 'utf8')
-    .then((text) => JSON.parse(text) as IngestReplay)
-    .catch(() => undefined);
+  return readKept(replayFile(content), IngestReplaySchema);
 }
 
 export async function saveReplay(content: string, replay: IngestReplay): Promise<void> {
-  const file = replayFile(content);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(replay));
-  await rename(`${file}.tmp-${process.pid}`, file);
+  await writeKept(replayFile(content), replay);
 }

@@ -7,8 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
 
 async function listing(dir: string, hash: ReturnType<typeof createHash>): Promise<void> {
@@ -40,15 +42,14 @@ export async function buildStamp(
   return hash.digest('hex');
 }
 
-function stampFile(cache: string, out: string): string {
-  return join(cache, `build-stamp-${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 12)}.txt`);
-}
+const StampSchema = z.object({ stamp: z.string() });
+
+const stampFile = (cache: string, out: string): string => keptPath(cache, 'build-stamp', resolve(out));
 
 export async function readStamp(cache: string, out: string): Promise<string | undefined> {
-  return readFile(stampFile(cache, out), 'utf8').catch(() => undefined);
+  return (await readKept(stampFile(cache, out), StampSchema))?.stamp;
 }
 
 export async function writeStamp(cache: string, out: string, stamp: string): Promise<void> {
-  await mkdir(cache, { recursive: true });
-  await writeFile(stampFile(cache, out), stamp);
+  await writeKept(stampFile(cache, out), { stamp });
 }

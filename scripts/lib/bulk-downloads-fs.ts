@@ -14,18 +14,18 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { csvRows, jsonLine, toCsv } from '../core/to-data.ts';
-import { readKept, statKey, writeKept } from './scan-cache-fs.ts';
+import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
+import { statKey } from './scan-cache-fs.ts';
 
 export const BULK_FILES = ['archive.jsonl', 'archive.csv'] as const;
 
 /** What the last build wrote: the digest of its twins' identities, and its downloads' identities. */
-interface BulkRecord {
-  twins: string;
-  files: Record<string, string>;
-}
+const BulkRecordSchema = z.object({ twins: z.string(), files: z.record(z.string(), z.string()) });
+type BulkRecord = z.infer<typeof BulkRecordSchema>;
 
-const recordFile = (cacheDir: string): string => join(cacheDir, 'bulk-downloads.json');
+const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downloads');
 
 /** Slugs of the site's transcripts, in the manifest's order. */
 async function manifestSlugs(site: string): Promise<string[]> {
@@ -91,7 +91,7 @@ export async function writeBulkDownloads(site: string, options: { previous?: str
     twins.update(`${slug}\0${statKey(json)}\0${statKey(csv)}\n`);
   }
   const digest = twins.digest('hex');
-  const record = options.cacheDir ? await readKept<BulkRecord>(recordFile(options.cacheDir)) : undefined;
+  const record = options.cacheDir ? await readKept(recordFile(options.cacheDir), BulkRecordSchema) : undefined;
   if (options.previous && (await reuse(site, options.previous, record, digest))) return { written: false };
 
   const jsonl = await chunkedWriter(join(site, 'archive.jsonl'));

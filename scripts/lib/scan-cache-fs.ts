@@ -12,10 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 import { type Stats, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
-import { type PageScan, scanPage } from '../core/check-links.ts';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { type PageScan, PageScanSchema, scanPage } from '../core/check-links.ts';
+import { readKept, writeKept } from './build-cache-fs.ts';
 
 /** A page file's identity: equal identities, equal bytes (a file rewritten in place gets a new time). */
 export function statKey(s: Stats): string {
@@ -23,32 +24,14 @@ export function statKey(s: Stats): string {
 }
 
 /** Page identities to content hashes, as the last check of this cache left them. */
-export type StatIndex = Record<string, string>;
+export const StatIndexSchema = z.record(z.string(), z.string());
+export type StatIndex = z.infer<typeof StatIndexSchema>;
 
 const scanPath = (cacheDir: string, hash: string): string => join(cacheDir, hash.slice(0, 2), `${hash}.json`);
 
-/** A JSON file a build kept for the next one, or undefined when it is missing or unreadable. */
-export async function readKept<T>(file: string): Promise<T | undefined> {
-  return readFile(file, 'utf8')
-    .then((text) => JSON.parse(text) as T)
-    .catch(() => undefined);
-}
-
-/**
- * Written aside and renamed, so a killed build never leaves half a file.
- * Aside per thread: two of the site check's workers may keep the scan of
- * pages with the same bytes at once.
- */
-export async function writeKept(file: string, value: unknown): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-  await writeFile(tmp, JSON.stringify(value));
-  await rename(tmp, file);
-}
-
 /** The stat index `name` of a cache folder (`stat-index.json` unless named). */
 export async function readStatIndex(cacheDir: string, name = 'stat-index.json'): Promise<StatIndex> {
-  return (await readKept<StatIndex>(join(cacheDir, name))) ?? {};
+  return (await readKept(join(cacheDir, name), StatIndexSchema)) ?? {};
 }
 
 export async function writeStatIndex(cacheDir: string, index: StatIndex, name = 'stat-index.json'): Promise<void> {
@@ -83,7 +66,7 @@ export async function scanFile(file: string, cacheDir?: string, known: StatIndex
 }
 
 async function readScan(cacheDir: string, hash: string): Promise<PageScan | undefined> {
-  return readKept<PageScan>(scanPath(cacheDir, hash));
+  return readKept(scanPath(cacheDir, hash), PageScanSchema);
 }
 
 async function keepScan(cacheDir: string, hash: string, scan: PageScan): Promise<void> {

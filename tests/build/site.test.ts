@@ -39,6 +39,10 @@ describe('the build report', () => {
     expect(stderr).toContain('tests/fixtures/archive/broken-binary.txt:2: error [binary-file]');
     expect(stdout).toContain('1 file not built');
   });
+
+  test("runs Astro with the project's incremental-build patch applied (npm install fails when it does not apply)", () => {
+    expect(stdout).not.toContain('patch is not applied');
+  });
 });
 
 describe('pages', () => {

@@ -1,0 +1,71 @@
+/**
+ * Everything a build keeps for the next one goes through here: one way to
+ * name a kept file, one atomic write, and one zod schema per kind of file,
+ * checked on every read. A kept file that is missing is simply not there; one
+ * that fails its schema (another version of the build, a disk fault, a hand
+ * edit) is dropped with one line saying so, and the build makes it again.
+ * Nothing kept is ever needed for a correct build, only for a fast one.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { z } from 'zod';
+
+/** A short, stable key for a kept file's scope (a folder, a set of options): 12 hex digits of SHA-256. */
+export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** The kept file `name` in the cache folder, one per `scope` when given (e.g. `ingest-3f2a….json`). */
+export function keptPath(cacheDir: string, name: string, scope?: string): string {
+  return join(cacheDir, scope === undefined ? `${name}.json` : `${name}-${cacheKey(scope)}.json`);
+}
+
+/** Where a dropped kept file is reported: one line on the build's output. */
+let report: (line: string) => void = (line) => console.log(line);
+
+/** Sends the "dropped" lines elsewhere (tests). */
+export function reportDroppedTo(to: (line: string) => void): void {
+  report = to;
+}
+
+/** A kept file, checked against its schema; `undefined` when it is missing or was dropped. */
+export async function readKept<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return drop(file, 'it is not valid JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return drop(file, `${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'wrong shape'}`);
+}
+
+async function drop(file: string, why: string): Promise<undefined> {
+  await rm(file, { force: true });
+  report(`  ↳ build cache: ${file} was dropped (${why}); it is made again`);
+  return undefined;
+}
+
+/**
+ * Writes a kept file aside and renames it into place, so a killed build never
+ * leaves half a file. Aside per process and thread: two workers may keep the
+ * same file at once.
+ */
+export async function writeKept(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+  await writeFile(tmp, JSON.stringify(value));
+  await rename(tmp, file);
+}

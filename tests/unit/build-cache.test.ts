@@ -1,0 +1,49 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { cacheKey, keptPath, readKept, reportDroppedTo, writeKept } from '../../scripts/lib/build-cache-fs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'archive-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const Schema = z.object({ stamp: z.string(), count: z.number() });
+
+describe('the build cache', () => {
+  it('names a kept file by a short key of its scope', () => {
+    expect(cacheKey('/a/content')).toMatch(/^[0-9a-f]{12}$/);
+    expect(cacheKey('/a/content')).not.toBe(cacheKey('/b/content'));
+    expect(keptPath(dir, 'ingest', '/a/content')).toBe(join(dir, `ingest-${cacheKey('/a/content')}.json`));
+    expect(keptPath(dir, 'bulk-downloads')).toBe(join(dir, 'bulk-downloads.json'));
+  });
+
+  it('reads back what it wrote, and nothing for a file that is not there', async () => {
+    const file = join(dir, 'sub', 'kept.json');
+    await writeKept(file, { stamp: 'a', count: 2 });
+    expect(await readKept(file, Schema)).toEqual({ stamp: 'a', count: 2 });
+    expect(await readKept(join(dir, 'missing.json'), Schema)).toBeUndefined();
+  });
+
+  it.each([
+    ['of another shape', '{"stamp":1}', 'stamp'],
+    ['truncated', '{"stamp":"a","cou', 'not valid JSON'],
+  ])('drops a kept file %s with one line, and never throws', async (_, text, why) => {
+    const file = join(dir, `bad-${why.length}.json`);
+    writeFileSync(file, text);
+    const lines: string[] = [];
+    reportDroppedTo((line) => lines.push(line));
+    expect(await readKept(file, Schema)).toBeUndefined();
+    expect(existsSync(file)).toBe(false);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file);
+    expect(lines[0]).toContain(why);
+  });
+
+  it('leaves no file aside after a write', async () => {
+    const file = join(dir, 'atomic.json');
+    await writeKept(file, { stamp: 'b', count: 1 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ stamp: 'b', count: 1 });
+    expect(existsSync(`${file}.tmp-${process.pid}-0`)).toBe(false);
+  });
+});

@@ -334,7 +334,7 @@ async function build(options: CliOptions): Promise<boolean> {
       for (const url of lost.slice(0, 50))
         console.error(`${url}: error [lost-url] a published address would stop resolving`);
       console.error(
-        `Build stopped: ${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see README, "URLs that never break").`,
+        `Build stopped: ${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,
       );
       return false;
     }

@@ -25,8 +25,10 @@ export default defineConfig({
           name: 'site',
           include: SITE_TESTS,
           globalSetup: ['tests/helpers/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+          // Budgets for a loaded 2-core machine: Chromium and the builds these tests start share it with
+          // everything else. A test that walks many pages makes one test per page instead of a longer budget.
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -1,7 +1,7 @@
 /**
  * The content collections the ingest writes (`content/` by default, or the
  * folder the build script passes in ARCHIVE_CONTENT_DIR), validated with the
- * very schemas the ingest used to write them. The MDX files are read as data
+ * very schemas the ingest writes them with. The MDX files are read as data
  * (see `src/lib/mdx-record-loader-fs.ts`), not compiled into modules.
  */
 import { defineCollection } from 'astro:content';

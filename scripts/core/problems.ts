@@ -42,7 +42,7 @@ export const PROBLEMS = {
   },
   'invalid-metadata': {
     severity: 'error',
-    hint: 'Fix the metadata file; see "Transcript metadata" in the README for the fields it accepts.',
+    hint: 'Fix the metadata file; see /docs/metadata/ for the fields it accepts.',
   },
   'invalid-front-matter': {
     severity: 'warning',
@@ -50,7 +50,7 @@ export const PROBLEMS = {
   },
   'invalid-speakers': {
     severity: 'error',
-    hint: 'Fix the speakers file; see "Speaker registry" in the README for its shape.',
+    hint: 'Fix the speakers file; see /docs/speakers/ for its shape.',
   },
   'unresolved-speaker': {
     severity: 'warning',
@@ -58,7 +58,7 @@ export const PROBLEMS = {
   },
   'invalid-topics': {
     severity: 'error',
-    hint: 'Fix the topics file; see "Topics" in the README for its shape.',
+    hint: 'Fix the topics file; see /docs/topics/ for its shape.',
   },
   'duplicate-slug': {
     severity: 'error',

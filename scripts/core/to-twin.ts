@@ -1,7 +1,7 @@
 /**
  * The machine-readable twin of a transcript, served at
  * `/transcripts/<slug>.json`, and the manifest at `/transcripts.json`.
- * The shape is documented in the README ("Data twins"); bump
+ * The shape is documented in /docs/data/ (src/pages/docs/data.mdx); bump
  * {@link TWIN_SCHEMA_VERSION} on any change that is not an addition.
  */
 import type { Speaker, Topic, Transcript } from './schema.ts';

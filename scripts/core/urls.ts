@@ -1,6 +1,6 @@
 /**
  * The archive's URL scheme, in one place. These paths are the permanent
- * addresses of the archive: see "URLs and slugs" in the README.
+ * addresses of the archive: see /docs/urls/ (src/pages/docs/urls.mdx).
  */
 
 export const transcriptPath = (slug: string): string => `/transcripts/${slug}/`;

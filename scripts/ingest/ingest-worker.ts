@@ -1,8 +1,8 @@
 /**
  * The ingest stage in a worker thread, for the build: when the worker ends,
  * the memory of the parsed archive goes with it instead of staying in the
- * build process while Astro and Pagefind run (measured at 10,000
- * transcripts: 2.3 GB that no longer stacks on Astro's peak).
+ * build process while Astro and Pagefind run (at 10,000 transcripts the
+ * parsed archive is about 2.3 GB, which would add to Astro's peak).
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { type IngestOptions, type IngestOutcome, runIngest } from './run-ingest-fs.ts';

@@ -3,9 +3,9 @@
  * `/archive.csv` (every turn), written after Astro from the transcripts'
  * twins it built, in the order of `/transcripts.json` (newest first).
  *
- * Astro used to render them as two pages: at 10,000 transcripts that is
- * ~580 MB each, rendered anew from every record on every rebuild (~30 s of a
- * one-transcript edit). Here each twin is read once, and when no twin changed
+ * They are not Astro pages: at 10,000 transcripts they are ~580 MB each, and
+ * a page would be rendered anew from every record on every rebuild (~30 s of
+ * a one-transcript edit). Here each twin is read once, and when no twin changed
  * since the last build (same file identities, as Astro's incremental build
  * restores unchanged twins as hard links) the published downloads are
  * linked, not rewritten.

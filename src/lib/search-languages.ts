@@ -3,8 +3,8 @@
  * loads only the one for its own `lang` (`en`): the Chinese, Spanish and
  * Portuguese transcripts of a mixed archive would never be found. The search
  * page therefore also merges every other language of every bundle, each with
- * its own segmentation (Chinese queries are cut into words as Chinese text
- * was). Pure.
+ * its own segmentation (a Chinese query is cut into words the way the
+ * Chinese text was when it was indexed). Pure.
  */
 
 /** A bundle's `pagefind-entry.json`, as far as languages go. */

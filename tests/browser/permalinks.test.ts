@@ -47,7 +47,7 @@ beforeAll(async () => {
   second = runBuild(seeds, work);
   server = await serveStatic(site);
   browser = await launchBrowser();
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -25,7 +25,7 @@ describe('search', () => {
     const { page, errors } = await open('/search/');
     await page.getByLabel('Search every turn').fill('telecom fraud');
     const hit = page.locator('.search-hit a[href*="/transcripts/seed-press-conference/?"][href$="#t2"]');
-    await hit.waitFor({ timeout: 10_000 });
+    await hit.waitFor();
     expect(await hit.textContent()).toBe('Qi Yanjun');
     await hit.click();
     await page.waitForURL(/\/transcripts\/seed-press-conference\/\?highlight=telecom&highlight=fraud#t2$/);
@@ -47,7 +47,7 @@ describe('search', () => {
       '/transcripts/seed-press-conference/?highlight=telecom%20fraud&highlight=Interpol#t2',
     );
     const status = page.locator('.mentions-status');
-    await status.waitFor({ timeout: 10_000 });
+    await status.waitFor();
     const marks = page.locator('mark.pagefind-highlight');
     const texts = (await marks.allTextContents()).map((t) => t.toLowerCase().replace(/\s+/g, ' '));
     // Each mark is one of the terms; the phrase is marked whole, never a lone "telecom".
@@ -99,7 +99,7 @@ describe('search', () => {
 
   test('a query in the URL runs on load, and the speaker filter narrows hits to that speaker', async () => {
     const { page, errors } = await open('/search/?q=telecom%20fraud');
-    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    await page.locator('.search-hit').first().waitFor();
     const speakersBefore = await page.locator('.search-hit .hit-speaker').allTextContents();
     expect(speakersBefore).toContain('Qi Yanjun');
     expect(speakersBefore.length).toBeGreaterThan(1);
@@ -124,7 +124,7 @@ describe('search', () => {
   test('a Chinese query finds the Chinese transcript from the English search page', async () => {
     const { page, errors } = await open(`/search/?q=${encodeURIComponent('对话协商')}`);
     const hit = page.locator('.search-hit .hit-speaker').first();
-    await hit.waitFor({ timeout: 10_000 });
+    await hit.waitFor();
     const href = (await hit.getAttribute('href')) ?? '';
     expect(new URL(href, 'http://site.invalid').pathname).toBe('/transcripts/press-conference-zh/');
     expect(await hit.textContent()).toBe('王毅');
@@ -140,11 +140,11 @@ describe('search', () => {
       if (r.url().endsWith('.pf_filter')) filterFiles.push(r.url());
     });
     const topic = page.getByRole('group', { name: 'Topic' });
-    await topic.getByRole('button', { name: 'List topics' }).waitFor({ timeout: 10_000 });
+    await topic.getByRole('button', { name: 'List topics' }).waitFor();
     expect(await topic.getByRole('checkbox').count()).toBe(0);
     const before = filterFiles.length;
     await topic.getByRole('button', { name: 'List topics' }).click();
-    await topic.getByRole('checkbox', { name: /Telecom fraud/ }).waitFor({ timeout: 10_000 });
+    await topic.getByRole('checkbox', { name: /Telecom fraud/ }).waitFor();
     expect(await topic.textContent()).toMatch(/Telecom fraud\s*\(3\)/);
     // Listing the topics fetched the topic filter's files, which opening the page had not.
     expect(filterFiles.length).toBeGreaterThan(before);
@@ -164,12 +164,12 @@ describe('search', () => {
     await page.goto(`${served.server.url}/search/?topic=Telecom%20fraud`);
     const topic = page.getByRole('group', { name: 'Topic' });
     const box = topic.getByRole('checkbox', { name: /Telecom fraud/ });
-    await box.waitFor({ timeout: 10_000 });
+    await box.waitFor();
     expect(await box.isChecked()).toBe(true);
     expect(await topic.getByRole('checkbox').count()).toBe(1);
     const before = filterFiles.length;
     await topic.getByRole('button', { name: 'List topics' }).click();
-    await topic.getByRole('checkbox', { name: /Myanmar/ }).waitFor({ timeout: 10_000 });
+    await topic.getByRole('checkbox', { name: /Myanmar/ }).waitFor();
     expect(filterFiles.length).toBeGreaterThan(before);
     expect(await box.isChecked()).toBe(true);
     await page.close();
@@ -177,7 +177,7 @@ describe('search', () => {
 
   test('two topics kept in different buckets give the transcripts of either', async () => {
     const { page, errors } = await open('/search/?topic=Bitcoin&topic=JSON');
-    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    await page.locator('.search-hit').first().waitFor();
     const hrefs = await page
       .locator('.search-hit .hit-speaker')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -203,7 +203,7 @@ describe('hostile text in a real browser', () => {
 
   test('searching hostile words shows them as text in the hit, never as markup', async () => {
     const { page } = await open('/search/?q=pwned');
-    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    await page.locator('.search-hit').first().waitFor();
     const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
     expect(pwned).toBeUndefined();
     expect(await page.locator('.search-results img, .search-results script').count()).toBe(0);

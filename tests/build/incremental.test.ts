@@ -195,7 +195,7 @@ test('search on the combined site merges the shards of both parts', async () => 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/search/?q=telecom%20fraud`);
-    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    await page.locator('.search-hit').first().waitFor();
     const hrefs = await page
       .locator('.search-hit .hit-speaker')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -1,16 +1,28 @@
 /** The site check's cache of page scans: kept by content hash and file identity, reused for unchanged pages only. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
+/** Every temporary folder this file makes, removed when its tests end. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 async function site(pages: Record<string, string>): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'check-cache-'));
+  const dir = tempDir('check-cache-');
   for (const [path, html] of Object.entries(pages)) {
     await mkdir(join(dir, path), { recursive: true });
     writeFileSync(join(dir, path, 'index.html'), html);
@@ -22,7 +34,7 @@ test('the first check writes a scan per page; a page whose bytes are unchanged i
   const a = '<a href="/b/#t1">b</a>';
   const b = '<h3 id="t1">B</h3>';
   const dir = await site({ '': a, b });
-  const cache = mkdtempSync(join(tmpdir(), 'check-cache-scans-'));
+  const cache = tempDir('check-cache-scans-');
   const scanOf = (html: string) => join(cache, sha1(html).slice(0, 2), `${sha1(html)}.json`);
   expect((await checkSite(dir, cache)).problems).toEqual([]);
   expect(JSON.parse(readFileSync(scanOf(b), 'utf8'))).toEqual({ ids: ['t1'], duplicateIds: [], urls: [] });
@@ -40,7 +52,7 @@ test('the first check writes a scan per page; a page whose bytes are unchanged i
 
 test('a page file the last check saw (same inode, size and time) is not read again', async () => {
   const dir = await site({ '': '<a href="/b/#t1">b</a>', b: '<h3 id="t1">B</h3>' });
-  const cache = mkdtempSync(join(tmpdir(), 'check-cache-scans-'));
+  const cache = tempDir('check-cache-scans-');
   const file = join(dir, 'b', 'index.html');
   const at = 1_700_000_000;
   utimesSync(file, at, at);
@@ -60,7 +72,7 @@ test('pages scanned by worker threads give the report one thread gives', async (
   pages['p3'] = '<h2 id="t1">P3</h2><h2 id="t1">again</h2><a href="/p4/#t9">broken</a><a href="/nowhere/">gone</a>';
   const dir = await site(pages);
   const one = await checkSite(dir, undefined, { threads: 1 });
-  const two = await checkSite(dir, mkdtempSync(join(tmpdir(), 'check-cache-scans-')), {
+  const two = await checkSite(dir, tempDir('check-cache-scans-'), {
     threads: 2,
     minPagesPerWorker: 1,
   });

@@ -36,7 +36,7 @@ test('a problem reads as file:line, what is wrong, and what to do', () => {
   const [p] = archive.files.flatMap((f) => f.problems);
   expect(p && formatProblem(p)).toBe(
     'x.yaml:2: error [invalid-metadata] date: expected a date as YYYY-MM-DD (or YYYY-MM, or YYYY)\n' +
-      '  ↳ Fix the metadata file; see "Transcript metadata" in the README for the fields it accepts.',
+      '  ↳ Fix the metadata file; see /docs/metadata/ for the fields it accepts.',
   );
   expect(archive.transcripts).toEqual([]);
 });

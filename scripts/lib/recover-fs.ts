@@ -35,8 +35,12 @@ export async function recoverKilledBuilds(out: string): Promise<string[]> {
   }
   for (const f of leftovers) {
     if (!existsSync(join(parent, f))) continue;
-    await rm(join(parent, f), { recursive: true, force: true });
-    notes.push(`removed ${f}, left by a killed build`);
+    const removed = await rm(join(parent, f), { recursive: true, force: true }).then(
+      () => `removed ${f}, left by a killed build`,
+      (e: NodeJS.ErrnoException) =>
+        `could not remove ${f}, left by an earlier build (${e.code ?? e.message}); remove it by hand`,
+    );
+    notes.push(removed);
   }
   return notes;
 }

@@ -38,13 +38,18 @@ export const publishStage: Stage = {
       ctx.setPublishing(false);
     }
     const kept = existsSync(old) ? await carryKept(old, out) : [];
-    await rm(old, { recursive: true, force: true });
+    const leftover = await rm(old, { recursive: true, force: true }).then(
+      () => undefined,
+      (e: NodeJS.ErrnoException) =>
+        `↳ warning: the replaced site, moved to ${old}, could not be removed (${e.code ?? e.message}); remove it by hand`,
+    );
     await writeStamp(ctx.cache, out, await siteStamp(ctx));
     const figures = await countFiles(out);
     const lines = [
       `${relative(process.cwd(), out) || '.'}: ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`,
     ];
     if (kept.length > 0) lines.push(`↳ kept ${kept.join(', ')} from the site it replaced`);
+    if (leftover) lines.push(leftover);
     return { ok: true, figures, lines, problems: [] };
   },
 };

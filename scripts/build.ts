@@ -14,11 +14,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { outputFolderRefusal } from './core/output-folder.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { acquireLock, lockPath } from './lib/lock-fs.ts';
-import { foreignOutput, resolveOutput } from './lib/output-folder-fs.ts';
+import { checkOutput } from './lib/output-folder-fs.ts';
 import { recoverKilledBuilds, removeStaging, stagingFor } from './lib/recover-fs.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
 import { checkStage } from './stages/check.ts';
@@ -52,33 +50,21 @@ const USAGE = `Usage: npm run build -- [options]
 const STAGES: readonly Stage[] = [ingestStage, siteStage, searchStage, checkStage, publishStage];
 
 /** What a signal must stop or undo: the running child, and the undo steps of the stages so far. */
-const running: { child: ChildProcess | undefined; undo: (() => Promise<void>)[]; publishing: boolean } = {
+const running: {
+  child: ChildProcess | undefined;
+  undo: (() => Promise<void>)[];
+  publishing: boolean;
+  /** A signal came: the handler ends the process, not the stage that failed because of it. */
+  interrupted: boolean;
+} = {
   child: undefined,
+  interrupted: false,
   undo: [],
   publishing: false,
 };
 
 async function undoAll(): Promise<void> {
   for (const undo of running.undo.splice(0).reverse()) await undo().catch(() => undefined);
-}
-
-/** The output folder the options name, once it is known to be safe to replace; or why not. */
-function checkOutput(options: CliOptions): { out: string; note?: string } | { error: string } {
-  const resolved = resolveOutput(options.out);
-  if ('error' in resolved) return resolved;
-  const places = {
-    out: resolved.out,
-    seeds: options.seeds,
-    content: options.content,
-    project: ROOT.replace(/\/$/, ''),
-  };
-  const home = homedir();
-  const refusal =
-    outputFolderRefusal(home ? { ...places, home } : places) ?? foreignOutput(resolved.out, options.force);
-  if (refusal) return { error: refusal };
-  return resolved.via
-    ? { out: resolved.out, note: `${resolved.via} is a link: publishing to ${resolved.out}` }
-    : resolved;
 }
 
 async function build(options: CliOptions): Promise<boolean> {
@@ -122,7 +108,7 @@ async function build(options: CliOptions): Promise<boolean> {
       for (const problem of outcome.problems) console.error(problem);
       const stats = clock.end(outcome.figures);
       if (!outcome.ok) {
-        console.error(`Build stopped: ${outcome.stopped}`);
+        if (!running.interrupted) console.error(`Build stopped: ${outcome.stopped}`);
         return false;
       }
       console.log(`  ✓ ${seconds(stats.wallMs)}`);
@@ -153,6 +139,7 @@ function interrupt(signal: NodeJS.Signals): void {
     }, 50);
     return;
   }
+  running.interrupted = true;
   const child = running.child;
   void (async () => {
     if (child && child.exitCode === null) {
@@ -178,14 +165,15 @@ if (parsed.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const output = checkOutput(parsed);
+const output = checkOutput(parsed, ROOT);
 if ('error' in output) {
   console.error(output.error);
   process.exit(1);
 }
 if (output.note) console.log(output.note);
 try {
-  process.exit((await build({ ...parsed, out: output.out })) ? 0 : 1);
+  const ok = await build({ ...parsed, out: output.out });
+  if (!running.interrupted) process.exit(ok ? 0 : 1);
 } catch (e) {
   // Not a user's mistake: a fault of the build or the machine. One line, the stack with --verbose.
   const err = e as NodeJS.ErrnoException;

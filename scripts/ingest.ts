@@ -24,7 +24,9 @@ if (options.help) {
   process.exit(0);
 }
 const started = performance.now();
-const outcome = await runIngest(options);
+// The ingest alone publishes nothing: only the content folder says whether the archive was built before.
+const { out: _published, ...ingestOptions } = options;
+const outcome = await runIngest(ingestOptions);
 for (const line of outcome.lines) console.log(line);
 for (const p of outcome.problems) console.error(p);
 console.log(`Ingest ${outcome.ok ? 'finished' : 'failed'} in ${seconds(performance.now() - started)}`);

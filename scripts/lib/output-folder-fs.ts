@@ -5,8 +5,10 @@
  */
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { KEEP_LIST, SITE_MARKER } from '../core/output-folder.ts';
+import { KEEP_LIST, outputFolderRefusal, SITE_MARKER } from '../core/output-folder.ts';
+import type { CliOptions } from './cli.ts';
 
 /** The output folder to publish into: a symlink's target, so the link keeps pointing at the site. */
 export function resolveOutput(out: string): { out: string; via?: string } | { error: string } {
@@ -75,4 +77,27 @@ export async function carryKept(old: string, site: string): Promise<string[]> {
     carried.push(name);
   }
   return carried;
+}
+
+/** The output folder the options name, once it is known to be safe to replace; or why not. */
+/** The output folder to publish into (a link's target), once it is known to be safe to replace; or why not. */
+export function checkOutput(
+  options: Pick<CliOptions, 'out' | 'seeds' | 'content' | 'force'>,
+  project: string,
+): { out: string; note?: string } | { error: string } {
+  const resolved = resolveOutput(options.out);
+  if ('error' in resolved) return resolved;
+  const places = {
+    out: resolved.out,
+    seeds: options.seeds,
+    content: options.content,
+    project: project.replace(/\/$/, ''),
+  };
+  const home = homedir();
+  const refusal =
+    outputFolderRefusal(home ? { ...places, home } : places) ?? foreignOutput(resolved.out, options.force);
+  if (refusal) return { error: refusal };
+  return resolved.via
+    ? { out: resolved.out, note: `${resolved.via} is a link: publishing to ${resolved.out}` }
+    : resolved;
 }

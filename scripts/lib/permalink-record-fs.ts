@@ -62,6 +62,7 @@ export async function checkRecord(check: RecordCheck): Promise<{ error: string }
       };
     const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await rename(file, aside);
+    await startRecord(check);
     return { note: `--new-archive: the damaged permalink record was moved to ${aside}; a new record starts` };
   }
   const published = hasTranscripts(check.content) || (check.out !== undefined && isOurSite(check.out));
@@ -69,7 +70,21 @@ export async function checkRecord(check: RecordCheck): Promise<{ error: string }
     return {
       error: `${file}: error [missing-record] the permalink record is missing, but this archive was built before (${hasTranscripts(check.content) ? `${join(check.content, 'transcripts')} holds transcripts` : `${check.out} holds a published site`}). Without it the build would drop every redirect and tombstone.\n${restore}`,
     };
+  await startRecord(check);
   return { note: `a new archive: its permalink record starts at ${file}` };
+}
+
+/**
+ * Writes an empty record for a new archive before any content: a first run
+ * killed half-way then leaves a record beside its transcripts, and the next
+ * run goes on instead of taking them for an archive that lost its record.
+ */
+async function startRecord(check: RecordCheck): Promise<void> {
+  const file = join(check.content, RECORD_FILE);
+  await mkdir(check.content, { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, `${JSON.stringify(keyedRecord(EMPTY_RECORD, seedsKey(check.content, check.seeds)), null, 2)}\n`);
+  await rename(tmp, file);
 }
 
 function hasTranscripts(content: string): boolean {

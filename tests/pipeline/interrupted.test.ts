@@ -16,6 +16,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkSite } from '../../scripts/check-site.ts';
 import { TranscriptSchema } from '../../scripts/core/schema.ts';
+import { cacheKey } from '../../scripts/lib/build-cache-fs.ts';
 import { ROOT } from '../../scripts/lib/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'archive-interrupted-'));
@@ -195,7 +196,9 @@ describe('builds at the same time', () => {
     await until(() => existsSync(`${out}.build-lock`), 'the first lock');
     const second = startBuild(defaults());
     expect(await second.done).toBe(1);
-    expect(second.stderr).toContain(`error: another build (process ${first.child.pid}) is writing to ${out}`);
+    expect(second.stderr).toContain(
+      `${out}: error another build (process ${first.child.pid}) is writing to this folder`,
+    );
     expect(await first.done, first.stderr).toBe(0);
     await expectUsableSite(out);
   }, 120_000);
@@ -215,8 +218,7 @@ describe('builds at the same time', () => {
     // The default cache is one per content folder (scripts/build.ts); a shared one served deleted paths.
     const first = join(dir, 'content-a');
     const second = join(dir, 'content-b');
-    const cacheOf = (c: string) =>
-      join(ROOT, 'node_modules/.astro', `content-${createHash('sha256').update(c).digest('hex').slice(0, 12)}`);
+    const cacheOf = (c: string) => join(ROOT, 'node_modules/.astro', `content-${cacheKey(c)}`);
     try {
       const a = startBuild(['--seeds', seeds, '--content', first, '--out', join(dir, 'site-a')], {});
       expect(await a.done, a.stderr).toBe(0);

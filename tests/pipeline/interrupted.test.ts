@@ -60,7 +60,7 @@ function startBuild(args: string[], env: Record<string, string> = { ARCHIVE_CACH
 
 const defaults = () => ['--seeds', seeds, '--content', content, '--out', out];
 
-async function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
+async function until(check: () => boolean, what: string, ms = 240_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -124,7 +124,7 @@ describe('a build killed half way', () => {
     expect(await b.done, b.stderr).toBe(0);
     await expectUsableSite(out);
     published = snapshot(out);
-  }, 120_000);
+  }, 480_000);
 
   test.each([
     ['the Astro stage', 'astro'],
@@ -161,7 +161,7 @@ describe('a build killed half way', () => {
       expect(existsSync(join(out, `transcripts/added-${stage}/index.html`))).toBe(true);
       published = snapshot(out);
     },
-    180_000,
+    480_000,
   );
 
   test('SIGTERM stops a build cleanly: a plain message, no lock, no staging folder, the site unchanged', async () => {
@@ -174,7 +174,7 @@ describe('a build killed half way', () => {
     expect(b.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(dir).filter((f) => f.startsWith('site.'))).toEqual([]);
     expect(snapshot(out)).toEqual(published);
-  }, 120_000);
+  }, 480_000);
 
   test('a site left aside by a build killed between the two renames of publishing is put back', async () => {
     const aside = `${out}.old-4194999`; // above Linux's largest process id: never running
@@ -187,7 +187,7 @@ describe('a build killed half way', () => {
     expect(b.stdout).toContain('restored the published site from site.old-4194999');
     expect(snapshot(out)).toEqual(published);
     rmSync(join(seeds, 'broken.txt'));
-  }, 60_000);
+  }, 480_000);
 });
 
 describe('builds at the same time', () => {
@@ -201,7 +201,7 @@ describe('builds at the same time', () => {
     );
     expect(await first.done, first.stderr).toBe(0);
     await expectUsableSite(out);
-  }, 120_000);
+  }, 480_000);
 
   test('two builds into different folders at once both publish a correct site', async () => {
     const other = join(dir, 'other-site');
@@ -212,7 +212,7 @@ describe('builds at the same time', () => {
     expect([await a.done, await b.done]).toEqual([0, 0]);
     await expectUsableSite(out);
     await expectUsableSite(other);
-  }, 180_000);
+  }, 480_000);
 
   test("a build with another content folder does not reuse the first one's cached entries", async () => {
     // The default cache is one per content folder (scripts/build.ts); a shared one served deleted paths.
@@ -229,7 +229,7 @@ describe('builds at the same time', () => {
     } finally {
       for (const c of [first, second]) rmSync(cacheOf(c), { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 480_000);
 });
 
 describe('an ingest killed at any point', () => {
@@ -264,7 +264,7 @@ describe('an ingest killed at any point', () => {
       });
       const closed = new Promise((resolve) => child.on('close', resolve));
       const start = count();
-      await until(() => count() >= start + threshold || child.exitCode !== null, 'files to appear', 30_000);
+      await until(() => count() >= start + threshold || child.exitCode !== null, 'files to appear', 180_000);
       if (child.exitCode === null) {
         child.kill('SIGKILL');
         kills++;
@@ -280,5 +280,5 @@ describe('an ingest killed at any point', () => {
     const fresh = spawn(process.execPath, ['scripts/ingest.ts', '--seeds', many, '--content', clean]);
     await new Promise((resolve) => fresh.on('close', resolve));
     expect(snapshot(killedContent)).toEqual(snapshot(clean));
-  }, 120_000);
+  }, 480_000);
 });

@@ -7,6 +7,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { containedPath } from '../../scripts/core/contained-path.ts';
 import { frontMatterToMeta } from '../../scripts/core/front-matter.ts';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { canonicalLanguage, cleanLine, isCalendarDate, MAX_LANGUAGE_TAG } from '../../scripts/core/metadata-shapes.ts';
@@ -17,6 +18,7 @@ import {
   type Transcript,
   TranscriptMetaSchema,
 } from '../../scripts/core/schema.ts';
+import { unsafeLanguage } from '../../scripts/search/build-search-index-fs.ts';
 
 const TEXT = 'Anna Berg:\nHello there.\n';
 const source = (file: string, text: string, meta?: string): SourceFile => ({
@@ -299,5 +301,29 @@ describe('YAML alias bombs', () => {
     const archive = ingestArchive({ sources: [source('talk.md', md)] });
     expect(archive.transcripts).toHaveLength(1);
     expect(archive.files[0]?.problems).toMatchObject([{ code: 'invalid-front-matter', line: 3 }]);
+  });
+});
+
+describe('the search stage checks what Pagefind will name files after', () => {
+  test('a page whose language is not a tag is refused before Pagefind runs; a tag passes', () => {
+    const page = (lang: string) => `<!DOCTYPE html><html lang="${lang}"><head></head><body></body></html>`;
+    expect(unsafeLanguage(page('../../../../elsewhere/x'))).toBe('`../../../../elsewhere/x`');
+    expect(unsafeLanguage(page('a'.repeat(40)))).toBe(`\`${'a'.repeat(40)}\``);
+    expect(unsafeLanguage(page('zh-Hans'))).toBeUndefined();
+    expect(unsafeLanguage(page('en-us'))).toBeUndefined();
+    expect(unsafeLanguage('<html><body></body></html>')).toBeUndefined();
+  });
+});
+
+describe('paths built from input stay in their folder', () => {
+  test.each(['../x.mdx', '../../etc/passwd', '/etc/passwd', 'a/../../x', '', '.', 'x\0.mdx'])(
+    '`%s` is refused',
+    (name) => {
+      expect(() => containedPath('/tmp/content/transcripts', name)).toThrow(/leads outside/);
+    },
+  );
+
+  test('a name inside is the joined path', () => {
+    expect(containedPath('/tmp/content/transcripts', 'a-b.mdx')).toBe('/tmp/content/transcripts/a-b.mdx');
   });
 });

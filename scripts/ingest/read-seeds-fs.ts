@@ -93,11 +93,13 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
       inputBytes += stats.reduce((n, st) => n + (st?.size ?? 0), 0);
       const stamp = stats.map((st) => `${st?.size}:${st?.mtimeMs}`).join('|');
       if (unread) {
+        // Stamped too, so that a replayed run notices when the file is added, grows or shrinks.
         sources.push({ file: rel, bytes: new Uint8Array(0), hash: `unread:${stamp}`, unread });
+        stamps.set(rel, { stamp, hash: `unread:${stamp}` });
         continue;
       }
       const previous = known?.get(rel);
-      if (previous?.stamp === stamp) {
+      if (previous?.stamp === stamp && !previous.hash.startsWith('unread:')) {
         sources.push(lazySource(rel, abs, previous.hash, metaRel, metaAbs));
         stamps.set(rel, previous);
         continue;
@@ -109,6 +111,7 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
         const failed = read.path === metaAbs && metaRel ? metaRel : rel;
         const error = problem('unreadable-file', failed, `the file could not be read (${read.code ?? read.message})`);
         sources.push({ file: rel, bytes: new Uint8Array(0), hash: `unread:${stamp}`, unread: error });
+        stamps.set(rel, { stamp, hash: `unread:${stamp}` });
         continue;
       }
       const bytes = new Uint8Array(read[0]);

@@ -296,7 +296,7 @@ export type TranscriptCard = z.infer<typeof TranscriptCardSchema>;
 /** A topic entity: one page at `/topics/<slug>/`. */
 export const TopicSchema = z.object({
   slug: SlugSchema,
-  name: z.string().min(1),
+  name: LineSchema,
   description: z.string().optional(),
   /** Where the topic came from: the curated rules file, or automatic extraction. */
   origin: z.enum(['rules', 'extracted']),
@@ -342,9 +342,9 @@ export type TranscriptMeta = z.infer<typeof TranscriptMetaSchema>;
 /** One rule of `topics.yaml`. */
 export const TopicRuleSchema = z
   .object({
-    name: z.string().min(1),
-    slug: SlugSchema.optional(),
-    description: z.string().min(1).optional(),
+    name: lineUpTo(METADATA_LIMITS.name),
+    slug: SlugSchema.max(MAX_SLUG).optional(),
+    description: textUpTo(METADATA_LIMITS.summary).optional(),
     /**
      * Words or phrases that mark the topic; the name itself is always one. An
      * extracted phrase equal to a term is merged into this topic, so a term also

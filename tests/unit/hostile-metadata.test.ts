@@ -15,6 +15,7 @@ import { parseYamlWith } from '../../scripts/core/parse-yaml.ts';
 import {
   METADATA_LIMITS,
   RegistryFileSchema,
+  TopicRulesFileSchema,
   type Transcript,
   TranscriptMetaSchema,
 } from '../../scripts/core/schema.ts';
@@ -189,6 +190,23 @@ describe('registry names and links', () => {
       'invalid-speakers',
     );
     expect(bad).toMatchObject({ problems: [{ line: 3, message: expect.stringMatching(/^speakers\.0\.links\.0: /) }] });
+  });
+
+  test('a topic rule name is cleaned the same way, and an overlong one refused at its line', () => {
+    const ok = parseYamlWith(
+      TopicRulesFileSchema,
+      'topics:\n  - name: "\\u202ETelecom fraud"\n',
+      't.yaml',
+      'invalid-topics',
+    );
+    expect(ok).toMatchObject({ value: { topics: [{ name: 'Telecom fraud' }] } });
+    const long = parseYamlWith(
+      TopicRulesFileSchema,
+      `topics:\n  - name: ${'x'.repeat(300)}\n`,
+      't.yaml',
+      'invalid-topics',
+    );
+    expect(long).toMatchObject({ problems: [{ line: 2, message: 'topics.0.name: expected at most 200 characters' }] });
   });
 
   test('cleanLine makes control characters spaces and drops bidi controls', () => {

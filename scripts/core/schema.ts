@@ -72,26 +72,25 @@ export const LanguageSchema = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** A string cleaned by `clean`, then not empty and at most `max` characters. */
+const cleaned = (clean: (text: string) => string, max = Number.POSITIVE_INFINITY) =>
+  z
+    .string()
+    .transform(clean)
+    .pipe(z.string().min(1, 'expected some text').max(max, `expected at most ${max} characters`));
+
 /**
  * Display text of one line, as shown in names and titles: bidi controls
  * removed (they can make one name look like another), control characters and
  * line breaks made spaces (see `cleanLine`); not empty after that.
  */
-export const LineSchema = z.string().transform(cleanLine).pipe(z.string().min(1, 'expected some text'));
+export const LineSchema = cleaned(cleanLine);
 
 /** {@link LineSchema} with a length limit, for values a maintainer writes in metadata. */
-const lineUpTo = (max: number) =>
-  z
-    .string()
-    .transform(cleanLine)
-    .pipe(z.string().min(1, 'expected some text').max(max, `expected at most ${max} characters`));
+const lineUpTo = (max: number) => cleaned(cleanLine, max);
 
 /** Display text of several lines (a summary): bidi and control characters removed (see `cleanText`). */
-const textUpTo = (max: number) =>
-  z
-    .string()
-    .transform(cleanText)
-    .pipe(z.string().min(1, 'expected some text').max(max, `expected at most ${max} characters`));
+const textUpTo = (max: number) => cleaned(cleanText, max);
 
 /** Limits for values written in metadata files, in characters. */
 export const METADATA_LIMITS = { name: 200, title: 1000, summary: 10_000 } as const;

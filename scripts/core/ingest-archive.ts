@@ -8,6 +8,7 @@
 import { splitAnnotations } from './annotations.ts';
 import type { Candidate } from './extract-phrases.ts';
 import type { UnsureLabel } from './formats/types.ts';
+import { FIELDS } from './front-matter.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
 import { foldWords, topicMatcher } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
@@ -36,6 +37,11 @@ export interface SourceFile {
   hash: string;
   /** The sidecar metadata file, if any. */
   meta?: { file: string; text: string };
+  /**
+   * Why the shell did not read the file or its metadata (over the size limit,
+   * unreadable): reported instead of parsing it, and `bytes` is empty.
+   */
+  unread?: Problem;
 }
 
 export interface ArchiveInput {
@@ -58,6 +64,8 @@ export interface ArchiveInput {
    * Each must come from the same source bytes and the same registry.
    */
   parsed?: ReadonlyMap<string, TranscriptResult>;
+  /** Problems of files the shell could not read (an oversized or unreadable `topics.yaml`), reported with the archive's. */
+  problems?: readonly Problem[];
 }
 
 /** What a later run needs of a published transcript to reuse it without parsing its source again. */
@@ -111,7 +119,7 @@ export interface Archive {
 }
 
 export function ingestArchive(input: ArchiveInput): Archive {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(input.problems ?? [])];
   let rules: TopicRulesFile = { topics: [], block: [], extract: true };
   if (input.topicRules) {
     const parsed = parseYamlWith(TopicRulesFileSchema, input.topicRules.text, input.topicRules.file, 'invalid-topics');
@@ -278,6 +286,15 @@ export function ingestArchive(input: ArchiveInput): Archive {
  */
 export const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * The largest YAML file read (a transcript's metadata, `speakers.yaml`,
+ * `topics.yaml`): 8 MiB, a registry of tens of thousands of people.
+ */
+export const MAX_YAML_BYTES = 8 * 1024 * 1024;
+
+/** `12.3 MB`, for messages about sizes. */
+export const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
 /** The last run's choice of topics, from {@link Archive.topicsKey}; `valid: false` when there is none to trust. */
 function readTopicsKey(key: string | undefined): {
   valid: boolean;
@@ -332,14 +349,14 @@ export function reusableFrom(previous: ReadonlyMap<string, IngestedFile> | undef
 
 /** One source file through the transcript pipeline: its transcript, or the problems that stopped it. */
 export function parseSource(source: SourceFile, registry: Registry): TranscriptResult {
+  if (source.unread) return { speakers: [], problems: [source.unread], unsure: [] };
   if (source.bytes.length > MAX_TRANSCRIPT_BYTES) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    const message = `the file is ${mb(source.bytes.length)}; transcripts over ${mb(MAX_TRANSCRIPT_BYTES)} are not built`;
+    const message = tooLargeMessage(source.bytes.length, MAX_TRANSCRIPT_BYTES);
     return { speakers: [], problems: [problem('file-too-large', source.file, message)], unsure: [] };
   }
   let meta = {};
   if (source.meta) {
-    const parsed = parseYamlWith(TranscriptMetaSchema, source.meta.text, source.meta.file, 'invalid-metadata');
+    const parsed = parseYamlWith(TranscriptMetaSchema, source.meta.text, source.meta.file, 'invalid-metadata', FIELDS);
     if ('problems' in parsed) return { speakers: [], problems: parsed.problems, unsure: [] };
     meta = parsed.value;
   }
@@ -348,6 +365,11 @@ export function parseSource(source: SourceFile, registry: Registry): TranscriptR
   const result = ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
   if (result.transcript) result.vocabulary = vocabularyOf(result.transcript.turns);
   return result;
+}
+
+/** Why a file over a size limit is refused. */
+export function tooLargeMessage(size: number, limit: number, what = 'transcripts'): string {
+  return `the file is ${megabytes(size)}; ${what} over ${megabytes(limit)} are not ${what === 'transcripts' ? 'built' : 'read'}`;
 }
 
 function mergeSpeaker(into: Map<string, Speaker>, speaker: Speaker): void {

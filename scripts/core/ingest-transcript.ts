@@ -10,7 +10,8 @@ import { spokenWords } from './annotations.ts';
 import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
-import { frontMatterToMeta, languageFromFileName } from './front-matter.ts';
+import { frontMatterLines, frontMatterToMeta, languageFromFileName } from './front-matter.ts';
+import { cleanLine } from './metadata-shapes.ts';
 import { fingerprint } from './permalinks/fingerprint.ts';
 import { type Problem, problem } from './problems.ts';
 import { EMPTY_REGISTRY, type Registry, rolesOn } from './registry.ts';
@@ -66,13 +67,18 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
   }
   const format = detectFormat(file, text, input.meta.format);
   const doc = PARSERS[format](text, file);
-  const own = frontMatterToMeta(doc.meta, file);
+  const own = frontMatterToMeta(doc.meta, file, format === 'markdown' ? frontMatterLines(text) : {});
   const meta: TranscriptMeta = { ...own.meta, ...input.meta };
   const problems: Problem[] = [...doc.problems, ...own.problems];
   if (doc.problems.some((p) => p.severity === 'error')) return { speakers: [], unsure: doc.unsure, problems, format };
 
   let preamble: ParsedParagraph[] = doc.preamble;
-  const rawTurns: ParsedTurn[] = doc.turns.map((t) => ({ ...t, paragraphs: [...t.paragraphs] }));
+  // A label is shown as a name: without the bidi controls that could make it look like another one.
+  const rawTurns: ParsedTurn[] = doc.turns.map((t) => ({
+    ...t,
+    label: cleanLine(t.label),
+    paragraphs: [...t.paragraphs],
+  }));
   if (rawTurns.length === 0) {
     const only = meta.speakers?.length === 1 ? meta.speakers[0] : undefined;
     if (!only) {

@@ -80,6 +80,10 @@ export const PROBLEMS = {
     severity: 'warning',
     hint: 'The text was kept as described; fix the subtitle file if the reading is wrong.',
   },
+  'invalid-time': {
+    severity: 'warning',
+    hint: 'Give `start` and `end` as seconds from the start of the recording, numbers of 0 or more (`12.5`); the text was kept without the time.',
+  },
   'unsure-label': {
     severity: 'warning',
     hint: 'If the decision is wrong, put the label on a line of its own (`Name:`), or name the format in the metadata file.',

@@ -5,26 +5,95 @@
  * written twice.
  */
 import { z } from 'zod';
+import {
+  canonicalLanguage,
+  cleanLine,
+  cleanText,
+  isCalendarDate,
+  MAX_LANGUAGE_TAG,
+  shownValue,
+} from './metadata-shapes.ts';
 
 /** A URL path segment: lower-case letters, digits and single hyphens. */
 export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug: lower-case letters, digits and hyphens');
 
+/** The longest slug a metadata file may give: with `.mdx` and an index folder, well within a file name's 255 bytes. */
+export const MAX_SLUG = 200;
+
+/** The longest web address accepted in metadata. */
+export const MAX_URL = 2048;
+
 /**
- * An address a reader can follow: `http:` or `https:` only. A `javascript:`,
+ * An address a reader can follow: `http:` or `https:` only, no white space or
+ * control characters, at most {@link MAX_URL} characters. A `javascript:`,
  * `data:` or `vbscript:` URL in metadata would otherwise become a link that
  * runs code when clicked.
  */
-export const WebUrlSchema = z.url({
-  protocol: /^https?$/,
-  error: 'expected a web address starting with http:// or https://',
+export const WebUrlSchema = z
+  .string()
+  .max(MAX_URL, `expected a web address of at most ${MAX_URL} characters`)
+  .regex(/^[^\s\p{Cc}]*$/u, 'expected a web address without spaces or control characters')
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      error: 'expected a web address starting with http:// or https://',
+    }),
+  );
+
+/**
+ * A calendar date as written in metadata: `YYYY-MM-DD`, or `YYYY-MM`, or
+ * `YYYY`, and a real one (`2024-02-30` and `0000-00-00` are refused).
+ */
+export const DateSchema = z.string().refine(isCalendarDate, {
+  error: (issue) =>
+    /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(String(issue.input))
+      ? `${shownValue(String(issue.input))} is not a date of the calendar (month 01-12, a day the month has)`
+      : 'expected a date as YYYY-MM-DD (or YYYY-MM, or YYYY)',
 });
 
-/** A calendar date as written in metadata: `YYYY-MM-DD`, or `YYYY-MM`, or `YYYY`. */
-export const DateSchema = z
-  .string()
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected a date as YYYY-MM-DD (or YYYY-MM, or YYYY)');
+/**
+ * A BCP 47 language tag (`en`, `pt-BR`, `zh-Hans`), canonicalised with
+ * `Intl.getCanonicalLocales`; at most {@link MAX_LANGUAGE_TAG} characters.
+ * It names the search index's files, so only a well-formed tag gets through.
+ */
+export const LanguageSchema = z.string().transform((value, ctx) => {
+  const tag = canonicalLanguage(value);
+  if (tag !== undefined) return tag;
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message:
+      value.trim().length > MAX_LANGUAGE_TAG
+        ? `${shownValue(value)} is too long for a language tag (${value.trim().length} characters; at most ${MAX_LANGUAGE_TAG})`
+        : `${shownValue(value)} is not a BCP 47 language tag such as \`en\`, \`pt-BR\` or \`zh-Hans\``,
+  });
+  return z.NEVER;
+});
+
+/** A string cleaned by `clean`, then not empty and at most `max` characters. */
+const cleaned = (clean: (text: string) => string, max = Number.POSITIVE_INFINITY) =>
+  z
+    .string()
+    .transform(clean)
+    .pipe(z.string().min(1, 'expected some text').max(max, `expected at most ${max} characters`));
+
+/**
+ * Display text of one line, as shown in names and titles: bidi controls
+ * removed (they can make one name look like another), control characters and
+ * line breaks made spaces (see `cleanLine`); not empty after that.
+ */
+export const LineSchema = cleaned(cleanLine);
+
+/** {@link LineSchema} with a length limit, for values a maintainer writes in metadata. */
+const lineUpTo = (max: number) => cleaned(cleanLine, max);
+
+/** Display text of several lines (a summary): bidi and control characters removed (see `cleanText`). */
+const textUpTo = (max: number) => cleaned(cleanText, max);
+
+/** Limits for values written in metadata files, in characters. */
+export const METADATA_LIMITS = { name: 200, title: 1000, summary: 10_000 } as const;
 
 /** Who a speaker is: a person, an organisation (a media outlet, a ministry), or a generic role. */
 export const SpeakerKindSchema = z.enum(['person', 'organisation', 'role']);
@@ -40,7 +109,7 @@ export type Format = z.infer<typeof FormatSchema>;
 /** A role someone held, and when: "Spokesperson, 2023-03 to 2025-01". */
 export const RoleSchema = z
   .object({
-    title: z.string().min(1),
+    title: lineUpTo(METADATA_LIMITS.name),
     /** First month or day in the role (inclusive); open when absent. */
     from: DateSchema.optional(),
     /** Last month or day in the role (inclusive); open when absent. */
@@ -53,31 +122,31 @@ export type Role = z.infer<typeof RoleSchema>;
 export const SpeakerSchema = z.object({
   slug: SlugSchema,
   /** The canonical name, as first written in a transcript or as the registry gives it. */
-  name: z.string().min(1),
+  name: LineSchema,
   kind: SpeakerKindSchema,
   /** A short name such as `CCTV` for `China Central Television (CCTV)`. */
-  shortName: z.string().min(1).optional(),
+  shortName: LineSchema.optional(),
   /** Other spellings that resolve to this speaker. */
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: z.array(LineSchema).default([]),
   /** Where the speaker comes from: `registry` (curated in speakers.yaml) or `inferred` from a label. */
   source: z.enum(['registry', 'inferred']).default('inferred'),
-  affiliation: z.string().min(1).optional(),
+  affiliation: LineSchema.optional(),
   roles: z.array(RoleSchema).default([]),
-  links: z.array(z.url()).default([]),
+  links: z.array(WebUrlSchema).default([]),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
 /** One person, organisation or role in the curated registry, `seeds/speakers.yaml`. */
 export const RegistryEntrySchema = z
   .object({
-    name: z.string().min(1),
-    slug: SlugSchema.optional(),
+    name: lineUpTo(METADATA_LIMITS.name),
+    slug: SlugSchema.max(MAX_SLUG).optional(),
     kind: SpeakerKindSchema.default('person'),
-    shortName: z.string().min(1).optional(),
-    aliases: z.array(z.string().min(1)).default([]),
-    affiliation: z.string().min(1).optional(),
+    shortName: lineUpTo(METADATA_LIMITS.name).optional(),
+    aliases: z.array(lineUpTo(METADATA_LIMITS.name)).default([]),
+    affiliation: lineUpTo(METADATA_LIMITS.title).optional(),
     roles: z.array(RoleSchema).default([]),
-    links: z.array(z.url()).default([]),
+    links: z.array(WebUrlSchema).default([]),
     /** A short biography in MDX, shown on the speaker's page. */
     bio: z.string().min(1).optional(),
   })
@@ -162,16 +231,16 @@ export type Participant = z.infer<typeof ParticipantSchema>;
 /** A transcript entity: one page at `/transcripts/<slug>/`. */
 export const TranscriptSchema = z.object({
   slug: SlugSchema,
-  title: z.string().min(1),
+  title: LineSchema,
   /** Where the title came from: given in metadata, or derived by the ingest. */
   titleSource: z.enum(['metadata', 'derived']),
   date: DateSchema.optional(),
-  event: z.string().optional(),
-  location: z.string().optional(),
+  event: LineSchema.optional(),
+  location: LineSchema.optional(),
   sourceUrl: WebUrlSchema.optional(),
-  /** BCP 47 language tag of the text. */
-  language: z.string().default('en'),
-  summary: z.string().optional(),
+  /** BCP 47 language tag of the text, canonical (`zh-Hans`). */
+  language: LanguageSchema.default('en'),
+  summary: z.string().transform(cleanText).optional(),
   /** The recording, for "play from here" links with each turn's start time. */
   media: WebUrlSchema.optional(),
   /** How paragraphs are written: literal text, or Markdown (links and emphasis kept). */
@@ -226,7 +295,7 @@ export type TranscriptCard = z.infer<typeof TranscriptCardSchema>;
 /** A topic entity: one page at `/topics/<slug>/`. */
 export const TopicSchema = z.object({
   slug: SlugSchema,
-  name: z.string().min(1),
+  name: LineSchema,
   description: z.string().optional(),
   /** Where the topic came from: the curated rules file, or automatic extraction. */
   origin: z.enum(['rules', 'extracted']),
@@ -240,18 +309,28 @@ export type Topic = z.infer<typeof TopicSchema>;
 /** Metadata a maintainer can give beside a transcript, in `<name>.yaml`. */
 export const TranscriptMetaSchema = z
   .object({
-    title: z.string().min(1),
-    date: z.union([DateSchema, z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-    event: z.string().min(1),
-    location: z.string().min(1),
+    title: lineUpTo(METADATA_LIMITS.title),
+    date: z
+      .union([
+        z.date().transform((d) => (Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10))),
+        // YAML reads `date: 2024` as a number.
+        z
+          .number()
+          .int()
+          .transform((year) => String(year).padStart(4, '0')),
+        z.string(),
+      ])
+      .pipe(DateSchema),
+    event: lineUpTo(METADATA_LIMITS.title),
+    location: lineUpTo(METADATA_LIMITS.title),
     source: WebUrlSchema,
-    language: z.string().min(2),
-    slug: SlugSchema,
-    summary: z.string().min(1),
+    language: LanguageSchema,
+    slug: SlugSchema.max(MAX_SLUG, `expected a slug of at most ${MAX_SLUG} characters`),
+    summary: textUpTo(METADATA_LIMITS.summary),
     media: WebUrlSchema,
     /** The people heard; with one name, a transcript without labels is theirs. */
-    speakers: z.array(z.string().min(1)),
-    tags: z.array(z.string().min(1)),
+    speakers: z.array(lineUpTo(METADATA_LIMITS.name)),
+    tags: z.array(lineUpTo(METADATA_LIMITS.name)),
     /** Forces a format instead of detecting it. */
     format: FormatSchema,
   })
@@ -262,9 +341,9 @@ export type TranscriptMeta = z.infer<typeof TranscriptMetaSchema>;
 /** One rule of `topics.yaml`. */
 export const TopicRuleSchema = z
   .object({
-    name: z.string().min(1),
-    slug: SlugSchema.optional(),
-    description: z.string().min(1).optional(),
+    name: lineUpTo(METADATA_LIMITS.name),
+    slug: SlugSchema.max(MAX_SLUG).optional(),
+    description: textUpTo(METADATA_LIMITS.summary).optional(),
     /**
      * Words or phrases that mark the topic; the name itself is always one. An
      * extracted phrase equal to a term is merged into this topic, so a term also

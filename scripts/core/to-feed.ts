@@ -2,9 +2,11 @@
  * Atom feeds of transcripts: the archive's, a speaker's, a topic's. Entries
  * are dated by when the archive published and last corrected each transcript
  * (never an invented date); ids are tag URIs, stable wherever the site is hosted.
+ * Titles and summaries are text: metadata is never markup in a feed reader.
  */
 import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
+import { escapeHtml } from './render-paragraph.ts';
 import type { Transcript } from './schema.ts';
 import { transcriptPath } from './urls.ts';
 
@@ -63,13 +65,15 @@ export function transcriptsFeed(input: FeedInput): string {
     generator: 'transcript-archive',
   });
   for (const t of entries) {
+    // The `feed` package writes entry titles and summaries as `type="html"`: they are given as
+    // HTML escaped from the text, so a reader shows `<img onerror=…>` in metadata as those characters.
     feed.addItem({
       id: tag(t.published, transcriptPath(t.slug)),
-      title: t.title,
+      title: escapeHtml(t.title),
       link: link(transcriptPath(t.slug)),
       date: day(t.updated),
       published: day(t.published),
-      description: entryDescription(t),
+      description: escapeHtml(entryDescription(t)),
     });
   }
   const xml = feed.atom1();

@@ -4,6 +4,8 @@
  * a credit or a note). Front matter is metadata, and timestamps are shown as
  * turn times, so neither counts. Returns the words that went missing.
  */
+
+import { stripBidiControls } from './metadata-shapes.ts';
 import type { Transcript } from './schema.ts';
 import { wordsOf } from './text.ts';
 
@@ -11,7 +13,8 @@ const CLOCK = /\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\b/g;
 
 function bag(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const w of wordsOf(text.replace(CLOCK, ' ')))
+  // Bidi controls are invisible formatting, removed from labels: a word they split is one word.
+  for (const w of wordsOf(stripBidiControls(text).replace(CLOCK, ' ')))
     counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
   return counts;
 }

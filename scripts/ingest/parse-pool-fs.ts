@@ -38,6 +38,7 @@ export async function parseInWorkers(
     bytes: s.bytes,
     hash: s.hash,
     ...(s.meta ? { meta: { file: s.meta.file, text: s.meta.text } } : {}),
+    ...(s.unread ? { unread: s.unread } : {}),
   }));
   const shares: SourceFile[][] = Array.from({ length: count }, () => []);
   const load = new Array<number>(count).fill(0);

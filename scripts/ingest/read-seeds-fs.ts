@@ -1,6 +1,8 @@
 /**
  * Reads the seeds folder: transcript files with their sidecar metadata, and
  * the topic rules. Everything else is listed as skipped, with the reason.
+ * Every file's size is checked before it is read: one over its limit is
+ * reported and never read.
  *
  * A transcript whose size and modification time (and its metadata file's)
  * are those of the last run is not read at all: its hash is the one recorded
@@ -9,11 +11,19 @@
  * 400 MB and reading a few directory listings, like `make` or `rsync`.
  */
 import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { EXTENSIONS } from '../core/formats/detect-format.ts';
-import type { ArchiveInput, SourceFile } from '../core/ingest-archive.ts';
+import {
+  type ArchiveInput,
+  MAX_TRANSCRIPT_BYTES,
+  MAX_YAML_BYTES,
+  type SourceFile,
+  tooLargeMessage,
+} from '../core/ingest-archive.ts';
+import { type Problem, type ProblemCode, problem } from '../core/problems.ts';
 
 /** File endings read as transcripts. */
 const TRANSCRIPT_EXTENSIONS = Object.keys(EXTENSIONS);
@@ -45,10 +55,11 @@ export interface SeedStamp {
  *   keeps its hash and is read only when its bytes are asked for.
  */
 export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedStamp>): Promise<SeedsFolder> {
-  const all = (await listFiles(dir)).map((abs) => ({ abs, rel: relative(dir, abs).split(sep).join('/') }));
+  const skipped: SeedsFolder['skipped'] = [];
+  const all = (await listFiles(dir, skipped)).map((abs) => ({ abs, rel: relative(dir, abs).split(sep).join('/') }));
   const byRel = new Set(all.map((f) => f.rel));
   const sources: SourceFile[] = [];
-  const skipped: SeedsFolder['skipped'] = [];
+  const problems: Problem[] = [];
   let topicRules: SeedsFolder['topicRules'];
   let speakerRegistry: SeedsFolder['speakerRegistry'];
   const stamps = new Map<string, SeedStamp>();
@@ -63,17 +74,48 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
     } else if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
       const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
       const metaAbs = metaRel ? join(dir, metaRel) : undefined;
-      const stats = await Promise.all([abs, ...(metaAbs ? [metaAbs] : [])].map((f) => stat(f)));
-      inputBytes += stats.reduce((n, st) => n + st.size, 0);
-      const stamp = stats.map((st) => `${st.size}:${st.mtimeMs}`).join('|');
+      const stats = await Promise.all([abs, ...(metaAbs ? [metaAbs] : [])].map((f) => stat(f).catch(() => undefined)));
+      const [own, metaStat] = stats;
+      // Sizes first: a file over its limit is never read (a 2 GB file would not even fit in a string).
+      const unread = !own
+        ? problem('unreadable-file', rel, 'the file could not be read (it was removed or is not accessible)')
+        : own.size > MAX_TRANSCRIPT_BYTES
+          ? problem('file-too-large', rel, tooLargeMessage(own.size, MAX_TRANSCRIPT_BYTES))
+          : metaRel && (!metaStat || metaStat.size > MAX_YAML_BYTES)
+            ? problem(
+                'invalid-metadata',
+                metaRel,
+                metaStat
+                  ? tooLargeMessage(metaStat.size, MAX_YAML_BYTES, 'metadata files')
+                  : 'the file could not be read',
+              )
+            : undefined;
+      inputBytes += stats.reduce((n, st) => n + (st?.size ?? 0), 0);
+      const stamp = stats.map((st) => `${st?.size}:${st?.mtimeMs}`).join('|');
+      if (unread) {
+        // Stamped too, so that a replayed run notices when the file is added, grows or shrinks.
+        sources.push({ file: rel, bytes: new Uint8Array(0), hash: `unread:${stamp}`, unread });
+        stamps.set(rel, { stamp, hash: `unread:${stamp}` });
+        continue;
+      }
       const previous = known?.get(rel);
-      if (previous?.stamp === stamp) {
+      if (previous?.stamp === stamp && !previous.hash.startsWith('unread:')) {
         sources.push(lazySource(rel, abs, previous.hash, metaRel, metaAbs));
         stamps.set(rel, previous);
         continue;
       }
-      const bytes = new Uint8Array(await readFile(abs));
-      const meta = metaRel && metaAbs ? { file: metaRel, text: await readFile(metaAbs, 'utf8') } : undefined;
+      const read = await Promise.all([readFile(abs), metaAbs ? readFile(metaAbs, 'utf8') : undefined]).catch(
+        (e: NodeJS.ErrnoException) => e,
+      );
+      if (read instanceof Error) {
+        const failed = read.path === metaAbs && metaRel ? metaRel : rel;
+        const error = problem('unreadable-file', failed, `the file could not be read (${read.code ?? read.message})`);
+        sources.push({ file: rel, bytes: new Uint8Array(0), hash: `unread:${stamp}`, unread: error });
+        stamps.set(rel, { stamp, hash: `unread:${stamp}` });
+        continue;
+      }
+      const bytes = new Uint8Array(read[0]);
+      const meta = metaRel && read[1] !== undefined ? { file: metaRel, text: read[1] } : undefined;
       const hash = createHash('sha256')
         .update(bytes)
         .update(meta?.text ?? '')
@@ -81,9 +123,11 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
       sources.push({ file: rel, bytes, hash, ...(meta ? { meta } : {}) });
       stamps.set(rel, { stamp, hash });
     } else if (TOPICS_FILE.test(rel)) {
-      topicRules = { file: rel, text: await readFile(abs, 'utf8') };
+      const text = await readYamlFile(abs, rel, 'invalid-topics', problems);
+      if (text !== undefined) topicRules = { file: rel, text };
     } else if (SPEAKERS_FILE.test(rel)) {
-      speakerRegistry = { file: rel, text: await readFile(abs, 'utf8') };
+      const text = await readYamlFile(abs, rel, 'invalid-speakers', problems);
+      if (text !== undefined) speakerRegistry = { file: rel, text };
     } else if (META_EXTENSIONS.some((e) => e === ext)) {
       const stem = rel.slice(0, -ext.length);
       if (!TRANSCRIPT_EXTENSIONS.some((e) => byRel.has(stem + e))) {
@@ -95,12 +139,33 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
   }
   return {
     sources,
-    skipped,
+    skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
     stamps,
     inputBytes,
+    ...(problems.length > 0 ? { problems } : {}),
     ...(topicRules ? { topicRules } : {}),
     ...(speakerRegistry ? { speakerRegistry } : {}),
   };
+}
+
+/** The text of `speakers.yaml` or `topics.yaml`, size-checked before it is read; a problem when it cannot be. */
+async function readYamlFile(
+  abs: string,
+  rel: string,
+  code: ProblemCode,
+  problems: Problem[],
+): Promise<string | undefined> {
+  try {
+    const { size } = await stat(abs);
+    if (size > MAX_YAML_BYTES) {
+      problems.push(problem(code, rel, tooLargeMessage(size, MAX_YAML_BYTES, 'YAML files')));
+      return undefined;
+    }
+    return await readFile(abs, 'utf8');
+  } catch (e) {
+    problems.push(problem(code, rel, `the file could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+    return undefined;
+  }
 }
 
 /** A source known from the last run: its bytes (and metadata text) are read the first time they are asked for. */
@@ -133,10 +198,42 @@ function extensionOf(path: string): string {
   return m ? m[0].toLowerCase() : '';
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+/**
+ * The regular files under `dir`, sorted. Nothing else is opened: hidden files
+ * and folders (a name starting with a dot), symbolic links (which could point
+ * anywhere on the machine) and special files (a named pipe would block a
+ * read forever) are added to `skipped` with the reason, from the folder
+ * listing alone.
+ */
+async function listFiles(dir: string, skipped: { file: string; reason: string }[]): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    for (const e of await readdir(folder, { withFileTypes: true })) {
+      const abs = join(folder, e.name);
+      const rel = relative(dir, abs).split(sep).join('/');
+      if (e.name.startsWith('.')) {
+        skipped.push({
+          file: e.isDirectory() ? `${rel}/` : rel,
+          reason: `a hidden ${e.isDirectory() ? 'folder' : 'file'} (its name starts with a dot): not read`,
+        });
+      } else if (e.isSymbolicLink()) {
+        skipped.push({ file: rel, reason: 'a symbolic link: not followed; put the file itself in the seeds folder' });
+      } else if (e.isDirectory()) {
+        await walk(abs);
+      } else if (e.isFile()) {
+        files.push(abs);
+      } else {
+        skipped.push({ file: rel, reason: `${specialKind(e)}, not a regular file: not opened` });
+      }
+    }
+  };
+  await walk(dir);
+  return files.sort();
+}
+
+function specialKind(e: Dirent): string {
+  if (e.isFIFO()) return 'a named pipe (FIFO)';
+  if (e.isSocket()) return 'a socket';
+  if (e.isBlockDevice() || e.isCharacterDevice()) return 'a device';
+  return 'a special file';
 }

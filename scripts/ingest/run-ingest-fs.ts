@@ -94,7 +94,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   if ('error' in record) return failed(record.error, 'the permalink record must be restored or fixed first (above)');
   const seeds = await readSeeds(options.seeds, await loadSeedStamps(options.content));
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
-  const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}`;
+  // (and the problems of rules or registry files too large or unreadable to be read at all)
+  const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}\0${JSON.stringify(seeds.problems ?? [])}`;
   // Nothing read has changed since the last run (no seed file, rule, option, code or content
   // file): that run's outcome stands, and it is reported again without parsing or writing.
   const runOptions = { seeds: options.seeds, strict: options.strict, report: options.report };

@@ -17,6 +17,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { containedPath } from '../core/contained-path.ts';
 import type { Archive } from '../core/ingest-archive.ts';
 import { reconcile } from '../core/permalinks/reconcile.ts';
 import type { PermalinkRecord } from '../core/permalinks/record.ts';
@@ -138,7 +139,8 @@ export async function writeContent(
 /** Writes each file of `files` into `folder` whose bytes differ, each through a temporary file and a rename. */
 async function writeChanged(folder: string, files: Map<string, string>, summary: WriteSummary): Promise<void> {
   await mkdir(folder, { recursive: true });
-  for (const [name, text] of files) await writeIfChanged(join(folder, name), text, summary);
+  // Names come from slugs, validated to `[a-z0-9-]`; the check keeps any other name out of the folder above.
+  for (const [name, text] of files) await writeIfChanged(containedPath(folder, name), text, summary);
 }
 
 /** Removes the MDX files that are neither in `files` nor in `keep`, and temporary files of killed runs. */

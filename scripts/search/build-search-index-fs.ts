@@ -13,6 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { canonicalLanguage, shownValue } from '../core/metadata-shapes.ts';
 import {
   indexedPart,
   type Part,
@@ -71,6 +72,17 @@ function runPagefind(args: string[], verbose: boolean): Promise<{ ok: boolean; o
     child.stderr.on('data', collect);
     child.on('close', (code) => resolve({ ok: code === 0 && !/\bError\b/.test(output), output }));
   });
+}
+
+/**
+ * The `<html lang>` of a page when it is not a well-formed language tag (as
+ * a message shows it), else `undefined`: the containment check on the one
+ * metadata value Pagefind joins into a file name.
+ */
+export function unsafeLanguage(html: string): string | undefined {
+  const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html.slice(0, 4096))?.[1];
+  if (lang === undefined || canonicalLanguage(lang) !== undefined) return undefined;
+  return shownValue(lang);
 }
 
 async function readManifest(file: string): Promise<ShardManifest | undefined> {
@@ -173,6 +185,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const toIndex: { k: number; group: string[]; to: string; html: number }[] = [];
   const known = options.cacheDir ? await readStatIndex(options.cacheDir) : {};
   const digests: StatIndex = {};
+  const unsafe: string[] = [];
   for (const [k, group] of groups.entries()) {
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
     let htmlBytes = 0;
@@ -181,12 +194,15 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const stats = statSync(file);
       const key = statKey(stats);
       htmlBytes += stats.size;
-      digests[key] =
-        known[key] ??
-        createHash('sha256')
-          .update(indexedPart(await readFile(file, 'utf8')))
-          .digest('hex');
-      hash.update(slug).update('\0').update(digests[key]).update('\n');
+      let digest = known[key];
+      if (digest === undefined) {
+        const html = await readFile(file, 'utf8');
+        const lang = unsafeLanguage(html);
+        if (lang !== undefined) unsafe.push(`${file}: the page's language ${lang} is not a BCP 47 tag`);
+        digest = createHash('sha256').update(indexedPart(html)).digest('hex');
+      }
+      digests[key] = digest;
+      hash.update(slug).update('\0').update(digest).update('\n');
     }
     const entry: ShardEntry = { dir: shardDir(k, options.part), pages: group.length, fingerprint: hash.digest('hex') };
     shards.push(entry);
@@ -200,6 +216,16 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       continue;
     }
     toIndex.push({ k, group, to, html: htmlBytes });
+  }
+  // Pagefind names index files after each page's language: a tag that is not one never reaches it.
+  if (unsafe.length > 0) {
+    return {
+      ok: false,
+      pages: 0,
+      shards: count,
+      reused,
+      output: `${unsafe.join('\n')}\nPagefind names index files after the language: it was not run. Fix the \`language\` in the metadata.`,
+    };
   }
   // One Pagefind per core (each uses about one), unless their peaks together would pass half the
   // machine's memory, the budget the Astro stage has too: a shard's peak grows with its size.

@@ -4,7 +4,8 @@
  * file must have: a page whose text is the source's, verbatim, or an error
  * that names the file (and the line, where there is one).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { toDiarizedJson, toLabelLines, toMarkdown, turnsArb } from './arbitraries.ts';
@@ -12,7 +13,13 @@ import { toDiarizedJson, toLabelLines, toMarkdown, turnsArb } from './arbitrarie
 export type Outcome =
   | { file: string; page: string; format: 'plain' | 'markdown' }
   /** `reported`: the file the error names, when it is not the transcript (its metadata file). */
-  | { file: string; error: string; line?: number; reported?: string };
+  | { file: string; error: string; line?: number; reported?: string }
+  /** Not a regular file: listed as skipped with this reason, never opened. */
+  | { file: string; skipped: string };
+
+/** Markup in a transcript's title and summary: text on every page and feed, never elements. */
+export const FEED_TITLE = '<script>window.__pwned=20</script> ]]> & "quoted"';
+export const FEED_SUMMARY = '<img src=x onerror=window.__pwned=19> ]]><![CDATA[ &amp;';
 
 /** Seed of the generated sample that goes through the real build. */
 export const FUZZ_BUILD_SEED = 20261126;
@@ -172,6 +179,66 @@ export function writeHostileSeeds(dir: string): Outcome[] {
     'diarized',
   );
   error('broken.json', '{"segments": [{"speaker": "A", "text": "unterminated', 'invalid-json', 1);
+
+  // Metadata that would write outside the site, break the search index, or publish an impossible date.
+  put('language-traversal.yaml', 'title: Escape\nlanguage: "../../../../../../../elsewhere/x"\n');
+  error(
+    'language-traversal.txt',
+    'Anna Berg:\nMy language is a path.\n',
+    'invalid-metadata',
+    2,
+    'language-traversal.yaml',
+  );
+  put('language-overlong.yaml', `language: ${'x'.repeat(40)}\n`);
+  error(
+    'language-overlong.txt',
+    'Anna Berg:\nMy language is too long.\n',
+    'invalid-metadata',
+    1,
+    'language-overlong.yaml',
+  );
+  put('impossible-date.yaml', 'title: A day that never was\ndate: 2024-02-30\n');
+  error(
+    'impossible-date.txt',
+    'Anna Berg:\nOn the thirtieth of February.\n',
+    'invalid-metadata',
+    2,
+    'impossible-date.yaml',
+  );
+  put('misnamed-key.yaml', 'title: Misnamed\nsourceUrl: https://example.org/\n');
+  error('misnamed-key.txt', 'Anna Berg:\nMy source key is misspelt.\n', 'invalid-metadata', 2, 'misnamed-key.yaml');
+  const bomb = [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+  ];
+  put('alias-bomb.yaml', `${bomb.join('\n')}\n`);
+  error('alias-bomb.txt', 'Anna Berg:\nMy metadata is a billion laughs.\n', 'invalid-metadata', 2, 'alias-bomb.yaml');
+  // Markup in metadata: shown as text on the page and in the feeds.
+  put('feed-markup.yaml', `title: ${JSON.stringify(FEED_TITLE)}\nsummary: ${JSON.stringify(FEED_SUMMARY)}\n`);
+  page('feed-markup.txt', 'Anna Berg:\nMy title and summary are markup.\n', 'feed-markup');
+  // A speaker name that a bidi override would display as another name, and times that are not times.
+  page(
+    'bidi-and-times.json',
+    JSON.stringify([
+      { speaker: '\u202Enujnay iq\u202C', start: 'NaN', end: 1, text: 'A name written backwards.' },
+      { speaker: 'SPEAKER_01', start: -5, end: 2, text: 'A time before the start.' },
+    ]),
+    'bidi-and-times',
+  );
+  // Past 2 GiB (sparse: no disk used): a whole read would throw; it is refused by its size.
+  put('sparse-3gb.txt', '');
+  truncateSync(join(dir, 'sparse-3gb.txt'), 3 * 1024 ** 3);
+  outcomes.push({ file: 'sparse-3gb.txt', error: 'file-too-large' });
+  // Not regular files: listed as skipped, never opened (a FIFO would block a read forever).
+  execFileSync('mkfifo', [join(dir, 'named-pipe.txt')]);
+  outcomes.push({ file: 'named-pipe.txt', skipped: 'a named pipe (FIFO), not a regular file: not opened' });
+  symlinkSync('/etc/passwd', join(dir, 'linked.txt'));
+  outcomes.push({
+    file: 'linked.txt',
+    skipped: 'a symbolic link: not followed; put the file itself in the seeds folder',
+  });
+  put('.hidden.txt', 'Anna Berg:\nHidden.\n');
+  outcomes.push({ file: '.hidden.txt', skipped: 'a hidden file (its name starts with a dot): not read' });
 
   // A sample of the fuzz generator through the real build, in three formats.
   const samples = fc.sample(turnsArb, { seed: FUZZ_BUILD_SEED, numRuns: FUZZ_BUILD_COUNT });

@@ -16,13 +16,20 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
 import { ingestArchive } from '../../scripts/core/ingest-archive.ts';
+import { canonicalLanguage } from '../../scripts/core/metadata-shapes.ts';
 import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
 import { decodeText, wordsOf } from '../../scripts/core/text.ts';
 import { lostWords } from '../../scripts/core/word-check.ts';
 import { readSeeds } from '../../scripts/ingest/read-seeds-fs.ts';
 import { openWatched, serveWithBrowser } from '../helpers/browser.ts';
-import { FUZZ_BUILD_COUNT, type Outcome, writeHostileSeeds } from '../helpers/hostile-seeds.ts';
+import {
+  FEED_SUMMARY,
+  FEED_TITLE,
+  FUZZ_BUILD_COUNT,
+  type Outcome,
+  writeHostileSeeds,
+} from '../helpers/hostile-seeds.ts';
 import { page, visibleText } from '../helpers/site.ts';
 
 interface Run {
@@ -55,6 +62,7 @@ const content = join(dir, 'content');
 const outcomes: Outcome[] = writeHostileSeeds(seeds);
 const pages = outcomes.filter((o): o is Extract<Outcome, { page: string }> => 'page' in o);
 const errors = outcomes.filter((o): o is Extract<Outcome, { error: string }> => 'error' in o);
+const skipped = outcomes.filter((o): o is Extract<Outcome, { skipped: string }> => 'skipped' in o);
 let run: Run;
 let strict: Run;
 let transcripts: Map<string, Transcript>;
@@ -122,6 +130,53 @@ describe('broken input: a clear error naming the file and line', () => {
     expect(run.stderr).toContain(
       `${seeds}/same/slug.txt: error [duplicate-slug] the slug \`same-slug\` is already used by \`same-slug.txt\``,
     );
+  });
+});
+
+describe('hostile metadata and files: nothing written outside the site, nothing read that should not be', () => {
+  test('symbolic links, named pipes and hidden files are listed as skipped with the reason', () => {
+    for (const o of skipped) expect(run.stdout).toContain(`    ${o.file}: ${o.skipped}`);
+  });
+
+  test('a language that is a path writes nothing outside the site; the index files are named by real tags', () => {
+    expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
+    expect(existsSync('/elsewhere')).toBe(false);
+    const languages = readdirSync(join(site, 'pagefind'))
+      .map((name) => /^wasm\.(.+)\.pagefind$/.exec(name)?.[1])
+      .filter((lang) => lang !== undefined);
+    expect(languages.length).toBeGreaterThan(0);
+    for (const lang of languages) expect(canonicalLanguage(lang), lang).toBeDefined();
+  });
+
+  test('times that are not times are warnings at file:line; the text is on the page', () => {
+    expect(run.stderr).toContain(
+      `${seeds}/bidi-and-times.json:1: warning [invalid-time] segment 1 has a "start" of \`NaN\``,
+    );
+    expect(run.stderr).toContain(
+      `${seeds}/bidi-and-times.json:1: warning [invalid-time] segment 2 has a "start" of \`-5\``,
+    );
+    expect(visibleText(page(site, '/transcripts/bidi-and-times/'))).toContain('A time before the start.');
+  });
+
+  test('a speaker name with a bidi override is shown without it', () => {
+    const doc = page(site, '/transcripts/bidi-and-times/');
+    const names = doc.querySelectorAll('section.turn h3').map((h) => h.textContent);
+    expect(names.some((n) => n.includes('nujnay iq'))).toBe(true);
+    expect(names.join('')).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(existsSync(join(site, 'speakers/nujnay-iq/index.html'))).toBe(true);
+  });
+
+  test('markup in a title and summary is text in the Atom feed: no element, the characters as written', () => {
+    const xml = readFileSync(join(site, 'feed.xml'), 'utf8');
+    const entry = xml.split('<entry>').find((e) => e.includes('/transcripts/feed-markup/')) ?? '';
+    const construct = (name: string) => {
+      const m = new RegExp(`<${name} type="html"><!\\[CDATA\\[([\\s\\S]*?)\\]\\]></${name}>`).exec(entry);
+      const html = parse(m?.[1] ?? '');
+      return { text: html.textContent, elements: html.querySelectorAll('*').length };
+    };
+    expect(construct('title')).toEqual({ text: FEED_TITLE, elements: 0 });
+    expect(construct('summary').elements).toBe(0);
+    expect(construct('summary').text).toContain(FEED_SUMMARY);
   });
 });
 

@@ -3,7 +3,7 @@
  * and time, rules, options, code, the content folder) reports that run again
  * without parsing or writing; any change makes it run in full.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,15 @@ describe('ingest replay', () => {
     const added = await runIngest(options);
     expect(added.transcripts).toBe(first.transcripts + 1);
     expect(added.written).toBeGreaterThan(0);
+
+    // A file too large to read, then an oversized rules file, added after a replayable run: each is reported.
+    await runIngest(options);
+    writeFileSync(join(seeds, 'huge.txt'), '');
+    truncateSync(join(seeds, 'huge.txt'), 30 * 1024 * 1024);
+    expect((await runIngest(options)).problems.join('\n')).toContain('huge.txt: error [file-too-large]');
+    expect((await runIngest(options)).problems.join('\n')).toContain('huge.txt: error [file-too-large]');
+    writeFileSync(join(seeds, 'topics.yaml'), '');
+    truncateSync(join(seeds, 'topics.yaml'), 9 * 1024 * 1024);
+    expect((await runIngest(options)).problems.join('\n')).toContain('topics.yaml: error [invalid-topics]');
   });
 });

@@ -48,7 +48,7 @@ test('malformed YAML and unknown metadata fields are reported at their line', ()
   const problems = archive.files.flatMap((f) => f.problems);
   expect(problems.map((p) => [p.file, p.line, p.code])).toEqual([
     ['a.yaml', 2, 'invalid-metadata'],
-    ['b.yaml', 1, 'invalid-metadata'],
+    ['b.yaml', 2, 'invalid-metadata'],
   ]);
   expect(problems[1]?.message).toContain('colour');
 });

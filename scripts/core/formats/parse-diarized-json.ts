@@ -10,6 +10,7 @@
  * written) or a number (`1` → `Speaker 1`); `start` and `end` are seconds, as
  * numbers or numeric strings; `text` is the words. Other fields are ignored.
  */
+import { shownValue } from '../metadata-shapes.ts';
 import { type Problem, problem } from '../problems.ts';
 import { squash } from '../text.ts';
 import { mergeUtterances, type Utterance } from './cues.ts';
@@ -58,7 +59,10 @@ export function parseDiarizedJson(text: string, file: string): ParsedDocument {
     const line = offset === undefined ? 1 : lineOf(offset);
     const read = readSegment(segment, i + 1, file, line);
     if ('problem' in read) doc.problems.push(read.problem);
-    else if (read.utterance) utterances.push(read.utterance);
+    else {
+      doc.problems.push(...read.warnings);
+      if (read.utterance) utterances.push(read.utterance);
+    }
   });
   doc.turns = mergeUtterances(utterances);
   return doc;
@@ -69,7 +73,7 @@ function readSegment(
   n: number,
   file: string,
   line: number,
-): { utterance?: Utterance } | { problem: Problem } {
+): { utterance?: Utterance; warnings: Problem[] } | { problem: Problem } {
   if (!isRecord(segment)) {
     return { problem: problem('invalid-json', file, `segment ${n} is ${describe(segment)}, expected an object`, line) };
   }
@@ -78,10 +82,27 @@ function readSegment(
     return { problem: problem('invalid-json', file, `segment ${n} has a "text" that is ${describe(raw)}`, line) };
   }
   const text = squash(raw === undefined || raw === null ? '' : String(raw));
-  if (text === '') return {};
-  const start = seconds(segment['start']);
-  const end = seconds(segment['end']);
+  if (text === '') return { warnings: [] };
+  const warnings: Problem[] = [];
+  const time = (key: 'start' | 'end'): number | undefined => {
+    const value = segment[key];
+    const at = seconds(value);
+    if (at === undefined && value !== undefined && value !== null && value !== '') {
+      warnings.push(
+        problem(
+          'invalid-time',
+          file,
+          `segment ${n} has a "${key}" of ${shownValue(typeof value === 'string' ? value : String(JSON.stringify(value)))}, not a time in seconds: the text is kept without it`,
+          line,
+        ),
+      );
+    }
+    return at;
+  };
+  const start = time('start');
+  const end = time('end');
   return {
+    warnings,
     utterance: {
       label: speakerLabel(segment['speaker']),
       text,

@@ -18,9 +18,8 @@
  * - paragraphs keep their Markdown (links, emphasis), rendered safely later;
  *   fenced code blocks stay whole.
  */
-import { parse as parseYaml } from 'yaml';
 import { classifyLabelLine } from '../detect-label.ts';
-import { problem } from '../problems.ts';
+import { readYaml } from '../parse-yaml.ts';
 import { toLines } from '../text.ts';
 import { type Block, inlineLabel, segmentTurns, standaloneLabel } from './segment-turns.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
@@ -105,19 +104,14 @@ export function parseMarkdown(text: string, file: string): ParsedDocument {
   const doc = emptyDocument('markdown');
   const { yaml, body, bodyLine } = splitFrontMatter(text);
   if (yaml !== undefined) {
-    try {
-      const meta: unknown = parseYaml(yaml);
-      if (meta && typeof meta === 'object' && !Array.isArray(meta)) doc.meta = meta as Record<string, unknown>;
-    } catch (e) {
-      const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-      doc.problems.push(
-        problem(
-          'invalid-front-matter',
-          file,
-          `invalid YAML front matter, ignored: ${String(e).split('\n')[0]}`,
-          line === undefined ? 1 : line + 1,
-        ),
-      );
+    // The front matter starts on line 2, after its `---`.
+    const read = readYaml(yaml, file, 'invalid-front-matter');
+    if ('problems' in read) {
+      for (const p of read.problems) {
+        doc.problems.push({ ...p, message: `front matter ignored: ${p.message}`, line: (p.line ?? 0) + 1 });
+      }
+    } else if (read.data && typeof read.data === 'object' && !Array.isArray(read.data)) {
+      doc.meta = read.data as Record<string, unknown>;
     }
   }
   const { styles: _styles, ...segmented } = segmentTurns(markdownToBlocks(body, bodyLine));

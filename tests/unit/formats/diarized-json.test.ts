@@ -95,9 +95,37 @@ describe('turns', () => {
     expect(doc.turns[0]?.start).toBe(62.5);
   });
 
-  test('times that are not numbers are left out', () => {
+  test("times that are not numbers are left out, each reported at its segment's line", () => {
     const doc = parse(['[{ "speaker": "A", "start": "soon", "end": -1, "text": "Hi." }]']);
     expect(doc.turns[0]).toEqual({ label: 'A', line: 1, paragraphs: [{ text: 'Hi.', line: 1 }] });
+    expect(doc.problems.map((p) => [p.code, p.severity, p.line])).toEqual([
+      ['invalid-time', 'warning', 1],
+      ['invalid-time', 'warning', 1],
+    ]);
+  });
+
+  test('a time of "NaN" or -5 is a warning at file:line naming the segment and the value, and the words stay', () => {
+    const doc = parse([
+      '[',
+      '{ "speaker": "A", "start": 0, "end": 1, "text": "One." },',
+      '{ "speaker": "A", "start": "NaN", "end": 2, "text": "Two." },',
+      '{ "speaker": "B", "start": -5, "text": "Three." }',
+      ']',
+    ]);
+    expect(doc.problems.map((p) => [p.file, p.line, p.message])).toEqual([
+      [FILE, 3, 'segment 2 has a "start" of `NaN`, not a time in seconds: the text is kept without it'],
+      [FILE, 4, 'segment 3 has a "start" of `-5`, not a time in seconds: the text is kept without it'],
+    ]);
+    expect(doc.problems[0]?.hint).toMatch(/seconds/);
+    expect(summary(doc)).toEqual([
+      ['A', ['One. Two.']],
+      ['B', ['Three.']],
+    ]);
+  });
+
+  test('absent and null times are not problems', () => {
+    const doc = parse(['[{ "speaker": "A", "start": null, "text": "Hi." }, { "speaker": "B", "text": "Yo." }]']);
+    expect(doc.problems).toEqual([]);
   });
 
   test('a pause of more than two seconds between segments of one speaker starts a new paragraph', () => {

@@ -191,10 +191,19 @@ export const TranscriptSchema = z.object({
   exchanges: z.array(ExchangeSchema).default([]),
   /**
    * Turn ids published before and gone from this version: merged into another
-   * turn (`movedTo`), or removed (placed after `after`). Their anchors still land.
+   * turn (`movedTo`), moved to turn `movedTo` of another transcript
+   * (`transcript`, when a transcript was split), or removed (placed after
+   * `after`). Their anchors still land.
    */
   retiredTurns: z
-    .array(z.object({ id: z.string(), movedTo: z.string().optional(), after: z.string().nullable() }))
+    .array(
+      z.object({
+        id: z.string(),
+        movedTo: z.string().optional(),
+        transcript: SlugSchema.optional(),
+        after: z.string().nullable(),
+      }),
+    )
     .default([]),
   /** When this archive first published the transcript, and last corrected it (not when it was spoken). */
   published: DateSchema.optional(),

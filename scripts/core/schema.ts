@@ -57,6 +57,11 @@ export const SpeakerSchema = z.object({
   kind: SpeakerKindSchema,
   /** A short name such as `CCTV` for `China Central Television (CCTV)`. */
   shortName: z.string().min(1).optional(),
+  /**
+   * A person's family name as written in `name`, for citations (`Qi` in `Qi
+   * Yanjun`, `van Dijk` in `Ada van Dijk`). Absent: the last word of the name.
+   */
+  familyName: z.string().min(1).optional(),
   /** Other spellings that resolve to this speaker. */
   aliases: z.array(z.string().min(1)).default([]),
   /** Where the speaker comes from: `registry` (curated in speakers.yaml) or `inferred` from a label. */
@@ -74,6 +79,8 @@ export const RegistryEntrySchema = z
     slug: SlugSchema.optional(),
     kind: SpeakerKindSchema.default('person'),
     shortName: z.string().min(1).optional(),
+    /** A person's family name as written in `name` (`Qi` in `Qi Yanjun`), for citations. */
+    familyName: z.string().min(1).optional(),
     aliases: z.array(z.string().min(1)).default([]),
     affiliation: z.string().min(1).optional(),
     roles: z.array(RoleSchema).default([]),

@@ -29,10 +29,12 @@ import { checkSite } from './check-site.ts';
 import { formatLinkReport } from './core/check-links.ts';
 import { plural } from './core/text.ts';
 import { runIngestInWorker } from './ingest/ingest-worker.ts';
+import { NO_SITE_WARNING, siteForBuild } from './lib/archive-config-fs.ts';
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp-fs.ts';
 import { writeBulkDownloads } from './lib/bulk-downloads-fs.ts';
 import { lostUrls } from './lib/check-published-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
+import { fillDownloadSizes } from './lib/download-sizes-fs.ts';
 import { isRunning } from './lib/pid.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
 import { buildSearchIndex } from './search/build-search-index-fs.ts';
@@ -327,6 +329,7 @@ async function build(options: CliOptions): Promise<boolean> {
     }
     // One part of N has its own twins only: the parts are combined with the downloads of every transcript.
     if (!options.part) await writeBulkDownloads(staging, { previous: options.out, cacheDir: cache });
+    await fillDownloadSizes(staging);
     // Page scans of the site check, kept between builds: the lost-address check reads them too.
     const scans = join(cache, 'site-check');
     const lost = await lostUrls(options.content, staging, options.part, scans);
@@ -451,4 +454,12 @@ if (options.help) {
   console.log(USAGE);
   process.exit(0);
 }
-process.exit((await build(options)) ? 0 : 1);
+// The site's address: --site, else archive.config.yaml.
+const site = siteForBuild(ROOT, options.site);
+if ('error' in site) {
+  console.error(site.error);
+  process.exit(1);
+}
+const built = await build({ ...options, ...site });
+if (built && !site.site) console.log(NO_SITE_WARNING);
+process.exit(built ? 0 : 1);

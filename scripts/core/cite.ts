@@ -30,8 +30,10 @@ export interface CiteTarget {
   date?: string;
   /** The address to cite: absolute when the site's address is known. */
   url: string;
-  /** The archive's name, as publisher. */
+  /** The archive's name: the website cited, and the publisher unless `publisher` says otherwise. */
   archive: string;
+  /** Who publishes the archive, when not the archive itself (archive.config.yaml `publisher:`). */
+  publisher?: string;
   language?: string;
   /** Who the work is by: a turn's speaker, or a transcript's principal speakers (roles are left to `role`). */
   authors?: CiteName[];
@@ -85,6 +87,10 @@ function citedTitle(t: CiteTarget): string {
 const stop = (text: string): string => (/[.?!]$/.test(text) ? text : `${text}.`);
 
 const authorsOf = (t: CiteTarget): CiteName[] => t.authors ?? [];
+const publisherOf = (t: CiteTarget): string => t.publisher ?? t.archive;
+/** The publisher when it differs from the website's name (MLA names it only then). */
+const otherPublisher = (t: CiteTarget): string | undefined =>
+  t.publisher && t.publisher !== t.archive ? t.publisher : undefined;
 
 function apaAuthors(names: readonly CiteName[]): string {
   return listNames(names.map(apaName), '&');
@@ -113,7 +119,7 @@ function apa(t: CiteTarget): string {
   const when = `(${apaDate(t.date)}).`;
   const title = `${citedTitle(t)} [Transcript].`;
   const lead = names.length > 0 ? `${stop(apaAuthors(names))} ${when} ${title}` : `${title} ${when}`;
-  const entry = `${lead} ${stop(t.archive)} ${t.url}`;
+  const entry = `${lead} ${stop(publisherOf(t))} ${t.url}`;
   if (!t.quote) return entry;
   return `“${bare(t.quote)}” (${inText(t, names, ' & ')}, ${dateParts(t.date)[0] ?? 'n.d.'}).\n\n${entry}`;
 }
@@ -133,7 +139,7 @@ function mla(t: CiteTarget): string {
   const parts = [
     names.length > 0 ? stop(invertedAuthors(names, 2)) : undefined,
     `“${citedTitle(t)}.”`,
-    `${t.archive},${t.date ? ` ${dayMonthYear(t.date)},` : ''} ${t.url}.`,
+    `${t.archive},${otherPublisher(t) ? ` ${otherPublisher(t)},` : ''}${t.date ? ` ${dayMonthYear(t.date)},` : ''} ${t.url}.`,
     t.accessed ? `Accessed ${dayMonthYear(t.accessed)}.` : undefined,
   ];
   const entry = parts.filter(Boolean).join(' ');
@@ -211,7 +217,7 @@ function bibtex(t: CiteTarget): string {
     ...(names.length > 0 ? ([['author', names.map(bibName).join(' and ')]] as [string, string][]) : []),
     ...(y ? ([['year', String(y)]] as [string, string][]) : []),
     ...(m ? ([['month', String(m)]] as [string, string][]) : []),
-    ['publisher', `{${tex(t.archive)}}`],
+    ['publisher', `{${tex(publisherOf(t))}}`],
     ['howpublished', `{${tex(t.archive)}}`],
     ['url', t.url],
     ...(t.accessed ? ([['urldate', t.accessed]] as [string, string][]) : []),
@@ -236,7 +242,7 @@ function ris(t: CiteTarget): string {
       return `AU  - ${'literal' in s ? s.literal : `${s.family}, ${s.given}`}`;
     }),
     ...(y && t.date ? [`PY  - ${y}`, `DA  - ${risDate(t.date)}`] : []),
-    `PB  - ${t.archive}`,
+    `PB  - ${publisherOf(t)}`,
     `UR  - ${t.url}`,
     ...(t.accessed ? [`Y2  - ${risDate(t.accessed)}`] : []),
     ...(t.language ? [`LA  - ${t.language}`] : []),
@@ -255,7 +261,8 @@ export function toCsl(t: CiteTarget): Record<string, unknown> {
     title: citedTitle(t),
     ...(names.length > 0 ? { author: names.map(structuredName) } : {}),
     ...(parts.length > 0 ? { issued: { 'date-parts': [parts] } } : {}),
-    publisher: t.archive,
+    publisher: publisherOf(t),
+    ...(otherPublisher(t) ? { 'container-title': t.archive } : {}),
     genre: 'Transcript',
     URL: t.url,
     ...(t.accessed ? { accessed: { 'date-parts': [dateParts(t.accessed)] } } : {}),

@@ -37,13 +37,14 @@ export interface CiteData {
 export function citeData(
   t: Transcript,
   speakerOf: (slug: string) => Speaker | undefined,
-  page: { url: string; archive: string },
+  page: { url: string; archive: string; publisher: string },
 ): CiteData {
   const target: CiteTarget = {
     title: t.title,
     ...(t.date ? { date: t.date } : {}),
     url: page.url,
     archive: page.archive,
+    ...(page.publisher !== page.archive ? { publisher: page.publisher } : {}),
     language: t.language,
     authors: transcriptAuthors(t, speakerOf),
   };

@@ -136,6 +136,21 @@ describe('a turn cited with its words', () => {
   });
 });
 
+test('a publisher other than the archive is named where each style names one', () => {
+  const published = { ...undated, archive: 'Water Archive', publisher: 'Ministry of Water' };
+  expect(cite(published, 'apa')).toBe(
+    'Russinovich, M. (n.d.). Cluster mempool [Transcript]. Ministry of Water. https://archive.example/transcripts/cluster-mempool/',
+  );
+  expect(cite(published, 'mla')).toBe(
+    'Russinovich, Mark. “Cluster mempool.” Water Archive, Ministry of Water, https://archive.example/transcripts/cluster-mempool/. Accessed 3 Dec. 2026.',
+  );
+  expect(cite(published, 'ris')).toContain('PB  - Ministry of Water');
+  expect(JSON.parse(cite(published, 'csl-json'))[0]).toMatchObject({
+    publisher: 'Ministry of Water',
+    'container-title': 'Water Archive',
+  });
+});
+
 describe('the machine formats carry the same fields, and parse back', () => {
   test('BibTeX: a person as family and given name, an organisation as one name', () => {
     const bib = cite(person, 'bibtex');

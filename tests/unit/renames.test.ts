@@ -150,3 +150,23 @@ describe('exchange anchors', () => {
     expect(added?.exchanges.map((e) => e.id)).not.toContain('e5');
   });
 });
+
+describe('a renamed Chinese transcript', () => {
+  const zh = [
+    '主持人:',
+    '女士们、先生们，下午好！欢迎出席公安部新闻发布会。',
+    '齐彦军:',
+    '近年来，公安机关积极落实全球安全倡议，与各国执法部门加强合作，开展联合行动打击跨国犯罪。',
+    '中央广播电视总台记者:',
+    '公安机关如何参与国际执法安全合作，为全球安全治理贡献力量？谢谢。',
+    '齐彦军:',
+    '感谢你的提问。我们将继续深化国际执法安全合作，维护我国海外利益。',
+  ];
+  test('is recognised with a one-character correction (Chinese does not space its words)', () => {
+    const first = publish(EMPTY_STATE, { 'fabuhui.txt': zh.join('\n') });
+    const fixed = zh.join('\n').replace('维护我国', '维护中国');
+    const renamed = publish(first.state, { '2024-fabuhui.txt': fixed });
+    expect(moved(renamed.state)).toEqual([['fabuhui', 'moved', '2024-fabuhui']]);
+    expect(ids(renamed.transcripts[0])).toEqual(ids(first.transcripts[0]));
+  });
+});

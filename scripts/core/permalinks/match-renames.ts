@@ -42,43 +42,99 @@ export const CONTAINED = 0.8;
 const MIN_SHARED = 12;
 const GRAM = 4;
 
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** A word, or one Chinese or Japanese character (those scripts do not space their words). */
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])+/gu;
+
+/** FNV-1a of a word, as a 32-bit number. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
-/** Word 4-grams across the whole text (turn breaks ignored, so a re-split turn keeps its features). */
-function shingles(texts: readonly string[]): Set<string> {
-  const all = texts.flatMap(words);
-  const out = new Set<string>();
-  if (all.length < GRAM) {
-    if (all.length > 0) out.add(all.join(' '));
-    return out;
+/**
+ * Word 4-grams across the whole text (turn breaks ignored, so a re-split turn
+ * keeps its features), each as a 30-bit number (a small integer the engine
+ * stores unboxed): thousands of transcripts cost numbers, not strings. Two
+ * 4-grams of a pair collide about once in three thousand pairs, a shared
+ * feature that moves a score by a fraction of a percent.
+ */
+function shingles(texts: readonly string[]): Set<number> {
+  const hashes = texts.flatMap((t) => (t.toLowerCase().match(WORD) ?? []).map(wordHash));
+  const out = new Set<number>();
+  const n = Math.max(1, hashes.length - GRAM + 1);
+  for (let i = 0; i < n && i < hashes.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < Math.min(i + GRAM, hashes.length); k++) h = Math.imul(h ^ (hashes[k] as number), 0x01000193);
+    out.add((h ^ (h >>> 30)) & 0x3fffffff);
   }
-  for (let i = 0; i + GRAM <= all.length; i++) out.add(all.slice(i, i + GRAM).join(' '));
   return out;
 }
 
+interface Side {
+  slug: string;
+  /** Text shingles, when the text is known. */
+  text?: Set<number>;
+  fingerprints: Set<string>;
+}
+
+const side = (m: MatchSide): Side => ({
+  slug: m.slug,
+  ...(m.texts ? { text: shingles(m.texts) } : {}),
+  fingerprints: new Set(m.fingerprints),
+});
+
 /** Features of a pair: text shingles when both texts are known, else turn fingerprints. */
-function features(a: MatchSide, b: MatchSide): [Set<string>, Set<string>] {
-  if (a.texts && b.texts) return [shingles(a.texts), shingles(b.texts)];
-  return [new Set(a.fingerprints), new Set(b.fingerprints)];
+function features(a: Side, b: Side): [ReadonlySet<number | string>, ReadonlySet<number | string>] {
+  return a.text && b.text ? [a.text, b.text] : [a.fingerprints, b.fingerprints];
 }
 
 interface Edge {
   old: string;
   now: string;
   shared: number;
-  similar: boolean;
 }
 
-function edge(old: MatchSide, now: MatchSide): Edge | undefined {
+function edge(old: Side, now: Side): Edge | undefined {
   const [fo, fn] = features(old, now);
   if (fo.size === 0 || fn.size === 0) return undefined;
   let shared = 0;
   for (const f of fn) if (fo.has(f)) shared++;
   const similar = shared / Math.max(fo.size, fn.size) >= SIMILAR;
   const part = shared >= MIN_SHARED && Math.max(shared / fo.size, shared / fn.size) >= CONTAINED;
-  return similar || part ? { old: old.slug, now: now.slug, shared, similar } : undefined;
+  return similar || part ? { old: old.slug, now: now.slug, shared } : undefined;
+}
+
+/** A feature in more vanished transcripts than this is a formula, not evidence: it proposes no pair. */
+const COMMON = 8;
+
+/**
+ * The pairs worth scoring: those sharing a feature found in few vanished
+ * transcripts. Scoring every pair would cost vanished × new set comparisons
+ * (a folder of 10,000 files moved at once); related transcripts share rare
+ * passages, and formulas every briefing says are left out of the look-up.
+ */
+function candidates(vanished: readonly Side[], fresh: readonly Side[]): [Side, Side][] {
+  const index = new Map<string | number, number[]>();
+  vanished.forEach((o, i) => {
+    for (const f of [...(o.text ?? []), ...o.fingerprints]) {
+      const list = index.get(f) ?? [];
+      if (list.length <= COMMON) list.push(i);
+      index.set(f, list);
+    }
+  });
+  const pairs: [Side, Side][] = [];
+  for (const n of fresh) {
+    const seen = new Set<number>();
+    for (const f of [...(n.text ?? []), ...n.fingerprints]) {
+      const list = index.get(f);
+      if (!list || list.length > COMMON) continue;
+      for (const i of list) seen.add(i);
+    }
+    for (const i of seen) pairs.push([vanished[i] as Side, n]);
+  }
+  return pairs;
 }
 
 /**
@@ -87,8 +143,8 @@ function edge(old: MatchSide, now: MatchSide): Edge | undefined {
  * each new transcript inherits at most one.
  */
 export function matchRenames(vanished: readonly MatchSide[], fresh: readonly MatchSide[]): RenameMatches {
-  const edges = vanished
-    .flatMap((o) => fresh.map((n) => edge(o, n)))
+  const edges = candidates(vanished.map(side), fresh.map(side))
+    .map(([o, n]) => edge(o, n))
     .filter((e): e is Edge => e !== undefined)
     .sort((a, b) => b.shared - a.shared || a.old.localeCompare(b.old) || a.now.localeCompare(b.now));
   const heirs = new Map<string, string>();

@@ -40,8 +40,15 @@ describe('with the site address in archive.config.yaml', () => {
     expect(one(doc, '#cite-apa-text').textContent).toMatch(new RegExp(`Ministry of Water\\. ${absolute}$`));
     expect(one(doc, '#cite-mla-text').textContent).toContain(`Water Archive, Ministry of Water, ${absolute}.`);
     expect(one(doc, 'meta[name="citation_public_url"]').getAttribute('content')).toBe(absolute);
+    expect(one(doc, 'meta[name="citation_publisher"]').getAttribute('content')).toBe('Ministry of Water');
+    expect(one(doc, 'meta[property="og:site_name"]').getAttribute('content')).toBe('Water Archive');
     const jsonLd = JSON.parse(one(doc, 'script[type="application/ld+json"]').textContent) as { url: string };
     expect(jsonLd.url).toBe(absolute);
+  });
+
+  test('the archive’s name heads the home page and every page’s title', () => {
+    expect(one(page(site, '/'), 'h1').textContent).toBe('Water Archive');
+    expect(one(page(site, path), 'title').textContent).toMatch(/ · Water Archive$/);
   });
 
   test('feeds link absolutely, and a sitemap is written', () => {

@@ -1,8 +1,8 @@
 /**
  * Renamed files, end to end: publish an archive, then rename one source file
- * (as `git mv` does) while fixing a typo and inserting a question, and merge
- * two others into one new file; rebuild. The old addresses redirect, with
- * their anchors, to the same turns and questions.
+ * (as `git mv` does) while fixing a typo and inserting a question, merge
+ * two others into one new file, and split another in two; rebuild. The old
+ * addresses redirect, with their anchors, to the same turns and questions.
  */
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveStatic } from '../../scripts/lib/serve-static.ts';
-import { MONDAY, TUESDAY } from '../helpers/briefings.ts';
+import { MONDAY, THURSDAY, TUESDAY } from '../helpers/briefings.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { type BuildRun, runBuild } from '../helpers/build-fs.ts';
 import { one, page } from '../helpers/site.ts';
@@ -42,6 +42,7 @@ beforeAll(async () => {
   write('monday.txt', MONDAY.join('\n'));
   write('morning.txt', TUESDAY.slice(0, 12).join('\n'));
   write('afternoon.txt', TUESDAY.slice(12).join('\n'));
+  write('floods.txt', THURSDAY.join('\n'));
   first = runBuild(seeds, work);
   before = anchors('/transcripts/monday/');
   // Renamed, with a typo fixed and a question inserted in the same commit.
@@ -55,6 +56,10 @@ beforeAll(async () => {
   rmSync(join(seeds, 'morning.txt'));
   rmSync(join(seeds, 'afternoon.txt'));
   write('tuesday.txt', TUESDAY.join('\n'));
+  // One file split in two: the coast, and the rivers.
+  rmSync(join(seeds, 'floods.txt'));
+  write('floods-coast.txt', THURSDAY.slice(0, 8).join('\n'));
+  write('floods-rivers.txt', THURSDAY.slice(8).join('\n'));
   second = runBuild(seeds, work);
   server = await serveStatic(site);
   browser = await launchBrowser();
@@ -117,5 +122,27 @@ describe('two source files merged into one', () => {
     await tab.waitForURL(/\/transcripts\/tuesday\/#t8$/);
     expect(await tab.locator('section.turn:has(h3:target)').textContent()).toContain('Tariffs stay frozen');
     await tab.close();
+  });
+});
+
+describe('a source file split in two', () => {
+  test('the old address redirects to the part with most of the text, which keeps its turn ids', () => {
+    expect(one(page(site, '/transcripts/floods/'), 'link[rel="canonical"]').getAttribute('href')).toMatch(
+      /\/transcripts\/floods-coast\/$/,
+    );
+    expect(anchors('/transcripts/floods-coast/').turns).toEqual(['t1', 't2', 't3', 't4']);
+  });
+
+  test('the anchors of the turns the other part took say where they went, and link there', () => {
+    const doc = page(site, '/transcripts/floods-coast/');
+    for (const [old, now] of [
+      ['t5', 't1'],
+      ['t6', 't2'],
+      ['t7', 't3'],
+    ]) {
+      const link = one(doc, `p.retired-turn#${old} a`).getAttribute('href');
+      expect(link).toBe(`/transcripts/floods-rivers/#${now}`);
+    }
+    expect(anchors('/transcripts/floods-rivers/').turns).toEqual(['t1', 't2', 't3']);
   });
 });

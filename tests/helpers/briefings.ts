@@ -41,3 +41,21 @@ export const TUESDAY = [
   'Moderator:',
   'That concludes today’s briefing. Thank you all for coming.',
 ];
+
+/** A third briefing, on another subject: split into two files in a test. */
+export const THURSDAY = [
+  'Moderator:',
+  'Welcome to the briefing on the coastal flood defences programme.',
+  'Carl Dahl:',
+  'The new sea wall at Varna harbour was finished in January, two months ahead of the schedule agreed with the port.',
+  'Reuters:',
+  'How much higher is the new wall, and which districts does it protect from the winter storms?',
+  'Carl Dahl:',
+  'It stands two metres above the old one and shields the fishing quarter, the ferry terminal and the old town.',
+  'Moderator:',
+  'We now turn to the inland rivers.',
+  'Associated Press:',
+  'When will the dikes along the lower Kama river be raised, and who will pay for the works?',
+  'Carl Dahl:',
+  'Work on the Kama dikes begins next spring; the regional fund pays two thirds and the state the rest.',
+];

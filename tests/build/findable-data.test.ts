@@ -140,17 +140,27 @@ describe('charts add up', () => {
     expect(checked).toBeGreaterThan(5);
   });
 
-  test('on every speaker page, appearances by year sum to the page’s count of transcripts', () => {
+  test('on every speaker page, appearances by year sum to the count of transcripts; turns by topic (which overlap) are shares of the count of turns', () => {
     let checked = 0;
     for (const slug of slugsOf('speakers')) {
       const doc = page(site, `/speakers/${slug}/`);
       const transcripts = countIn(doc, 'transcripts?');
-      const years = figures(doc).get('Appearances by year');
-      if (Number.isNaN(transcripts) || !years) continue;
-      expect(sum(years), slug).toBe(transcripts);
-      checked++;
+      const turns = countIn(doc, 'turns?');
+      const charts = figures(doc);
+      const years = charts.get('Appearances by year');
+      if (years) {
+        expect(sum(years), slug).toBe(transcripts);
+        checked++;
+      }
+      const topics = doc
+        .querySelectorAll('figure.chart')
+        .find((f) => f.querySelector('figcaption')?.textContent === 'Turns by topic');
+      if (topics) {
+        expect(topics.querySelector('tfoot td')?.textContent, slug).toBe(turns.toLocaleString('en'));
+        checked++;
+      }
     }
-    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeGreaterThan(1);
   });
 
   test('an undated turn is counted in an “Undated” bar', () => {

@@ -1,13 +1,18 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { readArchiveConfig } from './scripts/lib/archive-config-fs.ts';
 
 // The build script (scripts/build.ts) passes its folders through the environment, so one
 // config serves the seed archive, a user's own folder, and the test fixtures.
 const env = process.env;
 const contentDir = env.ARCHIVE_CONTENT_DIR ?? './content';
+// archive.config.yaml: the site's address (the build's --site overrides it), name, publisher, language.
+const config = readArchiveConfig(fileURLToPath(new URL('.', import.meta.url)));
+const site = env.ARCHIVE_SITE || config.site;
 
 /** Addresses the archive retired (tombstones and redirects): not for search engines' sitemaps. */
 function retiredPaths() {
@@ -26,7 +31,7 @@ function retiredPaths() {
 }
 
 export default defineConfig({
-  ...(env.ARCHIVE_SITE ? { site: env.ARCHIVE_SITE } : {}),
+  ...(site ? { site } : {}),
   outDir: env.ARCHIVE_OUT_DIR ?? './dist',
   cacheDir: env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
@@ -35,10 +40,10 @@ export default defineConfig({
   // Pages whose getStaticPaths gives a cacheKey (transcripts and their twins) are copied from the
   // last build's cache when the key is unchanged. Needs build.concurrency 1, the default.
   experimental: { incrementalBuild: true },
-  // A sitemap needs absolute addresses: it is written when the build is given the site's address (--site).
+  // A sitemap needs absolute addresses: it is written when the site's address is set (config or --site).
   integrations: [
     mdx(),
-    ...(env.ARCHIVE_SITE
+    ...(site
       ? [sitemap({ filter: (page) => !retiredPaths().has(new URL(page).pathname) && !page.endsWith('/404/') })]
       : []),
   ],
@@ -48,6 +53,11 @@ export default defineConfig({
     shikiConfig: { theme: 'css-variables' },
   },
   vite: {
+    define: {
+      'import.meta.env.ARCHIVE_NAME': JSON.stringify(config.name),
+      'import.meta.env.ARCHIVE_PUBLISHER': JSON.stringify(config.publisher ?? config.name),
+      'import.meta.env.ARCHIVE_LANGUAGE': JSON.stringify(config.language),
+    },
     build: {
       // Scripts as files, never inlined however small: the Content-Security-Policy allows no inline script.
       assetsInlineLimit: 0,

@@ -14,6 +14,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
+import { NO_SITE_WARNING, siteForBuild } from './lib/archive-config-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { acquireLock, lockPath } from './lib/lock-fs.ts';
 import { checkOutput } from './lib/output-folder-fs.ts';
@@ -171,8 +172,15 @@ if ('error' in output) {
   process.exit(1);
 }
 if (output.note) console.log(output.note);
+// The site's address: --site, else archive.config.yaml.
+const site = siteForBuild(ROOT, parsed.site);
+if ('error' in site) {
+  console.error(site.error);
+  process.exit(1);
+}
 try {
-  const ok = await build({ ...parsed, out: output.out });
+  const ok = await build({ ...parsed, ...site, out: output.out });
+  if (ok && !site.site) console.log(NO_SITE_WARNING);
   if (!running.interrupted) process.exit(ok ? 0 : 1);
 } catch (e) {
   // Not a user's mistake: a fault of the build or the machine. One line, the stack with --verbose.

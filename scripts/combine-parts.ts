@@ -19,6 +19,7 @@ import type { ShardManifest } from './core/search-shards.ts';
 import { plural } from './core/text.ts';
 import { writeBulkDownloads } from './lib/bulk-downloads-fs.ts';
 import { seconds } from './lib/cli.ts';
+import { fillDownloadSizes } from './lib/download-sizes-fs.ts';
 
 const USAGE = `Usage: npm run combine -- --out DIR PART_DIR …
 
@@ -67,6 +68,7 @@ async function combine(out: string, parts: readonly string[]): Promise<number> {
   }
   await writeFile(join(staging, 'pagefind/shards.json'), `${JSON.stringify({ version: 1, shards })}\n`);
   await writeBulkDownloads(staging);
+  await fillDownloadSizes(staging);
   // A part cannot check its links to the other parts; the combined site can, before it is published.
   const report = await checkSite(staging);
   if (report.problems.length > 0) {

@@ -60,6 +60,10 @@ export const PROBLEMS = {
     severity: 'error',
     hint: 'Fix the topics file; see /docs/topics/ for its shape.',
   },
+  'invalid-config': {
+    severity: 'error',
+    hint: 'Fix archive.config.yaml; /docs/configuration/ lists its fields (site, name, publisher, language).',
+  },
   'duplicate-slug': {
     severity: 'error',
     hint: 'Give one of the transcripts another `slug:` in its metadata file, or rename the file.',

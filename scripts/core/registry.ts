@@ -24,6 +24,7 @@ export function buildRegistry(entries: readonly RegistryEntry[], strict = false)
       name: entry.name,
       kind: entry.kind,
       ...(entry.shortName ? { shortName: entry.shortName } : {}),
+      ...(entry.familyName ? { familyName: entry.familyName } : {}),
       aliases: entry.aliases,
       source: 'registry',
       ...(entry.affiliation ? { affiliation: entry.affiliation } : {}),

@@ -126,6 +126,11 @@ export const SpeakerSchema = z.object({
   kind: SpeakerKindSchema,
   /** A short name such as `CCTV` for `China Central Television (CCTV)`. */
   shortName: LineSchema.optional(),
+  /**
+   * A person's family name as written in `name`, for citations (`Qi` in `Qi
+   * Yanjun`, `van Dijk` in `Ada van Dijk`). Absent: the last word of the name.
+   */
+  familyName: LineSchema.optional(),
   /** Other spellings that resolve to this speaker. */
   aliases: z.array(LineSchema).default([]),
   /** Where the speaker comes from: `registry` (curated in speakers.yaml) or `inferred` from a label. */
@@ -143,6 +148,8 @@ export const RegistryEntrySchema = z
     slug: SlugSchema.max(MAX_SLUG).optional(),
     kind: SpeakerKindSchema.default('person'),
     shortName: lineUpTo(METADATA_LIMITS.name).optional(),
+    /** A person's family name as written in `name` (`Qi` in `Qi Yanjun`), for citations. */
+    familyName: lineUpTo(METADATA_LIMITS.name).optional(),
     aliases: z.array(lineUpTo(METADATA_LIMITS.name)).default([]),
     affiliation: lineUpTo(METADATA_LIMITS.title).optional(),
     roles: z.array(RoleSchema).default([]),
@@ -260,10 +267,19 @@ export const TranscriptSchema = z.object({
   exchanges: z.array(ExchangeSchema).default([]),
   /**
    * Turn ids published before and gone from this version: merged into another
-   * turn (`movedTo`), or removed (placed after `after`). Their anchors still land.
+   * turn (`movedTo`), moved to turn `movedTo` of another transcript
+   * (`transcript`, when a transcript was split), or removed (placed after
+   * `after`). Their anchors still land.
    */
   retiredTurns: z
-    .array(z.object({ id: z.string(), movedTo: z.string().optional(), after: z.string().nullable() }))
+    .array(
+      z.object({
+        id: z.string(),
+        movedTo: z.string().optional(),
+        transcript: SlugSchema.optional(),
+        after: z.string().nullable(),
+      }),
+    )
     .default([]),
   /** When this archive first published the transcript, and last corrected it (not when it was spoken). */
   published: DateSchema.optional(),

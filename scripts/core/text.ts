@@ -165,3 +165,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
+
+/** `812 bytes`, `14.2 KB`, `3.4 MB` (powers of 1,000, as file managers show them). */
+export function formatBytes(n: number): string {
+  if (n < 1000) return plural(n, 'byte');
+  const [value, unit] = n < 1e6 ? [n / 1e3, 'KB'] : n < 1e9 ? [n / 1e6, 'MB'] : [n / 1e9, 'GB'];
+  return `${value.toFixed(1)} ${unit}`;
+}

@@ -1,6 +1,7 @@
 /**
- * Atom feeds of transcripts: the archive's, a speaker's, a topic's. Entries
- * are dated by when the archive published and last corrected each transcript
+ * Atom feeds of transcripts: the archive's, a speaker's, a topic's. An
+ * entry is published on the transcript's own date (or, without one, when the
+ * archive first published it) and updated when the archive last corrected it
  * (never an invented date); ids are tag URIs, stable wherever the site is hosted.
  * Titles and summaries are text: metadata is never markup in a feed reader.
  */
@@ -8,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import { escapeHtml } from './render-paragraph.ts';
 import type { Transcript } from './schema.ts';
+import { plural } from './text.ts';
 import { transcriptPath } from './urls.ts';
 
 export interface FeedInput {
@@ -21,7 +23,8 @@ export interface FeedInput {
 }
 
 const EPOCH = '1970-01-01';
-const day = (date: string | undefined): Date => new Date(`${date ?? EPOCH}T00:00:00Z`);
+/** A day as a date: `2024`, `2024-09` and `2024-09-05` each stand for their first day. */
+const day = (date: string | undefined): Date => new Date(`${`${date ?? EPOCH}-01-01`.slice(0, 10)}T00:00:00Z`);
 const tag = (published: string | undefined, path: string): string =>
   `tag:transcript-archive,${published ?? EPOCH}:${path}`;
 
@@ -37,7 +40,7 @@ export function feedEntries(transcripts: readonly Transcript[]): Transcript[] {
 
 /** What an entry of a feed shows of its transcript. */
 function entryDescription(t: Transcript): string {
-  return `${t.date ? `${t.date}. ` : ''}${t.turns.length} turns, ${t.words} words.${t.summary ? ` ${t.summary}` : ''}`;
+  return `${t.date ? `${t.date}. ` : ''}${plural(t.turns.length, 'turn')}, ${plural(t.words, 'word')}.${t.summary ? ` ${t.summary}` : ''}`;
 }
 
 /**
@@ -45,7 +48,14 @@ function entryDescription(t: Transcript): string {
  * site's address: equal keys, equal feed (the incremental build's cache key).
  */
 export function feedKey(title: string, transcripts: readonly Transcript[]): string {
-  const shown = feedEntries(transcripts).map((t) => [t.slug, t.title, t.published, t.updated, entryDescription(t)]);
+  const shown = feedEntries(transcripts).map((t) => [
+    t.slug,
+    t.title,
+    t.date,
+    t.published,
+    t.updated,
+    entryDescription(t),
+  ]);
   return createHash('sha256')
     .update(JSON.stringify([title, shown]))
     .digest('hex');
@@ -72,7 +82,8 @@ export function transcriptsFeed(input: FeedInput): string {
       title: escapeHtml(t.title),
       link: link(transcriptPath(t.slug)),
       date: day(t.updated),
-      published: day(t.published),
+      // When it was said, where the source says; else when this archive first published it.
+      published: day(t.date ?? t.published),
       description: escapeHtml(entryDescription(t)),
     });
   }

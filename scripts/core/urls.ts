@@ -6,6 +6,11 @@
 export const transcriptPath = (slug: string): string => `/transcripts/${slug}/`;
 export const turnPath = (slug: string, turnId: string): string => `/transcripts/${slug}/#${turnId}`;
 export const twinPath = (slug: string): string => `/transcripts/${slug}.json`;
+/** A transcript's plain-text and CSV (one row a turn) twins. */
+export const textTwinPath = (slug: string): string => `/transcripts/${slug}.txt`;
+export const csvTwinPath = (slug: string): string => `/transcripts/${slug}.csv`;
+/** The Atom feed of a speaker's or a topic's transcripts; the archive's own is `/feed.xml`. */
+export const feedPath = (section: 'speakers' | 'topics', slug: string): string => `/${section}/${slug}/feed.xml`;
 export const speakerPath = (slug: string): string => `/speakers/${slug}/`;
 export const topicPath = (slug: string): string => `/topics/${slug}/`;
 

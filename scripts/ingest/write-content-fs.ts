@@ -38,23 +38,27 @@ export interface WriteSummary {
 
 /**
  * The versions published before of the transcripts parsed this run (by their
- * slug, or the slug their source had), read back from the content folder:
- * what reconciliation aligns the new turns with.
+ * slug, or the slug their source had), and of those whose source vanished,
+ * read back from the content folder: what reconciliation aligns the new turns
+ * with, and recognises a renamed file by.
  */
 async function previousVersions(
   dir: string,
   archive: Archive,
   record: PermalinkRecord,
+  sourceFiles: ReadonlySet<string>,
 ): Promise<Map<string, Transcript>> {
   const bySource = new Map(Object.entries(record.transcripts).map(([slug, r]) => [r.source, slug]));
+  const vanished = Object.entries(record.transcripts)
+    .filter(([, r]) => r.status === 'live' && !sourceFiles.has(r.source))
+    .map(([slug]) => slug);
   const out = new Map<string, Transcript>();
-  for (const t of archive.transcripts) {
-    for (const slug of new Set([t.slug, bySource.get(t.source.file)])) {
-      if (!slug) continue;
-      const text = await readFile(join(dir, 'transcripts', `${slug}.mdx`), 'utf8').catch(() => undefined);
-      const parsed = TranscriptSchema.safeParse(text === undefined ? undefined : parseMdxRecord(text)?.data);
-      if (parsed.success) out.set(slug, parsed.data);
-    }
+  const wanted = [...archive.transcripts.flatMap((t) => [t.slug, bySource.get(t.source.file)]), ...vanished];
+  for (const slug of new Set(wanted)) {
+    if (!slug) continue;
+    const text = await readFile(join(dir, 'transcripts', `${slug}.mdx`), 'utf8').catch(() => undefined);
+    const parsed = TranscriptSchema.safeParse(text === undefined ? undefined : parseMdxRecord(text)?.data);
+    if (parsed.success) out.set(slug, parsed.data);
   }
   return out;
 }
@@ -84,7 +88,7 @@ export async function writeContent(
   const record = reconcile({
     archive,
     record: before,
-    previous: await previousVersions(dir, archive, before),
+    previous: await previousVersions(dir, archive, before, new Set(sourceFiles)),
     sources: new Set(sourceFiles),
     today: new Date().toISOString().slice(0, 10),
   });

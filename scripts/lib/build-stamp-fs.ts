@@ -36,8 +36,9 @@ export async function buildStamp(
 ): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify(options));
   for (const dir of [content, join(ROOT, 'src'), join(ROOT, 'scripts'), out]) await listing(dir, hash);
-  for (const file of ['astro.config.mjs', 'package-lock.json']) {
-    hash.update(await readFile(join(ROOT, file)).catch(() => ''));
+  const config = process.env['ARCHIVE_CONFIG'] ?? join(ROOT, 'archive.config.yaml');
+  for (const file of [join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json'), config]) {
+    hash.update(await readFile(file).catch(() => ''));
   }
   return hash.digest('hex');
 }

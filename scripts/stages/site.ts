@@ -12,6 +12,7 @@ import { cacheKey } from '../lib/build-cache-fs.ts';
 import { writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
 import { lostUrls } from '../lib/check-published-fs.ts';
 import { ROOT } from '../lib/cli.ts';
+import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
 import { runNode } from '../lib/run-node-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
@@ -78,6 +79,7 @@ export const siteStage: Stage = {
     if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
     // One part of N has its own twins only: the parts are combined with the downloads of every transcript.
     if (!options.part) await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });
+    await fillDownloadSizes(staging);
     // Page scans of the site check, kept between builds: the lost-address check reads them too.
     const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'));
     if (lost.length > 0)

@@ -11,19 +11,31 @@ export interface Bar {
   rest?: boolean;
 }
 
-/** Counts per year, every year from the first to the last present (gaps as zero). */
+/** The label of the bar that counts what has no date. */
+export const UNDATED = 'Undated';
+
+/**
+ * Counts per year, every year from the first to the last present (gaps as
+ * zero), then those without a date as an "Undated" bar: the bars add up to
+ * the number of dates given.
+ */
 export function perYear(dates: readonly (string | undefined)[]): Bar[] {
   const counts = new Map<number, number>();
+  let undated = 0;
   for (const d of dates) {
-    if (!d) continue;
+    if (!d) {
+      undated++;
+      continue;
+    }
     const year = Number(d.slice(0, 4));
     counts.set(year, (counts.get(year) ?? 0) + 1);
   }
-  if (counts.size === 0) return [];
-  const years = [...counts.keys()];
   const bars: Bar[] = [];
-  for (let y = Math.min(...years); y <= Math.max(...years); y++)
-    bars.push({ label: String(y), value: counts.get(y) ?? 0 });
+  const years = [...counts.keys()];
+  if (years.length > 0)
+    for (let y = Math.min(...years); y <= Math.max(...years); y++)
+      bars.push({ label: String(y), value: counts.get(y) ?? 0 });
+  if (undated > 0) bars.push({ label: UNDATED, value: undated });
   return bars;
 }
 

@@ -11,8 +11,12 @@ export function formatDate(date: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
-/** The archive's name, as publisher in citations and feeds. */
-export const ARCHIVE_NAME = 'Transcript archive';
+/** The archive's name (archive.config.yaml `name:`): page titles, feeds, the website in citations. */
+export const ARCHIVE_NAME = import.meta.env.ARCHIVE_NAME ?? 'Transcript archive';
+/** Who publishes the archive (archive.config.yaml `publisher:`, else its name): the publisher in citations. */
+export const ARCHIVE_PUBLISHER = import.meta.env.ARCHIVE_PUBLISHER ?? ARCHIVE_NAME;
+/** The language of the site's own pages (archive.config.yaml `language:`). */
+export const SITE_LANGUAGE = import.meta.env.ARCHIVE_LANGUAGE ?? 'en';
 
 /** How each input format is named in search filters. */
 export const FORMAT_LABELS = {

@@ -13,21 +13,35 @@ export interface TopicCharts {
   outlets: Bar[];
 }
 
+/**
+ * Every chart adds up to the page's count of turns: undated turns are an
+ * "Undated" year, turns by roles (`Moderator`, `Q`) one "Roles" bar, and the
+ * outlets chart counts everyone else in one "People and roles" figure.
+ */
 export function topicCharts(archive: ArchiveIndex, slug: string): TopicCharts {
   const turns = archive.turnsByTopic.get(slug) ?? [];
   const bySpeaker = new Map<string, number>();
   for (const r of turns) bySpeaker.set(r.turn.speaker, (bySpeaker.get(r.turn.speaker) ?? 0) + 1);
-  const bars = (kind: Speaker['kind']) =>
+  const kindOf = (s: string): Speaker['kind'] => archive.speakers.get(s)?.kind ?? 'person';
+  const bars = (kinds: readonly Speaker['kind'][]) =>
     topBars(
       [...bySpeaker]
-        .filter(([s]) => archive.speakers.get(s)?.kind === kind)
+        .filter(([s]) => kinds.includes(kindOf(s)))
         .map(([s, value]) => ({ label: archive.speakers.get(s)?.name ?? s, value, href: speakerPath(s) })),
       10,
     );
+  const sum = (kinds: readonly Speaker['kind'][]) =>
+    [...bySpeaker].filter(([s]) => kinds.includes(kindOf(s))).reduce((n, [, v]) => n + v, 0);
+  const roles = sum(['role']);
+  const outlets = bars(['organisation']);
+  const others = sum(['person', 'role']);
   return {
     mentions: perYear(turns.map((r) => r.transcript.date)),
-    people: bars('person'),
-    outlets: bars('organisation'),
+    people: [...bars(['person', 'organisation']), ...(roles > 0 ? [{ label: 'Roles', value: roles }] : [])],
+    outlets:
+      outlets.length > 0 && others > 0
+        ? [...outlets, { label: 'People and roles', value: others, rest: true }]
+        : outlets,
   };
 }
 

@@ -9,12 +9,17 @@
  *   where the browser supports text fragments;
  * - search terms marked on arrival from a hit, with a navigator (mentions.ts).
  */
-import { CITE_FORMATS, type CiteTarget, cite } from '../../scripts/core/cite.ts';
+import { CITE_FORMATS, cite, quoteOf, turnTarget } from '../../scripts/core/cite.ts';
 import './mentions.ts';
+import type { CiteData } from '../lib/cite-target.ts';
 import { isShortcut } from '../lib/shortcut.ts';
 
 const data = document.getElementById('cite-data')?.textContent;
-const base: CiteTarget | undefined = data ? (JSON.parse(data) as CiteTarget) : undefined;
+const parsed: CiteData | undefined = data ? (JSON.parse(data) as CiteData) : undefined;
+const base = parsed?.target;
+/** Today in the reader's time zone: the access date citations give. */
+const now = new Date();
+const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 const absolute = (url: string): string => new URL(url, location.href).href;
 
 function announce(text: string): void {
@@ -41,8 +46,8 @@ function copyButton(label: string, text: () => string): HTMLButtonElement {
 }
 
 if (base) {
-  const target = { ...base, url: absolute(base.url) };
-  // Citations written at build time without the site's address get it now.
+  const target = { ...base, url: absolute(base.url), accessed: today };
+  // Citations written at build time get the access date, and the site's address if the build had none.
   for (const pre of document.querySelectorAll<HTMLPreElement>('pre.cite-text')) {
     const format = CITE_FORMATS.find((f) => f.id === pre.dataset['format']);
     if (format) pre.textContent = cite(target, format.id);
@@ -57,28 +62,42 @@ if (base) {
 
   const dialog = document.getElementById('cite-dialog') as HTMLDialogElement | null;
   const linkField = document.getElementById('cite-dialog-link') as HTMLInputElement | null;
+  const quoteBox = document.getElementById('cite-dialog-quote') as HTMLInputElement | null;
   const formats = document.getElementById('cite-dialog-formats');
+  let render = (): void => {};
+  quoteBox?.addEventListener('change', () => render());
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.turn-cite')) {
     button.hidden = false;
     button.addEventListener('click', () => {
       const { turn = '', speaker = '', fingerprint = '' } = button.dataset;
       const link = `${location.origin}${location.pathname}?v=${fingerprint}#${turn}`;
-      const passage: CiteTarget = { ...target, url: link, turn, speaker };
+      const section = button.closest<HTMLElement>('section.turn');
+      // The reader's selection inside this turn, else the turn's opening words.
+      const selection = document.getSelection();
+      const selected = selection && section?.contains(selection.anchorNode) ? selection.toString() : '';
+      const body = section?.querySelector('.turn-body')?.textContent ?? '';
+      const quote = quoteOf(selected.trim() || body);
       if (linkField) linkField.value = link;
-      formats?.replaceChildren(
-        copyButton('link', () => link),
-        ...CITE_FORMATS.flatMap((f) => {
-          const heading = document.createElement('h3');
-          heading.className = 'cite-label';
-          heading.textContent = f.label;
-          const pre = document.createElement('pre');
-          pre.className = 'cite-text';
-          pre.textContent = cite(passage, f.id);
-          return [heading, pre, copyButton(f.label, () => pre.textContent ?? '')];
-        }),
-      );
+      render = () => renderFormats(link, turn, speaker, quoteBox?.checked ? quote : '');
+      render();
       dialog?.showModal();
     });
+  }
+
+  function renderFormats(link: string, turn: string, speaker: string, quote: string): void {
+    const passage = turnTarget(target, { id: turn, url: link, speaker: parsed?.speakers[speaker], quote });
+    formats?.replaceChildren(
+      copyButton('link', () => link),
+      ...CITE_FORMATS.flatMap((f) => {
+        const heading = document.createElement('h3');
+        heading.className = 'cite-label';
+        heading.textContent = f.label;
+        const pre = document.createElement('pre');
+        pre.className = 'cite-text';
+        pre.textContent = cite(passage, f.id);
+        return [heading, pre, copyButton(f.label, () => pre.textContent ?? '')];
+      }),
+    );
   }
 }
 

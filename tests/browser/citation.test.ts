@@ -17,10 +17,17 @@ test('“Cite” on a turn opens every format for that passage, and the copy but
   await dialog.getByRole('button', { name: 'Copy BibTeX' }).click();
   const copied = await tab.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(
-    /^@misc\{seed-press-conference-t2,\n {2}title = \{\{Seed press conference, turn t2\}\},\n {2}author = \{\{Qi Yanjun\}\}/,
+    /^@misc\{seed-press-conference-t2,\n {2}title = \{\{Seed press conference, turn t2\}\},\n {2}author = \{Qi, Yanjun\}/,
   );
   expect(copied).toContain(`url = {${link}}`);
+  // The access date is the reader's today.
+  expect(copied).toMatch(/urldate = \{\d{4}-\d{2}-\d{2}\}/);
   expect(await tab.locator('#copy-status').textContent()).toBe('BibTeX copied.');
+  // With the toggle, the citation quotes the passage's words, with the in-text citation.
+  const apa = dialog.locator('pre.cite-text').first();
+  expect(await apa.textContent()).toMatch(/^Qi, Y\. \(n\.d\.\)\. Seed press conference, turn t2 \[Transcript\]/);
+  await dialog.getByLabel(/Include the quoted words/).check();
+  expect(await apa.textContent()).toMatch(/^“[^”]+” \(Qi, n\.d\.\)\.\n\nQi, Y\. \(n\.d\.\)/);
   await context.close();
 });
 
@@ -30,7 +37,7 @@ test('the transcript’s own citations show without JavaScript, with the page’
   await tab.goto(`${served.server.url}/transcripts/seed-press-conference/`);
   await tab.getByText('Cite this transcript').click();
   expect(await tab.locator('#cite-apa-text').textContent()).toMatch(
-    /^\(n\.d\.\)\. Seed press conference \[Transcript\]\. Transcript archive\. \/transcripts\/seed-press-conference\/$/,
+    /^Qi, Y\., & Shou, X\. \(n\.d\.\)\. Seed press conference \[Transcript\]\. Transcript archive\. \/transcripts\/seed-press-conference\/$/,
   );
   expect(await tab.locator('button.turn-cite').first().isVisible()).toBe(false);
   await context.close();

@@ -8,11 +8,11 @@ export interface BuildRun {
   stderr: string;
 }
 
-export function runBuild(seeds: string, work: string, extra: string[] = []): BuildRun {
+export function runBuild(seeds: string, work: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): BuildRun {
   const result = spawnSync(
     process.execPath,
     ['scripts/build.ts', '--seeds', seeds, '--content', join(work, 'content'), '--out', join(work, 'site'), ...extra],
-    { encoding: 'utf8', env: { ...process.env, ARCHIVE_CACHE_DIR: join(work, 'cache') } },
+    { encoding: 'utf8', env: { ...process.env, ARCHIVE_CACHE_DIR: join(work, 'cache'), ...env } },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { reconcile } from '../../scripts/core/permalinks/reconcile.ts';
-import { EMPTY_RECORD, type PermalinkRecord, retiredPages } from '../../scripts/core/permalinks/record.ts';
+import { retiredPages } from '../../scripts/core/permalinks/record.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
+import { EMPTY_STATE, publish } from '../helpers/publish.ts';
 
 const enc = new TextEncoder();
 const BASE = [
@@ -21,38 +22,8 @@ const BASE = [
   'And the environmental review starts in March.',
 ];
 
-interface State {
-  record: PermalinkRecord;
-  previous: Map<string, Transcript>;
-}
-
-/** Ingests `files` on top of `state`, as the ingest does: parse, reconcile, publish. */
-function publish(state: State, files: Record<string, string>): { state: State; transcripts: Transcript[] } {
-  const transcripts = Object.keys(files).filter((f) => !f.endsWith('.yaml'));
-  const sources: SourceFile[] = transcripts.map((file) => {
-    const meta = file.replace(/\.[a-z]+$/, '.yaml');
-    return {
-      file,
-      bytes: enc.encode(files[file] ?? ''),
-      hash: file,
-      ...(files[meta] === undefined ? {} : { meta: { file: meta, text: files[meta] } }),
-    };
-  });
-  const archive = ingestArchive({ sources });
-  const record = reconcile({
-    archive,
-    record: state.record,
-    previous: state.previous,
-    sources: new Set(transcripts),
-    today: '2026-11-26',
-  });
-  const previous = new Map(state.previous);
-  for (const t of archive.transcripts) previous.set(t.slug, t);
-  return { state: { record, previous }, transcripts: archive.transcripts };
-}
-
 const ids = (t: Transcript | undefined) => t?.turns.map((turn) => [turn.id, turn.paragraphs[0]?.slice(0, 20)]);
-const first = publish({ record: EMPTY_RECORD, previous: new Map() }, { 'water.txt': BASE.join('\n') });
+const first = publish(EMPTY_STATE, { 'water.txt': BASE.join('\n') });
 
 describe('a transcript corrected after publication', () => {
   test('first publication numbers turns in order', () => {
@@ -180,7 +151,7 @@ describe('scripted corrections to real transcripts never break a published URL',
 
   test.each(real)('%s: a typo fix and an inserted turn keep every published id', (path, file) => {
     const text = readFileSync(path, 'utf8');
-    const v1 = publish({ record: EMPTY_RECORD, previous: new Map() }, { [file]: text });
+    const v1 = publish(EMPTY_STATE, { [file]: text });
     const before = v1.transcripts[0];
     const ids = before?.turns.map((t) => [t.id, t.paragraphs[0]?.slice(0, 30)]) ?? [];
     expect(ids.length).toBeGreaterThan(3);

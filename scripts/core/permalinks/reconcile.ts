@@ -3,10 +3,14 @@
  * published URL breaks:
  *
  * - a transcript is recognised by its slug, or by its source file when its
- *   slug changed (renamed, re-slugged): the old slug then redirects;
+ *   slug changed (re-slugged in metadata), or by its text when its source
+ *   file vanished and a new file says largely the same (renamed, split,
+ *   merged: `match-renames.ts`): the old slug then redirects;
  * - its turns are aligned with the previously published version
  *   (`align-turns.ts`): a turn keeps its id when it is the same turn, new
  *   turns get ids never used before, merged and removed turns leave anchors;
+ * - its exchanges keep their ids while they open with the same turn, and a
+ *   new exchange gets an id never used before;
  * - an edited turn keeps its earlier text, so a citation of the old version
  *   can show what changed;
  * - a transcript whose source file is gone becomes a tombstone; one whose
@@ -15,16 +19,21 @@
  *   current speaker lists the old name among its aliases.
  */
 import type { Archive } from '../ingest-archive.ts';
-import type { Transcript } from '../schema.ts';
+import type { Exchange, Transcript } from '../schema.ts';
 import { foldName } from '../slugs.ts';
 import { type AlignTurn, alignTurns } from './align-turns.ts';
 import { fingerprint } from './fingerprint.ts';
+import { type MatchSide, matchRenames } from './match-renames.ts';
 import type { PageRecord, PermalinkRecord, TranscriptRecord, TurnRecord } from './record.ts';
 
 export interface ReconcileInput {
   archive: Archive;
   record: PermalinkRecord;
-  /** Transcripts as last published (read back from the content folder), by slug. */
+  /**
+   * Transcripts as last published (read back from the content folder), by
+   * slug: those parsed again this run, and those whose source vanished (to
+   * recognise them under a new name).
+   */
   previous: ReadonlyMap<string, Transcript>;
   /** Source files present in the seeds folder now, parsed or not. */
   sources: ReadonlySet<string>;
@@ -39,6 +48,9 @@ const asAlign = (t: Transcript['turns'][number]): AlignTurn => ({
   text: t.paragraphs.join(' '),
 });
 
+/** What an exchange stands for: the question turn, or the turn a part opens with. */
+export const exchangeKey = (e: Exchange): string => (e.question ? `q:${e.question}` : (e.turns[0] ?? ''));
+
 /** Returns the updated record; the archive's transcripts are rewritten in place with their permanent ids. */
 export function reconcile({ archive, record, previous, sources, today }: ReconcileInput): PermalinkRecord {
   const next: PermalinkRecord = structuredClone(record);
@@ -47,9 +59,14 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
       .filter(([, r]) => r.status === 'live')
       .map(([slug, r]) => [r.source, slug]),
   );
+  const known = new Map(
+    archive.transcripts.map((t) => [t.slug, next.transcripts[t.slug] ? t.slug : bySource.get(t.source.file)]),
+  );
+  const renames = detectRenames(archive, next, previous, sources, known);
+  for (const [now, old] of renames.heirs) known.set(now, old);
 
   for (const t of archive.transcripts) {
-    const oldSlug = next.transcripts[t.slug] ? t.slug : bySource.get(t.source.file);
+    const oldSlug = known.get(t.slug);
     const entry = oldSlug ? next.transcripts[oldSlug] : undefined;
     const before = oldSlug ? previous.get(oldSlug) : undefined;
     const updated = reconcileTranscript(t, entry, before);
@@ -67,6 +84,12 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
       next.transcripts[oldSlug] = { ...entry, status: 'moved', movedTo: t.slug };
     }
     next.transcripts[t.slug] = updated;
+  }
+  const bySlug = new Map(archive.transcripts.map((t) => [t.slug, t]));
+  for (const [old, now] of renames.mergedInto) mergeInto(next, old, previous.get(old), bySlug.get(now));
+  for (const [now, old] of renames.splitFrom) {
+    const heir = [...renames.heirs].find(([, o]) => o === old)?.[0];
+    splitOff(next, previous.get(old), bySlug.get(now), heir ? bySlug.get(heir) : undefined);
   }
 
   const live = new Set(archive.transcripts.map((t) => t.slug));
@@ -87,6 +110,87 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
     keptSlugs(archive, previous, next, 'topics'),
   );
   return next;
+}
+
+/** Transcripts live in the record whose source vanished, matched by text with transcripts new to the record. */
+function detectRenames(
+  archive: Archive,
+  record: PermalinkRecord,
+  previous: ReadonlyMap<string, Transcript>,
+  sources: ReadonlySet<string>,
+  known: ReadonlyMap<string, string | undefined>,
+): ReturnType<typeof matchRenames> {
+  const claimed = new Set([...known.values(), ...known.keys()]);
+  const vanished: MatchSide[] = Object.entries(record.transcripts)
+    .filter(([slug, r]) => r.status === 'live' && !sources.has(r.source) && !claimed.has(slug))
+    .map(([slug, r]) => {
+      const text = previous.get(slug);
+      return {
+        slug,
+        ...(text ? { texts: text.turns.map((turn) => turn.paragraphs.join(' ')) } : {}),
+        fingerprints: Object.values(r.turns)
+          .filter((turn) => turn.status === 'live')
+          .map((turn) => turn.fingerprint),
+      };
+    });
+  const fresh: MatchSide[] = archive.transcripts
+    .filter((t) => known.get(t.slug) === undefined)
+    .map((t) => ({
+      slug: t.slug,
+      texts: t.turns.map((turn) => turn.paragraphs.join(' ')),
+      fingerprints: t.turns.map((turn) => turn.fingerprint ?? fingerprint(turn.paragraphs)),
+    }));
+  if (vanished.length === 0 || fresh.length === 0)
+    return { heirs: new Map(), mergedInto: new Map(), splitFrom: new Map() };
+  return matchRenames(vanished, fresh);
+}
+
+/**
+ * Where each anchor of `old` lands in `now`: its turns by alignment (kept or
+ * merged), its exchanges by the question they stand for.
+ */
+function anchorsIn(old: Transcript, now: Transcript): Map<string, string> {
+  const alignment = alignTurns(old.turns.map(asAlign), now.turns.map(asAlign));
+  const map = new Map<string, string>();
+  for (const [index, id] of alignment.kept) map.set(id, now.turns[index]?.id ?? id);
+  for (const [id, index] of alignment.merged) map.set(id, now.turns[index]?.id ?? id);
+  const exchangeOf = new Map(now.exchanges.map((e) => [exchangeKey(e), e.id]));
+  for (const e of old.exchanges) {
+    const key = exchangeKey(e).replace(/t\d+$/, (id) => map.get(id) ?? '');
+    const target = exchangeOf.get(key);
+    if (target) map.set(e.id, target);
+  }
+  return map;
+}
+
+/** A vanished transcript merged into a live one that inherited another: it redirects, its anchors translated. */
+function mergeInto(
+  record: PermalinkRecord,
+  old: string,
+  before: Transcript | undefined,
+  now: Transcript | undefined,
+): void {
+  const entry = record.transcripts[old];
+  if (!entry || !now) return;
+  const movedAnchors = before ? Object.fromEntries(anchorsIn(before, now)) : {};
+  record.transcripts[old] = { ...entry, status: 'moved', movedTo: now.slug, movedAnchors };
+}
+
+/** Turns of a vanished transcript that went to a new one besides its heir: their anchors at the heir point there. */
+function splitOff(
+  record: PermalinkRecord,
+  before: Transcript | undefined,
+  part: Transcript | undefined,
+  heir: Transcript | undefined,
+): void {
+  const entry = heir ? record.transcripts[heir.slug] : undefined;
+  if (!before || !part || !heir || !entry) return;
+  for (const [id, target] of anchorsIn(before, part)) {
+    const turn = entry.turns[id];
+    if (turn?.status !== 'removed') continue;
+    entry.turns[id] = { ...turn, status: 'moved', movedTo: target, movedToTranscript: part.slug };
+  }
+  heir.retiredTurns = retiredTurns(heir, entry.turns);
 }
 
 /** Speakers and topics still referred to by transcripts kept as last published. */
@@ -111,7 +215,6 @@ function reconcileTranscript(
   const turns: Record<string, TurnRecord> = { ...(entry?.turns ?? {}) };
   let nextTurn = entry?.nextTurn ?? 1;
   const rename = new Map<string, string>();
-  const retired: Transcript['retiredTurns'] = [];
 
   if (entry && before) {
     const alignment = alignTurns(before.turns.map(asAlign), t.turns.map(asAlign));
@@ -157,16 +260,70 @@ function reconcileTranscript(
 
   applyIds(t, rename);
   for (const turn of t.turns) turn.earlier = turns[turn.id]?.earlier ?? [];
-  for (const [id, r] of Object.entries(turns)) {
-    if (r.status === 'live' && t.turns.some((turn) => turn.id === id)) continue;
-    const target = r.movedTo && turns[r.movedTo]?.status === 'live' ? r.movedTo : undefined;
-    retired.push({ id, ...(target ? { movedTo: target } : {}), after: target ? null : (r.after ?? null) });
-  }
-  t.retiredTurns = retired;
+  t.retiredTurns = retiredTurns(t, turns);
+  const { exchanges, nextExchange } = reconcileExchanges(t, entry, before);
   const current = new Set([...t.sections.map((s) => s.id), ...t.exchanges.map((e) => e.id)]);
   const anchors = [...new Set([...(entry?.anchors ?? []), ...current])];
   t.retiredAnchors = anchors.filter((a) => !current.has(a));
-  return { source: t.source.file, title: t.title, status: 'live', nextTurn, turns, anchors };
+  return {
+    source: t.source.file,
+    title: t.title,
+    status: 'live',
+    nextTurn,
+    turns,
+    anchors,
+    exchanges,
+    nextExchange,
+  };
+}
+
+/** The turn ids a transcript's record has and its turns no longer use, with where each now lands. */
+function retiredTurns(t: Transcript, turns: Readonly<Record<string, TurnRecord>>): Transcript['retiredTurns'] {
+  const retired: Transcript['retiredTurns'] = [];
+  const current = new Set(t.turns.map((turn) => turn.id));
+  for (const [id, r] of Object.entries(turns)) {
+    if (r.status === 'live' && current.has(id)) continue;
+    if (r.movedTo && r.movedToTranscript) {
+      retired.push({ id, movedTo: r.movedTo, transcript: r.movedToTranscript, after: r.after ?? null });
+      continue;
+    }
+    const target = r.movedTo && turns[r.movedTo]?.status === 'live' ? r.movedTo : undefined;
+    retired.push({ id, ...(target ? { movedTo: target } : {}), after: target ? null : (r.after ?? null) });
+  }
+  return retired;
+}
+
+/**
+ * Gives each exchange its permanent id: the id recorded for the question (or
+ * opening turn) it stands for, else one never given before. Records made
+ * before exchange ids were recorded take them from the version published before.
+ */
+function reconcileExchanges(
+  t: Transcript,
+  entry: TranscriptRecord | undefined,
+  before: Transcript | undefined,
+): { exchanges: Record<string, string>; nextExchange: number } {
+  const recorded: Record<string, string> = { ...(entry?.exchanges ?? {}) };
+  if (Object.keys(recorded).length === 0 && entry) {
+    // Such records numbered exchanges by position: the version published before says what each number was.
+    const legacy = before?.exchanges ?? t.exchanges.filter((e) => entry.anchors.includes(e.id));
+    for (const e of legacy) recorded[e.id] = exchangeKey(e);
+  }
+  const byKey = new Map(Object.entries(recorded).map(([id, key]) => [key, id]));
+  const numbers = [...Object.keys(recorded), ...(entry?.anchors ?? [])]
+    .map((id) => /^e(\d+)$/.exec(id)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  let nextExchange = Math.max(entry?.nextExchange ?? 1, ...numbers.map((n) => n + 1));
+  const taken = new Set<string>();
+  for (const e of t.exchanges) {
+    const key = exchangeKey(e);
+    const id = byKey.get(key);
+    e.id = id && !taken.has(id) ? id : `e${nextExchange++}`;
+    taken.add(e.id);
+    recorded[e.id] = key;
+  }
+  return { exchanges: recorded, nextExchange };
 }
 
 /** Rewrites every reference to a turn id in a transcript. */

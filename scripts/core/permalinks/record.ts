@@ -19,6 +19,8 @@ export const TurnRecordSchema = z.object({
   status: StatusSchema,
   /** For a merged turn: the turn it lives on in. */
   movedTo: z.string().optional(),
+  /** For a turn that went to another transcript when its transcript was split: that transcript (`movedTo` is its turn there). */
+  movedToTranscript: SlugSchema.optional(),
   /** For a removed turn: the live turn it stood after (`null`: the start). */
   after: z.string().nullable().optional(),
   /** Earlier published versions of the passage, oldest first. */
@@ -37,6 +39,19 @@ export const TranscriptRecordSchema = z.object({
   turns: z.record(z.string(), TurnRecordSchema),
   /** Section and exchange anchors ever published (`s1`, `e2`). */
   anchors: z.array(z.string()).default([]),
+  /**
+   * Exchange ids ever given, each with what it stands for: `q:<turn>` for the
+   * question asked in that turn, or the first turn of opening statements,
+   * moderator turns and remarks. An id keeps pointing to the same question.
+   */
+  exchanges: z.record(z.string(), z.string()).default({}),
+  /** The next exchange number to give: ids are never reused. */
+  nextExchange: z.number().int().positive().optional(),
+  /**
+   * For a transcript moved into another whose anchors differ (it was merged
+   * into one that kept another's ids): old anchor → anchor at `movedTo`.
+   */
+  movedAnchors: z.record(z.string(), z.string()).optional(),
   /** When the archive first published it, and last changed its text or title (`YYYY-MM-DD`). */
   published: z.string().optional(),
   updated: z.string().optional(),
@@ -103,14 +118,24 @@ export const RetiredPageSchema = z.object({
   name: z.string(),
   status: z.enum(['moved', 'removed']),
   movedTo: SlugSchema.optional(),
+  /** Anchors that land elsewhere at `movedTo` (a transcript merged into another): old anchor → new anchor. */
+  anchors: z.record(z.string(), z.string()).optional(),
 });
 export type RetiredPage = z.infer<typeof RetiredPageSchema>;
 
 /** Every retired page in a record, for the site's tombstones and redirects. */
 export function retiredPages(record: PermalinkRecord): RetiredPage[] {
   const pages: RetiredPage[] = [];
-  const add = (section: RetiredPage['section'], slug: string, name: string, status: string, movedTo?: string): void => {
+  const add = (
+    section: RetiredPage['section'],
+    slug: string,
+    name: string,
+    status: string,
+    movedTo?: string,
+    anchors?: Record<string, string>,
+  ): void => {
     if (status === 'live') return;
+    const moves = anchors ? Object.entries(anchors).filter(([from, to]) => from !== to) : [];
     pages.push({
       id: `${section}/${slug}`,
       section,
@@ -118,9 +143,11 @@ export function retiredPages(record: PermalinkRecord): RetiredPage[] {
       name,
       status: movedTo ? 'moved' : 'removed',
       ...(movedTo ? { movedTo } : {}),
+      ...(movedTo && moves.length > 0 ? { anchors: Object.fromEntries(moves) } : {}),
     });
   };
-  for (const [slug, t] of Object.entries(record.transcripts)) add('transcripts', slug, t.title, t.status, t.movedTo);
+  for (const [slug, t] of Object.entries(record.transcripts))
+    add('transcripts', slug, t.title, t.status, t.movedTo, t.movedAnchors);
   for (const [slug, s] of Object.entries(record.speakers)) add('speakers', slug, s.name, s.status, s.movedTo);
   for (const [slug, t] of Object.entries(record.topics)) add('topics', slug, t.name, t.status, t.movedTo);
   return pages;

@@ -1,0 +1,9 @@
+/** Settings from archive.config.yaml, defined by astro.config.mjs for the site's code. */
+interface ImportMetaEnv {
+  /** The archive's name (`name:`). */
+  readonly ARCHIVE_NAME?: string;
+  /** Who publishes it (`publisher:`, else the name). */
+  readonly ARCHIVE_PUBLISHER?: string;
+  /** The language of the site's own pages (`language:`). */
+  readonly ARCHIVE_LANGUAGE?: string;
+}

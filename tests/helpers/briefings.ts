@@ -1,0 +1,61 @@
+/** Two briefings by the same people on different days: a transcript, and one that must not be taken for it. */
+export const MONDAY = [
+  'Moderator:',
+  'Good afternoon and welcome to the regular briefing of the water ministry.',
+  'Anna Berg:',
+  'This week the ministry signed the agreement on the northern reservoir with the three provinces.',
+  'Reuters:',
+  'What will the new dam on the Selje river cost the region, and who pays for it?',
+  'Anna Berg:',
+  'The dam will cost four billion over ten years, shared by the three provinces according to their population.',
+  'Ben Olsen:',
+  'And the environmental review of the river basin starts in March, with hearings in every affected town.',
+  'Moderator:',
+  'Next question, please.',
+  'Associated Press:',
+  'Farmers downstream say the reservoir will take their irrigation water. What do you tell them?',
+  'Anna Berg:',
+  'Irrigation rights are guaranteed in the agreement, and a fund compensates any farm that loses access.',
+  'Moderator:',
+  'That concludes today’s briefing. Thank you all for coming.',
+];
+
+/** Another day's briefing by the same people: the same formulas, different questions. */
+export const TUESDAY = [
+  'Moderator:',
+  'Good afternoon and welcome to the regular briefing of the water ministry.',
+  'Anna Berg:',
+  'Today we publish the yearly report on drinking water quality in the coastal cities.',
+  'Reuters:',
+  'How many cities failed the nitrate limit last year, and what happens to them now?',
+  'Anna Berg:',
+  'Eleven cities exceeded it; each must present a plan by June, and the ministry will inspect their plants.',
+  'Ben Olsen:',
+  'Most of the excess came from old pipes, which the renewal programme replaces over five years.',
+  'Moderator:',
+  'Next question, please.',
+  'Associated Press:',
+  'Will households pay more for water to finance the pipe renewal programme?',
+  'Anna Berg:',
+  'Tariffs stay frozen this year; the programme is financed from the national infrastructure budget.',
+  'Moderator:',
+  'That concludes today’s briefing. Thank you all for coming.',
+];
+
+/** A third briefing, on another subject: split into two files in a test. */
+export const THURSDAY = [
+  'Moderator:',
+  'Welcome to the briefing on the coastal flood defences programme.',
+  'Carl Dahl:',
+  'The new sea wall at Varna harbour was finished in January, two months ahead of the schedule agreed with the port.',
+  'Reuters:',
+  'How much higher is the new wall, and which districts does it protect from the winter storms?',
+  'Carl Dahl:',
+  'It stands two metres above the old one and shields the fishing quarter, the ferry terminal and the old town.',
+  'Moderator:',
+  'We now turn to the inland rivers.',
+  'Associated Press:',
+  'When will the dikes along the lower Kama river be raised, and who will pay for the works?',
+  'Carl Dahl:',
+  'Work on the Kama dikes begins next spring; the regional fund pays two thirds and the state the rest.',
+];

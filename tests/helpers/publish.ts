@@ -1,0 +1,40 @@
+/** Publishes files through the pure ingest and reconciliation, on top of an earlier state, as the ingest does. */
+import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { reconcile } from '../../scripts/core/permalinks/reconcile.ts';
+import { EMPTY_RECORD, type PermalinkRecord } from '../../scripts/core/permalinks/record.ts';
+import type { Transcript } from '../../scripts/core/schema.ts';
+
+const enc = new TextEncoder();
+
+export interface State {
+  record: PermalinkRecord;
+  /** Every version last published, by slug (as the content folder holds them until the run removes them). */
+  previous: Map<string, Transcript>;
+}
+
+export const EMPTY_STATE: State = { record: EMPTY_RECORD, previous: new Map() };
+
+/** Ingests `files` (transcripts and `.yaml` sidecars, by name) on top of `state`: parse, reconcile, publish. */
+export function publish(state: State, files: Record<string, string>): { state: State; transcripts: Transcript[] } {
+  const transcripts = Object.keys(files).filter((f) => !f.endsWith('.yaml'));
+  const sources: SourceFile[] = transcripts.map((file) => {
+    const meta = file.replace(/\.[a-z]+$/, '.yaml');
+    return {
+      file,
+      bytes: enc.encode(files[file] ?? ''),
+      hash: file,
+      ...(files[meta] === undefined ? {} : { meta: { file: meta, text: files[meta] } }),
+    };
+  });
+  const archive = ingestArchive({ sources });
+  const record = reconcile({
+    archive,
+    record: state.record,
+    previous: state.previous,
+    sources: new Set(transcripts),
+    today: '2026-11-26',
+  });
+  const previous = new Map(state.previous);
+  for (const t of archive.transcripts) previous.set(t.slug, t);
+  return { state: { record, previous }, transcripts: archive.transcripts };
+}

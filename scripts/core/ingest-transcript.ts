@@ -127,6 +127,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     id: `s${i + 1}`,
     title: s.title,
     turn: turns[s.beforeTurn]?.id ?? null,
+    ...(s.start === undefined ? {} : { start: s.start }),
   }));
 
   const slug = meta.slug ?? fileSlug(file.replace(/\.[a-z]{2}(?=\.[a-z]+$)/, (m) => m.replace('.', '-')));

@@ -118,6 +118,8 @@ export const SectionSchema = z.object({
   title: z.string().min(1),
   /** The turn the section opens; `null` for a heading after the last turn. */
   turn: z.string().nullable(),
+  /** Where the section starts in the recording, in seconds (a `Break` or `Jingle` with its time). */
+  start: z.number().nonnegative().optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 

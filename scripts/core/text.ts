@@ -74,6 +74,16 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
 }
 
 /**
+ * Whether bytes are not text at all: NUL bytes in what is neither UTF-16 with
+ * a byte order mark nor UTF-16 without one. Such a file is skipped, named in
+ * the skipped list, instead of being read as a transcript.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.indexOf(0) !== -1 && utf16WithoutBom(bytes) === undefined;
+}
+
+/**
  * UTF-16 text saved without its byte order mark: in its first kilobyte, most
  * every other byte is NUL (the high byte of Latin text), on one side only.
  */

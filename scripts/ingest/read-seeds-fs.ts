@@ -14,11 +14,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { EXTENSIONS } from '../core/formats/detect-format.ts';
 import type { ArchiveInput, SourceFile } from '../core/ingest-archive.ts';
+import { looksBinary } from '../core/text.ts';
 
-/** File endings read as transcripts. */
-const TRANSCRIPT_EXTENSIONS = Object.keys(EXTENSIONS);
+/** File endings read as transcripts; a file with no ending is read too, its format decided by its content. */
+const TRANSCRIPT_EXTENSIONS = [...Object.keys(EXTENSIONS), ''];
 /** A folder's own documentation: README, LICENSE, SOURCES, CHANGELOG. */
-const DOCUMENTATION = /(?:^|\/)(?:readme|license|licence|changelog|sources|contributing)\.(?:md|txt)$/i;
+const DOCUMENTATION =
+  /(?:^|\/)(?:readme|license|licence|changelog|sources|contributing|copying|authors)(?:\.(?:md|txt))?$/i;
 /** Hugo-style section pages (`_index.md`): listings, not transcripts. */
 const SECTION_PAGE = /(?:^|\/)_index(?:\.[a-z]{2})?\.md$/;
 const META_EXTENSIONS = ['.yaml', '.yml'] as const;
@@ -61,7 +63,8 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
     } else if (DOCUMENTATION.test(rel)) {
       skipped.push({ file: rel, reason: 'documentation of the folder, not a transcript' });
     } else if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
-      const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
+      const stem = ext === '' ? rel : rel.slice(0, -ext.length);
+      const metaRel = META_EXTENSIONS.map((e) => stem + e).find((m) => byRel.has(m));
       const metaAbs = metaRel ? join(dir, metaRel) : undefined;
       const stats = await Promise.all([abs, ...(metaAbs ? [metaAbs] : [])].map((f) => stat(f)));
       inputBytes += stats.reduce((n, st) => n + st.size, 0);
@@ -73,6 +76,10 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
         continue;
       }
       const bytes = new Uint8Array(await readFile(abs));
+      if (looksBinary(bytes)) {
+        skipped.push({ file: rel, reason: 'not text: the file contains NUL bytes (a binary file)' });
+        continue;
+      }
       const meta = metaRel && metaAbs ? { file: metaRel, text: await readFile(metaAbs, 'utf8') } : undefined;
       const hash = createHash('sha256')
         .update(bytes)

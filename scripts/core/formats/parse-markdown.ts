@@ -25,7 +25,7 @@ import { toLines } from '../text.ts';
 import { type Block, inlineLabel, segmentTurns, standaloneLabel } from './segment-turns.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
 
-const BOLD_LABEL = /^\*\*([^*\n]{1,80}?)(?::\*\*|\*\*\s*:|:(?!\*\*))[ \t]*([\s\S]*)$/;
+const BOLD_LABEL = /^\*\*([^*\n]{1,80}?)(?::[ \t]*\*\*|\*\*\s*:|:(?!\*\*))[ \t]*([\s\S]*)$/;
 const ATX = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
 const FENCE = /^(`{3,}|~{3,})/;
 

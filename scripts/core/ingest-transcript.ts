@@ -103,10 +103,16 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
 
   const date = meta.date ?? dateFromFileName(file);
   const registry = input.registry ?? EMPTY_REGISTRY;
+  const slug = meta.slug ?? fileSlug(file.replace(/\.[a-z]{2}(?=\.[a-z]+$)/, (m) => m.replace('.', '-')));
+  if (slug === '') {
+    problems.push(problem('empty-slug', file, 'the file name gives no usable slug'));
+    return { speakers: [], unsure: doc.unsure, problems, format };
+  }
   const resolved = resolveLabels(
     rawTurns.map((t) => t.label).filter((l) => l !== ''),
     registry,
     date,
+    { scope: slug, named: meta.speakers ?? [] },
   );
   const speakersBySlug = new Map<string, Speaker>();
   const turns: Turn[] = rawTurns.map((t, i) => {
@@ -130,11 +136,6 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     ...(s.start === undefined ? {} : { start: s.start }),
   }));
 
-  const slug = meta.slug ?? fileSlug(file.replace(/\.[a-z]{2}(?=\.[a-z]+$)/, (m) => m.replace('.', '-')));
-  if (slug === '') {
-    problems.push(problem('empty-slug', file, 'the file name gives no usable slug'));
-    return { speakers: [], unsure: doc.unsure, problems, format };
-  }
   const speakers = [...speakersBySlug.values()];
   const exchanges = segmentExchanges(turns, (turn) => {
     const speaker = speakersBySlug.get(turn.speaker);

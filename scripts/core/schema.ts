@@ -64,6 +64,8 @@ export const SpeakerSchema = z.object({
   affiliation: z.string().min(1).optional(),
   roles: z.array(RoleSchema).default([]),
   links: z.array(z.url()).default([]),
+  /** A generic label (`Q`, `Speaker 0`) is a role in one transcript only: that transcript's slug. */
+  transcript: SlugSchema.optional(),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 

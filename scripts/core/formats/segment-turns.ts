@@ -184,8 +184,8 @@ export function segmentTurns(blocks: readonly Block[]): Segmented {
     const c = candidates[i];
     if (!s || c?.kind !== 'inline' || c.style !== 'colon' || c.strong || s.score !== LABEL_THRESHOLD - 1) return;
     if (style.style !== 'colon' || !style.named) return;
-    const before = blocks.findLastIndex((b, j) => j < i && !b.heading);
-    const after = blocks.findIndex((b, j) => j > i && !b.heading);
+    const before = neighbour(blocks, i, -1);
+    const after = neighbour(blocks, i, 1);
     if (before !== -1 && after !== -1 && starts(before) && starts(after)) {
       s.score += 1;
       s.reasons.push('between two turns (+1)');
@@ -295,6 +295,12 @@ export function segmentTurns(blocks: readonly Block[]): Segmented {
   return { preamble, turns, sections, unsure, styles };
 }
 
+/** The nearest block before (`step` -1) or after (+1) block `i` that is not a heading; -1 when none. */
+function neighbour(blocks: readonly Block[], i: number, step: -1 | 1): number {
+  for (let j = i + step; j >= 0 && j < blocks.length; j += step) if (!blocks[j]?.heading) return j;
+  return -1;
+}
+
 /**
  * `Key: value` lines before the first turn: `President: Ronald Reagan`,
  * `Date: October 7, 1984`. Their key is not a generic label and does not
@@ -394,7 +400,9 @@ function scoreOf(c: Extract<Candidate, { kind: 'inline' }>, n: number, alone: bo
   else add(1, 'starts only this paragraph');
   const own = letterCase(c.name);
   const sameCase = own === 'none' || doc.letterCase === 'none' || own === doc.letterCase;
-  if (doc.style === styleOf(c) && sameCase && (n >= 2 || doc.named)) {
+  // `THE PRESIDENT.` in capitals is the period style's own mark; other one-offs need names in the style.
+  const vouched = n >= 2 || doc.named || (c.style === 'period' && own === 'upper' && c.name.includes(' '));
+  if (doc.style === styleOf(c) && sameCase && vouched) {
     add(1, `in the document's style (${doc.style}${doc.letterCase === 'none' ? '' : `, ${doc.letterCase} case`})`);
   }
   const words = c.name.split(/\s+/);

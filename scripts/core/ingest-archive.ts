@@ -25,7 +25,7 @@ import {
   type TranscriptTopic,
 } from './schema.ts';
 import { MAX_SHARE, selectTopics } from './select-topics.ts';
-import { foldName } from './slugs.ts';
+import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
 import { vocabularyOf, vocabularyTest } from './vocabulary.ts';
 
@@ -116,7 +116,11 @@ export function ingestArchive(input: ArchiveInput): Archive {
   if (input.topicRules) {
     const parsed = parseYamlWith(TopicRulesFileSchema, input.topicRules.text, input.topicRules.file, 'invalid-topics');
     if ('problems' in parsed) problems.push(...parsed.problems);
-    else rules = parsed.value;
+    else {
+      const distinct = distinctRules(parsed.value, input.topicRules.file);
+      rules = distinct.rules;
+      problems.push(...distinct.problems);
+    }
   }
   const { registry, problems: registryProblems } = registryOf(input.speakerRegistry);
   problems.push(...registryProblems);
@@ -322,7 +326,42 @@ export function registryOf(file?: { file: string; text: string }): { registry: R
   if (!file) return { registry: EMPTY_REGISTRY, problems: [] };
   const parsed = parseYamlWith(RegistryFileSchema, file.text, file.file, 'invalid-speakers');
   if ('problems' in parsed) return { registry: EMPTY_REGISTRY, problems: parsed.problems };
-  return { registry: buildRegistry(parsed.value.speakers, parsed.value.strict), problems: [] };
+  const { clashes, ...registry } = buildRegistry(parsed.value.speakers, parsed.value.strict);
+  const problems = clashes.map((c) =>
+    problem(
+      'name-clash',
+      file.file,
+      `entries \`${c.first}\` and \`${c.second}\` both claim ${c.what}: the first keeps it, \`${c.second}\` does not get it`,
+    ),
+  );
+  return { registry, problems };
+}
+
+/**
+ * Topic rules that give two topics one slug (`Telecom Fraud` and
+ * `telecom-fraud`): the first keeps it, the later one is dropped with an
+ * error naming both, instead of the topic being listed twice.
+ */
+export function distinctRules(rules: TopicRulesFile, file: string): { rules: TopicRulesFile; problems: Problem[] } {
+  const bySlug = new Map<string, string>();
+  const problems: Problem[] = [];
+  const topics = rules.topics.filter((rule) => {
+    const slug = rule.slug ?? nameSlug(rule.name);
+    const first = bySlug.get(slug);
+    if (first === undefined) {
+      bySlug.set(slug, rule.name);
+      return true;
+    }
+    problems.push(
+      problem(
+        'name-clash',
+        file,
+        `topics \`${first}\` and \`${rule.name}\` both have the slug \`${slug}\`: the first keeps it, \`${rule.name}\` is dropped`,
+      ),
+    );
+    return false;
+  });
+  return { rules: { ...rules, topics }, problems };
 }
 
 /** Whether a source can be taken from an earlier run's {@link IngestedFile} instead of being parsed. */

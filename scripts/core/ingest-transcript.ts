@@ -18,7 +18,7 @@ import { type Resolution, resolveLabels } from './resolve-speaker.ts';
 import type { Participant, Section, Speaker, Transcript, TranscriptMeta, Turn } from './schema.ts';
 import { TranscriptSchema } from './schema.ts';
 import { segmentExchanges, turnRole } from './segment-exchanges.ts';
-import { fileSlug, foldName } from './slugs.ts';
+import { fileSlug, foldName, mixedScripts } from './slugs.ts';
 import { splitClosingMatter } from './split-credits.ts';
 
 export interface TranscriptInput {
@@ -114,6 +114,18 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     date,
     { scope: slug, named: meta.speakers ?? [] },
   );
+  // A label that mixes scripts (`Qі Yanjun` with a Cyrillic `і`) looks like another name: its slug keeps it apart.
+  const unsure: UnsureLabel[] = [...doc.unsure];
+  for (const [label, r] of resolved) {
+    const scripts = mixedScripts(label);
+    if (scripts.length === 0) continue;
+    const line = rawTurns.find((t) => t.label === label)?.line ?? 1;
+    unsure.push({
+      line,
+      label,
+      reason: `\`${label}\` mixes ${scripts.join(' and ')} letters: a look-alike of another name, kept apart as \`${r.speaker.slug}\``,
+    });
+  }
   const speakersBySlug = new Map<string, Speaker>();
   const turns: Turn[] = rawTurns.map((t, i) => {
     const speaker = t.label === '' ? UNATTRIBUTED : (resolved.get(t.label)?.speaker ?? UNATTRIBUTED);
@@ -171,7 +183,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     transcript,
     speakers,
     problems,
-    unsure: doc.unsure,
+    unsure,
     format,
     resolutions: new Map([...resolved].map(([label, r]) => [label, r.how])),
     candidates: candidatesOf(transcript, speakers),

@@ -6,7 +6,7 @@
  *
  * Takes values, returns values: the caller reads files and hashes bytes.
  */
-import { spokenWords } from './annotations.ts';
+import { spokenWordCount } from './annotations.ts';
 import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
@@ -177,7 +177,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     topics: [],
     credits: closing.credits,
     notes: closing.notes,
-    words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWords(p).length, 0), 0),
+    words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWordCount(p), 0), 0),
   } satisfies Transcript);
   return {
     transcript,
@@ -196,7 +196,7 @@ function participantsOf(turns: readonly Turn[]): Participant[] {
     const p = bySpeaker.get(turn.speaker) ?? { speaker: turn.speaker, labels: [], turns: 0, words: 0 };
     if (!p.labels.includes(turn.label)) p.labels.push(turn.label);
     p.turns += 1;
-    p.words += turn.paragraphs.reduce((n, para) => n + spokenWords(para).length, 0);
+    p.words += turn.paragraphs.reduce((n, para) => n + spokenWordCount(para), 0);
     bySpeaker.set(turn.speaker, p);
   }
   return [...bySpeaker.values()];

@@ -126,6 +126,24 @@ export function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu) ?? [];
 }
 
+/** Scripts written without spaces between words: a run of them is many words, not one. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * How many words a reader counts in a text, in every language: text in a
+ * script written without spaces (Chinese, Japanese, Thai) is split into words
+ * by `Intl.Segmenter`, so `我们的立场是一贯的` is six words, not one; other text
+ * counts as {@link wordsOf} does.
+ */
+export function countWords(text: string): number {
+  if (!UNSPACED.test(text)) return wordsOf(text).length;
+  let n = 0;
+  for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
+}
+
 /** Collapses runs of white space to one space and trims. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -245,3 +245,16 @@ describe('17.6 generic labels are roles local to one transcript', () => {
     expect(transcript.turns.map((t) => t.speaker)).toEqual(['q-in-i', 'a-in-i', 'q-in-i', 'a-in-i']);
   });
 });
+
+describe('17.7 word counts in every language', () => {
+  test('Chinese text counts by words (Intl.Segmenter), not one word per run of characters', () => {
+    const text = '王毅：\n我们的立场是一贯的，对话协商是解决问题的唯一出路。\n记者：\n谢谢。\n';
+    const t = ingest('zh.txt', text).transcript;
+    expect(t.words).toBeGreaterThan(10);
+    expect(t.participants.map((p) => p.words).reduce((a, b) => a + b, 0)).toBe(t.words);
+  });
+
+  test('English counts as before', () => {
+    expect(ingest('en.txt', 'Anna Berg:\nOne two three (laughter) four.\n').transcript.words).toBe(4);
+  });
+});

@@ -34,7 +34,9 @@ export function boldLabel(line: string): { name: string; rest: string } | undefi
   const m = BOLD_LABEL.exec(line);
   if (!m?.[1]) return undefined;
   const name = m[1].trim();
-  if (!classifyLabelLine(`${name}:`).label) return undefined;
+  // Bold already marks a label: a credential after a comma (`Mireille B. Reece, Psy.D`) does not unmake it.
+  const core = name.replace(/,\s*[\p{L}.]{1,12}$/u, '');
+  if (!classifyLabelLine(`${core}:`).label) return undefined;
   return { name, rest: (m[2] ?? '').trim() };
 }
 

@@ -101,6 +101,9 @@ export function inlineLabel(text: string, options: { weak?: boolean } = {}): Inl
     if (!allCaps && options.weak && !INTERJECTIONS.test(first.toUpperCase()))
       return { name, rest: period[2], style: 'period', weak: true };
   }
+  // A generic label in the period style, in any case: `Reporter. Thank you.`, `Moderator. Next.`
+  const role = /^(\p{Lu}[\p{L}-]*(?:[ \t]\d+)?)\.\s+(\S[\s\S]*)$/u.exec(text);
+  if (role?.[1] && role[2] && isGenericLabel(role[1])) return { name: role[1], rest: role[2], style: 'period' };
   return undefined;
 }
 

@@ -35,7 +35,7 @@ export function boldLabel(line: string): { name: string; rest: string } | undefi
   if (!m?.[1]) return undefined;
   const name = m[1].trim();
   // Bold already marks a label: a credential after a comma (`Mireille B. Reece, Psy.D`) does not unmake it.
-  const core = name.replace(/,\s*[\p{L}.]{1,12}$/u, '');
+  const core = name.replace(/,\s*(?:\p{Lu}\p{L}{0,3}\.?){1,3}$/u, '');
   if (!classifyLabelLine(`${core}:`).label) return undefined;
   return { name, rest: (m[2] ?? '').trim() };
 }

@@ -106,7 +106,9 @@ export async function checkCorpus(path: string, limit?: number): Promise<CorpusS
           summary.speakers += t.participants.length;
           for (const p of t.participants) {
             if (p.labels.some(isPseudoSpeaker)) summary.pseudoSpeakers++;
-            if (p.labels.some(isGenericLabel)) generic.set(p.speaker, (generic.get(p.speaker) ?? 0) + 1);
+            // A generic label that the metadata resolved to a named person is that person, rightly shared.
+            const role = archive.speakers.find((sp) => sp.slug === p.speaker)?.kind === 'role';
+            if (role && p.labels.some(isGenericLabel)) generic.set(p.speaker, (generic.get(p.speaker) ?? 0) + 1);
           }
           summary.words += t.words;
           if (t.textFormat === 'markdown' || t.source.format === 'label-lines' || t.source.format === 'inline-labels') {

@@ -20,6 +20,8 @@ export interface CiteTarget {
   /** The archive's name, as publisher. */
   archive: string;
   language?: string;
+  /** Who transcribed the recording, credited after the title. */
+  transcriber?: string;
   /** For one turn: who spoke, and the turn's id. */
   speaker?: string;
   turn?: string;
@@ -55,21 +57,24 @@ function apa(t: CiteTarget): string {
         .replace(/, (\d+)$/, ' $1')
     : 'n.d.';
   const who = t.speaker ? `${t.speaker}. ` : '';
-  return `${who}(${when}). ${turnTitle(t)} [Transcript]. ${t.archive}. ${t.url}`;
+  const by = t.transcriber ? `; transcribed by ${t.transcriber}` : '';
+  return `${who}(${when}). ${turnTitle(t)} [Transcript${by}]. ${t.archive}. ${t.url}`;
 }
 
 function mla(t: CiteTarget): string {
   const [y, m, d] = dateParts(t.date);
   const when = y ? `${[d, m ? MLA_MONTHS[m - 1] : undefined, y].filter(Boolean).join(' ')}, ` : '';
   const who = t.speaker ? `${t.speaker}. ` : '';
-  return `${who}“${turnTitle(t)}.” ${t.archive}, ${when}${t.url}.`;
+  const by = t.transcriber ? `Transcribed by ${t.transcriber}, ` : '';
+  return `${who}“${turnTitle(t)}.” ${by}${t.archive}, ${when}${t.url}.`;
 }
 
 function chicago(t: CiteTarget): string {
   const [y, m, d] = dateParts(t.date);
   const when = y ? `${[m ? MONTHS[m - 1] : undefined, d ? `${d},` : undefined, y].filter(Boolean).join(' ')}. ` : '';
   const who = t.speaker ? `${t.speaker}. ` : '';
-  return `${who}“${turnTitle(t)}.” Transcript. ${t.archive}, ${when}${t.url}.`;
+  const by = t.transcriber ? ` Transcribed by ${t.transcriber}.` : '';
+  return `${who}“${turnTitle(t)}.” Transcript.${by} ${t.archive}, ${when}${t.url}.`;
 }
 
 /** BibTeX's special characters, escaped; names in double braces stay as written. */
@@ -94,7 +99,7 @@ function bibtex(t: CiteTarget): string {
     ...(m ? ([['month', String(m)]] as [string, string][]) : []),
     ['howpublished', `{${tex(t.archive)}}`],
     ['url', t.url],
-    ['note', '{Transcript}'],
+    ['note', t.transcriber ? `{Transcript, transcribed by ${tex(t.transcriber)}}` : '{Transcript}'],
   ];
   return `@misc{${citeKey(t)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
 }
@@ -114,7 +119,7 @@ function ris(t: CiteTarget): string {
     `PB  - ${t.archive}`,
     `UR  - ${t.url}`,
     ...(t.language ? [`LA  - ${t.language}`] : []),
-    'N1  - Transcript',
+    t.transcriber ? `N1  - Transcript, transcribed by ${t.transcriber}` : 'N1  - Transcript',
     'ER  - ',
   ];
   return lines.join('\n');
@@ -130,6 +135,7 @@ export function toCsl(t: CiteTarget): Record<string, unknown> {
     ...(parts.length > 0 ? { issued: { 'date-parts': [parts] } } : {}),
     publisher: t.archive,
     genre: 'Transcript',
+    ...(t.transcriber ? { note: `Transcribed by ${t.transcriber}` } : {}),
     URL: t.url,
     ...(t.language ? { language: t.language } : {}),
   };

@@ -18,6 +18,7 @@ const FIELDS: Record<keyof TranscriptMeta, readonly string[]> = {
   language: ['language', 'lang'],
   slug: ['slug'],
   summary: ['summary', 'description'],
+  transcriber: ['transcript_by', 'transcribed_by', 'transcriber'],
   media: ['media', 'audio', 'video'],
   speakers: ['speakers', 'speaker'],
   tags: ['tags', 'topics'],

@@ -164,6 +164,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     ...(meta.source ? { sourceUrl: meta.source } : {}),
     language,
     ...(meta.summary ? { summary: meta.summary } : {}),
+    ...(meta.transcriber ? { transcriber: meta.transcriber } : {}),
     ...(meta.media ? { media: meta.media } : {}),
     textFormat: format === 'markdown' ? 'markdown' : 'plain',
     source: { file, format, hash: input.hash },

@@ -176,6 +176,8 @@ export const TranscriptSchema = z.object({
   /** BCP 47 language tag of the text. */
   language: z.string().default('en'),
   summary: z.string().optional(),
+  /** Who transcribed it (front matter `transcript_by:`), credited on the page and in citations. */
+  transcriber: z.string().min(1).optional(),
   /** The recording, for "play from here" links with each turn's start time. */
   media: WebUrlSchema.optional(),
   /** How paragraphs are written: literal text, or Markdown (links and emphasis kept). */
@@ -252,6 +254,8 @@ export const TranscriptMetaSchema = z
     language: z.string().min(2),
     slug: SlugSchema,
     summary: z.string().min(1),
+    /** Who transcribed the recording; front matter `transcript_by:`. */
+    transcriber: z.string().min(1),
     media: WebUrlSchema,
     /** The people heard; with one name, a transcript without labels is theirs. */
     speakers: z.array(z.string().min(1)),

@@ -258,3 +258,14 @@ describe('17.7 word counts in every language', () => {
     expect(ingest('en.txt', 'Anna Berg:\nOne two three (laughter) four.\n').transcript.words).toBe(4);
   });
 });
+
+describe('17.7 metadata that is there is used', () => {
+  test('`transcript_by:` is kept as the transcriber and credited in every citation style', async () => {
+    const { cite, CITE_FORMATS } = await import('../../scripts/core/cite.ts');
+    const text = '---\ntitle: Mempool Policy\ntranscript_by: kouloumos via tstbtc\n---\n**Anna Berg:** Hello.\n';
+    const t = ingest('talk.md', text).transcript;
+    expect(t.transcriber).toBe('kouloumos via tstbtc');
+    const target = { title: t.title, url: 'https://a.example/t/', archive: 'A', transcriber: t.transcriber };
+    for (const { id } of CITE_FORMATS) expect(cite(target, id)).toContain('kouloumos via tstbtc');
+  });
+});

@@ -265,7 +265,7 @@ describe('17.7 metadata that is there is used', () => {
     const text = '---\ntitle: Mempool Policy\ntranscript_by: kouloumos via tstbtc\n---\n**Anna Berg:** Hello.\n';
     const t = ingest('talk.md', text).transcript;
     expect(t.transcriber).toBe('kouloumos via tstbtc');
-    const target = { title: t.title, url: 'https://a.example/t/', archive: 'A', transcriber: t.transcriber };
+    const target = { title: t.title, url: 'https://a.example/t/', archive: 'A', transcriber: t.transcriber ?? '' };
     for (const { id } of CITE_FORMATS) expect(cite(target, id)).toContain('kouloumos via tstbtc');
   });
 });

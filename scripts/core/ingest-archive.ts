@@ -72,6 +72,8 @@ export interface IngestedFile {
   filed: string[];
   /** Its topic candidates, for the archive-wide choice of topics. */
   candidates: Candidate[];
+  /** Its metadata's `tags:`, curated topics for the archive. */
+  tags?: string[];
   /** The words its turns say (a Bloom filter): whether a topic term new to the archive could file it. */
   vocabulary?: string;
   turns: number;
@@ -137,6 +139,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
   });
   const candidatesOf = (r: (typeof results)[number]) => r.reused?.candidates ?? r.result?.candidates ?? [];
+  rules = withTags(rules, results.flatMap((r) => r.reused?.tags ?? r.result?.tags ?? []));
   const speakersOf = (r: (typeof results)[number]) => r.reused?.speakers ?? r.result?.speakers ?? [];
   const nameParts = new Set(
     [...registry.speakers, ...results.flatMap(speakersOf)]
@@ -249,6 +252,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         topics: result.transcript.topics.map((tt) => tt.slug),
         filed: (filed.get(r) ?? []).map((tt) => tt.slug),
         candidates: result.candidates ?? [],
+        ...(result.tags ? { tags: result.tags } : {}),
         ...(result.vocabulary ? { vocabulary: result.vocabulary } : {}),
         turns: result.transcript.turns.length,
         words: result.transcript.words,
@@ -319,6 +323,26 @@ function termFinder(terms: readonly string[]): (source: SourceFile, vocabulary?:
     const text = ` ${foldWords(decoded.text).join(' ')} `;
     return needles.some((needle) => text.includes(needle));
   };
+}
+
+/**
+ * Tags from transcripts' metadata (`tags: [transaction-pinning]`) as curated
+ * topics: `Transaction pinning`, matched on `transaction pinning` in any
+ * transcript's turns. A rule of `topics.yaml` with the same slug wins.
+ */
+export function withTags(rules: TopicRulesFile, tags: readonly string[]): TopicRulesFile {
+  const slugs = new Set(rules.topics.map((r) => r.slug ?? nameSlug(r.name)));
+  const added: TopicRulesFile['topics'] = [];
+  for (const tag of [...new Set(tags.map((t) => t.trim()))].sort()) {
+    const spaced = tag.replace(/[-_]+/g, ' ').trim();
+    if (spaced === '') continue;
+    const name = spaced === spaced.toLowerCase() ? spaced.charAt(0).toUpperCase() + spaced.slice(1) : spaced;
+    const slug = nameSlug(name);
+    if (slugs.has(slug)) continue;
+    slugs.add(slug);
+    added.push({ name, terms: [spaced], pin: false });
+  }
+  return added.length === 0 ? rules : { ...rules, topics: [...rules.topics, ...added] };
 }
 
 /** The speaker registry from `speakers.yaml`, or the empty one (with the file's problems) when it has none or is invalid. */

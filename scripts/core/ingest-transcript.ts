@@ -43,6 +43,8 @@ export interface TranscriptResult {
   resolutions?: Map<string, Resolution>;
   /** Candidate topics found in the text, for the archive to choose from. */
   candidates?: Candidate[];
+  /** The metadata's `tags:`: curated topics for the archive. */
+  tags?: string[];
   /** The words its turns say, as a Bloom filter (`vocabulary.ts`), for later runs' topic checks. */
   vocabulary?: string;
 }
@@ -188,6 +190,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     format,
     resolutions: new Map([...resolved].map(([label, r]) => [label, r.how])),
     candidates: candidatesOf(transcript, speakers),
+    ...(meta.tags && meta.tags.length > 0 ? { tags: meta.tags } : {}),
   };
 }
 

@@ -268,4 +268,31 @@ describe('17.7 metadata that is there is used', () => {
     const target = { title: t.title, url: 'https://a.example/t/', archive: 'A', transcriber: t.transcriber ?? '' };
     for (const { id } of CITE_FORMATS) expect(cite(target, id)).toContain('kouloumos via tstbtc');
   });
+
+  test('`tags:` become curated topics, filed where the transcripts speak of them', () => {
+    const md = (tags: string, text: string) => `---\ntags: [${tags}]\n---\n**Anna Berg:** ${text}\n`;
+    const archive = ingestArchive({
+      sources: [
+        {
+          file: 'a.md',
+          bytes: new TextEncoder().encode(md('transaction-pinning', 'Transaction pinning is hard.')),
+          hash: '1',
+        },
+        {
+          file: 'b.md',
+          bytes: new TextEncoder().encode(md('rbf', 'We spoke of transaction pinning again.')),
+          hash: '2',
+        },
+      ],
+    });
+    expect(archive.topics.map((t) => [t.slug, t.name, t.origin])).toContainEqual([
+      'transaction-pinning',
+      'Transaction pinning',
+      'rules',
+    ]);
+    expect(archive.transcripts.map((t) => t.topics.map((tt) => tt.slug))).toEqual([
+      ['transaction-pinning'],
+      ['transaction-pinning'],
+    ]);
+  });
 });

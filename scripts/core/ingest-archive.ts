@@ -139,7 +139,11 @@ export function ingestArchive(input: ArchiveInput): Archive {
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
   });
   const candidatesOf = (r: (typeof results)[number]) => r.reused?.candidates ?? r.result?.candidates ?? [];
-  rules = withTags(rules, results.flatMap((r) => r.reused?.tags ?? r.result?.tags ?? []));
+  rules = withTags(
+    rules,
+    results.flatMap((r) => r.reused?.tags ?? r.result?.tags ?? []),
+    results.flatMap(candidatesOf),
+  );
   const speakersOf = (r: (typeof results)[number]) => r.reused?.speakers ?? r.result?.speakers ?? [];
   const nameParts = new Set(
     [...registry.speakers, ...results.flatMap(speakersOf)]
@@ -328,15 +332,30 @@ function termFinder(terms: readonly string[]): (source: SourceFile, vocabulary?:
 /**
  * Tags from transcripts' metadata (`tags: [transaction-pinning]`) as curated
  * topics: `Transaction pinning`, matched on `transaction pinning` in any
- * transcript's turns. A rule of `topics.yaml` with the same slug wins.
+ * transcript's turns. A lower-case tag takes the spelling the transcripts use
+ * for a name (`bitcoin-core` → `Bitcoin Core`, `rbf` → `RBF`) when they name it.
+ * A rule of `topics.yaml` with the same slug wins.
  */
-export function withTags(rules: TopicRulesFile, tags: readonly string[]): TopicRulesFile {
+export function withTags(
+  rules: TopicRulesFile,
+  tags: readonly string[],
+  candidates: readonly Candidate[] = [],
+): TopicRulesFile {
   const slugs = new Set(rules.topics.map((r) => r.slug ?? nameSlug(r.name)));
+  const spelled = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const slug = nameSlug(c.display);
+    const known = spelled.get(slug);
+    if (c.entity && (!known || c.count > known.count)) spelled.set(slug, c);
+  }
   const added: TopicRulesFile['topics'] = [];
   for (const tag of [...new Set(tags.map((t) => t.trim()))].sort()) {
     const spaced = tag.replace(/[-_]+/g, ' ').trim();
     if (spaced === '') continue;
-    const name = spaced === spaced.toLowerCase() ? spaced.charAt(0).toUpperCase() + spaced.slice(1) : spaced;
+    const lower = spaced === spaced.toLowerCase();
+    const name = lower
+      ? (spelled.get(nameSlug(spaced))?.display ?? spaced.charAt(0).toUpperCase() + spaced.slice(1))
+      : spaced;
     const slug = nameSlug(name);
     if (slugs.has(slug)) continue;
     slugs.add(slug);

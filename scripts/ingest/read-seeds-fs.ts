@@ -77,7 +77,8 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
       }
       const bytes = new Uint8Array(await readFile(abs));
       if (looksBinary(bytes)) {
-        skipped.push({ file: rel, reason: 'not text: the file contains NUL bytes (a binary file)' });
+        const line = lineOf(bytes, bytes.indexOf(0));
+        skipped.push({ file: rel, reason: `not text: a NUL byte on line ${line} (a binary file)` });
         continue;
       }
       const meta = metaRel && metaAbs ? { file: metaRel, text: await readFile(metaAbs, 'utf8') } : undefined;
@@ -133,6 +134,13 @@ function lazySource(file: string, abs: string, hash: string, metaRel?: string, m
         }
       : {}),
   };
+}
+
+/** The 1-based line an offset falls on. */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 function extensionOf(path: string): string {

@@ -78,7 +78,7 @@ describe('reading the seeds folder', () => {
     expect(seeds.sources.map((s) => s.file).sort()).toEqual(['debate', 'notes.text', 'talk.markdown']);
     expect(seeds.skipped).toContainEqual({
       file: 'recording.txt',
-      reason: 'not text: the file contains NUL bytes (a binary file)',
+      reason: 'not text: a NUL byte on line 1 (a binary file)',
     });
     expect(seeds.skipped.map((s) => s.file)).toContain('LICENSE');
   });

@@ -39,6 +39,7 @@ describe('the build report', () => {
     // Issue 17.1: a binary file is skipped, named in the skipped list with the reason, not parsed.
     expect(stdout).toContain('broken-binary.txt: not text: a NUL byte on line 2 (a binary file)');
     expect(stdout).not.toContain('file not built');
+    expect(stderr).not.toContain('[binary-file]');
   });
 });
 

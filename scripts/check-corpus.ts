@@ -3,7 +3,8 @@
  *
  * Ingests real corpora (folders, or `.tar.xz` archives unpacked into a
  * temporary folder) through the pure pipeline and prints counts: files by
- * format, turns, speakers, unsure labels, problems. Fails (exit 1) on any
+ * format, turns, speakers, unsure labels, pseudo-speakers (`Break` taken for
+ * a person), generic-label speakers shared across transcripts, problems. Fails (exit 1) on any
  * crash, and on any file whose source words do not all reach the transcript.
  * With no PATH, it reads both tarballs in ../shared/corpora/.
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestArchive } from './core/ingest-archive.ts';
+import { isGenericLabel, isPseudoSpeaker } from './core/label-kinds.ts';
 import { plural } from './core/text.ts';
 import { lostWords } from './core/word-check.ts';
 import { readSeeds } from './ingest/read-seeds-fs.ts';
@@ -27,6 +29,10 @@ export interface CorpusSummary {
   speakers: number;
   words: number;
   unsure: number;
+  /** Speakers in transcripts whose label is a part of the show (`Break`, `Jingle`): should be 0. */
+  pseudoSpeakers: number;
+  /** Speaker pages a generic label (`Q`, `Speaker 0`) shares across more than one transcript: should be 0. */
+  sharedGenericSpeakers: number;
   errors: number;
   warnings: number;
   skipped: number;
@@ -70,6 +76,8 @@ export async function checkCorpus(path: string, limit?: number): Promise<CorpusS
       speakers: 0,
       words: 0,
       unsure: 0,
+      pseudoSpeakers: 0,
+      sharedGenericSpeakers: 0,
       errors: 0,
       warnings: 0,
       skipped: seeds.skipped.length,
@@ -80,6 +88,8 @@ export async function checkCorpus(path: string, limit?: number): Promise<CorpusS
     };
     // One file at a time, so that a crash names its file and the others still count.
     const decoder = new TextDecoder();
+    /** Transcripts per speaker slug that a generic label gave. */
+    const generic = new Map<string, number>();
     for (const source of seeds.sources) {
       try {
         const archive = ingestArchive({
@@ -94,6 +104,12 @@ export async function checkCorpus(path: string, limit?: number): Promise<CorpusS
           summary.byFormat[t.source.format] = (summary.byFormat[t.source.format] ?? 0) + 1;
           summary.turns += t.turns.length;
           summary.speakers += t.participants.length;
+          for (const p of t.participants) {
+            if (p.labels.some(isPseudoSpeaker)) summary.pseudoSpeakers++;
+            // A generic label that the metadata resolved to a named person is that person, rightly shared.
+            const role = archive.speakers.find((sp) => sp.slug === p.speaker)?.kind === 'role';
+            if (role && p.labels.some(isGenericLabel)) generic.set(p.speaker, (generic.get(p.speaker) ?? 0) + 1);
+          }
           summary.words += t.words;
           if (t.textFormat === 'markdown' || t.source.format === 'label-lines' || t.source.format === 'inline-labels') {
             const lost = lostWords(decoder.decode(source.bytes), t);
@@ -104,6 +120,7 @@ export async function checkCorpus(path: string, limit?: number): Promise<CorpusS
         summary.crashes.push({ file: source.file, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       }
     }
+    summary.sharedGenericSpeakers = [...generic.values()].filter((n) => n > 1).length;
     summary.ms = performance.now() - started;
     return summary;
   } finally {
@@ -122,6 +139,7 @@ export function formatSummary(s: CorpusSummary): string[] {
       .join(', ')}`,
     `  ${plural(s.turns, 'turn')}, ${plural(s.speakers, 'speaker appearance')}, ${plural(s.words, 'spoken word')}`,
     `  ${plural(s.unsure, 'unsure label')}, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
+    `  ${plural(s.pseudoSpeakers, 'pseudo-speaker')} (Break, Jingle…), ${plural(s.sharedGenericSpeakers, 'generic-label speaker')} shared across transcripts`,
     `  ${plural(s.filesLosingWords.length, 'file')} losing words, ${plural(s.crashes.length, 'crash', 'crashes')}`,
     `  ${seconds(s.ms)}, ${(s.megabytes / (s.ms / 1000)).toFixed(1)} MB/s`,
     ...s.filesLosingWords.slice(0, 10).map((f) => `    lost words in ${f.file}: ${f.lost.join(' ')}`),

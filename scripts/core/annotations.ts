@@ -6,7 +6,7 @@
  * A bracketed or parenthesised phrase is an annotation when its first word
  * (after an article) is a stage-direction word; `(CCTV)` or `[sic]` are not.
  */
-import { wordsOf } from './text.ts';
+import { countWords, wordsOf } from './text.ts';
 
 const STAGE_WORDS =
   /^(?:laugh\w*|chuckl\w*|giggl\w*|applau\w*|inaudib\w*|unintelligib\w*|indiscernib\w*|crosstalk|cross-talk|overlapping|music\w*|silence|pause\w*|long|cough\w*|sigh\w*|video|audio|clip|break|off-mic|mic|microphone|cheer\w*|clap\w*|noise\w*|sound\w*|beep\w*|static|technical|recording|jingle|foreign|speaking|speaks|smil\w*|nod\w*|gestur\w*|sneez\w*|groan\w*|boo\w*|murmur\w*|whistl\w*|ringing|phone|door|blank_audio|unclear|garbled|recess|adjourn\w*|end|beginning|interruption|interrupt\w*|transcript\w*|translat\w*|interpret\w*|audience|participants?|speaker|reporter|video)$/i;
@@ -55,4 +55,9 @@ export function isAnnotationOnly(text: string): boolean {
 /** The words a speaker said: annotations left out. */
 export function spokenWords(text: string): string[] {
   return splitAnnotations(text).flatMap((s) => (s.annotation ? [] : wordsOf(s.text)));
+}
+
+/** How many words a speaker said, annotations left out, counted in any language (see {@link countWords}). */
+export function spokenWordCount(text: string): number {
+  return splitAnnotations(text).reduce((n, s) => (s.annotation ? n : n + countWords(s.text)), 0);
 }

@@ -35,6 +35,8 @@ export interface CiteTarget {
   /** Who publishes the archive, when not the archive itself (archive.config.yaml `publisher:`). */
   publisher?: string;
   language?: string;
+  /** Who transcribed the recording, credited after the title. */
+  transcriber?: string;
   /** Who the work is by: a turn's speaker, or a transcript's principal speakers (roles are left to `role`). */
   authors?: CiteName[];
   /** For one turn: its id. */
@@ -117,7 +119,7 @@ function apaDate(date: string | undefined): string {
 function apa(t: CiteTarget): string {
   const names = authorsOf(t);
   const when = `(${apaDate(t.date)}).`;
-  const title = `${citedTitle(t)} [Transcript].`;
+  const title = `${citedTitle(t)} [Transcript${t.transcriber ? `; transcribed by ${t.transcriber}` : ''}].`;
   const lead = names.length > 0 ? `${stop(apaAuthors(names))} ${when} ${title}` : `${title} ${when}`;
   const entry = `${lead} ${stop(publisherOf(t))} ${t.url}`;
   if (!t.quote) return entry;
@@ -139,6 +141,7 @@ function mla(t: CiteTarget): string {
   const parts = [
     names.length > 0 ? stop(invertedAuthors(names, 2)) : undefined,
     `“${citedTitle(t)}.”`,
+    t.transcriber ? `Transcribed by ${t.transcriber},` : undefined,
     `${t.archive},${otherPublisher(t) ? ` ${otherPublisher(t)},` : ''}${t.date ? ` ${dayMonthYear(t.date)},` : ''} ${t.url}.`,
     t.accessed ? `Accessed ${dayMonthYear(t.accessed)}.` : undefined,
   ];
@@ -160,6 +163,7 @@ function chicago(t: CiteTarget): string {
     names.length > 0 ? stop(invertedAuthors(names, 10)) : undefined,
     `“${citedTitle(t)}.”`,
     'Transcript.',
+    t.transcriber ? `Transcribed by ${t.transcriber}.` : undefined,
     when && t.date ? `${t.archive}, ${when}.` : `${t.archive}.`,
     when && !t.date ? `${when}.` : undefined,
     `${t.url}.`,
@@ -176,7 +180,7 @@ function chicagoNote(t: CiteTarget): string {
   const note = [
     who ? `${who},` : undefined,
     `“${citedTitle(t)},”`,
-    'transcript,',
+    t.transcriber ? `transcript, transcribed by ${t.transcriber},` : 'transcript,',
     `${t.archive},`,
     when ? `${when},` : undefined,
     `${t.url}.`,
@@ -206,7 +210,8 @@ function bibName(n: CiteName): string {
 }
 
 function quoteNote(t: CiteTarget): string {
-  return t.quote ? `Transcript. Quoted: “${t.quote}”` : 'Transcript';
+  const kind = t.transcriber ? `Transcript, transcribed by ${t.transcriber}` : 'Transcript';
+  return t.quote ? `${kind}. Quoted: “${t.quote}”` : kind;
 }
 
 function bibtex(t: CiteTarget): string {
@@ -267,7 +272,13 @@ export function toCsl(t: CiteTarget): Record<string, unknown> {
     URL: t.url,
     ...(t.accessed ? { accessed: { 'date-parts': [dateParts(t.accessed)] } } : {}),
     ...(t.language ? { language: t.language } : {}),
-    ...(t.quote ? { note: `Quoted: “${t.quote}”` } : {}),
+    ...(t.quote || t.transcriber
+      ? {
+          note: [t.transcriber ? `Transcribed by ${t.transcriber}` : '', t.quote ? `Quoted: “${t.quote}”` : '']
+            .filter(Boolean)
+            .join('. '),
+        }
+      : {}),
   };
 }
 

@@ -20,6 +20,7 @@ export const FIELDS: Record<keyof TranscriptMeta, readonly string[]> = {
   language: ['language', 'lang'],
   slug: ['slug'],
   summary: ['summary', 'description'],
+  transcriber: ['transcript_by', 'transcribed_by', 'transcriber'],
   media: ['media', 'audio', 'video'],
   speakers: ['speakers', 'speaker'],
   tags: ['tags', 'topics'],

@@ -26,7 +26,7 @@ import {
   type TranscriptTopic,
 } from './schema.ts';
 import { MAX_SHARE, selectTopics } from './select-topics.ts';
-import { foldName } from './slugs.ts';
+import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
 import { vocabularyOf, vocabularyTest } from './vocabulary.ts';
 
@@ -80,6 +80,8 @@ export interface IngestedFile {
   filed: string[];
   /** Its topic candidates, for the archive-wide choice of topics. */
   candidates: Candidate[];
+  /** Its metadata's `tags:`, curated topics for the archive. */
+  tags?: string[];
   /** The words its turns say (a Bloom filter): whether a topic term new to the archive could file it. */
   vocabulary?: string;
   turns: number;
@@ -124,7 +126,11 @@ export function ingestArchive(input: ArchiveInput): Archive {
   if (input.topicRules) {
     const parsed = parseYamlWith(TopicRulesFileSchema, input.topicRules.text, input.topicRules.file, 'invalid-topics');
     if ('problems' in parsed) problems.push(...parsed.problems);
-    else rules = parsed.value;
+    else {
+      const distinct = distinctRules(parsed.value, input.topicRules.file);
+      rules = distinct.rules;
+      problems.push(...distinct.problems);
+    }
   }
   const { registry, problems: registryProblems } = registryOf(input.speakerRegistry);
   problems.push(...registryProblems);
@@ -141,6 +147,11 @@ export function ingestArchive(input: ArchiveInput): Archive {
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
   });
   const candidatesOf = (r: (typeof results)[number]) => r.reused?.candidates ?? r.result?.candidates ?? [];
+  rules = withTags(
+    rules,
+    results.flatMap((r) => r.reused?.tags ?? r.result?.tags ?? []),
+    results.flatMap(candidatesOf),
+  );
   const speakersOf = (r: (typeof results)[number]) => r.reused?.speakers ?? r.result?.speakers ?? [];
   const nameParts = new Set(
     [...registry.speakers, ...results.flatMap(speakersOf)]
@@ -253,6 +264,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         topics: result.transcript.topics.map((tt) => tt.slug),
         filed: (filed.get(r) ?? []).map((tt) => tt.slug),
         candidates: result.candidates ?? [],
+        ...(result.tags ? { tags: result.tags } : {}),
         ...(result.vocabulary ? { vocabulary: result.vocabulary } : {}),
         turns: result.transcript.turns.length,
         words: result.transcript.words,
@@ -334,12 +346,82 @@ function termFinder(terms: readonly string[]): (source: SourceFile, vocabulary?:
   };
 }
 
+/**
+ * Tags from transcripts' metadata (`tags: [transaction-pinning]`) as curated
+ * topics: `Transaction pinning`, matched on `transaction pinning` in any
+ * transcript's turns. A lower-case tag takes the spelling the transcripts use
+ * for a name (`bitcoin-core` → `Bitcoin Core`, `rbf` → `RBF`) when they name it.
+ * A rule of `topics.yaml` with the same slug wins.
+ */
+export function withTags(
+  rules: TopicRulesFile,
+  tags: readonly string[],
+  candidates: readonly Candidate[] = [],
+): TopicRulesFile {
+  const slugs = new Set(rules.topics.map((r) => r.slug ?? nameSlug(r.name)));
+  const spelled = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const slug = nameSlug(c.display);
+    const known = spelled.get(slug);
+    if (c.entity && (!known || c.count > known.count)) spelled.set(slug, c);
+  }
+  const added: TopicRulesFile['topics'] = [];
+  for (const tag of [...new Set(tags.map((t) => t.trim()))].sort()) {
+    const spaced = tag.replace(/[-_]+/g, ' ').trim();
+    if (spaced === '') continue;
+    const lower = spaced === spaced.toLowerCase();
+    const name = lower
+      ? (spelled.get(nameSlug(spaced))?.display ?? spaced.charAt(0).toUpperCase() + spaced.slice(1))
+      : spaced;
+    const slug = nameSlug(name);
+    if (slugs.has(slug)) continue;
+    slugs.add(slug);
+    added.push({ name, terms: [spaced], pin: false });
+  }
+  return added.length === 0 ? rules : { ...rules, topics: [...rules.topics, ...added] };
+}
+
 /** The speaker registry from `speakers.yaml`, or the empty one (with the file's problems) when it has none or is invalid. */
 export function registryOf(file?: { file: string; text: string }): { registry: Registry; problems: Problem[] } {
   if (!file) return { registry: EMPTY_REGISTRY, problems: [] };
   const parsed = parseYamlWith(RegistryFileSchema, file.text, file.file, 'invalid-speakers');
   if ('problems' in parsed) return { registry: EMPTY_REGISTRY, problems: parsed.problems };
-  return { registry: buildRegistry(parsed.value.speakers, parsed.value.strict), problems: [] };
+  const { clashes, ...registry } = buildRegistry(parsed.value.speakers, parsed.value.strict);
+  const problems = clashes.map((c) =>
+    problem(
+      'name-clash',
+      file.file,
+      `entries \`${c.first}\` and \`${c.second}\` both claim ${c.what}: the first keeps it, \`${c.second}\` does not get it`,
+    ),
+  );
+  return { registry, problems };
+}
+
+/**
+ * Topic rules that give two topics one slug (`Telecom Fraud` and
+ * `telecom-fraud`): the first keeps it, the later one is dropped with an
+ * error naming both, instead of the topic being listed twice.
+ */
+export function distinctRules(rules: TopicRulesFile, file: string): { rules: TopicRulesFile; problems: Problem[] } {
+  const bySlug = new Map<string, string>();
+  const problems: Problem[] = [];
+  const topics = rules.topics.filter((rule) => {
+    const slug = rule.slug ?? nameSlug(rule.name);
+    const first = bySlug.get(slug);
+    if (first === undefined) {
+      bySlug.set(slug, rule.name);
+      return true;
+    }
+    problems.push(
+      problem(
+        'name-clash',
+        file,
+        `topics \`${first}\` and \`${rule.name}\` both have the slug \`${slug}\`: the first keeps it, \`${rule.name}\` is dropped`,
+      ),
+    );
+    return false;
+  });
+  return { rules: { ...rules, topics }, problems };
 }
 
 /** Whether a source can be taken from an earlier run's {@link IngestedFile} instead of being parsed. */

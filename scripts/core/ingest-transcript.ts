@@ -6,7 +6,7 @@
  *
  * Takes values, returns values: the caller reads files and hashes bytes.
  */
-import { spokenWords } from './annotations.ts';
+import { spokenWordCount } from './annotations.ts';
 import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
@@ -19,7 +19,7 @@ import { type Resolution, resolveLabels } from './resolve-speaker.ts';
 import type { Participant, Section, Speaker, Transcript, TranscriptMeta, Turn } from './schema.ts';
 import { TranscriptSchema } from './schema.ts';
 import { segmentExchanges, turnRole } from './segment-exchanges.ts';
-import { fileSlug, foldName } from './slugs.ts';
+import { fileSlug, foldName, mixedScripts } from './slugs.ts';
 import { splitClosingMatter } from './split-credits.ts';
 
 export interface TranscriptInput {
@@ -44,6 +44,8 @@ export interface TranscriptResult {
   resolutions?: Map<string, Resolution>;
   /** Candidate topics found in the text, for the archive to choose from. */
   candidates?: Candidate[];
+  /** The metadata's `tags:`: curated topics for the archive. */
+  tags?: string[];
   /** The words its turns say, as a Bloom filter (`vocabulary.ts`), for later runs' topic checks. */
   vocabulary?: string;
 }
@@ -109,11 +111,29 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
 
   const date = meta.date ?? dateFromFileName(file);
   const registry = input.registry ?? EMPTY_REGISTRY;
+  const slug = meta.slug ?? fileSlug(file.replace(/\.[a-z]{2}(?=\.[a-z]+$)/, (m) => m.replace('.', '-')));
+  if (slug === '') {
+    problems.push(problem('empty-slug', file, 'the file name gives no usable slug'));
+    return { speakers: [], unsure: doc.unsure, problems, format };
+  }
   const resolved = resolveLabels(
     rawTurns.map((t) => t.label).filter((l) => l !== ''),
     registry,
     date,
+    { scope: slug, named: meta.speakers ?? [] },
   );
+  // A label that mixes scripts (`Qі Yanjun` with a Cyrillic `і`) looks like another name: its slug keeps it apart.
+  const unsure: UnsureLabel[] = [...doc.unsure];
+  for (const [label, r] of resolved) {
+    const scripts = mixedScripts(label);
+    if (scripts.length === 0) continue;
+    const line = rawTurns.find((t) => t.label === label)?.line ?? 1;
+    unsure.push({
+      line,
+      label,
+      reason: `\`${label}\` mixes ${scripts.join(' and ')} letters: a look-alike of another name, kept apart as \`${r.speaker.slug}\``,
+    });
+  }
   const speakersBySlug = new Map<string, Speaker>();
   const turns: Turn[] = rawTurns.map((t, i) => {
     const speaker = t.label === '' ? UNATTRIBUTED : (resolved.get(t.label)?.speaker ?? UNATTRIBUTED);
@@ -133,13 +153,9 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     id: `s${i + 1}`,
     title: s.title,
     turn: turns[s.beforeTurn]?.id ?? null,
+    ...(s.start === undefined ? {} : { start: s.start }),
   }));
 
-  const slug = meta.slug ?? fileSlug(file.replace(/\.[a-z]{2}(?=\.[a-z]+$)/, (m) => m.replace('.', '-')));
-  if (slug === '') {
-    problems.push(problem('empty-slug', file, 'the file name gives no usable slug'));
-    return { speakers: [], unsure: doc.unsure, problems, format };
-  }
   const speakers = [...speakersBySlug.values()];
   const exchanges = segmentExchanges(turns, (turn) => {
     const speaker = speakersBySlug.get(turn.speaker);
@@ -156,6 +172,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     ...(meta.source ? { sourceUrl: meta.source } : {}),
     language,
     ...(meta.summary ? { summary: meta.summary } : {}),
+    ...(meta.transcriber ? { transcriber: meta.transcriber } : {}),
     ...(meta.media ? { media: meta.media } : {}),
     textFormat: format === 'markdown' ? 'markdown' : 'plain',
     source: { file, format, hash: input.hash },
@@ -169,16 +186,17 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     topics: [],
     credits: closing.credits,
     notes: closing.notes,
-    words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWords(p).length, 0), 0),
+    words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWordCount(p), 0), 0),
   } satisfies Transcript);
   return {
     transcript,
     speakers,
     problems,
-    unsure: doc.unsure,
+    unsure,
     format,
     resolutions: new Map([...resolved].map(([label, r]) => [label, r.how])),
     candidates: candidatesOf(transcript, speakers),
+    ...(meta.tags && meta.tags.length > 0 ? { tags: meta.tags } : {}),
   };
 }
 
@@ -188,7 +206,7 @@ function participantsOf(turns: readonly Turn[]): Participant[] {
     const p = bySpeaker.get(turn.speaker) ?? { speaker: turn.speaker, labels: [], turns: 0, words: 0 };
     if (!p.labels.includes(turn.label)) p.labels.push(turn.label);
     p.turns += 1;
-    p.words += turn.paragraphs.reduce((n, para) => n + spokenWords(para).length, 0);
+    p.words += turn.paragraphs.reduce((n, para) => n + spokenWordCount(para), 0);
     bySpeaker.set(turn.speaker, p);
   }
   return [...bySpeaker.values()];

@@ -23,16 +23,15 @@ export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
   });
 }
 
-/** Words as written: hyphens and punctuation as spaces. */
+/**
+ * Words as written: hyphens and punctuation as spaces, except the symbols
+ * that make a word (`C++`, `C#`, `F#`), so that `C++` never matches `Plan C`.
+ */
 function splitWords(text: string): string[] {
-  return text
-    .replace(/[-‐‑–—_]/g, ' ')
-    .replace(/[^\p{L}\p{N}\s']/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w !== '');
+  return text.replace(/[-‐‑–—_]/g, ' ').match(/[\p{L}\p{N}']+(?:\+\+|#)?/gu) ?? [];
 }
 
-const lower = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+const lower = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}'+#]/gu, '');
 
 /** Words for matching: lower case, hyphens and punctuation as spaces. */
 export function foldWords(text: string): string[] {

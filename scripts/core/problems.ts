@@ -92,6 +92,10 @@ export const PROBLEMS = {
     severity: 'warning',
     hint: 'If the decision is wrong, put the label on a line of its own (`Name:`), or name the format in the metadata file.',
   },
+  'name-clash': {
+    severity: 'error',
+    hint: 'Give one of the two entries another name, alias or `slug:`: each name and slug must lead to one speaker or topic.',
+  },
   'unreadable-file': {
     severity: 'error',
     hint: 'Check that the file exists and can be read.',

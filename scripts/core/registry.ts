@@ -3,7 +3,7 @@
  * folded names and aliases to speakers, and role titles to who held them when.
  */
 import type { RegistryEntry, Role, Speaker } from './schema.ts';
-import { foldName, toSlug } from './slugs.ts';
+import { foldName, nameSlug } from './slugs.ts';
 
 export interface Registry {
   speakers: Speaker[];
@@ -16,11 +16,30 @@ export interface Registry {
 
 export const EMPTY_REGISTRY: Registry = { speakers: [], bios: new Map(), byName: new Map(), strict: false };
 
-export function buildRegistry(entries: readonly RegistryEntry[], strict = false): Registry {
+/** Two registry entries that claim one name or one slug: the first keeps it. */
+export interface RegistryClash {
+  /** What they both claim: `the name \`Mr. Qi\`` or `the slug \`qi-yanjun\``. */
+  what: string;
+  first: string;
+  second: string;
+}
+
+export function buildRegistry(
+  entries: readonly RegistryEntry[],
+  strict = false,
+): Registry & { clashes: RegistryClash[] } {
   const registry: Registry = { speakers: [], bios: new Map(), byName: new Map(), strict };
+  const clashes: RegistryClash[] = [];
+  const bySlug = new Map<string, Speaker>();
   for (const entry of entries) {
+    const slug = entry.slug ?? nameSlug(entry.name);
+    const taken = bySlug.get(slug);
+    if (taken) {
+      clashes.push({ what: `the slug \`${slug}\``, first: taken.name, second: entry.name });
+      continue;
+    }
     const speaker: Speaker = {
-      slug: entry.slug ?? toSlug(entry.name),
+      slug,
       name: entry.name,
       kind: entry.kind,
       ...(entry.shortName ? { shortName: entry.shortName } : {}),
@@ -32,12 +51,16 @@ export function buildRegistry(entries: readonly RegistryEntry[], strict = false)
       links: entry.links,
     };
     registry.speakers.push(speaker);
+    bySlug.set(slug, speaker);
     if (entry.bio) registry.bios.set(speaker.slug, entry.bio);
     for (const name of [entry.name, ...(entry.shortName ? [entry.shortName] : []), ...entry.aliases]) {
-      registry.byName.set(foldName(name), speaker);
+      const owner = registry.byName.get(foldName(name));
+      if (owner && owner !== speaker)
+        clashes.push({ what: `the name \`${name}\``, first: owner.name, second: entry.name });
+      else registry.byName.set(foldName(name), speaker);
     }
   }
-  return registry;
+  return { ...registry, clashes };
 }
 
 export function registryLookup(registry: Registry, label: string): Speaker | undefined {

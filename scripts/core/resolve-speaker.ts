@@ -8,12 +8,18 @@
  *    for case, punctuation and accents (`Mr. Qi`, `CCTV`);
  * 3. a role in force on the transcript's date: `Spokesperson:` is whoever the
  *    registry says held that role then;
- * 4. generic labels (`Q`, `Reporter`, `Speaker 0`, `Audience member`) are
- *    roles: one role page, never a person's;
- * 5. anything else is a speaker of its own, with a kind inferred from the
+ * 4. a short form introduced earlier in the same transcript: after `JIM LEHRER:`
+ *    or `Ms. Dorothy Ridings:`, `LEHRER:` and `MS. RIDINGS:` are the same
+ *    person, unless two earlier names share that surname;
+ * 5. generic labels (`Q`, `A`, `Speaker 0`, `Audience member`) are roles local to
+ *    one transcript (their slug names it), never one archive-wide speaker; when
+ *    the metadata names exactly one person no label names, the one answering or
+ *    diarized label (`A`, `答`, `Speaker 0`) is that person;
+ * 6. anything else is a speaker of its own, with a kind inferred from the
  *    label's shape (an outlet's name, a person's name), listed as unresolved
  *    when a registry exists.
  */
+import { isGenericLabel } from './label-kinds.ts';
 import { type Registry, registryLookup, roleHolder } from './registry.ts';
 import type { Speaker } from './schema.ts';
 import { foldName, nameSlug } from './slugs.ts';
@@ -21,10 +27,6 @@ import { foldName, nameSlug } from './slugs.ts';
 /** Words that mark an organisation's name rather than a person's. */
 const ORGANISATION_WORDS =
   /\b(?:television|tv|news|agency|press|radio|broadcast(?:ing)?|network|times|post|daily|journal|herald|tribune|gazette|media|magazine|newspaper|channel|reuters|bloomberg|xinhua|associated|corporation|company|ministry|department|office|council|committee|commission|bureau|institute|university|foundation|association|group|inc|ltd|llc|plc|gmbh|service|broadcaster|weekly|review|monitor|observer|guardian|telegraph|economist|wire)\b/i;
-
-/** Labels that name a role, not an identifiable speaker, numbered or not (`Audience 2`, `Speaker_3`). */
-export const ROLE_LABELS =
-  /^(?:q|a|question|answer|reporter|journalist|correspondent|moderator|host|co-host|chair|chairman|chairwoman|chairperson|presenter|interviewer|interviewee|narrator|announcer|audience(?: member| question)?|participant|panelist|panellist|speaker|unknown(?: speaker)?|unidentified(?: speaker| male| female)?|voice|off-mic|translator|interpreter|p|r|pregunta|respuesta|记者|问|答|主持人)(?:[ _]?\d+)?$/i;
 
 /** The text in a trailing parenthesis: `Shaun Apps (SA)` → `SA`. */
 function trailingParenthesis(name: string): string | undefined {
@@ -45,7 +47,7 @@ export function isInitialsOf(short: string, name: string): boolean {
 }
 
 export function inferSpeakerKind(name: string): Speaker['kind'] {
-  if (ROLE_LABELS.test(name.trim())) return 'role';
+  if (isGenericLabel(name)) return 'role';
   const short = trailingParenthesis(name);
   const core = withoutParenthesis(name);
   if (ORGANISATION_WORDS.test(core)) return 'organisation';
@@ -78,34 +80,106 @@ function bareSpeaker(name: string, kind: Speaker['kind']): Speaker {
   return { slug: nameSlug(name), name, kind, aliases: [], source: 'inferred', roles: [], links: [] };
 }
 
-export type Resolution = 'registry' | 'initials' | 'role-on-date' | 'generic' | 'unresolved';
+export type Resolution =
+  | 'registry'
+  | 'initials'
+  | 'role-on-date'
+  | 'short-form'
+  | 'metadata'
+  | 'generic'
+  | 'unresolved';
 
 export interface ResolvedLabel {
   speaker: Speaker;
   how: Resolution;
 }
 
+/** Titles before a name: `Mr. Mondale` and `MONDALE` are one person; `The President` and `PRESIDENT` one role. */
+const TITLES =
+  /^(?:the|mr|mrs|ms|mx|dr|prof|sen|senator|rep|representative|gov|governor|president|secretary|ambassador|judge|justice|minister|gen|general)\.?\s+/i;
+
+/** A label without its titles and parenthesis: `MS. DOROTHY RIDINGS (LWV)` → `DOROTHY RIDINGS`. */
+function bareName(label: string): string {
+  let name = withoutParenthesis(label).trim();
+  while (TITLES.test(name) && name.replace(TITLES, '').trim() !== '') name = name.replace(TITLES, '').trim();
+  return name;
+}
+
+/** Answering and diarized generic labels: the metadata's one unnamed person is who they are. */
+const ANSWERING = /^(?:a|answer|r|respuesta|答|interviewee|guest|speaker[ _]?\d+|unknown(?: speaker)?)$/i;
+
+export interface ResolveOptions {
+  /** The transcript's slug: a generic label's speaker is local to it. */
+  scope?: string;
+  /** Names the transcript's metadata gives (`speakers:`). */
+  named?: readonly string[];
+}
+
 /**
  * Resolves every distinct label of one transcript, in order of appearance
- * (initials only count once introduced). `date` picks the role in force.
+ * (initials and short forms only count once introduced). `date` picks the role in force.
  */
 export function resolveLabels(
   labels: readonly string[],
   registry: Registry,
   date?: string,
+  options: ResolveOptions = {},
 ): Map<string, ResolvedLabel> {
   const out = new Map<string, ResolvedLabel>();
   const initials = new Map<string, ResolvedLabel>();
-  for (const label of labels) {
-    if (out.has(label)) continue;
-    const resolved = resolveOne(label, registry, date, initials);
+  /** Surnames of the names seen so far; `null` when two different speakers share one. */
+  const surnames = new Map<string, ResolvedLabel | null>();
+  const distinct = [...new Set(labels)];
+  const metadataPerson = unnamedPerson(distinct, registry, options.named ?? []);
+  for (const label of distinct) {
+    let resolved = resolveOne(label, registry, date, initials);
+    if (resolved.how === 'unresolved' || resolved.how === 'generic') {
+      const bare = bareName(label);
+      const short = bare.split(/\s+/).length === 1 ? surnames.get(foldName(bare)) : undefined;
+      if (short) resolved = { speaker: short.speaker, how: 'short-form' };
+    }
+    if (resolved.how === 'generic' && metadataPerson && ANSWERING.test(label.trim())) {
+      resolved = {
+        speaker: registryLookup(registry, metadataPerson) ?? labelToSpeaker(metadataPerson),
+        how: 'metadata',
+      };
+    }
+    if (resolved.how === 'generic' && options.scope) {
+      resolved = {
+        speaker: {
+          ...resolved.speaker,
+          slug: `${resolved.speaker.slug}-in-${options.scope}`,
+          transcript: options.scope,
+        },
+        how: 'generic',
+      };
+    }
     out.set(label, resolved);
     const short = trailingParenthesis(label);
     if (short && isInitialsOf(short, withoutParenthesis(label))) {
       initials.set(foldName(short), { speaker: resolved.speaker, how: 'initials' });
     }
+    if (resolved.speaker.kind !== 'role' || resolved.how === 'role-on-date') {
+      const surname = foldName(bareName(label)).split(' ').at(-1);
+      if (surname) {
+        const known = surnames.get(surname);
+        if (known === undefined) surnames.set(surname, resolved);
+        else if (known && known.speaker.slug !== resolved.speaker.slug) surnames.set(surname, null);
+      }
+    }
   }
   return out;
+}
+
+/**
+ * The one person the metadata names whom no label names, when the transcript's
+ * generic labels leave exactly one answering or diarized voice to be them.
+ */
+function unnamedPerson(labels: readonly string[], registry: Registry, named: readonly string[]): string | undefined {
+  const spoken = new Set(labels.flatMap((l) => [foldName(l), foldName(registryLookup(registry, l)?.name ?? l)]));
+  const unnamed = named.filter((n) => !spoken.has(foldName(n)) && !spoken.has(foldName(bareName(n))));
+  const answering = labels.filter((l) => ANSWERING.test(l.trim()));
+  return unnamed.length === 1 && answering.length === 1 ? unnamed[0] : undefined;
 }
 
 function resolveOne(

@@ -138,6 +138,8 @@ export const SpeakerSchema = z.object({
   affiliation: LineSchema.optional(),
   roles: z.array(RoleSchema).default([]),
   links: z.array(WebUrlSchema).default([]),
+  /** A generic label (`Q`, `Speaker 0`) is a role in one transcript only: that transcript's slug. */
+  transcript: SlugSchema.optional(),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
@@ -194,6 +196,8 @@ export const SectionSchema = z.object({
   title: z.string().min(1),
   /** The turn the section opens; `null` for a heading after the last turn. */
   turn: z.string().nullable(),
+  /** Where the section starts in the recording, in seconds (a `Break` or `Jingle` with its time). */
+  start: z.number().nonnegative().optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 
@@ -248,6 +252,8 @@ export const TranscriptSchema = z.object({
   /** BCP 47 language tag of the text, canonical (`zh-Hans`). */
   language: LanguageSchema.default('en'),
   summary: z.string().transform(cleanText).optional(),
+  /** Who transcribed it (front matter `transcript_by:`), credited on the page and in citations. */
+  transcriber: LineSchema.optional(),
   /** The recording, for "play from here" links with each turn's start time. */
   media: WebUrlSchema.optional(),
   /** How paragraphs are written: literal text, or Markdown (links and emphasis kept). */
@@ -343,6 +349,8 @@ export const TranscriptMetaSchema = z
     language: LanguageSchema,
     slug: SlugSchema.max(MAX_SLUG, `expected a slug of at most ${MAX_SLUG} characters`),
     summary: textUpTo(METADATA_LIMITS.summary),
+    /** Who transcribed the recording; front matter `transcript_by:`. */
+    transcriber: lineUpTo(METADATA_LIMITS.name),
     media: WebUrlSchema,
     /** The people heard; with one name, a transcript without labels is theirs. */
     speakers: z.array(lineUpTo(METADATA_LIMITS.name)),

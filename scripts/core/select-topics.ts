@@ -18,7 +18,7 @@
 import type { Candidate } from './extract-phrases.ts';
 import { foldWords, rulesToTopics } from './match-topics.ts';
 import type { Topic, TopicRulesFile } from './schema.ts';
-import { toSlug } from './slugs.ts';
+import { nameSlug } from './slugs.ts';
 
 export const MIN_COUNT = 2;
 export const PER_TRANSCRIPT = 20;
@@ -89,8 +89,8 @@ export function selectTopics(
   const extracted: Topic[] = [];
   for (const c of [...chosen.values()].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key))) {
     const name = c.entity ? c.display : c.display.charAt(0).toUpperCase() + c.display.slice(1);
-    const slug = toSlug(name);
-    if (slug === '' || slugs.has(slug)) continue;
+    const slug = nameSlug(name);
+    if (slugs.has(slug)) continue;
     slugs.add(slug);
     extracted.push({ slug, name, origin: 'extracted', terms: c.forms, ...(c.entity ? { entity: true } : {}) });
   }

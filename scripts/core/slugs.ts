@@ -35,14 +35,48 @@ export function foldName(name: string): string {
 }
 
 /**
- * The slug of a speaker's or topic's name. A name that leaves nothing after
- * transliteration (only punctuation, `…:`, or a script the transliterator
- * does not know, `ꓐ`) still needs a page: it gets `name-` and eight hex
- * digits of a hash of the name, the same on every build.
+ * The slug of a speaker's or topic's name. Distinct names keep distinct slugs:
+ * - symbols that make a name are spelled out (`C++` → `c-plus-plus`,
+ *   `C#` → `c-sharp`), so `C`, `C++` and `C#` are three topics;
+ * - a name with letters outside the Latin script (`王毅`, `汪毅`, a Cyrillic
+ *   `і` in `Qі Yanjun`) ends in six hex digits of a hash of the name as
+ *   written: transliteration gives `王毅` and `汪毅` both `wang-yi`, and
+ *   `Qі Yanjun` would pass for `Qi Yanjun`;
+ * - a name that leaves nothing after transliteration (only punctuation, `…:`,
+ *   or a script the transliterator does not know, `ꓐ`) gets `name-` and eight
+ *   hex digits of the hash.
+ * Every slug is the same on every build.
  */
 export function nameSlug(name: string): string {
-  return toSlug(name) || `name-${fnv1a(name)}`;
+  const base = toSlug(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
+  if (base === '') return `name-${fnv1a(name)}`;
+  return nonLatin(name) ? `${base}-${fnv1a(name.normalize('NFC')).slice(0, 6)}` : base;
 }
+
+/** Whether a name has a letter outside the Latin script. */
+export function nonLatin(name: string): boolean {
+  return /(?=\p{L})\P{Script=Latin}/u.test(name);
+}
+
+/**
+ * The scripts a name's letters come from, when there is more than one and one
+ * is Latin: `Qі Yanjun` (Latin and Cyrillic) looks like a Latin name and is
+ * not. Names wholly in one script, or CJK with Latin initials, are not flagged.
+ */
+export function mixedScripts(name: string): string[] {
+  const scripts = new Set<string>();
+  for (const ch of name.match(/\p{L}/gu) ?? []) {
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'other';
+    scripts.add(script);
+  }
+  return scripts.has('Latin') && (scripts.has('Cyrillic') || scripts.has('Greek')) ? [...scripts].sort() : [];
+}
+
+const SCRIPTS: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+];
 
 /** FNV-1a, 32 bits, over UTF-16 code units, as eight hex digits. */
 export function fnv1a(text: string): string {

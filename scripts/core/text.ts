@@ -74,6 +74,16 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
 }
 
 /**
+ * Whether bytes are not text at all: NUL bytes in what is neither UTF-16 with
+ * a byte order mark nor UTF-16 without one. Such a file is skipped, named in
+ * the skipped list, instead of being read as a transcript.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.indexOf(0) !== -1 && utf16WithoutBom(bytes) === undefined;
+}
+
+/**
  * UTF-16 text saved without its byte order mark: in its first kilobyte, most
  * every other byte is NUL (the high byte of Latin text), on one side only.
  */
@@ -114,6 +124,24 @@ export function toLines(text: string): SourceLine[] {
 /** Words as a reader counts them: runs of letters, digits and joining marks. */
 export function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu) ?? [];
+}
+
+/** Scripts written without spaces between words: a run of them is many words, not one. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * How many words a reader counts in a text, in every language: text in a
+ * script written without spaces (Chinese, Japanese, Thai) is split into words
+ * by `Intl.Segmenter`, so `我们的立场是一贯的` is six words, not one; other text
+ * counts as {@link wordsOf} does.
+ */
+export function countWords(text: string): number {
+  if (!UNSPACED.test(text)) return wordsOf(text).length;
+  let n = 0;
+  for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
 }
 
 /** Collapses runs of white space to one space and trims. */

@@ -24,11 +24,13 @@ import {
   tooLargeMessage,
 } from '../core/ingest-archive.ts';
 import { type Problem, type ProblemCode, problem } from '../core/problems.ts';
+import { looksBinary } from '../core/text.ts';
 
-/** File endings read as transcripts. */
-const TRANSCRIPT_EXTENSIONS = Object.keys(EXTENSIONS);
+/** File endings read as transcripts; a file with no ending is read too, its format decided by its content. */
+const TRANSCRIPT_EXTENSIONS = [...Object.keys(EXTENSIONS), ''];
 /** A folder's own documentation: README, LICENSE, SOURCES, CHANGELOG. */
-const DOCUMENTATION = /(?:^|\/)(?:readme|license|licence|changelog|sources|contributing)\.(?:md|txt)$/i;
+const DOCUMENTATION =
+  /(?:^|\/)(?:readme|license|licence|changelog|sources|contributing|copying|authors)(?:\.(?:md|txt))?$/i;
 /** Hugo-style section pages (`_index.md`): listings, not transcripts. */
 const SECTION_PAGE = /(?:^|\/)_index(?:\.[a-z]{2})?\.md$/;
 const META_EXTENSIONS = ['.yaml', '.yml'] as const;
@@ -72,7 +74,8 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
     } else if (DOCUMENTATION.test(rel)) {
       skipped.push({ file: rel, reason: 'documentation of the folder, not a transcript' });
     } else if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
-      const metaRel = META_EXTENSIONS.map((e) => rel.slice(0, -ext.length) + e).find((m) => byRel.has(m));
+      const stem = ext === '' ? rel : rel.slice(0, -ext.length);
+      const metaRel = META_EXTENSIONS.map((e) => stem + e).find((m) => byRel.has(m));
       const metaAbs = metaRel ? join(dir, metaRel) : undefined;
       const stats = await Promise.all([abs, ...(metaAbs ? [metaAbs] : [])].map((f) => stat(f).catch(() => undefined)));
       const [own, metaStat] = stats;
@@ -115,6 +118,11 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
         continue;
       }
       const bytes = new Uint8Array(read[0]);
+      if (looksBinary(bytes)) {
+        const line = lineOf(bytes, bytes.indexOf(0));
+        skipped.push({ file: rel, reason: `not text: a NUL byte on line ${line} (a binary file)` });
+        continue;
+      }
       const meta = metaRel && read[1] !== undefined ? { file: metaRel, text: read[1] } : undefined;
       const hash = createHash('sha256')
         .update(bytes)
@@ -191,6 +199,13 @@ function lazySource(file: string, abs: string, hash: string, metaRel?: string, m
         }
       : {}),
   };
+}
+
+/** The 1-based line an offset falls on. */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 function extensionOf(path: string): string {

@@ -42,6 +42,7 @@ export function citeData(
   const target: CiteTarget = {
     title: t.title,
     ...(t.date ? { date: t.date } : {}),
+    ...(t.transcriber ? { transcriber: t.transcriber } : {}),
     url: page.url,
     archive: page.archive,
     ...(page.publisher !== page.archive ? { publisher: page.publisher } : {}),

@@ -47,7 +47,7 @@ test('opening statements, then one exchange per question with every answer, mode
     ['opening', 't2', '', ''],
     ['exchange', 't3,t4,t5', 'reuters', 'anna-berg,ben-olsen'],
     ['moderator', 't6', '', ''],
-    ['exchange', 't7,t8', 'q', 'ben-olsen'],
+    ['exchange', 't7,t8', 'q-in-x', 'ben-olsen'],
   ]);
 });
 

@@ -18,6 +18,7 @@ test('known fields are taken by their common names; unknown ones are ignored', (
     date: '2024-12-20',
     speakers: ['Mark Erhardt'],
     source: 'https://e.org/v',
+    transcriber: 'x',
     tags: ['a'],
   });
   expect(problems).toEqual([]);

@@ -68,7 +68,8 @@ describe('across an archive', () => {
     text: 'strict: true\nspeakers:\n  - name: Anna Berg\n    aliases: [A. Berg]\n',
   };
 
-  test('generic labels in two transcripts share one role page, and `Audience Member` folds into `Audience member`', () => {
+  // Issue 17.6: a generic label is a role local to its transcript, never one archive-wide page.
+  test('generic labels in two transcripts are two roles, and `Audience Member` folds into `Audience member`', () => {
     const archive = ingestArchive({
       sources: [
         source('a.txt', 'Q:\nOne?\nAnna Berg:\nYes.\n'),
@@ -76,7 +77,7 @@ describe('across an archive', () => {
       ],
     });
     const roles = archive.speakers.filter((s) => s.kind === 'role').map((s) => s.slug);
-    expect(roles).toEqual(['audience-member', 'q']);
+    expect(roles).toEqual(['audience-member-in-b', 'q-in-a', 'q-in-b']);
   });
 
   test('unresolved labels are listed with counts, and are warnings when the registry is strict', () => {

@@ -24,7 +24,7 @@ import { toLines } from '../text.ts';
 import { type Block, inlineLabel, segmentTurns, standaloneLabel } from './segment-turns.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
 
-const BOLD_LABEL = /^\*\*([^*\n]{1,80}?)(?::\*\*|\*\*\s*:|:(?!\*\*))[ \t]*([\s\S]*)$/;
+const BOLD_LABEL = /^\*\*([^*\n]{1,80}?)(?::[ \t]*\*\*|\*\*\s*:|:(?!\*\*))[ \t]*([\s\S]*)$/;
 const ATX = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
 const FENCE = /^(`{3,}|~{3,})/;
 
@@ -33,7 +33,9 @@ export function boldLabel(line: string): { name: string; rest: string } | undefi
   const m = BOLD_LABEL.exec(line);
   if (!m?.[1]) return undefined;
   const name = m[1].trim();
-  if (!classifyLabelLine(`${name}:`).label) return undefined;
+  // Bold already marks a label: a credential after a comma (`Mireille B. Reece, Psy.D`) does not unmake it.
+  const core = name.replace(/,\s*(?:\p{Lu}\p{L}{0,3}\.?){1,3}$/u, '');
+  if (!classifyLabelLine(`${core}:`).label) return undefined;
   return { name, rest: (m[2] ?? '').trim() };
 }
 

@@ -31,6 +31,8 @@ export interface ParsedSection {
   title: string;
   line: number;
   beforeTurn: number;
+  /** Where the section starts in the recording, in seconds (`**Break:** [27:47]`). */
+  start?: number;
 }
 
 /** A decision the parser was not sure of, for the ingest report. */

@@ -94,7 +94,11 @@ test('a one-off `Name: text` is text, listed as unsure, while generic Q and A al
   expect(doc.turns.map((t) => t.label)).toEqual(['Q', 'A', 'Q', 'A']);
   expect(doc.turns[1]?.paragraphs.map((p) => p.text)).toEqual(['Because.', 'Side Note: this is not a speaker.']);
   expect(doc.unsure).toEqual([
-    { line: 3, label: 'Side Note', reason: 'not taken as a label: `Side Note` starts only this paragraph' },
+    {
+      line: 3,
+      label: 'Side Note',
+      reason: 'not taken as a label (score 1, 2 needed): `Side Note` starts only this paragraph (+1)',
+    },
   ]);
 });
 

@@ -16,7 +16,7 @@ import {
 import { parseInWorkers } from './parse-pool-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { allProblems, formatIngestReport, formatProblems, replayedReport } from './report.ts';
-import { writeContent } from './write-content-fs.ts';
+import { writeAbout, writeContent } from './write-content-fs.ts';
 
 export interface IngestOptions {
   seeds: string;
@@ -51,6 +51,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     };
   }
   const seeds = await readSeeds(options.seeds, await loadSeedStamps(options.content));
+  await writeAbout(options.content, seeds.about);
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
   const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}`;
   // Nothing read has changed since the last run (no seed file, rule, option, code or content

@@ -78,8 +78,16 @@ const here = document.getElementById('outline-here');
 const partLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-outline-part]')];
 const wide = matchMedia('(min-width: 72rem)');
 
+/** At the foot of the page the last turns never reach the top: the last one on screen is where you are. */
+function shownTurn(): number {
+  const page = measure();
+  const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+  if (!atEnd || page.focused !== undefined) return currentTurn(page);
+  return page.tops.findLastIndex((top) => top < window.innerHeight);
+}
+
 function update(): void {
-  const index = currentTurn(measure());
+  const index = shownTurn();
   const section = turnSections[Math.max(0, index)];
   if (here && section) {
     const name = headingOf(section)?.textContent?.trim() ?? '';

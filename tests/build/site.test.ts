@@ -269,7 +269,8 @@ describe('speaker and topic pages', () => {
     const links = doc
       .querySelectorAll('.turn-refs > li > .card-meta > a:first-child')
       .map((a) => a.getAttribute('href'));
-    expect(links).toContain('/transcripts/seed-press-conference/#t2');
+    // Each link carries the terms, so the transcript marks them on arrival.
+    expect(links).toContain('/transcripts/seed-press-conference/?highlight=Telecom%20fraud#t2');
     expect(visibleText(one(doc, '.evidence'))).toContain('Telecom fraud');
   });
 
@@ -282,7 +283,8 @@ describe('speaker and topic pages', () => {
     for (const file of pages) {
       const doc = page(site, `/${file}`.replace(/index\.html$/, ''));
       for (const a of doc.querySelectorAll('a[href^="/"]')) {
-        const [path = '', anchor] = (a.getAttribute('href') ?? '').split('#');
+        const [address = '', anchor] = (a.getAttribute('href') ?? '').split('#');
+        const path = address.split('?')[0] ?? '';
         const target = path.endsWith('/') ? `${path}index.html` : path;
         expect(exists(site, target), `${file} → ${path}`).toBe(true);
         if (anchor) expect(read(path)?.getElementById(anchor), `${file} → ${path}#${anchor}`).not.toBeNull();

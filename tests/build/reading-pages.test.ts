@@ -78,7 +78,7 @@ test('chart bars on speaker and topic pages link to that speaker’s turns on th
     expect(url.pathname).toBe('/search/');
     expect(url.searchParams.get('speaker')).toBe('Qi Yanjun');
     expect(url.searchParams.get('topic')).toBeTruthy();
-    expect(a.getAttribute('aria-label')).toMatch(/^.+: \d+ turns?$/);
+    expect(a.querySelector('title')?.textContent).toMatch(/^.+: \d+ turns?$/);
   }
   const topic = page(site, '/topics/telecom-fraud/');
   const first = topic.querySelector('svg.chart-wide a.chart-link')?.getAttribute('href') ?? '';

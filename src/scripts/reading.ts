@@ -104,6 +104,14 @@ function update(): void {
     if (link === current) link.setAttribute('aria-current', 'location');
     else link.removeAttribute('aria-current');
   }
+  // A speaker's "previous" or "next" is greyed out where they have no such turn.
+  const speakers = turnSections.map((t) => t.dataset['speaker']);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#outline button[data-jump]')) {
+    const who = button.closest<HTMLElement>('li[data-speaker]')?.dataset['speaker'];
+    const next = button.dataset['jump'] === 'next';
+    const has = speakers.some((s, i) => s === who && (next ? i > index : i < index));
+    button.setAttribute('aria-disabled', String(!has));
+  }
 }
 
 if (outline) {

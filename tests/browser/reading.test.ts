@@ -197,6 +197,15 @@ describe('the outline', () => {
     expect(box && text && box.x >= text.x + text.width).toBe(true);
     const parts = outline.locator('a[data-outline-part]');
     expect(await parts.count()).toBe(8);
+    // At the top nobody has a previous turn yet.
+    for (const button of await outline.getByRole('button', { name: /^Previous turn by / }).all())
+      expect(await button.getAttribute('aria-disabled')).toBe('true');
+    expect(
+      await outline
+        .getByRole('button', { name: /^Next turn by / })
+        .first()
+        .getAttribute('aria-disabled'),
+    ).toBe('false');
     expect(await parts.nth(0).isVisible()).toBe(true);
     await page.keyboard.press('J');
     await page.keyboard.press('J');

@@ -26,7 +26,7 @@ test('about.md is the archive page, not a transcript or a skipped file', () => {
 test('the collection in figures: counts and the span of stated dates', () => {
   expect(collection.transcripts).toBe(index.transcripts.length);
   expect(collection.turns).toBe(index.transcripts.reduce((n, t) => n + t.turns.length, 0));
-  expect(collection.span).toEqual({ from: '2022-07-15', to: '2024-09-05' });
+  expect(collection.span).toEqual({ from: '2020-01-30', to: '2024-09-05' });
   expect(collection.undated).toBe(index.transcripts.filter((t) => !t.date).length);
   expect(collection.sources.reduce((n, s) => n + s.count, 0) + collection.unsourced).toBe(collection.transcripts);
 });

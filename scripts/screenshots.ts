@@ -4,7 +4,9 @@
  * Photographs a built site in headless Chromium, light and dark, at desktop
  * width and at 360 px: the home page, the indexes, a transcript, a speaker, a
  * topic and a search with results (or the paths given), so a person can look
- * at every page type in both themes before a release. For each shot it prints
+ * at every page type in both themes before a release. Then the longest
+ * transcript as a phone shows it, screen by screen (the top, the middle with
+ * the outline open, the bottom), and as it prints from each theme. For each shot it prints
  * what a reader would trip over: horizontal scrolling and tap targets smaller
  * than 24 × 24 px too close to another (WCAG 2.2 target size, 2.5.8). A tool for eyes, not a test.
  */
@@ -36,6 +38,69 @@ const MAX_HEIGHT = '2600';
 interface Shot {
   name: string;
   path: string;
+}
+
+/** Where a phone screen of the long transcript is taken, and whether its outline drawer is open. */
+const READING_SHOTS = [
+  { name: 'top', at: 0, outline: false },
+  { name: 'middle-outline', at: 0.5, outline: true },
+  { name: 'bottom', at: 1, outline: false },
+] as const;
+
+/** The transcript with the most turns, from the site's manifest. */
+async function longestTranscript(site: string, base: string): Promise<string | undefined> {
+  const manifest = JSON.parse(await readFile(join(site, 'transcripts.json'), 'utf8')) as {
+    transcripts: { url: string; turns: number }[];
+  };
+  const longest = [...manifest.transcripts].sort((a, b) => b.turns - a.turns)[0];
+  return longest ? new URL(longest.url, base).pathname : undefined;
+}
+
+/** The long transcript on a 360 px phone, screen by screen, and printed from each theme. */
+async function readingShots(
+  browser: Browser,
+  base: string,
+  path: string,
+  out: string,
+  maxHeight: number,
+): Promise<void> {
+  for (const theme of THEMES) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: theme });
+    const page = await context.newPage();
+    await page.goto(base + path, { waitUntil: 'load' });
+    for (const shot of READING_SHOTS) {
+      await page.evaluate(
+        (at) => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * at),
+        shot.at,
+      );
+      await page.evaluate((open) => {
+        const outline = document.getElementById('outline') as HTMLDetailsElement | null;
+        if (outline) outline.open = open;
+      }, shot.outline);
+      // The outline's position follows scrolling on the next frame.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const file = join(out, `long-transcript-${shot.name}-${theme}-360.png`);
+      await page.screenshot({ path: file });
+      console.log(`${file.slice(out.length + 1)}  ${path}`);
+    }
+    await context.close();
+    const printing = await browser.newContext({ viewport: { width: 800, height: 1100 }, colorScheme: theme });
+    const paper = await printing.newPage();
+    await paper.goto(base + path, { waitUntil: 'load' });
+    await paper.evaluate((t) => {
+      document.documentElement.dataset['theme'] = t;
+    }, theme);
+    await paper.emulateMedia({ media: 'print' });
+    const height = await paper.evaluate(() => document.documentElement.scrollHeight);
+    const file = join(out, `long-transcript-print-from-${theme}.png`);
+    await paper.screenshot({
+      path: file,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 800, height: Math.min(height, maxHeight) },
+    });
+    console.log(`${file.slice(out.length + 1)}  ${path} (print)`);
+    await printing.close();
+  }
 }
 
 /** One page of each type, chosen from the built site itself. */
@@ -132,6 +197,10 @@ async function main(): Promise<number> {
           await context.close();
         }
       }
+    }
+    if (!values.path?.length) {
+      const long = await longestTranscript(site, server.url);
+      if (long) await readingShots(browser, server.url, long, out, maxHeight);
     }
   } finally {
     await browser.close();

@@ -11,6 +11,7 @@ import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
 import { frontMatterLines, frontMatterToMeta, languageFromFileName } from './front-matter.ts';
+import { markdownToPlain } from './markdown-text.ts';
 import { cleanLine } from './metadata-shapes.ts';
 import { fingerprint } from './permalinks/fingerprint.ts';
 import { type Problem, problem } from './problems.ts';
@@ -149,9 +150,11 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
       ...(t.start === undefined ? {} : { start: t.start }),
     };
   });
+  // A Markdown source writes its headings and title in Markdown: they are kept as the text a reader sees.
+  const asText = (text: string) => (format === 'markdown' ? markdownToPlain(text) || text : text);
   const sections: Section[] = doc.sections.map((s, i) => ({
     id: `s${i + 1}`,
-    title: s.title,
+    title: asText(s.title),
     turn: turns[s.beforeTurn]?.id ?? null,
     ...(s.start === undefined ? {} : { start: s.start }),
   }));
@@ -164,7 +167,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
   const language = meta.language ?? languageFromFileName(file) ?? 'en';
   const transcript = TranscriptSchema.parse({
     slug,
-    title: meta.title ?? titleFromFileName(file) ?? titleFromSpeakers(speakers),
+    title: meta.title ? asText(meta.title) : (titleFromFileName(file) ?? titleFromSpeakers(speakers)),
     titleSource: meta.title ? 'metadata' : 'derived',
     ...(date ? { date } : {}),
     ...(meta.event ? { event: meta.event } : {}),

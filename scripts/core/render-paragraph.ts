@@ -10,6 +10,14 @@
  * the transcript's original site), is shown as its text. An image is never
  * loaded (the archive makes no request to another host): it becomes a link to
  * the picture, labelled with its alt text.
+ *
+ * Two things Markdown sources write that micromark leaves as text are
+ * rendered: `<sup>…</sup>` and `<sub>…</sub>` pairs without attributes
+ * (exponents and indices in technical talks), and TeX inline math between
+ * single dollars (`$A_0 = g$`, the pandoc rule: no space inside the dollars,
+ * no digit after the closing one, so "$5 and $10" stays text), shown as its
+ * TeX in `<code class="math">`. Both are matched on the already escaped
+ * text, so nothing from the source becomes a tag but those.
  */
 import { micromark } from 'micromark';
 import { splitAnnotations } from './annotations.ts';
@@ -48,7 +56,7 @@ const IMAGE = /^<img src="([^"]*)" alt="([^"]*)"/;
  * micromark itself on random text.
  */
 const INERT_MARKDOWN =
-  /^(?![-+=]|\d{1,9}[.)])[^\s\\`*_[\]<>!&#|~\0](?:[^\\`*_[\]<>!&#|~\n\r\0]*[^\s\\`*_[\]<>!&#|~\0])?$/;
+  /^(?![-+=]|\d{1,9}[.)])[^\s\\`*_[\]<>!&#|~$\0](?:[^\\`*_[\]<>!&#|~$\n\r\0]*[^\s\\`*_[\]<>!&#|~$\0])?$/;
 
 /** Block HTML for a Markdown paragraph (micromark wraps it in `<p>`, or makes a list, a quote…). */
 export function markdownToHtml(text: string): string {
@@ -79,5 +87,29 @@ export function micromarkToHtml(text: string): string {
       out.push(part.startsWith('<') ? part : markAnnotations(part));
     }
   }
-  return out.join('');
+  return inlineExtras(out.join(''));
+}
+
+/** `&lt;sup&gt;2&lt;/sup&gt;` as escaped by micromark, with no tag or other sup/sub inside. */
+const SUP_SUB = /&lt;(sup|sub)&gt;((?:(?!&lt;\/?su[pb]&gt;)[^<])+?)&lt;\/\1&gt;/g;
+/** Inline TeX between single dollars, in text between tags. */
+const MATH = /(^|[^$\\\w])\$(?=[^\s$])([^$<\n]*?[^\s$\\])\$(?![\d$])/g;
+
+/** Text outside code spans and blocks, where the source's own markup is literal. */
+function inlineExtras(html: string): string {
+  let inCode = 0;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) {
+        if (/^<(?:code|pre)\b/.test(part)) inCode++;
+        else if (/^<\/(?:code|pre)>/.test(part)) inCode--;
+        return part;
+      }
+      if (inCode > 0) return part;
+      return part
+        .replace(SUP_SUB, '<$1>$2</$1>')
+        .replace(MATH, (_, before: string, tex: string) => `${before}<code class="math">${tex}</code>`);
+    })
+    .join('');
 }

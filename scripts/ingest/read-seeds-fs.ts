@@ -1,6 +1,8 @@
 /**
- * Reads the seeds folder: transcript files with their sidecar metadata, and
- * the topic rules. Everything else is listed as skipped, with the reason.
+ * Reads the seeds folder: transcript files with their sidecar metadata, the
+ * archive-wide files (topic rules, speaker registry, and `about.md`, the
+ * site owner's description of the collection), and lists everything else as
+ * skipped, with the reason.
  * Every file's size is checked before it is read: one over its limit is
  * reported and never read.
  *
@@ -36,6 +38,8 @@ const SECTION_PAGE = /(?:^|\/)_index(?:\.[a-z]{2})?\.md$/;
 const META_EXTENSIONS = ['.yaml', '.yml'] as const;
 const TOPICS_FILE = /^topics\.ya?ml$/;
 const SPEAKERS_FILE = /^speakers\.ya?ml$/;
+/** The site owner's "About this archive" page, in Markdown: at the top of the folder only, never a transcript. */
+const ABOUT_FILE = /^about\.md$/i;
 
 export interface SeedsFolder extends ArchiveInput {
   skipped: { file: string; reason: string }[];
@@ -43,6 +47,8 @@ export interface SeedsFolder extends ArchiveInput {
   stamps: Map<string, SeedStamp>;
   /** Bytes of the transcript and metadata files (read or not). */
   inputBytes: number;
+  /** `about.md`: the archive's own description, published at /about/. */
+  about?: { file: string; text: string };
 }
 
 /** What a transcript file (and its metadata file) looked like when its hash was taken. */
@@ -64,12 +70,15 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
   const problems: Problem[] = [];
   let topicRules: SeedsFolder['topicRules'];
   let speakerRegistry: SeedsFolder['speakerRegistry'];
+  let about: SeedsFolder['about'];
   const stamps = new Map<string, SeedStamp>();
   let inputBytes = 0;
 
   for (const { abs, rel } of all) {
     const ext = extensionOf(rel);
-    if (SECTION_PAGE.test(rel)) {
+    if (ABOUT_FILE.test(rel)) {
+      about = { file: rel, text: await readFile(abs, 'utf8') };
+    } else if (SECTION_PAGE.test(rel)) {
       skipped.push({ file: rel, reason: 'a section page (`_index.md`), not a transcript' });
     } else if (DOCUMENTATION.test(rel)) {
       skipped.push({ file: rel, reason: 'documentation of the folder, not a transcript' });
@@ -153,6 +162,7 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
     ...(problems.length > 0 ? { problems } : {}),
     ...(topicRules ? { topicRules } : {}),
     ...(speakerRegistry ? { speakerRegistry } : {}),
+    ...(about ? { about } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ import {
 import { parseInWorkers } from './parse-pool-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { allProblems, formatIngestReport, formatProblems, replayedReport } from './report.ts';
-import { writeContent } from './write-content-fs.ts';
+import { writeAbout, writeContent } from './write-content-fs.ts';
 
 export interface IngestOptions {
   seeds: string;
@@ -93,6 +93,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   });
   if ('error' in record) return failed(record.error, 'the permalink record must be restored or fixed first (above)');
   const seeds = await readSeeds(options.seeds, await loadSeedStamps(options.content));
+  await writeAbout(options.content, seeds.about);
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
   // (and the problems of rules or registry files too large or unreadable to be read at all)
   const rules = `${seeds.topicRules?.text ?? ''}\0${seeds.speakerRegistry?.text ?? ''}\0${JSON.stringify(seeds.problems ?? [])}`;

@@ -194,3 +194,21 @@ async function readPublishedTranscripts(folder: string): Promise<PublishedTransc
   }
   return out;
 }
+
+/** The site owner's page, beside the collections: `about.md`, read by src/lib/about-fs.ts. */
+export const ABOUT_FILE = 'about.md';
+
+/**
+ * Copies the seeds' `about.md` into the content folder when it changed, and
+ * removes the copy when the seeds no longer have one. Independent of the
+ * transcripts: an edit to the page alone parses nothing again.
+ */
+export async function writeAbout(dir: string, about: { text: string } | undefined): Promise<void> {
+  const path = join(dir, ABOUT_FILE);
+  if (about === undefined) {
+    await rm(path, { force: true });
+    return;
+  }
+  await mkdir(dir, { recursive: true });
+  await writeIfChanged(path, about.text, { written: [], unchanged: 0, removed: [], kept: [], published: [] });
+}

@@ -4,7 +4,9 @@
  * plain records. Pure: tested without Astro.
  */
 import { createHash } from 'node:crypto';
+import type { TextFormat } from '../../scripts/core/render-paragraph.ts';
 import type { Exchange, Speaker, Topic, Transcript, TranscriptCard, Turn } from '../../scripts/core/schema.ts';
+import { type ExcerptPart, excerptAround, turnText } from './excerpt.ts';
 
 export interface TurnRef {
   transcript: Transcript;
@@ -48,7 +50,7 @@ export interface ArchiveIndex {
 const excerpts = new WeakMap<Turn, Map<number, string>>();
 
 /** A turn's first `maxWords` words, cut with an ellipsis when it has more. Reads no further than it shows. */
-export function excerpt(turn: Turn, maxWords = 40): string {
+export function excerpt(turn: Turn, maxWords = 40, format: TextFormat = 'plain'): string {
   let made = excerpts.get(turn);
   if (!made) {
     made = new Map();
@@ -56,14 +58,13 @@ export function excerpt(turn: Turn, maxWords = 40): string {
   }
   let text = made.get(maxWords);
   if (text === undefined) {
-    text = cutExcerpt(turn, maxWords);
+    text = cutExcerpt(turnText(turn, format), maxWords);
     made.set(maxWords, text);
   }
   return text;
 }
 
-function cutExcerpt(turn: Turn, maxWords: number): string {
-  const text = turn.paragraphs.join(' ');
+function cutExcerpt(text: string, maxWords: number): string {
   // Cut after the maxWords-th word, keeping the original punctuation before it.
   const re = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
   let end = 0;
@@ -182,15 +183,23 @@ export function pageKey(index: ArchiveIndex, t: TranscriptCard, digest: string, 
  */
 export const TURN_LIST_LIMIT = 100;
 
-/** A turn as a list shows it: where it is, and its first words. */
+/** A turn as a list shows it: where it is, and its first words (around the terms that filed it, on a topic's list). */
 export interface ListedTurn extends TurnRef {
-  excerpt: string;
+  excerpt: ExcerptPart[];
 }
+
+/** How many words a listed turn's excerpt shows. */
+const LISTED_WORDS = 40;
 
 /** The newest `limit` turns of a list (already newest first) with their excerpts, and how many were left out. */
 export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): { shown: ListedTurn[]; hidden: number } {
   return {
-    shown: refs.slice(0, limit).map((r) => ({ ...r, excerpt: excerpt(r.turn) })),
+    shown: refs.slice(0, limit).map((r) => ({
+      ...r,
+      excerpt: r.terms?.length
+        ? excerptAround(turnText(r.turn, r.transcript.textFormat), r.terms, LISTED_WORDS)
+        : [{ text: excerpt(r.turn, LISTED_WORDS, r.transcript.textFormat) }],
+    })),
     hidden: Math.max(0, refs.length - limit),
   };
 }

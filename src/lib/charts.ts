@@ -7,6 +7,8 @@ export interface Bar {
   label: string;
   value: number;
   href?: string;
+  /** Where the bar itself leads: the turns it counts (a filtered search), when they can be listed. */
+  turnsHref?: string;
   /** The sum of the bars left out ("233 others"): shown as a figure, not drawn to scale. */
   rest?: boolean;
 }

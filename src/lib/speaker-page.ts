@@ -6,6 +6,7 @@ import type { Speaker } from '../../scripts/core/schema.ts';
 import { topicPath } from '../../scripts/core/urls.ts';
 import { type ArchiveIndex, capTurns, excerpt, type QuestionRef } from './archive-index.ts';
 import { type Bar, perYear, topBars } from './charts.ts';
+import { filteredTurns } from './search-links.ts';
 
 export interface SpeakerPageData {
   topics: Bar[];
@@ -31,6 +32,7 @@ export function speakerPageData(archive: ArchiveIndex, speaker: Speaker): Speake
         label: archive.topics.get(slug)?.name ?? slug,
         value,
         href: topicPath(slug),
+        turnsHref: filteredTurns({ speaker: speaker.name, topic: archive.topics.get(slug)?.name ?? slug }),
       })),
       8,
     ),
@@ -50,8 +52,8 @@ export function speakerPageKeyData(data: SpeakerPageData): object {
       q.transcript.slug,
       q.transcript.title,
       q.question.id,
-      excerpt(q.question, 50),
-      q.answers.slice(0, 2).map((a) => [a.id, excerpt(a, 30)]),
+      excerpt(q.question, 50, q.transcript.textFormat),
+      q.answers.slice(0, 2).map((a) => [a.id, excerpt(a, 30, q.transcript.textFormat)]),
     ]),
     hidden: data.hiddenQuestions,
     names: [...data.names],

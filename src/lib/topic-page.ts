@@ -6,6 +6,7 @@ import type { Speaker } from '../../scripts/core/schema.ts';
 import { speakerPath } from '../../scripts/core/urls.ts';
 import type { ArchiveIndex, TurnRef } from './archive-index.ts';
 import { type Bar, perYear, topBars } from './charts.ts';
+import { filteredTurns } from './search-links.ts';
 
 export interface TopicCharts {
   mentions: Bar[];
@@ -20,6 +21,7 @@ export interface TopicCharts {
  */
 export function topicCharts(archive: ArchiveIndex, slug: string): TopicCharts {
   const turns = archive.turnsByTopic.get(slug) ?? [];
+  const topicName = archive.topics.get(slug)?.name ?? slug;
   const bySpeaker = new Map<string, number>();
   for (const r of turns) bySpeaker.set(r.turn.speaker, (bySpeaker.get(r.turn.speaker) ?? 0) + 1);
   const kindOf = (s: string): Speaker['kind'] => archive.speakers.get(s)?.kind ?? 'person';
@@ -27,7 +29,12 @@ export function topicCharts(archive: ArchiveIndex, slug: string): TopicCharts {
     topBars(
       [...bySpeaker]
         .filter(([s]) => kinds.includes(kindOf(s)))
-        .map(([s, value]) => ({ label: archive.speakers.get(s)?.name ?? s, value, href: speakerPath(s) })),
+        .map(([s, value]) => ({
+          label: archive.speakers.get(s)?.name ?? s,
+          value,
+          href: speakerPath(s),
+          turnsHref: filteredTurns({ speaker: archive.speakers.get(s)?.name ?? s, topic: topicName }),
+        })),
       10,
     );
   const sum = (kinds: readonly Speaker['kind'][]) =>

@@ -7,12 +7,16 @@
  *   a notice with the text as it was cited;
  * - "Copy link to this passage" for selected text, as a text-fragment URL,
  *   where the browser supports text fragments;
- * - search terms marked on arrival from a hit, with a navigator (mentions.ts).
+ * - search terms marked on arrival from a hit, with a navigator (mentions.ts);
+ * - the reading keys and the outline's position (reading.ts).
+ *
+ * A copy is confirmed twice: the button says "Copied" for a few seconds, and
+ * the live region tells a screen reader.
  */
 import { CITE_FORMATS, cite, quoteOf, turnTarget } from '../../scripts/core/cite.ts';
 import './mentions.ts';
 import type { CiteData } from '../lib/cite-target.ts';
-import { isShortcut } from '../lib/shortcut.ts';
+import './reading.ts';
 
 const data = document.getElementById('cite-data')?.textContent;
 const parsed: CiteData | undefined = data ? (JSON.parse(data) as CiteData) : undefined;
@@ -27,13 +31,31 @@ function announce(text: string): void {
   if (live) live.textContent = text;
 }
 
-async function copy(text: string, what: string): Promise<void> {
+/** How long a button says "Copied" before its label comes back. */
+const CONFIRM_MS = 3000;
+
+async function copy(text: string, what: string, button?: HTMLButtonElement): Promise<void> {
+  let done: boolean;
   try {
     await navigator.clipboard.writeText(text);
     announce(`${what} copied.`);
+    done = true;
   } catch {
     announce(`Could not copy: select the ${what.toLowerCase()} and copy it by hand.`);
+    done = false;
   }
+  if (!button) return;
+  const label = button.dataset['label'] ?? button.textContent ?? '';
+  button.dataset['label'] = label;
+  button.textContent = done ? 'Copied ✓' : 'Not copied';
+  button.classList.toggle('copied', done);
+  clearTimeout(Number(button.dataset['timer']));
+  button.dataset['timer'] = String(
+    setTimeout(() => {
+      button.textContent = label;
+      button.classList.remove('copied');
+    }, CONFIRM_MS),
+  );
 }
 
 function copyButton(label: string, text: () => string): HTMLButtonElement {
@@ -41,7 +63,7 @@ function copyButton(label: string, text: () => string): HTMLButtonElement {
   button.type = 'button';
   button.className = 'copy-button';
   button.textContent = `Copy ${label}`;
-  button.addEventListener('click', () => void copy(text(), label));
+  button.addEventListener('click', () => void copy(text(), label, button));
   return button;
 }
 
@@ -54,9 +76,10 @@ if (base) {
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-from]')) {
     button.hidden = false;
+    const what = button.textContent?.replace(/^Copy /, '') ?? 'Citation';
     button.addEventListener('click', () => {
       const source = document.getElementById(button.dataset['copyFrom'] ?? '');
-      void copy(source?.textContent ?? '', button.textContent?.replace(/^Copy /, '') ?? 'Citation');
+      void copy(source?.textContent ?? '', what, button);
     });
   }
 
@@ -68,8 +91,10 @@ if (base) {
   quoteBox?.addEventListener('change', () => render());
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.turn-cite')) {
     button.hidden = false;
+    // Two tab stops a turn: the recording's time link is offered in the dialog instead.
+    button.closest('section.turn')?.querySelector('a.turn-time')?.setAttribute('tabindex', '-1');
     button.addEventListener('click', () => {
-      const { turn = '', speaker = '', fingerprint = '' } = button.dataset;
+      const { turn = '', speaker = '', fingerprint = '', play, clock } = button.dataset;
       const link = `${location.origin}${location.pathname}?v=${fingerprint}#${turn}`;
       const section = button.closest<HTMLElement>('section.turn');
       // The reader's selection inside this turn, else the turn's opening words.
@@ -78,15 +103,30 @@ if (base) {
       const body = section?.querySelector('.turn-body')?.textContent ?? '';
       const quote = quoteOf(selected.trim() || body);
       if (linkField) linkField.value = link;
-      render = () => renderFormats(link, turn, speaker, quoteBox?.checked ? quote : '');
+      render = () => renderFormats(link, turn, speaker, quoteBox?.checked ? quote : '', play, clock);
       render();
       dialog?.showModal();
     });
   }
 
-  function renderFormats(link: string, turn: string, speaker: string, quote: string): void {
+  function renderFormats(
+    link: string,
+    turn: string,
+    speaker: string,
+    quote: string,
+    play: string | undefined,
+    clock: string | undefined,
+  ): void {
     const passage = turnTarget(target, { id: turn, url: link, speaker: parsed?.speakers[speaker], quote });
+    // The recording's time link, out of the tab order in the turn, is offered here.
+    const playLink = document.createElement('a');
+    if (play) {
+      playLink.href = play;
+      playLink.rel = 'external';
+      playLink.textContent = `Play the recording from ${clock ?? 'this turn'}`;
+    }
     formats?.replaceChildren(
+      ...(play ? [playLink, document.createElement('br')] : []),
       copyButton('link', () => link),
       ...CITE_FORMATS.flatMap((f) => {
         const heading = document.createElement('h3');
@@ -146,46 +186,5 @@ if ('fragmentDirective' in document) {
     button.style.left = `${window.scrollX + rect.left}px`;
     button.hidden = false;
   });
-  button.addEventListener('click', () => void copy(link, 'Link'));
+  button.addEventListener('click', () => void copy(link, 'Link', button));
 }
-
-// Keyboard reading: j / k next and previous turn, J / K next and previous exchange or section,
-// s this speaker's next turn. The address follows, so the place can be shared.
-const turnHeadings = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('section.turn h3')];
-const partHeadings = (): HTMLElement[] => [
-  ...document.querySelectorAll<HTMLElement>('h2.exchange-heading, h2.section-heading'),
-];
-
-function currentIndex(list: readonly HTMLElement[]): number {
-  const line = window.innerHeight * 0.25;
-  let index = -1;
-  list.forEach((el, i) => {
-    if (el.getBoundingClientRect().top <= line) index = i;
-  });
-  return index;
-}
-
-function go(el: HTMLElement | undefined): void {
-  if (!el) return;
-  history.replaceState(null, '', `#${el.id}`);
-  el.setAttribute('tabindex', '-1');
-  el.focus({ preventScroll: true });
-  el.scrollIntoView({ block: 'start' });
-}
-
-document.addEventListener('keydown', (event) => {
-  if (!isShortcut(event)) return;
-  const turns = turnHeadings();
-  const here = currentIndex(turns);
-  if (event.key === 'j') go(turns[here + 1]);
-  else if (event.key === 'k') go(turns[Math.max(0, here - 1)]);
-  else if (event.key === 'J' || event.key === 'K') {
-    const parts = partHeadings();
-    const at = currentIndex(parts);
-    go(event.key === 'J' ? parts[at + 1] : parts[Math.max(0, at - 1)]);
-  } else if (event.key === 's') {
-    const speaker = turns[here]?.closest('section.turn')?.querySelector('h3 a')?.getAttribute('href');
-    go(turns.slice(here + 1).find((h) => h.querySelector('a')?.getAttribute('href') === speaker));
-  } else return;
-  event.preventDefault();
-});

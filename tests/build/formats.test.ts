@@ -70,7 +70,7 @@ describe('format details on the page', () => {
     expect(doc.querySelectorAll('h2.section-heading').map((h) => h.textContent)).toContain('Break');
     const opReturn = page(site, '/transcripts/op-return/');
     expect(visibleText(one(opReturn, 'section.turn .turn-time'))).toBe('Play from 0:19');
-    expect(visibleText(one(opReturn, 'nav.toc'))).toContain('OP_RETURN War');
+    expect(visibleText(one(opReturn, '#outline .outline-parts'))).toContain('OP_RETURN War');
   });
 
   test('annotations are shown, marked, and left out of the word count', () => {

@@ -113,12 +113,17 @@ describe('the seed transcript page', () => {
     }
   });
 
-  test("links each speaker's name to the speaker page", () => {
-    expect(turns.map((s) => s.querySelector('h3 a')?.getAttribute('href'))).toEqual([
+  test("names each turn's speaker, whose page the participants list links to", () => {
+    expect(turns.map((s) => s.getAttribute('data-speaker'))).toEqual([
+      'china-central-television-cctv',
+      'qi-yanjun',
+      'shou-xiaoli',
+      'qi-yanjun',
+    ]);
+    expect(doc.querySelectorAll('.participants li > a:first-child').map((a) => a.getAttribute('href'))).toEqual([
       '/speakers/china-central-television-cctv/',
       '/speakers/qi-yanjun/',
       '/speakers/shou-xiaoli/',
-      '/speakers/qi-yanjun/',
     ]);
   });
 
@@ -272,7 +277,8 @@ describe('speaker and topic pages', () => {
     const links = doc
       .querySelectorAll('.turn-refs > li > .card-meta > a:first-child')
       .map((a) => a.getAttribute('href'));
-    expect(links).toContain('/transcripts/seed-press-conference/#t2');
+    // Each link carries the terms, so the transcript marks them on arrival.
+    expect(links).toContain('/transcripts/seed-press-conference/?highlight=Telecom%20fraud#t2');
     expect(visibleText(one(doc, '.evidence'))).toContain('Telecom fraud');
   });
 
@@ -296,7 +302,8 @@ describe('speaker and topic pages', () => {
     for (const file of pages) {
       const doc = page(site, `/${file}`.replace(/index\.html$/, ''));
       for (const a of doc.querySelectorAll('a[href^="/"]')) {
-        const [path = '', anchor] = (a.getAttribute('href') ?? '').split('#');
+        const [address = '', anchor] = (a.getAttribute('href') ?? '').split('#');
+        const path = address.split('?')[0] ?? '';
         const target = path.endsWith('/') ? `${path}index.html` : path;
         expect(exists(site, target), `${file} → ${path}`).toBe(true);
         if (anchor) expect(idsOf(path).has(anchor), `${file} → ${path}#${anchor}`).toBe(true);
@@ -317,10 +324,10 @@ describe('the search index', () => {
 });
 
 describe('speakers, outlets and exchanges', () => {
-  test('the transcript lists its exchanges in the contents, each with an anchor', () => {
+  test('the transcript lists its exchanges in its outline, each with an anchor', () => {
     const doc = page(site, '/transcripts/seed-press-conference/');
-    const toc = one(doc, 'nav.toc')
-      .querySelectorAll('a')
+    const toc = one(doc, '#outline')
+      .querySelectorAll('a[data-outline-part]')
       .map((a) => [a.getAttribute('href'), a.textContent]);
     expect(toc).toEqual([
       ['#e1', 'Question 1 · China Central Television'],

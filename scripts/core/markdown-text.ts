@@ -1,0 +1,34 @@
+/**
+ * Markdown from a source as plain text, for places that show it as one
+ * line: titles and section headings (made plain by the ingest), contents and
+ * excerpts. It goes through the same renderer as the transcript's paragraphs
+ * (render-paragraph.ts), so `OP\_CHECKTEMPLATEVERIFY` reads
+ * `OP_CHECKTEMPLATEVERIFY` everywhere, and `**bold**` is bold in a paragraph
+ * and plain in an excerpt, never asterisks.
+ */
+import { micromarkToHtml } from './render-paragraph.ts';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
+
+function decode(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+/** Markdown as the plain text a reader sees: markup gone, escapes and entities resolved, one line. */
+export function markdownToPlain(text: string): string {
+  const html = micromarkToHtml(text)
+    .replace(/<br\s*\/?>/g, ' ')
+    .replace(/<\/(?:p|li|h\d|blockquote|pre)>/g, ' ')
+    // Exponents and indices as plain text writes them: g^u, Z_N, A^(1/x).
+    .replace(
+      /<(sup|sub)>([^<]*)<\/\1>/g,
+      (_, tag: string, x: string) => `${tag === 'sup' ? '^' : '_'}${x.length > 1 ? `(${x})` : x}`,
+    );
+  return decode(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

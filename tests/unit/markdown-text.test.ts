@@ -1,0 +1,67 @@
+/**
+ * Markup from Markdown sources, rendered on the page and stripped in
+ * excerpts, titles and contents, the same way everywhere; raw HTML other
+ * than a bare sup/sub pair stays text.
+ */
+import { describe, expect, test } from 'vitest';
+import { markdownToPlain } from '../../scripts/core/markdown-text.ts';
+import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
+import { excerptAround } from '../../src/lib/excerpt.ts';
+
+describe('Markdown text', () => {
+  test.each([
+    ['OP\\_CHECKTEMPLATEVERIFY workshop', '<p>OP_CHECKTEMPLATEVERIFY workshop</p>', 'OP_CHECKTEMPLATEVERIFY workshop'],
+    ['A = g<sup>u</sup>; Z<sub>N</sub>', '<p>A = g<sup>u</sup>; Z<sub>N</sub></p>', 'A = g^u; Z_N'],
+    ['A<sup>1/x</sup>', '<p>A<sup>1/x</sup></p>', 'A^(1/x)'],
+    ['值 $A_0 = g$ ，注', '<p>值 <code class="math">A_0 = g</code> ，注</p>', '值 A_0 = g ，注'],
+    ['costs $5 and $10', '<p>costs $5 and $10</p>', 'costs $5 and $10'],
+    ['**Bold** and *soft*', '<p><strong>Bold</strong> and <em>soft</em></p>', 'Bold and soft'],
+  ])('%s', (source, html, plain) => {
+    expect(markdownToHtml(source)).toBe(html);
+    expect(markdownToPlain(source)).toBe(plain);
+  });
+
+  test('raw HTML other than a plain sup/sub pair, and anything in code, stays text', () => {
+    expect(markdownToHtml('<sup onclick="x()">1</sup> <script>alert(1)</script>')).toBe(
+      '<p>&lt;sup onclick=&quot;x()&quot;&gt;1&lt;/sup&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    );
+    expect(markdownToHtml('`<sup>x</sup>` and `$a$`')).toBe(
+      '<p><code>&lt;sup&gt;x&lt;/sup&gt;</code> and <code>$a$</code></p>',
+    );
+    expect(markdownToHtml('<sup><sup>x</sup></sup>')).not.toContain('<sup><sup>');
+  });
+});
+
+describe('excerpts around a topic’s terms', () => {
+  const words = (n: number, w = 'word') => Array.from({ length: n }, () => w).join(' ');
+
+  test('a term late in a turn is shown and marked, with an ellipsis where text is left out', () => {
+    const text = `${words(60)} and then Telecom-fraud rings ${words(60)}`;
+    const parts = excerptAround(text, ['telecom fraud'], 20);
+    expect(parts[0]).toEqual({ text: '… ' });
+    expect(parts.filter((p) => p.hit)).toEqual([{ text: 'Telecom-fraud', hit: true }]);
+    expect(parts.at(-1)).toEqual({ text: ' …' });
+    expect(parts.map((p) => p.text).join('')).toMatch(/^… (word ){6}and then Telecom-fraud rings/);
+  });
+
+  test('a term near the start keeps the start; a turn with no match is its first words', () => {
+    expect(excerptAround('Interpol and more', ['interpol'], 20)).toEqual([
+      { text: 'Interpol', hit: true },
+      { text: ' and more' },
+    ]);
+    expect(
+      excerptAround(`${words(30)}`, ['absent'], 5)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('word word word word word …');
+  });
+
+  test('whole words in Latin text, any part in Chinese', () => {
+    expect(excerptAround('fraudster fraud', ['fraud'], 10).filter((p) => p.hit)).toEqual([
+      { text: 'fraud', hit: true },
+    ]);
+    expect(excerptAround('打击电信诈骗犯罪', ['电信诈骗'], 10).filter((p) => p.hit)).toEqual([
+      { text: '电信诈骗', hit: true },
+    ]);
+  });
+});

@@ -66,6 +66,8 @@ export const SITE_TEXT_TARGET = 4;
 export interface Comparison {
   /** Our cold build's wall time over the peer's (undefined when the peer failed). */
   wallRatio?: number;
+  /** The same for CPU time, which a loaded machine disturbs less. */
+  cpuRatio?: number;
   /** Our published site's bytes over the corpus's bytes. */
   siteOverText?: number;
 }
@@ -73,6 +75,7 @@ export interface Comparison {
 export function comparison(size: SizeResult): Comparison {
   const out: Comparison = {};
   if (size.peer?.ok && size.peer.wallMs > 0) out.wallRatio = size.full.wallMs / size.peer.wallMs;
+  if (size.peer?.ok && size.peer.cpuMs > 0) out.cpuRatio = size.full.cpuMs / size.peer.cpuMs;
   if (size.site && size.inputMB > 0) out.siteOverText = size.site.bytes / (size.inputMB * MB);
   return out;
 }
@@ -166,16 +169,17 @@ export function formatTable(result: BenchResult): string[] {
 export function peerLines(size: SizeResult): string[] {
   const c = comparison(size);
   const lines: string[] = [];
-  const widths = [24, 8, 9, 9, 7];
+  const widths = [24, 8, 8, 9, 9, 7];
   const site = size.site;
   const sitePages = size.full.stages.find((x) => x.name === 'site')?.pages;
   if (site || size.peer) {
-    lines.push(row(['  cold, side by side', 'wall', 'peak RSS', 'output', 'pages'], widths));
+    lines.push(row(['  cold, side by side', 'wall', 'cpu', 'peak RSS', 'output', 'pages'], widths));
     lines.push(
       row(
         [
           '  this project',
           s(size.full.wallMs),
+          s(size.full.cpuMs),
           mb(size.full.peakRss),
           site ? mb(site.bytes) : '',
           String(sitePages ?? ''),
@@ -187,12 +191,17 @@ export function peerLines(size: SizeResult): string[] {
   const p = size.peer;
   if (p) {
     lines.push(
-      row([`  Starlight${p.ok ? '' : ' (FAILED)'}`, s(p.wallMs), mb(p.peakRss), mb(p.bytes), String(p.pages)], widths),
+      row(
+        [`  Starlight${p.ok ? '' : ' (FAILED)'}`, s(p.wallMs), s(p.cpuMs), mb(p.peakRss), mb(p.bytes), String(p.pages)],
+        widths,
+      ),
     );
     lines.push(`  peer: ${p.name}, ${p.setup}; search index ${mb(p.searchBytes)}`);
   }
   if (c.wallRatio !== undefined)
-    lines.push(`  wall time ours / Starlight: ${c.wallRatio.toFixed(2)} (target <= ${PEER_RATIO_TARGET})`);
+    lines.push(
+      `  wall time ours / Starlight: ${c.wallRatio.toFixed(2)} (target <= ${PEER_RATIO_TARGET})${c.cpuRatio === undefined ? '' : `; CPU time ${c.cpuRatio.toFixed(2)}`}`,
+    );
   if (c.siteOverText !== undefined)
     lines.push(`  our site / source text: ${c.siteOverText.toFixed(1)}x (target <= ${SITE_TEXT_TARGET}x)`);
   return lines;

@@ -8,8 +8,11 @@
  * rebuilds with no change, after adding one transcript and after editing one,
  * and search in headless Chromium: bytes and time per query, and quality on a
  * judged query set (mean reciprocal rank, Chinese recall) under the shipped
- * ranking and alternatives. Writes bench-results/<date>.json and prints a
- * short table. A script, not a test: it asserts nothing.
+ * ranking and alternatives. After each cold build it builds the same
+ * transcripts as a stock Starlight site with Pagefind (the peer, unless
+ * --no-peer), so the two are compared side by side in one run. Writes
+ * bench-results/<date>.json and prints a short table. A script, not a test:
+ * it asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,12 +22,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { withBenchTopics } from './bench/bench-topics.ts';
+import { folderSize } from './bench/folder-size-fs.ts';
 import { type BenchResult, formatTable, type Machine, type PageSize, type SizeResult } from './bench/format-table.ts';
 import { JUDGED_FILES, JUDGED_QUERIES } from './bench/judged-queries.ts';
 import { listTranscripts, makeCorpus, unpackCorpora } from './bench/make-corpus-fs.ts';
 import { measureRanking, type RankingVariant } from './bench/measure-ranking-fs.ts';
 import { measureSearch } from './bench/measure-search-fs.ts';
 import { type BuildPaths, type BuildRun, changedFiles, runBuild, snapshot } from './bench/run-build-fs.ts';
+import { buildStarlightPeer, type PeerRun } from './bench/starlight-peer-fs.ts';
 import { varyTranscript } from './bench/vary-transcript.ts';
 import { plural } from './core/text.ts';
 import { ROOT, seconds } from './lib/cli.ts';
@@ -36,7 +41,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --corpus DIR     benchmark this folder of transcripts instead
   --site DIR       only measure search (and judged queries) on a site built before
   --no-search      skip the browser measurement of search
-  --keep           keep the temporary folder, with each size's seeds, content and site (its path is printed)
+  --no-peer        skip the Starlight + Pagefind build of the same transcripts after each cold build
+  --keep           keep the temporary folder, with each size's seeds, content and site, and the
+                   Starlight peer's project in .cache/bench-starlight/ (their paths are printed)
   -h, --help       show this help`;
 
 /** Queries a reader might type into the bench archive: common and rare words of both corpora. */
@@ -85,17 +92,6 @@ function commit(): string {
   }
 }
 
-async function folderBytes(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    files++;
-    bytes += (await stat(join(e.parentPath, e.name))).size;
-  }
-  return { files, bytes };
-}
-
 async function pageSizes(site: string): Promise<SizeResult['pages']> {
   const dir = join(site, 'transcripts');
   const sizes: PageSize[] = [];
@@ -130,14 +126,32 @@ async function timed(label: string, paths: BuildPaths): Promise<BuildRun> {
   return run;
 }
 
-/** Builds one corpus clean, then the three rebuilds, then search. */
+/** What to measure besides the builds of one corpus. */
+interface Extras {
+  search: boolean;
+  judged: boolean;
+  /** The Starlight peer's folder name under .cache/bench-starlight/, or undefined for none. */
+  peer: string | undefined;
+  keep: boolean;
+}
+
+/** Builds the Starlight peer on `seeds`; a failure is printed and kept in the figures. */
+async function peerBuild(seeds: string, name: string, keep: boolean): Promise<PeerRun> {
+  console.log('  Starlight + Pagefind, the same transcripts, cold …');
+  const peer = await buildStarlightPeer(seeds, { name, keep });
+  if (peer.failure) console.error(`  the Starlight build failed; its last lines:\n${peer.failure}`);
+  else console.log(`    ${seconds(peer.wallMs)}, peak ${(peer.peakRss / 1024 ** 3).toFixed(2)} GB`);
+  if (peer.kept) console.log(`    kept ${peer.kept}`);
+  return peer;
+}
+
+/** Builds one corpus clean, the Starlight peer on the same files, then the three rebuilds, then search. */
 async function benchCorpus(
   label: string,
   seeds: string,
   work: string,
-  search: boolean,
+  extras: Extras,
   editable: string | undefined,
-  judged: boolean,
 ): Promise<SizeResult> {
   const paths: BuildPaths = {
     seeds,
@@ -145,9 +159,12 @@ async function benchCorpus(
     out: join(work, 'site'),
     cache: join(work, 'cache'),
   };
-  const input = await folderBytes(seeds);
+  const input = await folderSize(seeds);
   console.log(`Corpus ${label}: ${plural(input.files, 'file')}, ${(input.bytes / 1024 ** 2).toFixed(0)} MB`);
   const full = await timed('full build from clean', paths);
+  const site = await folderSize(paths.out);
+  // Before the add and edit rebuilds change the seeds: the peer builds exactly what the cold build did.
+  const peer = extras.peer === undefined ? undefined : await peerBuild(seeds, extras.peer, extras.keep);
   const before = await snapshot(paths.out);
   const noChange = await timed('rebuild, nothing changed', paths);
   const rewrittenFiles = changedFiles(before, await snapshot(paths.out));
@@ -164,10 +181,10 @@ async function benchCorpus(
 
   let searchFigures: SizeResult['search'];
   let ranking: SizeResult['ranking'];
-  if (search) {
+  if (extras.search) {
     console.log('  search in Chromium …');
     searchFigures = await measureSearch(paths.out, QUERIES);
-    if (judged) {
+    if (extras.judged) {
       console.log('  judged queries in Chromium …');
       const transcripts = full.stages.find((s) => s.name === 'ingest')?.pages ?? 0;
       // A failure here (a browser wait timing out on a very large site) must not lose the build figures.
@@ -182,6 +199,8 @@ async function benchCorpus(
     transcripts: full.stages.find((s) => s.name === 'ingest')?.pages ?? 0,
     inputMB: input.bytes / 1024 ** 2,
     full,
+    site,
+    ...(peer ? { peer } : {}),
     noChange: { ...noChange, rewrittenFiles },
     addOne,
     editOne,
@@ -189,6 +208,10 @@ async function benchCorpus(
     ...(ranking ? { ranking } : {}),
     pages: await pageSizes(paths.out),
   };
+}
+
+function extrasOf(values: { 'no-search': boolean; keep: boolean }): Pick<Extras, 'search' | 'keep'> {
+  return { search: !values['no-search'], keep: values.keep };
 }
 
 function variantsFor(transcripts: number): readonly RankingVariant[] {
@@ -209,6 +232,7 @@ async function main(): Promise<number> {
       corpus: { type: 'string' },
       site: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
+      'no-peer': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -244,7 +268,8 @@ async function main(): Promise<number> {
       // A copy, so the add and edit rebuilds never touch the user's folder.
       const seeds = join(tmp, 'seeds');
       await cp(resolve(values.corpus), seeds, { recursive: true });
-      results.push(await benchCorpus(resolve(values.corpus), seeds, tmp, !values['no-search'], undefined, false));
+      const extras = { ...extrasOf(values), judged: false, peer: values['no-peer'] ? undefined : 'corpus' };
+      results.push(await benchCorpus(resolve(values.corpus), seeds, tmp, extras, undefined));
     } else {
       console.log('Unpacking the corpora');
       const pool = join(tmp, 'pool');
@@ -259,7 +284,8 @@ async function main(): Promise<number> {
         await makeCorpus(pool, files, seeds, n);
         const topics = await readFile(join(seeds, 'topics.yaml'), 'utf8');
         await writeFile(join(seeds, 'topics.yaml'), withBenchTopics(topics));
-        results.push(await benchCorpus(`${n} transcripts`, seeds, work, !values['no-search'], editable, true));
+        const extras = { ...extrasOf(values), judged: true, peer: values['no-peer'] ? undefined : String(n) };
+        results.push(await benchCorpus(`${n} transcripts`, seeds, work, extras, editable));
         if (!values.keep) await rm(work, { recursive: true, force: true });
         // Each size's figures are saved as soon as they exist: a later size that fails loses only its own.
         await save({ date: started, machine: machine(), commit: commit(), sizes: results });

@@ -3,9 +3,11 @@
  * it prints. Pure.
  */
 
+import type { FolderSize } from './folder-size-fs.ts';
 import type { RankingFigures } from './measure-ranking-fs.ts';
 import type { SearchFigures, Transfer } from './measure-search-fs.ts';
 import type { BuildRun } from './run-build-fs.ts';
+import type { PeerRun } from './starlight-peer-fs.ts';
 
 export interface Machine {
   cores: number;
@@ -27,6 +29,10 @@ export interface SizeResult {
   transcripts: number;
   inputMB: number;
   full: BuildRun;
+  /** The site the cold build published. */
+  site?: FolderSize;
+  /** The same transcripts built by stock Starlight with Pagefind, right after the cold build. */
+  peer?: PeerRun;
   noChange: BuildRun & { rewrittenFiles: number };
   addOne: BuildRun;
   editOne: BuildRun;
@@ -51,6 +57,28 @@ export interface BenchResult {
 }
 
 const MB = 1024 * 1024;
+
+/** issue 19's targets at 1,000 transcripts: at most half the peer's wall time, a site at most 4x its text. */
+export const PEER_RATIO_TARGET = 0.5;
+export const SITE_TEXT_TARGET = 4;
+
+/** The side-by-side figures: ours against the peer's, and our site against its source text. */
+export interface Comparison {
+  /** Our cold build's wall time over the peer's (undefined when the peer failed). */
+  wallRatio?: number;
+  /** The same for CPU time, which a loaded machine disturbs less. */
+  cpuRatio?: number;
+  /** Our published site's bytes over the corpus's bytes. */
+  siteOverText?: number;
+}
+
+export function comparison(size: SizeResult): Comparison {
+  const out: Comparison = {};
+  if (size.peer?.ok && size.peer.wallMs > 0) out.wallRatio = size.full.wallMs / size.peer.wallMs;
+  if (size.peer?.ok && size.peer.cpuMs > 0) out.cpuRatio = size.full.cpuMs / size.peer.cpuMs;
+  if (size.site && size.inputMB > 0) out.siteOverText = size.site.bytes / (size.inputMB * MB);
+  return out;
+}
 
 function s(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -115,6 +143,7 @@ export function formatTable(result: BenchResult): string[] {
         widths,
       )}  ${size.noChange.rewrittenFiles} output files rewritten`,
     );
+    lines.push(...peerLines(size));
     lines.push(row(['  add one', s(size.addOne.wallMs), s(size.addOne.cpuMs), mb(size.addOne.peakRss)], widths));
     lines.push(row(['  edit one', s(size.editOne.wallMs), s(size.editOne.cpuMs), mb(size.editOne.peakRss)], widths));
     if (size.pages.seed) lines.push(`  seed page ${kb(size.pages.seed.bytes)} (${kb(size.pages.seed.gzip)} gzip)`);
@@ -133,6 +162,48 @@ export function formatTable(result: BenchResult): string[] {
       ...rankingLines(result.site.ranking),
     );
   }
+  return lines;
+}
+
+/** The cold build beside the Starlight peer's, and the two ratios against their targets. */
+export function peerLines(size: SizeResult): string[] {
+  const c = comparison(size);
+  const lines: string[] = [];
+  const widths = [24, 8, 8, 9, 9, 7];
+  const site = size.site;
+  const sitePages = size.full.stages.find((x) => x.name === 'site')?.pages;
+  if (site || size.peer) {
+    lines.push(row(['  cold, side by side', 'wall', 'cpu', 'peak RSS', 'output', 'pages'], widths));
+    lines.push(
+      row(
+        [
+          '  this project',
+          s(size.full.wallMs),
+          s(size.full.cpuMs),
+          mb(size.full.peakRss),
+          site ? mb(site.bytes) : '',
+          String(sitePages ?? ''),
+        ],
+        widths,
+      ),
+    );
+  }
+  const p = size.peer;
+  if (p) {
+    lines.push(
+      row(
+        [`  Starlight${p.ok ? '' : ' (FAILED)'}`, s(p.wallMs), s(p.cpuMs), mb(p.peakRss), mb(p.bytes), String(p.pages)],
+        widths,
+      ),
+    );
+    lines.push(`  peer: ${p.name}, ${p.setup}; search index ${mb(p.searchBytes)}`);
+  }
+  if (c.wallRatio !== undefined)
+    lines.push(
+      `  wall time ours / Starlight: ${c.wallRatio.toFixed(2)} (target <= ${PEER_RATIO_TARGET})${c.cpuRatio === undefined ? '' : `; CPU time ${c.cpuRatio.toFixed(2)}`}`,
+    );
+  if (c.siteOverText !== undefined)
+    lines.push(`  our site / source text: ${c.siteOverText.toFixed(1)}x (target <= ${SITE_TEXT_TARGET}x)`);
   return lines;
 }
 

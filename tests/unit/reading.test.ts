@@ -78,7 +78,8 @@ test('sections come first, then exchanges', () => {
 test('a printout gives the absolute address, or says the path is only a path', () => {
   const target = { title: 'T', url: 'https://example.org/transcripts/t/', archive: 'A' };
   expect(printLines(target)).toEqual({
-    citation: '(n.d.). T [Transcript]. A. https://example.org/transcripts/t/',
+    // APA 7 without an author: the title takes the author's place, before the date.
+    citation: 'T [Transcript]. (n.d.). A. https://example.org/transcripts/t/',
     address: target.url,
   });
   expect(printLines({ ...target, url: '/transcripts/t/' }).note).toMatch(/no site address/);

@@ -350,7 +350,7 @@ async function build(options: CliOptions): Promise<boolean> {
       previous: options.out,
       perShard: options.shardPages,
       ...(options.part ? { part: options.part } : {}),
-      cacheDir: join(cache, 'search-pages'),
+      cacheDir: join(cache, 'search-records'),
       verbose: options.verbose,
       progress: (line) => console.log(`  ${line}`),
     });

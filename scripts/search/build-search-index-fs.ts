@@ -1,5 +1,6 @@
 /**
- * The search stage: Pagefind indexes the transcript pages shard by shard,
+ * The search stage: Pagefind indexes the transcripts shard by shard, each
+ * from a page made for search out of its JSON twin (`src/lib/search-record.ts`),
  * one Pagefind process per shard, so memory stays bounded by the shard size
  * whatever the size of the archive. Shard 0 is the primary index in
  * `/pagefind/`; shard k is `/pagefind/shard-k/`; `/pagefind/shards.json` lists
@@ -13,8 +14,8 @@ import { existsSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { searchRecordHtml, type Twin } from '../../src/lib/search-record.ts';
 import {
-  indexedPart,
   type Part,
   type ShardEntry,
   type ShardManifest,
@@ -25,6 +26,7 @@ import {
 } from '../core/search-shards.ts';
 import { ROOT } from '../lib/cli.ts';
 import { readStatIndex, type StatIndex, statKey, writeStatIndex } from '../lib/scan-cache-fs.ts';
+import { writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
@@ -103,9 +105,16 @@ async function reuseShard(from: string, to: string, primary: boolean): Promise<v
   }
 }
 
+/** A transcript's JSON twin in the built site. */
+const twinFile = (site: string, slug: string): string => join(site, 'transcripts', `${slug}.json`);
+
+async function recordOf(site: string, slug: string): Promise<string> {
+  return searchRecordHtml(JSON.parse(await readFile(twinFile(site, slug), 'utf8')) as Twin);
+}
+
 /**
- * Indexes one shard: its pages linked into a folder of their own, so Pagefind
- * sees only them, and its index written to a folder of its own (`out`), moved
+ * Indexes one shard: its transcripts' search pages written into a folder of
+ * their own, so Pagefind sees only them, and its index written to a folder of its own (`out`), moved
  * into the site once every shard is done: shards index side by side, and the
  * primary shard's Pagefind never writes into `/pagefind/` while another
  * shard's folder is in it.
@@ -123,7 +132,7 @@ async function indexShard(
   try {
     for (const slug of slugs) {
       await mkdir(join(tree, 'transcripts', slug), { recursive: true });
-      await link(join(site, 'transcripts', slug, 'index.html'), join(tree, 'transcripts', slug, 'index.html'));
+      await writeFile(join(tree, 'transcripts', slug, 'index.html'), await recordOf(site, slug));
     }
     const run = await runPagefind(['--site', tree, '--output-path', out], verbose);
     return { ...run, ok: run.ok && existsSync(join(out, 'pagefind.js')), out };
@@ -153,7 +162,7 @@ async function limited<T>(tasks: readonly (() => Promise<T>)[], limit: number): 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexOutcome> {
   const { site } = options;
   const slugs = (await readdir(join(site, 'transcripts'), { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && existsSync(join(site, 'transcripts', e.name, 'index.html')))
+    .filter((e) => e.isDirectory() && existsSync(twinFile(site, e.name)))
     .map((e) => e.name)
     .sort();
   // Pagefind refuses an empty site: with few pages, halve the shard count until none is empty.
@@ -177,14 +186,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
     let htmlBytes = 0;
     for (const slug of group) {
-      const file = join(site, 'transcripts', slug, 'index.html');
-      const stats = statSync(file);
+      const stats = statSync(twinFile(site, slug));
       const key = statKey(stats);
       htmlBytes += stats.size;
       digests[key] =
         known[key] ??
         createHash('sha256')
-          .update(indexedPart(await readFile(file, 'utf8')))
+          .update(await recordOf(site, slug))
           .digest('hex');
       hash.update(slug).update('\0').update(digests[key]).update('\n');
     }
@@ -227,5 +235,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   for (const [i, { to }] of toIndex.entries()) await placeShard((runs[i] as { out: string }).out, to);
   const manifest: ShardManifest = { version: 1, shards };
   await writeFile(join(site, 'pagefind/shards.json'), `${JSON.stringify(manifest)}\n`);
+  await writeVocabulary(
+    site,
+    slugs.map((slug) => twinFile(site, slug)),
+  );
   return { ok: true, pages: slugs.length, shards: count, reused, output };
 }

@@ -9,7 +9,7 @@
 
 import { fnv1a } from '../../scripts/core/search-shards.ts';
 
-export const FILTERS = ['speaker', 'kind', 'topic', 'year', 'language', 'format'] as const;
+export const FILTERS = ['speaker', 'kind', 'topic', 'year', 'language'] as const;
 export type FilterName = (typeof FILTERS)[number];
 export type Sort = 'relevance' | 'newest' | 'oldest';
 

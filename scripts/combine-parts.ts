@@ -19,6 +19,7 @@ import type { ShardManifest } from './core/search-shards.ts';
 import { plural } from './core/text.ts';
 import { writeBulkDownloads } from './lib/bulk-downloads-fs.ts';
 import { seconds } from './lib/cli.ts';
+import { siteTwins, writeVocabulary } from './search/vocabulary-fs.ts';
 
 const USAGE = `Usage: npm run combine -- --out DIR PART_DIR …
 
@@ -66,6 +67,8 @@ async function combine(out: string, parts: readonly string[]): Promise<number> {
     );
   }
   await writeFile(join(staging, 'pagefind/shards.json'), `${JSON.stringify({ version: 1, shards })}\n`);
+  // Each part wrote the vocabulary of its own transcripts: search needs the whole archive's.
+  await writeVocabulary(staging, await siteTwins(staging));
   await writeBulkDownloads(staging);
   // A part cannot check its links to the other parts; the combined site can, before it is published.
   const report = await checkSite(staging);

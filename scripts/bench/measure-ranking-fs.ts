@@ -125,11 +125,11 @@ async function runQuery(page: Page, query: string, all: boolean): Promise<string
   await page.fill('#search-q', query);
   await page.press('#search-q', 'Enter');
   await page.waitForFunction(
-    () => /turns? in|No turns match/.test(document.getElementById('search-status')?.textContent ?? ''),
+    () => /turns? in|No turn/.test(document.getElementById('search-status')?.textContent ?? ''),
     undefined,
     { timeout: 60_000 },
   );
-  const hits = page.locator('.search-hit .hit-speaker');
+  const hits = page.locator('.search-hit .hit-excerpt');
   const more = page.locator('.search-more');
   for (;;) {
     const count = await hits.count();

@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -30,6 +30,8 @@ import { writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
+/** The code that makes the page Pagefind indexes for a transcript, and what it uses. */
+const RECORD_SOURCES = ['search-record.ts', 'search-state.ts', 'format.ts'].map((f) => join(ROOT, 'src/lib', f));
 
 export interface SearchIndexOptions {
   /** The freshly built site, without a search index yet. */
@@ -174,7 +176,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (count === 1 || groups.every((g) => g.length > 0)) break;
   }
 
-  const version = await readFile(PAGEFIND_VERSION_FILE, 'utf8');
+  // Pagefind's version and the code that makes each search page: a change to either indexes every shard again.
+  const version = [PAGEFIND_VERSION_FILE, ...RECORD_SOURCES].map((f) => readFileSync(f, 'utf8')).join('\0');
   const previous = await readManifest(join(options.previous, 'pagefind/shards.json'));
   const shards: ShardEntry[] = [];
   let reused = 0;

@@ -6,7 +6,7 @@
  * no turn (and to offer close matches instead), and to merge another
  * language's index only when that language has the words.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   bucketCount,
@@ -25,6 +25,16 @@ const PEOPLE = 'speakers';
 /** Words longer than this are not offered or looked up (hashes, URLs run together). */
 const LONGEST = 40;
 
+/** Every transcript's JSON twin in a built site (`/transcripts/<slug>.json`). */
+export async function siteTwins(site: string): Promise<string[]> {
+  const dir = join(site, 'transcripts');
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+/** Writes the vocabulary of the transcripts whose twins are `twinFiles`, replacing any before. */
 export async function writeVocabulary(site: string, twinFiles: readonly string[]): Promise<VocabularyManifest> {
   const byLanguage = new Map<string, { turns: number; words: Map<string, number> }>();
   const people = new Map<string, string>();

@@ -8,14 +8,14 @@
  */
 import { holdsAll, type Stem } from './search-match.ts';
 import type { TurnFacts } from './search-record.ts';
-import { type FilterName, hasPhrases, type SearchState, turnTexts } from './search-state.ts';
+import { type FilterName, hasPhrases, type SearchState } from './search-state.ts';
 
 /** What the page's script needs of a Pagefind result's data. */
 export interface PageData {
   url: string;
   meta: Record<string, string>;
   content: string;
-  anchors: { id: string; location: number; title?: string }[];
+  anchors: { id: string; title?: string }[];
   /** The filters of the transcript as Pagefind holds them (long lists split into buckets). */
   filters?: Record<string, string[]>;
 }
@@ -44,10 +44,22 @@ export function factsOf(page: PageData): TurnFacts {
   }
 }
 
+/** Each turn's text, cut from the transcript's text by the turns' token counts. */
+export function turnTextsByTokens(content: string, facts: TurnFacts): Map<string, string> {
+  const words = content.split(/\s+/).filter((w) => w !== '');
+  const out = new Map<string, string>();
+  let at = 0;
+  for (const [id, , , n] of facts.turns) {
+    out.set(id, words.slice(at, at + n).join(' '));
+    at += n;
+  }
+  return out;
+}
+
 /** Every turn of a transcript with its values, in reading order. */
 export function turnsOf(page: PageData): TurnHit[] {
   const facts = factsOf(page);
-  const texts = turnTexts(page.content, page.anchors);
+  const texts = turnTextsByTokens(page.content, facts);
   const titles = new Map(page.anchors.map((a) => [a.id, a.title ?? '']));
   const year = page.filters?.['year'] ?? [];
   const language = page.filters?.['language'] ?? [];

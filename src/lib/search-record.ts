@@ -36,8 +36,12 @@ export interface TurnFacts {
   /** `[name, speaker page path, kind label]`, per speaker. */
   people: [string, string, string][];
   topics: string[];
-  /** `[turn id, person index or -1, topic indexes]`. */
-  turns: [string, number, number[]][];
+  /**
+   * `[turn id, person index or -1, topic indexes, tokens]`: tokens are the
+   * turn's runs of non-space characters, which is how the turn is found in the
+   * text Pagefind gives back (its word positions count Chinese words, not these).
+   */
+  turns: [string, number, number[], number][];
 }
 
 export function turnFacts(twin: Twin): TurnFacts {
@@ -55,9 +59,13 @@ export function turnFacts(twin: Twin): TurnFacts {
       turn.id,
       turn.speaker ? (bySlug.get(turn.speaker) ?? -1) : -1,
       twin.topics.flatMap((t, i) => (t.turns.includes(turn.id) ? [i] : [])),
+      turn.paragraphs.reduce((n, p) => n + tokens(spokenText(p)), 0),
     ]),
   };
 }
+
+/** How many runs of non-space characters a text has. */
+export const tokens = (text: string): number => text.split(/\s+/).filter((t) => t !== '').length;
 
 /** A paragraph as it is read: Markdown links as their text. */
 export const spokenText = (paragraph: string): string => paragraph.replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1');

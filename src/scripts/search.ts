@@ -110,7 +110,9 @@ let generation = 0;
 const base = form.dataset['pagefindBase'] ?? '/pagefind/';
 /** The site's root, for the addresses Pagefind and the vocabulary give from it. */
 const root = base.replace(/pagefind\/$/, '');
-const siteUrl = (path: string): string => `${root}${path.replace(/^\//, '')}`;
+/** A path from the site's root as a link; an index merged by full URL gives full URLs, kept to their path. */
+const siteUrl = (path: string): string =>
+  /^[a-z]+:/i.test(path) ? new URL(path).pathname : `${root}${path.replace(/^\//, '')}`;
 
 /** Each bundle (the primary index and every shard) with its languages, and the languages merged so far. */
 interface Bundle {
@@ -423,6 +425,7 @@ const transcripts = (n: number): string => `${n} ${n === 1 ? 'transcript' : 'tra
 /** Runs the state's search; `push` records a history entry (a filter, a submitted query), `replace` does not (typing). */
 async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   const mine = ++generation;
+  statusLine.textContent = 'Searching…';
   const url = stateToUrl(new URL(location.href), state);
   if (mode === 'push' && url.href !== location.href) history.pushState(null, '', url);
   if (mode === 'replace') history.replaceState(null, '', url);
@@ -530,7 +533,10 @@ async function check(mine: number, wanted: number): Promise<void> {
   moreButton.hidden = complete;
   moreButton.textContent = `Check ${Math.min(left, MORE_PAGE)} more of the ${transcripts(left)} left`;
   exportBox.hidden = hits.length === 0;
-  const holding = f.browsing ? 'match the filters' : `hold ${quoted(state.q)}`;
+  const one = hits.length === 1;
+  const holding = f.browsing
+    ? `${one ? 'matches' : 'match'} the filters`
+    : `${one ? 'holds' : 'hold'} ${quoted(state.q)}`;
   const inTranscripts = new Set(hits.map((h) => h.url)).size;
   statusLine.textContent = complete
     ? hits.length === 0
@@ -560,7 +566,7 @@ function groupsOf(f: Found, complete: boolean): FilterGroup[] {
       v,
       countable || (complete && chosen.includes(v) && !f.browsing) ? (counts[name].get(v) ?? 0) : undefined,
     ]);
-    return { name, entries: sortValues(name, entries), loaded: true };
+    return { name, entries: sortValues(name, entries), loaded: loadedFilters.has(name) || !f.browsing };
   });
 }
 

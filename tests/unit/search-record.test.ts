@@ -67,24 +67,19 @@ test('the search record holds only what was said; speakers, topics and facts are
   // The title is markup-safe metadata, not text.
   expect(html).toContain('data-value="Briefing &lt;one&gt;"');
   expect(turnFacts(twin).turns).toEqual([
-    ['t1', 0, []],
-    ['t2', 1, [0]],
-    ['t3', 0, [0]],
+    ['t1', 0, [], 2],
+    ['t2', 1, [0], 4],
+    ['t3', 0, [0], 6],
   ]);
   expect(languageName('zh')).toBe('Chinese');
   expect(languageName('not a tag')).toBe('not a tag');
 });
 
-/** The record as Pagefind gives it back: its text and the word position of each turn's anchor. */
+/** The record as Pagefind gives it back: the turns' text, one after the other, and each turn's anchor. */
 function asPagefindData(): PageData {
   const facts = turnFacts(twin);
   const texts = twin.turns.map((t) => t.paragraphs.join(' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
-  let location = 0;
-  const anchors = twin.turns.map((t, i) => {
-    const a = { id: t.id, location, title: facts.people[facts.turns[i]?.[1] ?? 0]?.[0] ?? '' };
-    location += (texts[i] ?? '').split(' ').length;
-    return a;
-  });
+  const anchors = twin.turns.map((t, i) => ({ id: t.id, title: facts.people[facts.turns[i]?.[1] ?? 0]?.[0] ?? '' }));
   return {
     url: twin.url,
     meta: { title: twin.title, facts: JSON.stringify(facts) },

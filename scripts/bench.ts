@@ -36,6 +36,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --corpus DIR     benchmark this folder of transcripts instead
   --site DIR       only measure search (and judged queries) on a site built before
   --no-search      skip the browser measurement of search
+  --shipped-ranking  judge the queries under the shipped ranking only (not Pagefind's alternatives)
   --keep           keep the temporary folder, with each size's seeds, content and site (its path is printed)
   -h, --help       show this help`;
 
@@ -191,8 +192,11 @@ async function benchCorpus(
   };
 }
 
+/** `--shipped-ranking`: only the shipped ranking, whatever the size. */
+let shippedOnly = false;
+
 function variantsFor(transcripts: number): readonly RankingVariant[] {
-  return transcripts <= VARIANTS_UP_TO ? RANKING_VARIANTS : RANKING_VARIANTS.slice(0, 1);
+  return transcripts <= VARIANTS_UP_TO && !shippedOnly ? RANKING_VARIANTS : RANKING_VARIANTS.slice(0, 1);
 }
 
 /** The corpus order for the benchmark: the files the judged queries need and every Chinese file first. */
@@ -209,6 +213,7 @@ async function main(): Promise<number> {
       corpus: { type: 'string' },
       site: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
+      'shipped-ranking': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -217,6 +222,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  shippedOnly = values['shipped-ranking'];
   const sizes = (values.sizes ?? (values.quick ? '100,1000' : '100,1000,10000')).split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
     console.error(`error: --sizes: \`${values.sizes}\` is not a list of sizes such as 100,1000\n\n${USAGE}`);
@@ -227,7 +233,7 @@ async function main(): Promise<number> {
     console.log(`Search on ${site}`);
     const search = await measureSearch(site, QUERIES);
     console.log('  judged queries in Chromium …');
-    const ranking = await measureRanking(site, JUDGED_QUERIES, RANKING_VARIANTS);
+    const ranking = await measureRanking(site, JUDGED_QUERIES, variantsFor(0));
     return report({
       date: new Date().toISOString(),
       machine: machine(),

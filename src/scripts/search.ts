@@ -89,6 +89,8 @@ const FILTER_LABELS: Record<FilterName, string> = {
 const FIRST_HITS = 20;
 const BATCH = 5;
 const MORE_PAGE = 10;
+/** At most this many candidates are checked before the reader is asked whether to go on. */
+const CHECK_AT_ONCE = 40;
 const EAGER_FILTERS: readonly FilterName[] = FILTERS.filter((name) => !LONG_FILTERS.includes(name));
 const loadedFilters = new Set<FilterName>(EAGER_FILTERS);
 
@@ -218,6 +220,11 @@ async function languagesFor(words: readonly string[], chosen: readonly string[])
   const languages: string[] = [];
   for (const lang of manifest.languages) {
     const named = chosen.includes(lang.name);
+    // Browsing by filters alone: every language, or the ones chosen.
+    if (words.length === 0) {
+      if (named || chosen.length === 0) languages.push(lang.code);
+      continue;
+    }
     if (!lang.words) {
       // A language written without spaces has no word list: its own script, or a reader's choice, brings it in.
       if (named || words.some(isSpaceless)) languages.push(lang.code);
@@ -503,8 +510,9 @@ async function check(mine: number, wanted: number): Promise<void> {
   const f = found;
   if (!f) return;
   const target = f.shown.length + wanted;
+  const limit = f.checked + (Number.isFinite(wanted) ? CHECK_AT_ONCE : f.results.length);
   let hits = f.matching.filter((h) => answersFilters(h, state));
-  while (f.checked < f.results.length && hits.length < target) {
+  while (f.checked < Math.min(limit, f.results.length) && hits.length < target) {
     const batch = f.results.slice(f.checked, f.checked + BATCH);
     const pages = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
@@ -531,7 +539,7 @@ async function check(mine: number, wanted: number): Promise<void> {
   renderFilters(groupsOf(f, complete));
   const left = f.results.length - f.checked;
   moreButton.hidden = complete;
-  moreButton.textContent = `Check ${Math.min(left, MORE_PAGE)} more of the ${transcripts(left)} left`;
+  moreButton.textContent = `Show more hits (${transcripts(left)} left to check)`;
   exportBox.hidden = hits.length === 0;
   const one = hits.length === 1;
   const holding = f.browsing

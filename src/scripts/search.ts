@@ -496,10 +496,10 @@ moreButton.hidden = true;
 list.after(moreButton);
 moreButton.addEventListener('click', () => void check(generation, MORE_PAGE));
 
-/** The stemmer of a candidate's language (Pagefind stems each language with its own). */
-async function stemOf(page: PageData): Promise<Stem> {
-  const language = (await vocabularyPromise).languages.find((l) => l.name === page.filters?.['language']?.[0]);
-  return stemmerFor(language?.code ?? document.documentElement.lang ?? 'en');
+/** The stemmer of a language named as the language filter names it (Pagefind stems each language with its own). */
+async function stemOfLanguage(name: string | undefined): Promise<Stem> {
+  const language = (await vocabularyPromise).languages.find((l) => l.name === name);
+  return stemmerFor(language?.code ?? (document.documentElement.lang || 'en'));
 }
 
 /**
@@ -517,21 +517,15 @@ async function check(mine: number, wanted: number): Promise<void> {
     const pages = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
     const fresh: TurnHit[] = [];
-    for (const page of pages) fresh.push(...matchingTurns(page, f.words, f.phrases, await stemOf(page)));
+    for (const page of pages)
+      fresh.push(...matchingTurns(page, f.words, f.phrases, await stemOfLanguage(page.filters?.['language']?.[0])));
     f.matching.push(...ordered(fresh, pages));
     f.checked += batch.length;
     hits = f.matching.filter((h) => answersFilters(h, state));
   }
   if (mine !== generation) return;
-  const stems = new Map<string, Stem>();
   for (const hit of hits.slice(f.shown.length)) {
-    const lang = hit.values.language[0] ?? '';
-    let stem = stems.get(lang);
-    if (!stem) {
-      const code = (await vocabularyPromise).languages.find((l) => l.name === lang)?.code ?? 'en';
-      stem = await stemmerFor(code);
-      stems.set(lang, stem);
-    }
+    const stem = await stemOfLanguage(hit.values.language[0]);
     list.append(hitItem(hit, excerptOf(hit.text, f.words, stem)));
     f.shown.push(hit);
   }
@@ -668,15 +662,20 @@ async function exportRows(): Promise<ExportRow[]> {
   const f = found;
   if (!f) return [];
   await check(generation, Number.POSITIVE_INFINITY);
-  return f.matching
-    .filter((h) => answersFilters(h, state))
-    .map((h) => ({
+  const rows: ExportRow[] = [];
+  for (const h of f.matching.filter((hit) => answersFilters(hit, state))) {
+    const stem = await stemOfLanguage(h.values.language[0]);
+    rows.push({
       transcript: h.title,
       date: h.date ?? '',
       speaker: h.speaker,
       url: new URL(`${siteUrl(h.url)}#${h.id}`, location.href).href,
-      excerpt: h.text,
-    }));
+      excerpt: excerptOf(h.text, f.words, stem)
+        .map((p) => p.text)
+        .join(''),
+    });
+  }
+  return rows;
 }
 
 function download(name: string, type: string, text: string): void {

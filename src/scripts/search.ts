@@ -225,9 +225,10 @@ async function languagesFor(words: readonly string[], chosen: readonly string[])
       if (named || chosen.length === 0) languages.push(lang.code);
       continue;
     }
+    const script = words.some(isSpaceless);
     if (!lang.words) {
       // A language written without spaces has no word list: its own script, or a reader's choice, brings it in.
-      if (named || words.some(isSpaceless)) languages.push(lang.code);
+      if (spaced.length === 0 && (named || script)) languages.push(lang.code);
       continue;
     }
     const stem = await stemmerFor(lang.code);
@@ -235,7 +236,8 @@ async function languagesFor(words: readonly string[], chosen: readonly string[])
     spaced.forEach((w, i) => {
       if (held[i]) missing.delete(w);
     });
-    if (held.every(Boolean) && (spaced.length > 0 || named)) languages.push(lang.code);
+    // A Chinese transcript that also says Latin words has a word list: its script still brings it in.
+    if (held.every(Boolean) && (spaced.length > 0 || script || named)) languages.push(lang.code);
   }
   return { languages, missing: [...missing] };
 }

@@ -42,6 +42,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --site DIR       only measure search (and judged queries) on a site built before
   --no-search      skip the browser measurement of search
   --no-peer        skip the Starlight + Pagefind build of the same transcripts after each cold build
+  --shipped-ranking  judge the queries under the shipped ranking only (not Pagefind's alternatives)
   --keep           keep the temporary folder, with each size's seeds, content and site, and the
                    Starlight peer's project in .cache/bench-starlight/ (their paths are printed)
   -h, --help       show this help`;
@@ -214,8 +215,11 @@ function extrasOf(values: { 'no-search': boolean; keep: boolean }): Pick<Extras,
   return { search: !values['no-search'], keep: values.keep };
 }
 
+/** `--shipped-ranking`: only the shipped ranking, whatever the size. */
+let shippedOnly = false;
+
 function variantsFor(transcripts: number): readonly RankingVariant[] {
-  return transcripts <= VARIANTS_UP_TO ? RANKING_VARIANTS : RANKING_VARIANTS.slice(0, 1);
+  return transcripts <= VARIANTS_UP_TO && !shippedOnly ? RANKING_VARIANTS : RANKING_VARIANTS.slice(0, 1);
 }
 
 /** The corpus order for the benchmark: the files the judged queries need and every Chinese file first. */
@@ -233,6 +237,7 @@ async function main(): Promise<number> {
       site: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
       'no-peer': { type: 'boolean', default: false },
+      'shipped-ranking': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -241,6 +246,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  shippedOnly = values['shipped-ranking'];
   const sizes = (values.sizes ?? (values.quick ? '100,1000' : '100,1000,10000')).split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
     console.error(`error: --sizes: \`${values.sizes}\` is not a list of sizes such as 100,1000\n\n${USAGE}`);
@@ -251,7 +257,7 @@ async function main(): Promise<number> {
     console.log(`Search on ${site}`);
     const search = await measureSearch(site, QUERIES);
     console.log('  judged queries in Chromium …');
-    const ranking = await measureRanking(site, JUDGED_QUERIES, RANKING_VARIANTS);
+    const ranking = await measureRanking(site, JUDGED_QUERIES, variantsFor(0));
     return report({
       date: new Date().toISOString(),
       machine: machine(),

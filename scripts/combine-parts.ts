@@ -20,6 +20,7 @@ import { plural } from './core/text.ts';
 import { writeBulkDownloads } from './lib/bulk-downloads-fs.ts';
 import { seconds } from './lib/cli.ts';
 import { fillDownloadSizes } from './lib/download-sizes-fs.ts';
+import { siteTwins, writeVocabulary } from './search/vocabulary-fs.ts';
 
 const USAGE = `Usage: npm run combine -- --out DIR PART_DIR …
 
@@ -67,6 +68,8 @@ async function combine(out: string, parts: readonly string[]): Promise<number> {
     );
   }
   await writeFile(join(staging, 'pagefind/shards.json'), `${JSON.stringify({ version: 1, shards })}\n`);
+  // Each part wrote the vocabulary of its own transcripts: search needs the whole archive's.
+  await writeVocabulary(staging, await siteTwins(staging));
   await writeBulkDownloads(staging);
   await fillDownloadSizes(staging);
   // A part cannot check its links to the other parts; the combined site can, before it is published.

@@ -219,7 +219,9 @@ function searchLines(search: SearchFigures): string[] {
 
 /** Mean reciprocal rank per ranking variant, then each query's rank under the first (shipped) one. */
 export function rankingLines(ranking: RankingFigures): string[] {
-  const lines = ['  judged queries: mean reciprocal rank (known items / phrases), Chinese recall'];
+  const lines = [
+    '  judged queries: mean reciprocal rank (known items / phrases), Chinese recall; then per class (shipped)',
+  ];
   for (const v of ranking.variants) {
     const zh = v.recallZh === undefined ? '' : `, recall zh ${(v.recallZh * 100).toFixed(0)}%`;
     lines.push(
@@ -227,6 +229,11 @@ export function rankingLines(ranking: RankingFigures): string[] {
     );
   }
   const shipped = ranking.variants[0];
+  for (const c of shipped?.classes ?? []) {
+    const p10 = c.precisionAt10 === undefined ? 'precision@10 -' : `precision@10 ${c.precisionAt10.toFixed(3)}`;
+    const none = c.saidNone === undefined ? '' : `, no hit and said so ${(c.saidNone * 100).toFixed(0)}%`;
+    lines.push(`    ${`${c.kind} (${c.queries})`.padEnd(34)} MRR ${c.mrr.toFixed(3)}, ${p10}${none}`);
+  }
   if (shipped) {
     const ranks = shipped.queries.map(
       (q) => `${q.query} ${q.rank ?? '-'}${q.recall === undefined ? '' : ` (${(q.recall * 100).toFixed(0)}%)`}`,

@@ -6,6 +6,13 @@
  * - `known-item`: a reader remembers a few words of one passage and wants
  *   that turn; it is named by its file and a snippet of its text.
  * - `phrase`: any turn that contains the phrase answers the query.
+ * - `no-match`: no turn holds every word (nonsense, words absent from the
+ *   corpora, other-language near-misses): the right answer is no hit and a
+ *   message that says so. A query some turn does hold is skipped, not scored.
+ * - `typo`: a misspelt word no turn says; the right answer is no hit and the
+ *   intended word first among "Did you mean" (`correction`).
+ * - `speaker`: a speaker's name, which is not text; the right answer is
+ *   "Turns by" that speaker first among the suggestions (`speaker`).
  *
  * Chinese queries also measure recall: of all turns holding the query, how
  * many the search lists. The set is judged by hand: each snippet was read in
@@ -14,13 +21,27 @@
 
 export interface JudgedQuery {
   query: string;
-  kind: 'known-item' | 'phrase';
+  kind: 'known-item' | 'phrase' | 'no-match' | 'typo' | 'speaker';
   /** For known items: the file (relative to the corpora) and text only that turn holds. */
   turn?: { file: string; snippet: string };
   /** For phrase queries: the text a relevant turn holds (the query itself unless given). */
   phrase?: string;
   language?: 'zh';
+  /** For typos: the query as meant. */
+  correction?: string;
+  /** For speaker names: the speaker's name as the archive shows it, and a file they speak in. */
+  speaker?: string;
+  file?: string;
 }
+
+const noMatch = (query: string): JudgedQuery => ({ query, kind: 'no-match' });
+const typo = (query: string, correction: string): JudgedQuery => ({ query, kind: 'typo', correction });
+const speaker = (query: string, name: string, file: string): JudgedQuery => ({
+  query,
+  kind: 'speaker',
+  speaker: name,
+  file,
+});
 
 export const SEED_FILE = '000_b208c8174473c045.txt';
 const CHANGELOG = 'changelog-transcripts';
@@ -104,9 +125,54 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   { query: '默克尔', kind: 'phrase', language: 'zh' },
   { query: '闪电网络', kind: 'phrase', language: 'zh' },
   { query: '隐私', kind: 'phrase', language: 'zh' },
+  noMatch('xyzzyq'),
+  noMatch('qwertyuiop'),
+  noMatch('zzkvrq'),
+  noMatch('blorptangle'),
+  noMatch('fnordquist'),
+  noMatch('glarbnox widget'),
+  noMatch('vrrrmph'),
+  noMatch('plumbusian'),
+  noMatch('quokka marsupial'),
+  noMatch('zymurgy'),
+  noMatch('cassowary'),
+  noMatch('sousaphone'),
+  noMatch('marmalade tectonics'),
+  noMatch('narwhal tusk'),
+  noMatch('lightning telecomunicaciones'),
+  noMatch('fraude telefónica'),
+  noMatch('mempool Schmetterling'),
+  noMatch('Kubernetes Quittung'),
+  noMatch('bitcoin 电信诈骗'),
+  noMatch('javascript borboleta'),
+  typo('mempol', 'mempool'),
+  typo('lightnig', 'lightning'),
+  typo('javscript', 'javascript'),
+  typo('kubernets', 'kubernetes'),
+  typo('taproto', 'taproot'),
+  typo('transacton', 'transaction'),
+  typo('blokchain', 'blockchain'),
+  typo('compilr', 'compiler'),
+  typo('reproducable', 'reproducible'),
+  typo('typscript', 'typescript'),
+  speaker('Russinovich', 'Mark Russinovich', `${CHANGELOG}/podcast/the-changelog-594.md`),
+  speaker('Stacoviak', 'Adam Stacoviak', `${CHANGELOG}/spotlight/spotlight-1.md`),
+  speaker('Jerod Santo', 'Jerod Santo', `${CHANGELOG}/jsparty/js-party-300.md`),
+  speaker('Coyier', 'Chris Coyier', `${CHANGELOG}/podcast/the-changelog-500.md`),
+  speaker('Mat Ryer', 'Mat Ryer', `${CHANGELOG}/gotime/go-time-250.md`),
+  speaker('Quincy Larson', 'Quincy Larson', `${CHANGELOG}/backstage/backstage-9.md`),
+  speaker('Suz Hinton', 'Suz Hinton', `${CHANGELOG}/friends/changelog--friends-58.md`),
+  speaker('Valsorda', 'Filippo Valsorda', `${CHANGELOG}/gotime/go-time-298.md`),
+  speaker('Sjors Provoost', 'Sjors Provoost', `${BITCOIN}/bitcoin-explained/op_return.md`),
+  speaker('Rob Pike', 'Rob Pike', `${CHANGELOG}/gotime/go-time-100.md`),
 ];
 
 /** Every file a known-item query needs, so the benchmark corpora always hold them. */
 export const JUDGED_FILES: readonly string[] = [
-  ...new Set(JUDGED_QUERIES.flatMap((q) => (q.turn && q.turn.file !== SEED_FILE ? [q.turn.file] : []))),
+  ...new Set(
+    JUDGED_QUERIES.flatMap((q) => {
+      const file = q.turn?.file ?? q.file;
+      return file && file !== SEED_FILE ? [file] : [];
+    }),
+  ),
 ];

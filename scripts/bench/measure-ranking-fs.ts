@@ -1,16 +1,21 @@
 /**
  * Search quality on a built site, in headless Chromium through the real
  * search page: for each judged query (./judged-queries.ts), the rank of the
- * first relevant turn among the hits a reader sees, hence the mean reciprocal
- * rank; for Chinese queries, recall (of every turn holding the query, how many
- * are listed). Pagefind's ranking options can be tried without a rebuild: the
+ * first relevant answer among what a reader sees (a turn among the hits; for
+ * a typo, the intended word among "Did you mean"; for a speaker's name, "Turns
+ * by" that speaker among the suggestions), hence the mean reciprocal rank per
+ * class; precision of the first 10 hits (a hit whose turn lacks a query word
+ * is wrong); for no-match queries, the share that show no hit and say so; for
+ * Chinese queries, recall (of every turn holding the query, how many are listed). Pagefind's ranking options can be tried without a rebuild: the
  * benchmark serves a wrapper of `pagefind.js` that passes them on, so the
  * shipped settings and alternatives are measured on the same index.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { holdsAll, queryWords, type Stem } from '../../src/lib/search-match.ts';
 import { fold } from '../../src/lib/search-state.ts';
+import { stemmerFor } from '../../src/lib/search-stem.ts';
 import { fileSlug } from '../core/slugs.ts';
 import { launchBrowser } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/serve-static.ts';
@@ -39,6 +44,21 @@ export interface QueryRank {
   hits: number;
   /** Chinese queries: relevant turns listed / relevant turns. */
   recall?: number;
+  /** Of the first 10 hits, the share whose turn holds every query word; undefined without hits. */
+  precision?: number;
+  /** No hit, and the page said so. */
+  saidNone: boolean;
+}
+
+/** One class of queries: its mean reciprocal rank, precision of the first 10 hits and, for no-match, the share said so. */
+export interface ClassFigures {
+  kind: JudgedQuery['kind'];
+  queries: number;
+  mrr: number;
+  /** Mean over the queries that had hits. */
+  precisionAt10?: number;
+  /** No-match and typo queries: the share that showed no hit and said so. */
+  saidNone?: number;
 }
 
 export interface VariantFigures {
@@ -49,6 +69,7 @@ export interface VariantFigures {
   mrrPhrase: number;
   /** Mean recall of the Chinese queries. */
   recallZh?: number;
+  classes: ClassFigures[];
   queries: QueryRank[];
 }
 
@@ -73,37 +94,85 @@ const turnKey = (url: string): string => {
   return `${u.pathname}${u.hash}`;
 };
 
-async function twinTurns(site: string, slug: string): Promise<TwinTurn[] | undefined> {
-  const text = await readFile(join(site, 'transcripts', `${slug}.json`), 'utf8').catch(() => undefined);
-  return text === undefined ? undefined : (JSON.parse(text) as { turns: TwinTurn[] }).turns;
+interface TwinFile {
+  language: string;
+  speakers: { name: string }[];
+  turns: TwinTurn[];
 }
 
-/** The relevant turns of every query, from the site's JSON twins; queries with none are skipped. */
-async function relevantTurns(site: string, queries: readonly JudgedQuery[]): Promise<Map<JudgedQuery, Set<string>>> {
+/** Every transcript's turns and speakers, from the site's JSON twins. */
+async function allTwins(site: string): Promise<Map<string, TwinFile>> {
+  const manifest = JSON.parse(await readFile(join(site, 'transcripts.json'), 'utf8')) as {
+    transcripts: { slug: string }[];
+  };
+  const out = new Map<string, TwinFile>();
+  for (const { slug } of manifest.transcripts) {
+    const text = await readFile(join(site, 'transcripts', `${slug}.json`), 'utf8').catch(() => undefined);
+    if (text !== undefined) out.set(slug, JSON.parse(text) as TwinFile);
+  }
+  return out;
+}
+
+/** Each turn's text by its address, and the stemmer of its language, for checking hits. */
+export interface TurnIndex {
+  text: Map<string, { text: string; stem: Stem }>;
+}
+
+async function turnIndex(twins: Map<string, TwinFile>): Promise<TurnIndex> {
+  const text = new Map<string, { text: string; stem: Stem }>();
+  for (const twin of twins.values()) {
+    const stem = await stemmerFor(twin.language);
+    for (const t of twin.turns) text.set(turnKey(t.url), { text: t.paragraphs.join(' '), stem });
+  }
+  return { text };
+}
+
+/**
+ * The right answers of every query: relevant turns (known items, phrases),
+ * the intended word (typos), `Turns by` the speaker (speaker names), nothing
+ * (no-match). A query whose answer this corpus cannot give is left out: a
+ * known item or speaker not in it, a "no-match" or typo some turn does hold.
+ */
+async function relevantTurns(
+  queries: readonly JudgedQuery[],
+  twins: Map<string, TwinFile>,
+  turns: TurnIndex,
+): Promise<Map<JudgedQuery, Set<string>>> {
   const out = new Map<JudgedQuery, Set<string>>();
+  const held = (q: string): boolean => {
+    const words = queryWords(q);
+    for (const { text, stem } of turns.text.values()) if (holdsAll(text, words, stem)) return true;
+    return false;
+  };
   const phrases = queries.filter((q) => q.kind === 'phrase');
-  if (phrases.length > 0) {
-    const manifest = JSON.parse(await readFile(join(site, 'transcripts.json'), 'utf8')) as {
-      transcripts: { slug: string }[];
-    };
-    for (const q of phrases) out.set(q, new Set());
-    const wanted = phrases.map((q) => ({ q, folded: fold(q.phrase ?? q.query) }));
-    for (const { slug } of manifest.transcripts) {
-      for (const turn of (await twinTurns(site, slug)) ?? []) {
-        const text = fold(turn.paragraphs.join(' '));
-        // Chinese has no spaces between words: there the phrase is a plain substring.
-        for (const { q, folded } of wanted) {
-          const hit = q.language === 'zh' ? text.includes(folded.trim()) : text.includes(folded);
-          if (hit) out.get(q)?.add(turnKey(turn.url));
-        }
+  for (const q of phrases) out.set(q, new Set());
+  const wanted = phrases.map((q) => ({ q, folded: fold(q.phrase ?? q.query) }));
+  for (const twin of twins.values()) {
+    for (const turn of twin.turns) {
+      const text = fold(turn.paragraphs.join(' '));
+      // Chinese has no spaces between words: there the phrase is a plain substring.
+      for (const { q, folded } of wanted) {
+        const hit = q.language === 'zh' ? text.includes(folded.trim()) : text.includes(folded);
+        if (hit) out.get(q)?.add(turnKey(turn.url));
       }
     }
   }
   for (const q of queries) {
-    if (!q.turn) continue;
-    const turns = (await twinTurns(site, fileSlug(q.turn.file))) ?? [];
-    const snippet = fold(q.turn.snippet);
-    out.set(q, new Set(turns.filter((t) => fold(t.paragraphs.join(' ')).includes(snippet)).map((t) => turnKey(t.url))));
+    if (q.turn) {
+      const found = twins.get(fileSlug(q.turn.file))?.turns ?? [];
+      const snippet = fold(q.turn.snippet);
+      out.set(
+        q,
+        new Set(found.filter((t) => fold(t.paragraphs.join(' ')).includes(snippet)).map((t) => turnKey(t.url))),
+      );
+    }
+    // The answer that is not a turn is named by a marker the measurement compares against.
+    if (q.kind === 'no-match' && !held(q.query)) out.set(q, new Set(['(none)']));
+    if (q.kind === 'typo' && q.correction && !held(q.query) && held(q.correction)) out.set(q, new Set([q.correction]));
+    if (q.kind === 'speaker' && q.speaker) {
+      const present = [...twins.values()].some((t) => t.speakers.some((s) => s.name === q.speaker));
+      if (present) out.set(q, new Set([`Turns by ${q.speaker}`]));
+    }
   }
   return out;
 }
@@ -118,43 +187,69 @@ export const mergeIndex = (url, o) => pf.mergeIndex(url, { ...(o ?? {}), ranking
 `;
 }
 
-async function runQuery(page: Page, query: string, all: boolean): Promise<string[]> {
+interface Shown {
+  hits: string[];
+  status: string;
+  /** The labelled suggestions' link texts, in order ("mempool", "Turns by …"). */
+  suggestions: string[];
+}
+
+async function runQuery(page: Page, query: string, all: boolean): Promise<Shown> {
   await page.evaluate(() => {
     (document.getElementById('search-status') as HTMLElement).textContent = '';
   });
   await page.fill('#search-q', query);
   await page.press('#search-q', 'Enter');
   await page.waitForFunction(
-    () => /turns? in|No turns match/.test(document.getElementById('search-status')?.textContent ?? ''),
+    () => /turns? in|No turn/.test(document.getElementById('search-status')?.textContent ?? ''),
     undefined,
     { timeout: 60_000 },
   );
-  const hits = page.locator('.search-hit .hit-speaker');
+  const hits = page.locator('.search-hit .hit-excerpt');
   const more = page.locator('.search-more');
   for (;;) {
     const count = await hits.count();
     if ((!all && count >= LIMIT) || count >= 2000 || !(await more.isVisible())) break;
     const status = await page.locator('#search-status').textContent();
     await more.click();
-    // A batch of hits on a 10,000-transcript site loads many large fragments: minutes, not seconds.
-    // The status line counts the transcripts fetched: a batch whose transcripts hold no matching
-    // turn adds no hit but still changes it.
+    // A batch of candidates on a 10,000-transcript site loads many large fragments: minutes, not seconds.
+    // The status line counts the transcripts checked: a batch with no hit still changes it.
     await page.waitForFunction(
       (before) =>
-        document.getElementById('search-status')?.textContent !== before ||
-        (document.querySelector('.search-more') as HTMLElement | null)?.hidden,
+        document.getElementById('search-status')?.textContent !== before &&
+        !/Searching/.test(document.getElementById('search-status')?.textContent ?? ''),
       status,
       { timeout: 300_000 },
     );
   }
-  return (await hits.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map(turnKey);
+  return {
+    hits: (await hits.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map(turnKey),
+    status: (await page.locator('#search-status').textContent()) ?? '',
+    suggestions: await page.locator('#search-suggest a').allTextContents(),
+  };
 }
+
+/** Of the first 10 hits, the share whose own turn holds every word of the query. */
+function precisionAt10(query: string, hits: readonly string[], turns: TurnIndex): number | undefined {
+  const first = hits.slice(0, 10);
+  if (first.length === 0) return undefined;
+  const words = queryWords(query);
+  const right = first.filter((h) => {
+    const turn = turns.text.get(h);
+    return turn !== undefined && holdsAll(turn.text, words, turn.stem);
+  });
+  return right.length / first.length;
+}
+
+const mean = (values: readonly number[]): number =>
+  values.length === 0 ? 0 : values.reduce((n, v) => n + v, 0) / values.length;
 
 async function measureVariant(
   browser: Browser,
   base: string,
   variant: RankingVariant,
   judged: readonly { q: JudgedQuery; relevant: Set<string> }[],
+  turns: TurnIndex,
 ): Promise<VariantFigures> {
   const context = await browser.newContext();
   const { ranking } = variant;
@@ -169,29 +264,48 @@ async function measureVariant(
   await page.waitForSelector('#search-filters fieldset', { timeout: 60_000 }).catch(() => undefined);
   const queries: QueryRank[] = [];
   for (const { q, relevant } of judged) {
-    const hits = await runQuery(page, q.query, q.language === 'zh');
-    const at = hits.slice(0, LIMIT).findIndex((h) => relevant.has(h));
-    const listed = new Set(hits);
+    const shown = await runQuery(page, q.query, q.language === 'zh');
+    const saidNone = shown.hits.length === 0 && /^No turn holds/.test(shown.status);
+    // What the reader scans for the answer: the hits, or the labelled suggestions above them.
+    const answers =
+      q.kind === 'typo' ? shown.suggestions : q.kind === 'speaker' ? shown.suggestions : shown.hits.slice(0, LIMIT);
+    const at = q.kind === 'no-match' ? (saidNone ? 0 : -1) : answers.findIndex((h) => relevant.has(h));
+    const listed = new Set(shown.hits);
+    const precision = precisionAt10(q.query, shown.hits, turns);
     queries.push({
       query: q.query,
       kind: q.kind,
       relevant: relevant.size,
       rank: at === -1 ? null : at + 1,
-      hits: hits.length,
+      hits: shown.hits.length,
+      saidNone,
+      ...(precision === undefined ? {} : { precision }),
       ...(q.language === 'zh' ? { recall: [...relevant].filter((r) => listed.has(r)).length / relevant.size } : {}),
     });
   }
   await context.close();
-  const mrrOf = (list: QueryRank[]) =>
-    list.length === 0 ? 0 : list.reduce((n, r) => n + (r.rank ? 1 / r.rank : 0), 0) / list.length;
+  const mrrOf = (list: QueryRank[]) => mean(list.map((r) => (r.rank ? 1 / r.rank : 0)));
   const zh = queries.filter((r) => r.recall !== undefined);
+  const kinds = [...new Set(queries.map((r) => r.kind))];
+  const classes = kinds.map((kind): ClassFigures => {
+    const of = queries.filter((r) => r.kind === kind);
+    const precise = of.flatMap((r) => (r.precision === undefined ? [] : [r.precision]));
+    return {
+      kind,
+      queries: of.length,
+      mrr: mrrOf(of),
+      ...(precise.length > 0 ? { precisionAt10: mean(precise) } : {}),
+      ...(kind === 'no-match' || kind === 'typo' ? { saidNone: mean(of.map((r) => (r.saidNone ? 1 : 0))) } : {}),
+    };
+  });
   return {
     name: variant.name,
     ...(ranking ? { ranking } : {}),
-    mrr: mrrOf(queries),
+    mrr: mrrOf(queries.filter((r) => r.kind === 'known-item' || r.kind === 'phrase')),
     mrrKnownItem: mrrOf(queries.filter((r) => r.kind === 'known-item')),
     mrrPhrase: mrrOf(queries.filter((r) => r.kind === 'phrase')),
-    ...(zh.length > 0 ? { recallZh: zh.reduce((n, r) => n + (r.recall ?? 0), 0) / zh.length } : {}),
+    ...(zh.length > 0 ? { recallZh: mean(zh.map((r) => r.recall ?? 0)) } : {}),
+    classes,
     queries,
   };
 }
@@ -202,7 +316,9 @@ export async function measureRanking(
   queries: readonly JudgedQuery[],
   variants: readonly RankingVariant[],
 ): Promise<RankingFigures> {
-  const relevant = await relevantTurns(site, queries);
+  const twins = await allTwins(site);
+  const turns = await turnIndex(twins);
+  const relevant = await relevantTurns(queries, twins, turns);
   const judged = queries.flatMap((q) => {
     const r = relevant.get(q);
     return r && r.size > 0 ? [{ q, relevant: r }] : [];
@@ -212,7 +328,7 @@ export async function measureRanking(
   const browser = await launchBrowser();
   try {
     const figures: VariantFigures[] = [];
-    for (const variant of variants) figures.push(await measureVariant(browser, server.url, variant, judged));
+    for (const variant of variants) figures.push(await measureVariant(browser, server.url, variant, judged, turns));
     return { skipped, variants: figures };
   } finally {
     await browser.close();

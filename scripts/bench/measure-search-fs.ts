@@ -88,7 +88,7 @@ export async function measureSearch(site: string, queries: readonly string[]): P
       const started = performance.now();
       await page.press('#search-q', 'Enter');
       await page.waitForFunction(
-        () => /turns? in|No turns match/.test(document.getElementById('search-status')?.textContent ?? ''),
+        () => /turns? in|No turn/.test(document.getElementById('search-status')?.textContent ?? ''),
         undefined,
         { timeout: 60_000, polling: 'raf' },
       );

@@ -78,17 +78,6 @@ export function shardDir(k: number, part?: Part): string {
 }
 
 /**
- * The part of a transcript page that Pagefind reads: the element with
- * `data-pagefind-body` (the article). Links around it (newer, older) do not
- * change the index, so they do not make its shard stale.
- */
-export function indexedPart(html: string): string {
-  const start = html.indexOf('<article');
-  const end = html.lastIndexOf('</article>');
-  return start >= 0 && end > start ? html.slice(start, end) : html;
-}
-
-/**
  * Pagefind's peak memory for a shard, per byte of the shard's page HTML:
  * measured at 10,000 bench transcripts, a shard of 2,500 pages (0.36 GB of
  * HTML) peaked near 3.5 GB and one of 5,000 pages (0.72 GB) at 6.9 GB.

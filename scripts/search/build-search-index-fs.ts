@@ -1,5 +1,6 @@
 /**
- * The search stage: Pagefind indexes the transcript pages shard by shard,
+ * The search stage: Pagefind indexes the transcripts shard by shard, each
+ * from a page made for search out of its JSON twin (`src/lib/search-record.ts`),
  * one Pagefind process per shard, so memory stays bounded by the shard size
  * whatever the size of the archive. Shard 0 is the primary index in
  * `/pagefind/`; shard k is `/pagefind/shard-k/`; `/pagefind/shards.json` lists
@@ -9,13 +10,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { searchRecordHtml, type Twin } from '../../src/lib/search-record.ts';
 import { canonicalLanguage, shownValue } from '../core/metadata-shapes.ts';
 import {
-  indexedPart,
   type Part,
   type ShardEntry,
   type ShardManifest,
@@ -26,9 +27,12 @@ import {
 } from '../core/search-shards.ts';
 import { ROOT } from '../lib/cli.ts';
 import { readStatIndex, type StatIndex, statKey, writeStatIndex } from '../lib/scan-cache-fs.ts';
+import { writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
+/** The code that makes the page Pagefind indexes for a transcript, and what it uses. */
+const RECORD_SOURCES = ['search-record.ts', 'search-state.ts', 'format.ts'].map((f) => join(ROOT, 'src/lib', f));
 
 export interface SearchIndexOptions {
   /** The freshly built site, without a search index yet. */
@@ -115,9 +119,16 @@ async function reuseShard(from: string, to: string, primary: boolean): Promise<v
   }
 }
 
+/** A transcript's JSON twin in the built site. */
+const twinFile = (site: string, slug: string): string => join(site, 'transcripts', `${slug}.json`);
+
+async function recordOf(site: string, slug: string): Promise<string> {
+  return searchRecordHtml(JSON.parse(await readFile(twinFile(site, slug), 'utf8')) as Twin);
+}
+
 /**
- * Indexes one shard: its pages linked into a folder of their own, so Pagefind
- * sees only them, and its index written to a folder of its own (`out`), moved
+ * Indexes one shard: its transcripts' search pages written into a folder of
+ * their own, so Pagefind sees only them, and its index written to a folder of its own (`out`), moved
  * into the site once every shard is done: shards index side by side, and the
  * primary shard's Pagefind never writes into `/pagefind/` while another
  * shard's folder is in it.
@@ -135,7 +146,7 @@ async function indexShard(
   try {
     for (const slug of slugs) {
       await mkdir(join(tree, 'transcripts', slug), { recursive: true });
-      await link(join(site, 'transcripts', slug, 'index.html'), join(tree, 'transcripts', slug, 'index.html'));
+      await writeFile(join(tree, 'transcripts', slug, 'index.html'), await recordOf(site, slug));
     }
     const run = await runPagefind(['--site', tree, '--output-path', out], verbose);
     return { ...run, ok: run.ok && existsSync(join(out, 'pagefind.js')), out };
@@ -165,7 +176,7 @@ async function limited<T>(tasks: readonly (() => Promise<T>)[], limit: number): 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexOutcome> {
   const { site } = options;
   const slugs = (await readdir(join(site, 'transcripts'), { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && existsSync(join(site, 'transcripts', e.name, 'index.html')))
+    .filter((e) => e.isDirectory() && existsSync(twinFile(site, e.name)))
     .map((e) => e.name)
     .sort();
   // Pagefind refuses an empty site: with few pages, halve the shard count until none is empty.
@@ -177,7 +188,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (count === 1 || groups.every((g) => g.length > 0)) break;
   }
 
-  const version = await readFile(PAGEFIND_VERSION_FILE, 'utf8');
+  // Pagefind's version and the code that makes each search page: a change to either indexes every shard again.
+  const version = [PAGEFIND_VERSION_FILE, ...RECORD_SOURCES].map((f) => readFileSync(f, 'utf8')).join('\0');
   const previous = await readManifest(join(options.previous, 'pagefind/shards.json'));
   const shards: ShardEntry[] = [];
   let reused = 0;
@@ -190,16 +202,16 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
     let htmlBytes = 0;
     for (const slug of group) {
-      const file = join(site, 'transcripts', slug, 'index.html');
-      const stats = statSync(file);
+      const stats = statSync(twinFile(site, slug));
       const key = statKey(stats);
       htmlBytes += stats.size;
       let digest = known[key];
       if (digest === undefined) {
-        const html = await readFile(file, 'utf8');
-        const lang = unsafeLanguage(html);
-        if (lang !== undefined) unsafe.push(`${file}: the page's language ${lang} is not a BCP 47 tag`);
-        digest = createHash('sha256').update(indexedPart(html)).digest('hex');
+        const record = await recordOf(site, slug);
+        const lang = unsafeLanguage(record);
+        if (lang !== undefined)
+          unsafe.push(`${twinFile(site, slug)}: the transcript's language ${lang} is not a BCP 47 tag`);
+        digest = createHash('sha256').update(record).digest('hex');
       }
       digests[key] = digest;
       hash.update(slug).update('\0').update(digest).update('\n');
@@ -253,5 +265,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   for (const [i, { to }] of toIndex.entries()) await placeShard((runs[i] as { out: string }).out, to);
   const manifest: ShardManifest = { version: 1, shards };
   await writeFile(join(site, 'pagefind/shards.json'), `${JSON.stringify(manifest)}\n`);
+  await writeVocabulary(
+    site,
+    slugs.map((slug) => twinFile(site, slug)),
+  );
   return { ok: true, pages: slugs.length, shards: count, reused, output };
 }

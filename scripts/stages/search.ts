@@ -17,7 +17,7 @@ export const searchStage: Stage = {
       previous: options.out,
       perShard: options.shardPages,
       ...(options.part ? { part: options.part } : {}),
-      cacheDir: join(ctx.cache, 'search-pages'),
+      cacheDir: join(ctx.cache, 'search-records'),
       verbose: options.verbose,
       progress: (line) => ctx.log(`  ${line}`),
     });

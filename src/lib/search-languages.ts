@@ -2,9 +2,9 @@
  * Pagefind keeps one index per language in each bundle and a search page
  * loads only the one for its own `lang` (`en`): the Chinese, Spanish and
  * Portuguese transcripts of a mixed archive would never be found. The search
- * page therefore also merges every other language of every bundle, each with
- * its own segmentation (a Chinese query is cut into words the way the
- * Chinese text was when it was indexed). Pure.
+ * page therefore merges another language's index of every bundle when a query
+ * can be answered in that language, each with its own segmentation (Chinese
+ * queries are cut into words as Chinese text was). Pure.
  */
 
 /** A bundle's `pagefind-entry.json`, as far as languages go. */
@@ -25,10 +25,15 @@ export function loadedLanguage(entry: PagefindEntry, lang: string): string | und
   return languages.sort((a, b) => b[1].page_count - a[1].page_count)[0]?.[0];
 }
 
-/** The languages of a bundle that a page in `lang` would not load, for merging one by one. */
-export function otherLanguages(entry: PagefindEntry, lang: string): string[] {
+/**
+ * The indexes of a bundle that hold transcripts in `code` (a twin's language
+ * tag; Pagefind keys its indexes by the page's `lang`, lower case), other than
+ * the one the page loads itself.
+ */
+export function indexesFor(entry: PagefindEntry, code: string, lang: string): string[] {
   const loaded = loadedLanguage(entry, lang);
+  const wanted = code.toLowerCase();
   return Object.keys(entry.languages)
-    .filter((l) => l !== loaded)
+    .filter((l) => l !== loaded && l.toLowerCase() === wanted)
     .sort();
 }

@@ -2,14 +2,15 @@
  * The search page's state and query syntax, pure so it can be tested
  * without a browser:
  * - a query is words and `"quoted phrases"`; Pagefind gets every word (it
- *   ranks and finds pages), and a turn is a hit only when it contains each
- *   phrase, word for word (case and punctuation aside);
+ *   finds and ranks candidate transcripts), and a turn is a hit only when it
+ *   holds every word (search-match.ts) and each phrase, word for word (case
+ *   and punctuation aside);
  * - the query, filters and sort live in the URL: `?q=…&speaker=…&year=2024&sort=newest`.
  */
 
 import { fnv1a } from '../../scripts/core/search-shards.ts';
 
-export const FILTERS = ['speaker', 'kind', 'topic', 'year', 'language', 'format'] as const;
+export const FILTERS = ['speaker', 'kind', 'topic', 'year', 'language'] as const;
 export type FilterName = (typeof FILTERS)[number];
 export type Sort = 'relevance' | 'newest' | 'oldest';
 
@@ -154,20 +155,6 @@ export function pagefindOptions(state: SearchState): {
     : { filters, sort: { date: state.sort === 'newest' ? 'desc' : 'asc' } };
 }
 
-/**
- * Each turn's text from a Pagefind result: its `content` split into words,
- * cut at every anchor's word position. Turn anchors are `t<n>`.
- */
-export function turnTexts(content: string, anchors: readonly { id: string; location: number }[]): Map<string, string> {
-  const words = content.split(/\s+/);
-  const turns = anchors.filter((a) => /^t\d+$/.test(a.id)).sort((a, b) => a.location - b.location);
-  const out = new Map<string, string>();
-  turns.forEach((a, i) => {
-    out.set(a.id, words.slice(a.location, turns[i + 1]?.location ?? words.length).join(' '));
-  });
-  return out;
-}
-
 export interface ExportRow {
   transcript: string;
   date: string;
@@ -177,14 +164,3 @@ export interface ExportRow {
 }
 
 export const EXPORT_COLUMNS: (keyof ExportRow)[] = ['transcript', 'date', 'speaker', 'url', 'excerpt'];
-
-/** Pagefind's excerpt HTML (text and `<mark>`) as plain text. */
-export function excerptText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}

@@ -1,28 +1,25 @@
 /**
- * The search page's client: Pagefind's JS API, one hit per matching turn,
- * phrase queries, filters with counts, sorting, the whole state in the URL
- * (back and forward restore it), and export of every result as CSV or JSON.
+ * The search page's client. A hit is a turn whose own text holds every word
+ * of the query (whole words, or forms with the same stem) and every quoted
+ * phrase, and that answers every filter (src/lib/search-match.ts,
+ * src/lib/search-hits.ts). Pagefind finds candidate transcripts; each is
+ * checked here before any of its turns is shown, so a prefix match or a
+ * fragment of another language never shows. A word found in no turn is
+ * caught before Pagefind runs, from the archive's vocabulary (`/search-words/`),
+ * which also offers close matches and names speakers a query mentions.
  *
- * Pagefind returns excerpts as HTML with `<mark>` around hits. They are
- * rebuilt here as text nodes and `<mark>` elements only, so no markup from a
- * transcript can reach the page.
+ * Counts are of turns, and are shown once every candidate is checked, so a
+ * count always equals the hits that choosing it gives. The whole state lives
+ * in the URL (back and forward restore it); every hit exports as CSV or JSON.
  */
 
 interface PagefindSubResult {
-  title: string;
   url: string;
-  excerpt: string;
-  anchor?: { id: string; location: number };
-  /** Word positions in the page's `content` that matched, and Pagefind's score of each. */
-  locations?: number[];
+  anchor?: { id: string };
   weighted_locations?: { balanced_score: number; location: number }[];
+  locations?: number[];
 }
-interface PagefindData {
-  url: string;
-  meta: Record<string, string>;
-  excerpt: string;
-  content: string;
-  anchors: { id: string; location: number; text?: string }[];
+interface PagefindData extends PageData {
   sub_results: PagefindSubResult[];
 }
 interface PagefindResult {
@@ -44,16 +41,25 @@ interface Pagefind {
 }
 
 import Papa from 'papaparse';
-import { otherLanguages, type PagefindEntry } from '../lib/search-languages.ts';
+import { answersFilters, matchingTurns, type PageData, type TurnHit, valueCounts } from '../lib/search-hits.ts';
+import { indexesFor, loadedLanguage, type PagefindEntry } from '../lib/search-languages.ts';
+import {
+  type ExcerptPart,
+  excerptOf,
+  isSpaceless,
+  queryWords,
+  type Stem,
+  suggestions,
+  type VocabularyManifest,
+  vocabularyBucket,
+} from '../lib/search-match.ts';
 import { rankTurns, type TurnEvidence } from '../lib/search-rank.ts';
 import {
   EXPORT_COLUMNS,
   type ExportRow,
-  excerptText,
   FILTERS,
   type FilterName,
   filterKeys,
-  hasPhrases,
   highlightTerms,
   joinBuckets,
   LONG_FILTERS,
@@ -64,9 +70,9 @@ import {
   type Sort,
   stateFromUrl,
   stateToUrl,
-  turnTexts,
   withHighlight,
 } from '../lib/search-state.ts';
+import { stemmerFor } from '../lib/search-stem.ts';
 
 const FILTER_LABELS: Record<FilterName, string> = {
   speaker: 'Speaker',
@@ -74,26 +80,98 @@ const FILTER_LABELS: Record<FilterName, string> = {
   topic: 'Topic',
   year: 'Year',
   language: 'Language',
-  format: 'Format',
 };
 /**
- * Each result's data is a fragment holding its whole transcript's text (~15 KB compressed on
- * average, far more for long ones), so results are fetched a few at a time: the first query
- * stays small and quick, and a reader asks for more.
+ * Each result's data is a fragment holding its whole transcript's text, so
+ * candidates are checked a few at a time: until this many hits show, then
+ * as the reader asks for more.
  */
-const FIRST_PAGE = 5;
+const FIRST_HITS = 20;
+const BATCH = 5;
 const MORE_PAGE = 10;
-/**
- * Pagefind counts every loaded filter value on each query, and the speaker and
- * topic lists grow with the archive (at 10,000 transcripts, 1.3 MB and ~9,000
- * topics, which made each query several times slower). So they are split
- * into buckets (see search-state.ts) and their full lists load only when a
- * reader asks; filtering by a value loads its bucket alone. The short lists
- * load with the page.
- */
+/** At most this many candidates are checked before the reader is asked whether to go on. */
+const CHECK_AT_ONCE = 40;
 const EAGER_FILTERS: readonly FilterName[] = FILTERS.filter((name) => !LONG_FILTERS.includes(name));
-const LIST_LABELS: Partial<Record<FilterName, string>> = { speaker: 'List speakers', topic: 'List topics' };
 const loadedFilters = new Set<FilterName>(EAGER_FILTERS);
+
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-q') as HTMLInputElement;
+const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
+const statusLine = document.getElementById('search-status') as HTMLElement;
+const suggestBox = document.getElementById('search-suggest') as HTMLElement;
+const list = document.getElementById('search-results') as HTMLOListElement;
+const filterBox = document.getElementById('search-filters') as HTMLElement;
+const filterCount = document.getElementById('filters-count') as HTMLElement;
+const exportBox = document.getElementById('search-export') as HTMLElement;
+const panel = document.getElementById('filters-panel') as HTMLDetailsElement;
+// On a phone the filters would push every result below the fold: they start folded there.
+if (matchMedia('(max-width: 40rem)').matches) panel.open = false;
+let state: SearchState = stateFromUrl(new URL(location.href));
+let generation = 0;
+
+const base = form.dataset['pagefindBase'] ?? '/pagefind/';
+/** The site's root, for the addresses Pagefind and the vocabulary give from it. */
+const root = base.replace(/pagefind\/$/, '');
+/** A path from the site's root as a link; an index merged by full URL gives full URLs, kept to their path. */
+const siteUrl = (path: string): string =>
+  /^[a-z]+:/i.test(path) ? new URL(path).pathname : `${root}${path.replace(/^\//, '')}`;
+
+/** Each bundle (the primary index and every shard) with its languages, and the languages merged so far. */
+interface Bundle {
+  url: string;
+  entry: PagefindEntry;
+}
+const merged = new Set<string>();
+let bundles: Bundle[] = [];
+
+/**
+ * The primary index in `/pagefind/` and every shard of it, in the page's own
+ * language. Other languages merge only when a query can be answered in them
+ * (see `languagesFor`).
+ */
+const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pagefind.js`).then(
+  async (pf: Pagefind) => {
+    await pf.options({});
+    const manifest = (await fetch(`${base}shards.json`)
+      .then((r) => (r.ok ? r.json() : { shards: [] }))
+      .catch(() => ({ shards: [] }))) as { shards: { dir: string }[] };
+    const dirs = [...new Set(['', ...manifest.shards.map((s) => s.dir)])];
+    bundles = await Promise.all(
+      dirs.map(async (dir) => {
+        // By full URL: Pagefind skips a merge whose path starts like the primary index's.
+        const url = new URL(`${base}${dir}`, location.href).href;
+        const entry = (await fetch(`${url}pagefind-entry.json`)
+          .then((r) => (r.ok ? r.json() : { languages: {} }))
+          .catch(() => ({ languages: {} }))) as PagefindEntry;
+        return { url, entry };
+      }),
+    );
+    await Promise.all(manifest.shards.filter((s) => s.dir !== '').map((s) => pf.mergeIndex(`${base}${s.dir}`)));
+    const lang = document.documentElement.lang || 'en';
+    for (const b of bundles) {
+      const own = loadedLanguage(b.entry, lang);
+      if (own) merged.add(`${b.url}\u0000${own}`);
+    }
+    await loadFilters(pf, EAGER_FILTERS);
+    return pf;
+  },
+);
+
+/** Merges the indexes of `languages` in every bundle that has them and has not merged them yet. */
+async function mergeLanguages(pf: Pagefind, languages: readonly string[]): Promise<void> {
+  const lang = document.documentElement.lang || 'en';
+  await Promise.all(
+    bundles.flatMap((b) =>
+      languages
+        .flatMap((code) => indexesFor(b.entry, code, lang))
+        .filter((l) => !merged.has(`${b.url}\u0000${l}`))
+        .map(async (language) => {
+          merged.add(`${b.url}\u0000${language}`);
+          await pf.mergeIndex(b.url, { language });
+        }),
+    ),
+  );
+}
 
 /** Loads the files of `names` in every shard, so the next query counts their values. */
 async function loadFilters(pf: Pagefind, names: readonly FilterName[]): Promise<void> {
@@ -102,71 +180,105 @@ async function loadFilters(pf: Pagefind, names: readonly FilterName[]): Promise<
   for (const name of names) loadedFilters.add(name);
 }
 
-const form = document.getElementById('search-form') as HTMLFormElement;
-const input = document.getElementById('search-q') as HTMLInputElement;
-const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
-const statusLine = document.getElementById('search-status') as HTMLElement;
-const list = document.getElementById('search-results') as HTMLOListElement;
-const filterBox = document.getElementById('search-filters') as HTMLElement;
-const exportBox = document.getElementById('search-export') as HTMLElement;
-// On a phone the filters would push every result below the fold: they start folded there.
-if (matchMedia('(max-width: 40rem)').matches)
-  (document.getElementById('filters-panel') as HTMLDetailsElement).open = false;
-let state: SearchState = stateFromUrl(new URL(location.href));
-let generation = 0;
-
-const PAGEFIND_OPTIONS = { excerptLength: 30 };
-const base = form.dataset['pagefindBase'] ?? '/pagefind/';
-
-/**
- * The search index comes in shards (see `scripts/core/search-shards.ts`): the
- * primary in `/pagefind/`, the others listed in `/pagefind/shards.json`,
- * merged here so one query searches them all and the filters count across them.
- */
-const pagefindPromise: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pagefind.js`).then(
-  async (pf: Pagefind) => {
-    await pf.options(PAGEFIND_OPTIONS);
-    const manifest = (await fetch(`${base}shards.json`)
-      .then((r) => (r.ok ? r.json() : { shards: [] }))
-      .catch(() => ({ shards: [] }))) as { shards: { dir: string }[] };
-    await Promise.all(
-      manifest.shards.filter((s) => s.dir !== '').map((s) => pf.mergeIndex(`${base}${s.dir}`, PAGEFIND_OPTIONS)),
-    );
-    // Each bundle's other languages too (see search-languages.ts). By full URL: Pagefind skips a merge
-    // whose path starts like the primary index's, which would leave out the primary's other languages.
-    const lang = document.documentElement.lang || 'en';
-    const bundles = [...new Set(['', ...manifest.shards.map((s) => s.dir)])];
-    await Promise.all(
-      bundles.map(async (dir) => {
-        const url = new URL(`${base}${dir}`, location.href).href;
-        const entry = (await fetch(`${url}pagefind-entry.json`)
-          .then((r) => (r.ok ? r.json() : { languages: {} }))
-          .catch(() => ({ languages: {} }))) as PagefindEntry;
-        await Promise.all(
-          otherLanguages(entry, lang).map((language) => pf.mergeIndex(url, { ...PAGEFIND_OPTIONS, language })),
-        );
-      }),
-    );
-    // Pagefind counts a filter's values per query only once its files are loaded.
-    await loadFilters(pf, EAGER_FILTERS);
-    return pf;
-  },
-);
-
-/** Text and `<mark>` only, from an excerpt Pagefind gave as HTML. */
-function excerptNodes(html: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  return [...doc.body.childNodes].map((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return document.createTextNode(node.textContent ?? '');
-  });
+// The vocabulary: which words each language's turns say (see scripts/search/vocabulary-fs.ts).
+const vocabularyPromise: Promise<VocabularyManifest> = fetch(siteUrl('/search-words/index.json'))
+  .then((r) => (r.ok ? (r.json() as Promise<VocabularyManifest>) : { version: 1 as const, buckets: 1, languages: [] }))
+  .catch(() => ({ version: 1 as const, buckets: 1, languages: [] }));
+const files = new Map<string, Promise<Record<string, unknown>>>();
+function vocabularyFile(folder: string, bucket: number): Promise<Record<string, unknown>> {
+  const key = `${folder}/${bucket}`;
+  let file = files.get(key);
+  if (!file) {
+    file = fetch(siteUrl(`/search-words/${key}.json`))
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, unknown>>) : {}))
+      .catch(() => ({}));
+    files.set(key, file);
+  }
+  return file;
 }
 
-type Props = Partial<Pick<HTMLInputElement, 'className' | 'textContent' | 'type' | 'value' | 'name'>> & {
+/** Whether a language's turns say `word` or another form of it. */
+async function says(manifest: VocabularyManifest, code: string, word: string, stem: Stem): Promise<boolean> {
+  const words = (await vocabularyFile(code, vocabularyBucket(word, manifest.buckets))) as Record<string, number>;
+  if (words[word]) return true;
+  const target = stem(word);
+  return Object.keys(words).some((w) => w[0] === word[0] && stem(w) === target);
+}
+
+interface Plan {
+  /** Languages whose turns may hold the query: all its words are in their vocabulary, or its script is theirs. */
+  languages: string[];
+  /** Words that no turn of any language says. */
+  missing: string[];
+}
+
+/** Which languages can answer the query's words, and which words no turn says. */
+async function languagesFor(words: readonly string[], chosen: readonly string[]): Promise<Plan> {
+  const manifest = await vocabularyPromise;
+  const spaced = words.filter((w) => !isSpaceless(w));
+  const missing = new Set(spaced);
+  const languages: string[] = [];
+  for (const lang of manifest.languages) {
+    const named = chosen.includes(lang.name);
+    // Browsing by filters alone: every language, or the ones chosen.
+    if (words.length === 0) {
+      if (named || chosen.length === 0) languages.push(lang.code);
+      continue;
+    }
+    const script = words.some(isSpaceless);
+    if (!lang.words) {
+      // A language written without spaces has no word list: its own script, or a reader's choice, brings it in.
+      if (spaced.length === 0 && (named || script)) languages.push(lang.code);
+      continue;
+    }
+    const stem = await stemmerFor(lang.code);
+    const held = await Promise.all(spaced.map((w) => says(manifest, lang.code, w, stem)));
+    spaced.forEach((w, i) => {
+      if (held[i]) missing.delete(w);
+    });
+    // A Chinese transcript that also says Latin words has a word list: its script still brings it in.
+    if (held.every(Boolean) && (spaced.length > 0 || script || named)) languages.push(lang.code);
+  }
+  return { languages, missing: [...missing] };
+}
+
+/** The nearest words to each missing one, from every language's vocabulary. */
+async function closeWords(missing: readonly string[]): Promise<Map<string, string[]>> {
+  const manifest = await vocabularyPromise;
+  const out = new Map<string, string[]>();
+  for (const word of missing) {
+    const pooled: Record<string, number> = {};
+    for (const lang of manifest.languages.filter((l) => l.words)) {
+      const file = (await vocabularyFile(lang.code, vocabularyBucket(word, manifest.buckets))) as Record<
+        string,
+        number
+      >;
+      for (const [w, n] of Object.entries(file)) pooled[w] = (pooled[w] ?? 0) + n;
+    }
+    const close = suggestions(word, pooled);
+    if (close.length > 0) out.set(word, close);
+  }
+  return out;
+}
+
+/** Speakers whose name holds every word of the query. */
+async function speakersNamed(words: readonly string[]): Promise<[string, string][]> {
+  const manifest = await vocabularyPromise;
+  if (words.length === 0 || words.length > 4) return [];
+  const sets = await Promise.all(
+    words.map(async (w) => {
+      const file = (await vocabularyFile('speakers', vocabularyBucket(w, manifest.buckets))) as Record<
+        string,
+        [string, string][]
+      >;
+      return file[w] ?? [];
+    }),
+  );
+  const [first = [], ...rest] = sets;
+  return first.filter(([, path]) => rest.every((s) => s.some(([, p]) => p === path)));
+}
+
+type Props = Partial<Pick<HTMLInputElement, 'className' | 'textContent' | 'type' | 'value' | 'name' | 'id'>> & {
   href?: string;
 };
 
@@ -186,7 +298,8 @@ const boxes = new Map<string, { box: HTMLInputElement; count: HTMLSpanElement }>
 let shownKeys = '';
 
 /** A button in place of a long list not loaded yet; pressing it loads the list and moves focus to it. */
-function listButton(name: FilterName, label: string): HTMLButtonElement {
+function listButton(name: FilterName): HTMLButtonElement {
+  const label = `Show every ${name}`;
   const button = el('button', { type: 'button', className: 'filter-list', textContent: label });
   button.addEventListener('click', async () => {
     button.disabled = true;
@@ -204,41 +317,51 @@ function listButton(name: FilterName, label: string): HTMLButtonElement {
   return button;
 }
 
-/**
- * The filters, each value with how many transcripts it would give for the
- * current query. The boxes are built once for a given set of values and then
- * only updated, so the box just clicked keeps its place and keyboard focus.
- */
-function renderFilters(
-  available: Record<string, Record<string, number>>,
-  present: Record<string, Record<string, number>>,
-): void {
-  const groups = FILTERS.map((name) => {
-    // Values the query finds without filters stay listed while filters change; counts follow the filters.
-    const chosen = state.filters[name] ?? [];
-    const values: Record<string, number> = {};
-    // A list not loaded in full has only the buckets of the chosen values: those values alone are listed.
-    const listed = loadedFilters.has(name) ? Object.entries(present[name] ?? {}) : [];
-    for (const [value, n] of listed) if (n > 0 || chosen.includes(value)) values[value] = 0;
-    for (const value of chosen) values[value] = 0;
-    for (const value of Object.keys(values)) values[value] = available[name]?.[value] ?? 0;
-    const entries = Object.entries(values).sort((a, b) =>
-      name === 'year' ? b[0].localeCompare(a[0]) : a[0].localeCompare(b[0]),
-    );
-    return { name, entries, loaded: loadedFilters.has(name) };
+/** A box that narrows a long list of values to those holding what is typed. */
+function pickerSearch(name: FilterName, fieldset: HTMLFieldSetElement): HTMLInputElement {
+  const box = el('input', {
+    type: 'search',
+    className: 'filter-find',
+    id: `filter-find-${name}`,
   });
+  box.placeholder = `Find a ${name}`;
+  box.setAttribute('aria-label', `Find a ${name}`);
+  box.addEventListener('input', () => {
+    const needle = box.value.trim().toLowerCase();
+    for (const label of fieldset.querySelectorAll<HTMLLabelElement>('label.filter-value')) {
+      label.hidden = needle !== '' && !(label.textContent ?? '').toLowerCase().includes(needle);
+    }
+  });
+  return box;
+}
+
+interface FilterGroup {
+  name: FilterName;
+  /** Values with their count of hits, or `undefined` where the count is not known. */
+  entries: [string, number | undefined][];
+  loaded: boolean;
+}
+
+/** The filters: each value with how many hits choosing it gives, when that is known. */
+function renderFilters(groups: FilterGroup[]): void {
   const keys = JSON.stringify(groups.map((g) => [g.name, g.loaded, g.entries.map(([v]) => v)]));
   if (keys !== shownKeys) {
     shownKeys = keys;
     boxes.clear();
     filterBox.replaceChildren();
     for (const { name, entries, loaded } of groups) {
-      const label = LIST_LABELS[name];
-      if (loaded ? entries.length === 0 : !label) continue;
-      const fieldset = el('fieldset', {}, el('legend', { textContent: FILTER_LABELS[name] }));
+      const long = LONG_FILTERS.includes(name);
+      if (loaded ? entries.length === 0 : !long) continue;
+      const fieldset = el(
+        'fieldset',
+        { className: `filter filter--${name}` },
+        el('legend', { textContent: FILTER_LABELS[name] }),
+      );
+      if (long && entries.length > 8) fieldset.append(pickerSearch(name, fieldset));
+      const values = el('div', { className: 'filter-values' });
       for (const [value] of entries) {
         const box = el('input', { type: 'checkbox', value, name });
-        const count = el('span', { className: 'muted' });
+        const count = el('span', { className: 'filter-count' });
         box.addEventListener('change', () => {
           const current = new Set(state.filters[name] ?? []);
           if (box.checked) current.add(value);
@@ -246,10 +369,11 @@ function renderFilters(
           state = { ...state, filters: { ...state.filters, [name]: [...current] } };
           void run('push');
         });
-        fieldset.append(el('label', {}, box, ` ${value} `, count));
+        values.append(el('label', { className: 'filter-value' }, box, el('span', { textContent: value }), count));
         boxes.set(`${name}\u0000${value}`, { box, count });
       }
-      if (!loaded && label) fieldset.append(listButton(name, label));
+      fieldset.append(values);
+      if (!loaded && long) fieldset.append(listButton(name));
       filterBox.append(fieldset);
     }
   }
@@ -258,170 +382,302 @@ function renderFilters(
       const entry = boxes.get(`${name}\u0000${value}`);
       if (!entry) continue;
       entry.box.checked = (state.filters[name] ?? []).includes(value);
-      entry.count.textContent = `(${n})`;
+      entry.count.textContent = n === undefined ? '' : String(n);
+      entry.count.title = n === undefined ? '' : `${n} ${n === 1 ? 'turn' : 'turns'}`;
     }
   }
+  const active = FILTERS.reduce((n, name) => n + (state.filters[name]?.length ?? 0), 0);
+  filterCount.textContent = active > 0 ? `(${active} chosen)` : '';
 }
 
-interface Hit {
-  page: PagefindData;
-  sub: PagefindSubResult;
+const sortValues = (name: FilterName, entries: [string, number | undefined][]): [string, number | undefined][] =>
+  entries.sort((a, b) => (name === 'year' ? b[0].localeCompare(a[0]) : a[0].localeCompare(b[0])));
+
+/** Filter values without counts: those of every transcript (before a query), and the chosen ones. */
+function archiveGroups(all: Record<string, Record<string, number>>): FilterGroup[] {
+  return FILTERS.map((name) => {
+    const values = new Set([
+      ...(loadedFilters.has(name) ? Object.keys(all[name] ?? {}) : []),
+      ...(state.filters[name] ?? []),
+    ]);
+    return {
+      name,
+      entries: sortValues(
+        name,
+        [...values].map((v): [string, undefined] => [v, undefined]),
+      ),
+      loaded: loadedFilters.has(name),
+    };
+  });
 }
 
-let found: { results: PagefindResult[]; fetched: number; hits: number; phrases: string[] } = {
-  results: [],
-  fetched: 0,
-  hits: 0,
-  phrases: [],
-};
+interface Found {
+  results: PagefindResult[];
+  /** How many candidates are checked. */
+  checked: number;
+  /** The checked candidates' turns that hold the query, before filters. */
+  matching: TurnHit[];
+  /** Hits shown, in order. */
+  shown: TurnHit[];
+  words: string[];
+  phrases: string[];
+  /** With words, Pagefind runs without filters and every filter is applied here; browsing uses Pagefind's. */
+  browsing: boolean;
+  all: Record<string, Record<string, number>>;
+}
+let found: Found | undefined;
+
+const quoted = (q: string): string => `“${q.trim().replace(/\s+/g, ' ')}”`;
+const turns = (n: number): string => `${n} ${n === 1 ? 'turn' : 'turns'}`;
+const transcripts = (n: number): string => `${n} ${n === 1 ? 'transcript' : 'transcripts'}`;
 
 /** Runs the state's search; `push` records a history entry (a filter, a submitted query), `replace` does not (typing). */
 async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   const mine = ++generation;
+  statusLine.textContent = 'Searching…';
   const url = stateToUrl(new URL(location.href), state);
   if (mode === 'push' && url.href !== location.href) history.pushState(null, '', url);
   if (mode === 'replace') history.replaceState(null, '', url);
   const query = parseQuery(state.q);
+  const words = queryWords(state.q);
   const options = pagefindOptions(state);
+  const browsing = words.length === 0;
   const pagefind = await pagefindPromise;
   if (mine !== generation) return;
-  const asked = query.search !== null || Object.keys(options.filters).length > 0;
-  const search = asked ? await pagefind.search(query.search, options) : null;
-  // Without words, the values to list are those of every transcript (Pagefind counts none unfiltered).
-  const all = query.search === null ? ((await pagefind.search(null, {}))?.filters ?? {}) : undefined;
-  if (mine !== generation) return;
-  renderFilters(joinBuckets(search?.filters ?? all ?? {}), joinBuckets(all ?? search?.totalFilters ?? {}));
-  if (!search) {
-    list.replaceChildren();
-    moreButton.hidden = true;
-    exportBox.hidden = true;
+  const all = (await pagefind.search(null, {}))?.filters ?? {};
+  list.replaceChildren();
+  suggestBox.replaceChildren();
+  suggestBox.hidden = true;
+  moreButton.hidden = true;
+  exportBox.hidden = true;
+  found = undefined;
+  if (browsing && Object.keys(options.filters).length === 0) {
+    renderFilters(archiveGroups(joinBuckets(all)));
     statusLine.textContent = '';
     return;
   }
-  list.replaceChildren();
-  found = { results: search.results, fetched: 0, hits: 0, phrases: query.phrases };
-  exportBox.hidden = search.results.length === 0;
-  await showMore(mine, FIRST_PAGE);
+  const plan = await languagesFor(words, state.filters.language ?? []);
+  if (mine !== generation) return;
+  const people = browsing ? [] : await speakersNamed(words);
+  if (mine !== generation) return;
+  if (people.length > 0) offerSpeakers(people);
+  if (plan.missing.length > 0 || (!browsing && plan.languages.length === 0)) {
+    const close = await closeWords(plan.missing);
+    if (mine !== generation) return;
+    renderFilters(archiveGroups(joinBuckets(all)));
+    const absent = plan.missing.map(quoted).join(', ');
+    statusLine.textContent =
+      plan.missing.length > 0
+        ? `No turn holds ${quoted(state.q)}: no turn says ${absent}.`
+        : `No turn holds ${quoted(state.q)}.`;
+    offerWords(close, words);
+    return;
+  }
+  await mergeLanguages(pagefind, plan.languages);
+  if (mine !== generation) return;
+  const search = await pagefind.search(
+    browsing ? null : query.search,
+    browsing ? options : state.sort === 'relevance' ? {} : { sort: { date: state.sort === 'newest' ? 'desc' : 'asc' } },
+  );
+  if (mine !== generation || !search) return;
+  found = {
+    results: search.results,
+    checked: 0,
+    matching: [],
+    shown: [],
+    words,
+    phrases: query.phrases,
+    browsing,
+    all: joinBuckets(all),
+  };
+  await check(mine, FIRST_HITS);
 }
 
 const moreButton = el('button', { type: 'button', className: 'search-more' });
 moreButton.hidden = true;
 list.after(moreButton);
-moreButton.addEventListener('click', () => void showMore(generation, MORE_PAGE));
+moreButton.addEventListener('click', () => void check(generation, MORE_PAGE));
 
-/** The turns of a result that answer the state: a chosen speaker's, and containing every phrase. */
-function turnHits(page: PagefindData, phrases: readonly string[]): Hit[] {
-  const speakers = state.filters.speaker ?? [];
-  const texts = phrases.length > 0 ? turnTexts(page.content, page.anchors) : undefined;
-  const turns = page.sub_results.filter((s) => {
-    if (!s.anchor || !/^t\d+$/.test(s.anchor.id)) return false;
-    if (speakers.length > 0 && !speakers.includes(s.title)) return false;
-    return !texts || hasPhrases(texts.get(s.anchor.id) ?? '', phrases);
+/** The stemmer of a language named as the language filter names it (Pagefind stems each language with its own). */
+async function stemOfLanguage(name: string | undefined): Promise<Stem> {
+  const language = (await vocabularyPromise).languages.find((l) => l.name === name);
+  return stemmerFor(language?.code ?? (document.documentElement.lang || 'en'));
+}
+
+/**
+ * Checks candidates a batch at a time until `wanted` more hits show or none
+ * is left, then shows the hits, the counts and the status.
+ */
+async function check(mine: number, wanted: number): Promise<void> {
+  const f = found;
+  if (!f) return;
+  const target = f.shown.length + wanted;
+  const limit = f.checked + (Number.isFinite(wanted) ? CHECK_AT_ONCE : f.results.length);
+  let hits = f.matching.filter((h) => answersFilters(h, state));
+  while (f.checked < Math.min(limit, f.results.length) && hits.length < target) {
+    const batch = f.results.slice(f.checked, f.checked + BATCH);
+    const pages = await Promise.all(batch.map((r) => r.data()));
+    if (mine !== generation) return;
+    const fresh: TurnHit[] = [];
+    for (const page of pages)
+      fresh.push(...matchingTurns(page, f.words, f.phrases, await stemOfLanguage(page.filters?.['language']?.[0])));
+    f.matching.push(...ordered(fresh, pages));
+    f.checked += batch.length;
+    hits = f.matching.filter((h) => answersFilters(h, state));
+  }
+  if (mine !== generation) return;
+  for (const hit of hits.slice(f.shown.length)) {
+    const stem = await stemOfLanguage(hit.values.language[0]);
+    list.append(hitItem(hit, excerptOf(hit.text, f.words, stem)));
+    f.shown.push(hit);
+  }
+  const complete = f.checked >= f.results.length;
+  renderFilters(groupsOf(f, complete));
+  const left = f.results.length - f.checked;
+  moreButton.hidden = complete;
+  moreButton.textContent = `Show more hits (${transcripts(left)} left to check)`;
+  exportBox.hidden = hits.length === 0;
+  const one = hits.length === 1;
+  const holding = f.browsing
+    ? `${one ? 'matches' : 'match'} the filters`
+    : `${one ? 'holds' : 'hold'} ${quoted(state.q)}`;
+  const inTranscripts = new Set(hits.map((h) => h.url)).size;
+  statusLine.textContent = complete
+    ? hits.length === 0
+      ? f.browsing
+        ? 'No turn matches the filters.'
+        : `No turn holds ${quoted(state.q)}${anyFilter() ? ' with the filters chosen' : ''}.`
+      : `${turns(hits.length)} in ${transcripts(inTranscripts)} ${holding}.`
+    : `${turns(hits.length)} in the ${transcripts(f.checked)} checked so far ${holding}; ${transcripts(left)} left to check.`;
+}
+
+const anyFilter = (): boolean => FILTERS.some((name) => (state.filters[name]?.length ?? 0) > 0);
+
+/**
+ * The filter lists. Once every candidate is checked, each value shows how
+ * many hits choosing it gives. Browsing by filters, Pagefind has already
+ * narrowed the transcripts, so only filters with no choice can be counted.
+ */
+function groupsOf(f: Found, complete: boolean): FilterGroup[] {
+  const counts = valueCounts(f.matching, state, FILTERS);
+  return FILTERS.map((name) => {
+    const chosen = state.filters[name] ?? [];
+    const countable = complete && !(f.browsing && chosen.length > 0);
+    const values = new Set([...counts[name].keys(), ...chosen]);
+    if (f.browsing && chosen.length > 0 && loadedFilters.has(name))
+      for (const v of Object.keys(f.all[name] ?? {})) values.add(v);
+    const entries = [...values].map((v): [string, number | undefined] => [
+      v,
+      countable || (complete && chosen.includes(v) && !f.browsing) ? (counts[name].get(v) ?? 0) : undefined,
+    ]);
+    return { name, entries: sortValues(name, entries), loaded: loadedFilters.has(name) || !f.browsing };
   });
-  if (turns.length > 0 || phrases.length > 0) return turns.map((sub) => ({ page, sub }));
-  if (parseQuery(state.q).search === null) return browseHits(page, speakers);
-  const first = page.sub_results[0];
-  return first ? [{ page, sub: first }] : [];
 }
 
 /**
  * A batch's turns in the order to show them: by relevance, the turns holding
  * more of the query's words and more densely first (see search-rank.ts);
- * otherwise, and when browsing, in the results' order and reading order.
+ * otherwise in the results' order and reading order.
  */
-function ordered(hits: Hit[], pages: readonly PagefindData[]): Hit[] {
+function ordered(hits: TurnHit[], pages: readonly PagefindData[]): TurnHit[] {
   const query = parseQuery(state.q).search;
   if (state.sort !== 'relevance' || query === null || hits.length < 2) return hits;
-  const words = new Map(pages.map((p) => [p, p.content.split(/\s+/)]));
+  const byUrl = new Map(pages.map((p, i) => [p.url, { page: p, rank: i, words: p.content.split(/\s+/) }]));
   const evidence = hits.map((h): TurnEvidence => {
-    const content = words.get(h.page) ?? [];
-    const start = h.sub.anchor?.location ?? 0;
-    const next = h.page.anchors.map((a) => a.location).filter((l) => l > start);
+    const p = byUrl.get(h.url);
+    const sub = p?.page.sub_results.find((s) => s.anchor?.id === h.id);
     return {
-      matched: (h.sub.locations ?? []).map((l) => content[l] ?? ''),
-      scores: (h.sub.weighted_locations ?? []).map((w) => w.balanced_score),
-      length: (next.length > 0 ? Math.min(...next) : content.length) - start,
-      page: pages.indexOf(h.page),
-      position: h.page.sub_results.indexOf(h.sub),
+      matched: (sub?.locations ?? []).map((l) => p?.words[l] ?? ''),
+      scores: (sub?.weighted_locations ?? []).map((w) => w.balanced_score),
+      length: h.text.split(/\s+/).length,
+      page: p?.rank ?? 0,
+      position: p?.page.anchors.findIndex((a) => a.id === h.id) ?? 0,
     };
   });
-  return rankTurns(evidence, query.split(' ')).map((i) => hits[i] as Hit);
+  return rankTurns(evidence, query.split(' ')).map((i) => hits[i] as TurnHit);
 }
 
-/** Browsing by filters alone: every turn of the page (of the chosen speakers), in order, with its first words. */
-function browseHits(page: PagefindData, speakers: readonly string[]): Hit[] {
-  const texts = turnTexts(page.content, page.anchors);
-  return page.anchors
-    .filter((a) => /^t\d+$/.test(a.id) && (speakers.length === 0 || speakers.includes(a.text ?? '')))
-    .map((a) => {
-      const words = (texts.get(a.id) ?? '').split(' ');
-      const excerpt = words.slice(a.text ? a.text.split(' ').length : 0, 30).join(' ');
-      const escaped = excerpt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      return {
-        page,
-        sub: {
-          title: a.text ?? '',
-          url: `${page.url}#${a.id}`,
-          excerpt: escaped,
-          anchor: { id: a.id, location: a.location },
-        },
-      };
-    });
-}
-
-/** Fetches the next `n` results' data and appends their turns to the list. */
-async function showMore(mine: number, n: number): Promise<void> {
-  const batch = found.results.slice(found.fetched, found.fetched + n);
-  const pages = await Promise.all(batch.map((r) => r.data()));
-  if (mine !== generation) return;
-  const hits = pages.flatMap((p) => turnHits(p, found.phrases));
-  const items = ordered(hits, pages).map(hitItem);
-  list.append(...items);
-  found.fetched += pages.length;
-  found.hits += items.length;
-  const left = found.results.length - found.fetched;
-  moreButton.hidden = left <= 0;
-  moreButton.textContent = `Show ${Math.min(left, MORE_PAGE)} more ${left === 1 ? 'transcript' : 'transcripts'}`;
-  const of = left > 0 ? ` (of ${found.results.length} transcripts found)` : '';
-  statusLine.textContent =
-    found.hits === 0
-      ? left > 0
-        ? `No turns match in the first ${found.fetched} of ${found.results.length} transcripts found.`
-        : 'No turns match.'
-      : `${found.hits} ${found.hits === 1 ? 'turn' : 'turns'} in ${found.fetched} ${found.fetched === 1 ? 'transcript' : 'transcripts'}${of}.`;
-}
-
-function hitItem({ page, sub }: Hit): HTMLLIElement {
+/** A hit: the transcript's title (to the transcript), the speaker (to their page), the date, the excerpt (to the passage). */
+function hitItem(hit: TurnHit, excerpt: ExcerptPart[]): HTMLLIElement {
+  const passage = withHighlight(`${siteUrl(hit.url)}#${hit.id}`, highlightTerms(state.q));
+  const speaker = hit.speakerUrl
+    ? el('a', { href: siteUrl(hit.speakerUrl), className: 'hit-speaker', textContent: hit.speaker })
+    : el('span', { className: 'hit-speaker', textContent: hit.speaker });
+  const meta = el('p', { className: 'hit-meta' }, speaker);
+  if (hit.date) {
+    const time = el('time', { textContent: hit.date });
+    time.dateTime = hit.date;
+    meta.append(' · ', time);
+  }
   return el(
     'li',
     { className: 'search-hit' },
+    el('a', { href: siteUrl(hit.url), className: 'hit-title', textContent: hit.title }),
+    meta,
     el(
       'a',
-      { href: withHighlight(sub.url, highlightTerms(state.q)), className: 'hit-speaker' },
-      sub.anchor ? sub.title : (page.meta['title'] ?? sub.title),
+      { href: passage, className: 'hit-excerpt' },
+      ...excerpt.map((p) => (p.mark ? el('mark', { textContent: p.text }) : document.createTextNode(p.text))),
     ),
-    el(
-      'p',
-      { className: 'card-meta' },
-      el('span', { textContent: page.meta['title'] ?? '' }),
-      ...(page.meta['date'] ? [el('span', { textContent: page.meta['date'] })] : []),
-    ),
-    el('p', { className: 'hit-excerpt' }, ...excerptNodes(sub.excerpt)),
   );
 }
 
-/** Every result (all pages of them), as rows for export. */
+/** "Did you mean …": each missing word replaced by its nearest words, as links that search again. */
+function offerWords(close: Map<string, string[]>, words: readonly string[]): void {
+  if (close.size === 0) return;
+  const links: HTMLElement[] = [];
+  const seen = new Set<string>();
+  for (const [word, options] of close) {
+    for (const option of options) {
+      const q = words.map((w) => (w === word ? option : w)).join(' ');
+      if (seen.has(q)) continue;
+      seen.add(q);
+      const link = el('a', { href: stateToUrl(new URL(location.href), { ...state, q }).href, textContent: q });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        state = { ...state, q };
+        showState();
+        void run('push');
+      });
+      links.push(link);
+    }
+  }
+  suggestBox.append(el('h2', { textContent: 'Did you mean' }), el('ul', {}, ...links.map((l) => el('li', {}, l))));
+  suggestBox.hidden = false;
+}
+
+/** "Turns by …": a query that names a speaker offers their turns, apart from the text hits. */
+function offerSpeakers(people: readonly [string, string][]): void {
+  const items = people.slice(0, 3).map(([name]) => {
+    const link = el('a', {
+      href: stateToUrl(new URL(location.href), { ...state, q: '', filters: { speaker: [name] } }).href,
+      textContent: `Turns by ${name}`,
+    });
+    return el('li', {}, link);
+  });
+  suggestBox.append(el('h2', { textContent: 'Speakers' }), el('ul', {}, ...items));
+  suggestBox.hidden = false;
+}
+
+/** Every hit (every candidate checked), as rows for export. */
 async function exportRows(): Promise<ExportRow[]> {
-  const pages = await Promise.all(found.results.map((r) => r.data()));
-  return pages
-    .flatMap((p) => turnHits(p, found.phrases))
-    .map(({ page, sub }) => ({
-      transcript: page.meta['title'] ?? '',
-      date: page.meta['date'] ?? '',
-      speaker: sub.anchor ? sub.title : '',
-      url: new URL(sub.url, location.href).href,
-      excerpt: excerptText(sub.excerpt),
-    }));
+  const f = found;
+  if (!f) return [];
+  await check(generation, Number.POSITIVE_INFINITY);
+  const rows: ExportRow[] = [];
+  for (const h of f.matching.filter((hit) => answersFilters(hit, state))) {
+    const stem = await stemOfLanguage(h.values.language[0]);
+    rows.push({
+      transcript: h.title,
+      date: h.date ?? '',
+      speaker: h.speaker,
+      url: new URL(`${siteUrl(h.url)}#${h.id}`, location.href).href,
+      excerpt: excerptOf(h.text, f.words, stem)
+        .map((p) => p.text)
+        .join(''),
+    });
+  }
+  return rows;
 }
 
 function download(name: string, type: string, text: string): void {
@@ -475,6 +731,8 @@ function showState(): void {
 }
 
 showState();
+// Arriving to type (from `/` on another page, or the menu): the cursor is in the box.
+if (state.q === '') input.focus();
 void run('none').catch(() => {
   statusLine.textContent = 'Search could not be loaded. The search index may be missing from this build.';
 });

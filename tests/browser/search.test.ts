@@ -2,6 +2,7 @@
  * Search in a real headless Chromium against the built fixture archive,
  * served as a static host would serve it.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { serveWithBrowser } from '../helpers/browser.ts';
@@ -24,9 +25,11 @@ describe('search', () => {
   test("typing `telecom fraud` finds the seed, and the hit opens Qi Yanjun's answer at its anchor", async () => {
     const { page, errors } = await open('/search/');
     await page.getByLabel('Search every turn').fill('telecom fraud');
-    const hit = page.locator('.search-hit a[href*="/transcripts/seed-press-conference/?"][href$="#t2"]');
+    const passage = 'a[href*="/transcripts/seed-press-conference/?"][href$="#t2"]';
+    const hit = page.locator(`.search-hit ${passage}`);
     await hit.waitFor();
-    expect(await hit.textContent()).toBe('Qi Yanjun');
+    const item = page.locator('.search-hit').filter({ has: page.locator(passage) });
+    expect(await item.locator('.hit-speaker').textContent()).toBe('Qi Yanjun');
     await hit.click();
     await page.waitForURL(/\/transcripts\/seed-press-conference\/\?highlight=telecom&highlight=fraud#t2$/);
     const target = page.locator(':target');
@@ -103,59 +106,68 @@ describe('search', () => {
     const speakersBefore = await page.locator('.search-hit .hit-speaker').allTextContents();
     expect(speakersBefore).toContain('Qi Yanjun');
     expect(speakersBefore.length).toBeGreaterThan(1);
-    await page.getByRole('button', { name: 'List speakers' }).click();
-    // The list takes keyboard focus once it is loaded.
-    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'speaker');
-    await page.getByRole('checkbox', { name: /^\s*Jane Doe/ }).check();
+    // With words, every speaker of a hit is listed with its count of hits.
+    const speakers = page.getByRole('group', { name: 'Speaker', exact: true });
+    expect(await speakers.textContent()).toMatch(/Jane Doe\s*1/);
+    await speakers.getByRole('checkbox', { name: /^\s*Jane Doe/ }).check();
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.search-hit .hit-speaker')].every((a) => a.textContent === 'Jane Doe'),
     );
     const hrefs = await page
-      .locator('.search-hit .hit-speaker')
+      .locator('.search-hit .hit-excerpt')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.length).toBe(1);
     for (const href of hrefs) {
       expect(href).toMatch(/^\/transcripts\/weekly-briefing-2024-09-05\/\?highlight=telecom&highlight=fraud#t\d+$/);
     }
+    // The active filters are counted on the panel's summary.
+    expect(await page.locator('#filters-count').textContent()).toBe('(1 chosen)');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   test('a Chinese query finds the Chinese transcript from the English search page', async () => {
     const { page, errors } = await open(`/search/?q=${encodeURIComponent('对话协商')}`);
-    const hit = page.locator('.search-hit .hit-speaker').first();
+    const hit = page.locator('.search-hit .hit-excerpt').first();
     await hit.waitFor();
     const href = (await hit.getAttribute('href')) ?? '';
     expect(new URL(href, 'http://site.invalid').pathname).toBe('/transcripts/press-conference-zh/');
-    expect(await hit.textContent()).toBe('王毅');
+    expect(await page.locator('.search-hit .hit-speaker').first().textContent()).toBe('王毅');
     expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/对话|协商/);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  test('the speaker and topic lists load only when asked, then list values with counts', async () => {
+  test('the speaker and topic lists load only when asked, then can be searched by name', async () => {
     const { page, errors } = await open('/search/');
     const filterFiles: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('.pf_filter')) filterFiles.push(r.url());
     });
     const topic = page.getByRole('group', { name: 'Topic' });
-    await topic.getByRole('button', { name: 'List topics' }).waitFor();
+    await topic.getByRole('button', { name: 'Show every topic' }).waitFor();
     expect(await topic.getByRole('checkbox').count()).toBe(0);
     const before = filterFiles.length;
-    await topic.getByRole('button', { name: 'List topics' }).click();
+    await topic.getByRole('button', { name: 'Show every topic' }).click();
     await topic.getByRole('checkbox', { name: /Telecom fraud/ }).waitFor();
-    expect(await topic.textContent()).toMatch(/Telecom fraud\s*\(3\)/);
     // Listing the topics fetched the topic filter's files, which opening the page had not.
     expect(filterFiles.length).toBeGreaterThan(before);
+    // Before a search no count is known, so none is shown.
+    expect(await topic.locator('.filter-count').allTextContents()).toEqual(
+      (await topic.locator('.filter-count').allTextContents()).map(() => ''),
+    );
+    const find = topic.getByRole('searchbox', { name: 'Find a topic' });
+    await find.fill('myan');
+    const visible = await topic.locator('label.filter-value:visible').allTextContents();
+    expect(visible.map((t) => t.trim())).toEqual(['Myanmar']);
     expect(
-      await page.getByRole('group', { name: 'Speaker' }).getByRole('button', { name: 'List speakers' }).count(),
+      await page.getByRole('group', { name: 'Speaker' }).getByRole('button', { name: 'Show every speaker' }).count(),
     ).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  test('a topic in the URL loads its bucket alone: the topic shows chosen, the full list stays one press away', async () => {
+  test('a topic in the URL browses the turns filed under it, and the full list stays one press away', async () => {
     const filterFiles: string[] = [];
     const page = await served.browser.newPage();
     page.on('request', (r) => {
@@ -166,10 +178,25 @@ describe('search', () => {
     const box = topic.getByRole('checkbox', { name: /Telecom fraud/ });
     await box.waitFor();
     expect(await box.isChecked()).toBe(true);
-    expect(await topic.getByRole('checkbox').count()).toBe(1);
+    // Each hit is a turn filed under the topic, not every turn of a transcript that has it.
+    const hrefs = await page
+      .locator('.search-hit .hit-excerpt')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const [path = '', id = ''] = href.split('#');
+      const twin = JSON.parse(readFileSync(`${site}${path.replace(/\/$/, '')}.json`, 'utf8')) as {
+        topics: { name: string; turns: string[] }[];
+      };
+      expect(twin.topics.find((t) => t.name === 'Telecom fraud')?.turns).toContain(id);
+    }
+    const transcripts = new Set(hrefs.map((h) => h.split('#')[0])).size;
+    expect(await page.locator('#search-status').textContent()).toBe(
+      `${hrefs.length} turns in ${transcripts} ${transcripts === 1 ? 'transcript' : 'transcripts'} match the filters.`,
+    );
     const before = filterFiles.length;
-    await topic.getByRole('button', { name: 'List topics' }).click();
-    await topic.getByRole('checkbox', { name: /Myanmar/ }).waitFor();
+    await topic.getByRole('button', { name: 'Show every topic' }).click();
+    await page.waitForFunction(() => !document.querySelector('.filter--topic .filter-list'));
     expect(filterFiles.length).toBeGreaterThan(before);
     expect(await box.isChecked()).toBe(true);
     await page.close();
@@ -179,7 +206,7 @@ describe('search', () => {
     const { page, errors } = await open('/search/?topic=Bitcoin&topic=JSON');
     await page.locator('.search-hit').first().waitFor();
     const hrefs = await page
-      .locator('.search-hit .hit-speaker')
+      .locator('.search-hit .hit-excerpt')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(hrefs.map((h) => h?.split('#')[0]))).toEqual(
       new Set(['/transcripts/op-return/', '/transcripts/changelog-news-4/']),

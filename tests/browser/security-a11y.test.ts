@@ -109,7 +109,7 @@ describe('keyboard only', () => {
     await page.keyboard.type('telecom fraud');
     await waitForHits(page);
     presses = 0;
-    while (!(await focused()).includes('hit-speaker') && presses < 80) {
+    while (!(await focused()).includes('hit-excerpt') && presses < 80) {
       await page.keyboard.press('Tab');
       presses++;
     }

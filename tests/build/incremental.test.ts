@@ -197,7 +197,7 @@ test('search on the combined site merges the shards of both parts', async () => 
     await page.goto(`${server.url}/search/?q=telecom%20fraud`);
     await page.locator('.search-hit').first().waitFor();
     const hrefs = await page
-      .locator('.search-hit .hit-speaker')
+      .locator('.search-hit .hit-excerpt')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const slugs = new Set(hrefs.map((h) => /\/transcripts\/([^/]+)\//.exec(h ?? '')?.[1]));
     const parts = new Set(

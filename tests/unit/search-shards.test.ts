@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
 import {
-  indexedPart,
   inPart,
   PAGEFIND_BYTES_PER_HTML_BYTE,
   parsePart,
@@ -55,9 +54,4 @@ test('shard folders: the primary index in /pagefind/ itself, the others apart, p
   expect(shardDir(0, { index: 0, count: 2 })).toBe('');
   expect(shardDir(1, { index: 0, count: 2 })).toBe('shard-1-1/');
   expect(shardDir(0, { index: 1, count: 2 })).toBe('shard-2-0/');
-});
-
-test('only the article is fingerprinted, so links to neighbours do not make a shard stale', () => {
-  const page = (nav: string) => `<html><article data-pagefind-body>text</article><nav>${nav}</nav></html>`;
-  expect(indexedPart(page('older: A'))).toBe(indexedPart(page('older: B')));
 });

@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
 import {
-  excerptText,
   FILTER_BUCKETS,
   filterKey,
   filterKeys,
@@ -11,7 +10,6 @@ import {
   parseQuery,
   stateFromUrl,
   stateToUrl,
-  turnTexts,
   withHighlight,
 } from '../../src/lib/search-state.ts';
 
@@ -85,22 +83,6 @@ test("Pagefind's counts per bucket are joined back under the filter's name", () 
       'speaker-0': {},
     }),
   ).toEqual({ topic: { Privacy: 2, 'Telecom fraud': 3 }, year: { '2024': 1 }, speaker: {} });
-});
-
-test('a page’s text is cut into turns at their anchors', () => {
-  const texts = turnTexts('Title here Anna one two Ben three', [
-    { id: 't1', location: 2 },
-    { id: 'e1', location: 2 },
-    { id: 't2', location: 5 },
-  ]);
-  expect([...texts]).toEqual([
-    ['t1', 'Anna one two'],
-    ['t2', 'Ben three'],
-  ]);
-});
-
-test('excerpts export as plain text', () => {
-  expect(excerptText('a <mark>b</mark> &lt;c&gt; &amp; d')).toBe('a b <c> & d');
 });
 
 test('the terms marked on arrival: quoted phrases whole, other words one by one', () => {

@@ -1,0 +1,129 @@
+/**
+ * The hits of a search, pure: from the transcripts Pagefind found (its
+ * candidates), the turns that hold every query word and phrase and answer
+ * every filter, and how many hits each filter value has. A transcript's
+ * filters (year, language) hold for all its turns; a speaker, a kind and a
+ * topic are the turn's own (`src/lib/search-record.ts` puts them in each
+ * transcript's metadata).
+ */
+import { holdsAll, type Stem } from './search-match.ts';
+import type { TurnFacts } from './search-record.ts';
+import { type FilterName, hasPhrases, type SearchState } from './search-state.ts';
+
+/** What the page's script needs of a Pagefind result's data. */
+export interface PageData {
+  url: string;
+  meta: Record<string, string>;
+  content: string;
+  anchors: { id: string; title?: string }[];
+  /** The filters of the transcript as Pagefind holds them (long lists split into buckets). */
+  filters?: Record<string, string[]>;
+}
+
+export interface TurnHit {
+  /** The transcript's address and the turn's id. */
+  url: string;
+  id: string;
+  title: string;
+  date?: string;
+  speaker: string;
+  /** The speaker's page, when the speaker is in the registry. */
+  speakerUrl?: string;
+  /** The turn's text, for the excerpt. */
+  text: string;
+  /** The turn's value of each filter. */
+  values: Record<FilterName, string[]>;
+}
+
+/** A transcript's per-turn facts from its metadata; empty facts when they are missing or unreadable. */
+export function factsOf(page: PageData): TurnFacts {
+  try {
+    return JSON.parse(page.meta['facts'] ?? '') as TurnFacts;
+  } catch {
+    return { people: [], topics: [], turns: [] };
+  }
+}
+
+/** Each turn's text, cut from the transcript's text by the turns' token counts. */
+export function turnTextsByTokens(content: string, facts: TurnFacts): Map<string, string> {
+  const words = content.split(/\s+/).filter((w) => w !== '');
+  const out = new Map<string, string>();
+  let at = 0;
+  for (const [id, , , n] of facts.turns) {
+    out.set(id, words.slice(at, at + n).join(' '));
+    at += n;
+  }
+  return out;
+}
+
+/** Every turn of a transcript with its values, in reading order. */
+export function turnsOf(page: PageData): TurnHit[] {
+  const facts = factsOf(page);
+  const texts = turnTextsByTokens(page.content, facts);
+  const titles = new Map(page.anchors.map((a) => [a.id, a.title ?? '']));
+  const year = page.filters?.['year'] ?? [];
+  const language = page.filters?.['language'] ?? [];
+  return facts.turns.map(([id, person, topics]) => {
+    const p = facts.people[person];
+    return {
+      url: page.url,
+      id,
+      title: page.meta['title'] ?? '',
+      ...(page.meta['date'] ? { date: page.meta['date'] } : {}),
+      speaker: p?.[0] ?? titles.get(id) ?? '',
+      ...(p?.[1] ? { speakerUrl: p[1] } : {}),
+      text: texts.get(id) ?? '',
+      values: {
+        speaker: p ? [p[0]] : [],
+        kind: p ? [p[2]] : [],
+        topic: topics.flatMap((i) => facts.topics[i] ?? []),
+        year,
+        language,
+      },
+    };
+  });
+}
+
+/** Whether a turn answers the filters, leaving out `except` (for counting that filter's values). */
+export function answersFilters(hit: TurnHit, state: SearchState, except?: FilterName): boolean {
+  return Object.entries(state.filters).every(([name, chosen]) => {
+    if (name === except || !chosen || chosen.length === 0) return true;
+    const values = hit.values[name as FilterName] ?? [];
+    return chosen.some((c) => values.includes(c));
+  });
+}
+
+/** The turns of a transcript that hold the query (`words`, `phrases`), before filters. */
+export function matchingTurns(
+  page: PageData,
+  words: readonly string[],
+  phrases: readonly string[],
+  stem: Stem,
+): TurnHit[] {
+  return turnsOf(page).filter(
+    (t) => holdsAll(t.text, words, stem) && (phrases.length === 0 || hasPhrases(t.text, phrases)),
+  );
+}
+
+/**
+ * How many hits each value of each filter would give if chosen: counted over
+ * the turns that hold the query and answer every other filter. A value of a
+ * filter that already has a choice adds its turns to that choice's, so its
+ * count is the same: the turns it would add.
+ */
+export function valueCounts(
+  matching: readonly TurnHit[],
+  state: SearchState,
+  names: readonly FilterName[],
+): Record<FilterName, Map<string, number>> {
+  const out = {} as Record<FilterName, Map<string, number>>;
+  for (const name of names) {
+    const counts = new Map<string, number>();
+    for (const hit of matching) {
+      if (!answersFilters(hit, state, name)) continue;
+      for (const v of new Set(hit.values[name])) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    out[name] = counts;
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * What Pagefind indexes for a transcript: not its page, but a page of its
+ * own made from the transcript's JSON twin, at the same address. It holds
+ * only what was said, turn by turn; each turn is a sub-result (an empty
+ * heading with the turn's id, titled with the speaker's name), so a speaker's
+ * name is never read as text. Who spoke, the topics filed on each turn and
+ * the transcript's facts are filters and metadata. The transcript page's
+ * design can change without touching search. Pure.
+ */
+import { escapeHtml } from '../../scripts/core/render-paragraph.ts';
+import type { transcriptToTwin } from '../../scripts/core/to-twin.ts';
+import { speakerPath } from '../../scripts/core/urls.ts';
+import { KIND_LABELS } from './format.ts';
+import { filterKey } from './search-state.ts';
+
+export type Twin = ReturnType<typeof transcriptToTwin>;
+
+/** The year filter's value for a transcript without a date. */
+export const UNDATED = 'Undated';
+
+/** A language's name for readers (`zh` → `Chinese`), in English like the rest of the interface. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Per-turn facts the page's script needs to filter and show turns, as
+ * metadata: each turn's speaker (an index into `people`) and topics (indexes
+ * into `topics`).
+ */
+export interface TurnFacts {
+  /** `[name, speaker page path, kind label]`, per speaker. */
+  people: [string, string, string][];
+  topics: string[];
+  /**
+   * `[turn id, person index or -1, topic indexes, tokens]`: tokens are the
+   * turn's runs of non-space characters, which is how the turn is found in the
+   * text Pagefind gives back (its word positions count Chinese words, not these).
+   */
+  turns: [string, number, number[], number][];
+}
+
+export function turnFacts(twin: Twin): TurnFacts {
+  const people = twin.speakers.map((s): [string, string, string] => [
+    s.name,
+    speakerPath(s.slug),
+    KIND_LABELS[s.kind as keyof typeof KIND_LABELS] ?? KIND_LABELS.person,
+  ]);
+  const bySlug = new Map(twin.speakers.map((s, i) => [s.slug, i]));
+  const topics = twin.topics.map((t) => t.name);
+  return {
+    people,
+    topics,
+    turns: twin.turns.map((turn) => [
+      turn.id,
+      turn.speaker ? (bySlug.get(turn.speaker) ?? -1) : -1,
+      twin.topics.flatMap((t, i) => (t.turns.includes(turn.id) ? [i] : [])),
+      turn.paragraphs.reduce((n, p) => n + tokens(spokenText(p)), 0),
+    ]),
+  };
+}
+
+/** How many runs of non-space characters a text has. */
+export const tokens = (text: string): number => text.split(/\s+/).filter((t) => t !== '').length;
+
+/** A paragraph as it is read: Markdown links as their text. */
+export const spokenText = (paragraph: string): string => paragraph.replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1');
+
+const attr = (text: string): string => escapeHtml(text);
+
+function tag(kind: 'meta' | 'filter' | 'sort', key: string, value: string): string {
+  return `<span data-pagefind-${kind}="${attr(key)}[data-value]" data-value="${attr(value)}"></span>`;
+}
+
+/** The HTML Pagefind indexes for a transcript (see the module comment). */
+export function searchRecordHtml(twin: Twin): string {
+  const facts = turnFacts(twin);
+  const out: string[] = [
+    `<!doctype html><html lang="${attr(twin.language)}"><head><meta charset="utf-8"><title>${escapeHtml(twin.title)}</title></head><body>`,
+    '<article data-pagefind-body>',
+    tag('meta', 'title', twin.title),
+    tag('meta', 'facts', JSON.stringify(facts)),
+    tag('sort', 'date', twin.date ?? '0000'),
+    tag('filter', 'year', twin.date ? twin.date.slice(0, 4) : UNDATED),
+    tag('filter', 'language', languageName(twin.language)),
+  ];
+  if (twin.date) out.push(tag('meta', 'date', twin.date));
+  for (const [name] of facts.people) out.push(tag('filter', filterKey('speaker', name), name));
+  for (const kind of new Set(facts.people.map((p) => p[2]))) out.push(tag('filter', 'kind', kind));
+  for (const topic of new Set(facts.topics)) out.push(tag('filter', filterKey('topic', topic), topic));
+  for (const [i, turn] of twin.turns.entries()) {
+    const speaker = facts.people[facts.turns[i]?.[1] ?? -1]?.[0] ?? (turn.label || 'Unattributed');
+    out.push(`<section><h3 id="${attr(turn.id)}" data-pagefind-title="${attr(speaker)}"></h3>`);
+    for (const p of turn.paragraphs) out.push(`<p>${escapeHtml(spokenText(p))}</p>`);
+    out.push('</section>');
+  }
+  out.push('</article></body></html>');
+  return `${out.join('\n')}\n`;
+}

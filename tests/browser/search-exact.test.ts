@@ -1,0 +1,190 @@
+/**
+ * Search you can trust, in Chromium on the fixture build: no hit where no turn
+ * holds the query (and a plain message), every hit holding every query word,
+ * close matches and speakers offered apart from the hits, counts that equal
+ * the hits they give, and each hit's title, speaker, date and passage.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { wordsOf } from '../../src/lib/search-match.ts';
+import { serveWithBrowser } from '../helpers/browser.ts';
+
+const { site } = inject('fixtureBuild');
+const served = serveWithBrowser(site);
+
+interface Shown {
+  status: string;
+  hits: {
+    title: string;
+    titleHref: string;
+    speaker: string;
+    speakerHref: string | null;
+    date: string;
+    href: string;
+    marks: string[];
+    excerpt: string;
+  }[];
+  suggest: string;
+}
+
+async function search(page: Page, query: string): Promise<Shown> {
+  await page.goto(`${served.server.url}/search/?${query}`);
+  await page.waitForFunction(
+    () => /turns? in|No turn/.test(document.getElementById('search-status')?.textContent ?? ''),
+    undefined,
+    {
+      timeout: 15_000,
+    },
+  );
+  return page.evaluate(() => ({
+    status: document.getElementById('search-status')?.textContent ?? '',
+    suggest: (document.getElementById('search-suggest') as HTMLElement).hidden
+      ? ''
+      : (document.getElementById('search-suggest')?.textContent ?? ''),
+    hits: [...document.querySelectorAll('.search-hit')].map((li) => ({
+      title: li.querySelector('.hit-title')?.textContent ?? '',
+      titleHref: li.querySelector('.hit-title')?.getAttribute('href') ?? '',
+      speaker: li.querySelector('.hit-speaker')?.textContent ?? '',
+      speakerHref: li.querySelector('.hit-speaker')?.getAttribute('href') ?? null,
+      date: li.querySelector('time')?.getAttribute('datetime') ?? '',
+      href: li.querySelector('.hit-excerpt')?.getAttribute('href') ?? '',
+      marks: [...li.querySelectorAll('.hit-excerpt mark')].map((m) => m.textContent ?? ''),
+      excerpt: li.querySelector('.hit-excerpt')?.textContent ?? '',
+    })),
+  }));
+}
+
+/** The text of the turn a hit links to, from the site's JSON twin. */
+function turnText(href: string): string {
+  const url = new URL(href, 'http://site.invalid');
+  const twin = JSON.parse(readFileSync(`${site}${url.pathname.replace(/\/$/, '')}.json`, 'utf8')) as {
+    turns: { id: string; paragraphs: string[] }[];
+  };
+  return twin.turns.find((t) => t.id === url.hash.slice(1))?.paragraphs.join(' ') ?? '';
+}
+
+test.each(['xyzzyq', 'qwertyuiop', 'tele', 'telecom fraudsters', 'mempol', 'Yanjun'])(
+  'no turn holds `%s`: zero hits, and the page says so',
+  async (q) => {
+    const page = await served.browser.newPage();
+    const shown = await search(page, `q=${encodeURIComponent(q)}`);
+    expect(shown.hits).toEqual([]);
+    expect(shown.status).toMatch(new RegExp(`^No turn holds “${q}”`));
+    await page.close();
+  },
+);
+
+test('every hit holds every query word, whole, in its own text', async () => {
+  const page = await served.browser.newPage();
+  for (const q of ['telecom fraud', 'cooperation agreements', 'patrols', 'fraud']) {
+    const shown = await search(page, `q=${encodeURIComponent(q)}`);
+    expect(shown.hits.length).toBeGreaterThan(0);
+    expect(shown.status).toMatch(new RegExp(`^${shown.hits.length} turns? in \\d+ transcripts? holds? “${q}”\\.$`));
+    for (const hit of shown.hits) {
+      const words = wordsOf(turnText(hit.href));
+      for (const w of wordsOf(q))
+        expect(
+          words.some((t) => t === w || t.startsWith(w)),
+          `${hit.href} holds ${w}`,
+        ).toBe(true);
+      // Only query words are marked, and the speaker's name is not part of the excerpt.
+      for (const m of hit.marks) expect(wordsOf(q).some((w) => wordsOf(m)[0]?.startsWith(w.slice(0, 4)))).toBe(true);
+      expect(hit.excerpt.startsWith(`${hit.speaker}.`)).toBe(false);
+    }
+  }
+  await page.close();
+});
+
+test('a typo finds nothing, and a labelled “Did you mean” offers the archive’s own word', async () => {
+  const page = await served.browser.newPage();
+  const shown = await search(page, 'q=cooperaton');
+  expect(shown.hits).toEqual([]);
+  expect(shown.status).toBe('No turn holds “cooperaton”: no turn says “cooperaton”.');
+  const suggest = page.getByRole('region', { name: 'Suggestions' });
+  expect(await suggest.getByRole('heading').textContent()).toBe('Did you mean');
+  await suggest.getByRole('link', { name: 'cooperation' }).click();
+  await page.waitForURL(/q=cooperation$/);
+  await page.waitForFunction(() =>
+    /holds? “cooperation”/.test(document.getElementById('search-status')?.textContent ?? ''),
+  );
+  expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
+  await page.close();
+});
+
+test('a speaker’s name is not text: it offers that speaker’s turns apart from the hits', async () => {
+  const page = await served.browser.newPage();
+  const shown = await search(page, `q=${encodeURIComponent('Qi Yanjun')}`);
+  expect(shown.hits).toEqual([]);
+  expect(shown.suggest).toContain('Turns by Qi Yanjun');
+  await page.getByRole('link', { name: 'Turns by Qi Yanjun' }).click();
+  await page.waitForURL(/\?speaker=Qi\+Yanjun$/);
+  await page.waitForFunction(() =>
+    /match(es)? the filters/.test(document.getElementById('search-status')?.textContent ?? ''),
+  );
+  const speakers = await page.locator('.search-hit .hit-speaker').allTextContents();
+  expect(speakers.length).toBeGreaterThan(0);
+  expect(new Set(speakers)).toEqual(new Set(['Qi Yanjun']));
+  await page.close();
+});
+
+test('each count equals the hits choosing it gives; years include Undated; languages by name; no format', async () => {
+  const page = await served.browser.newPage();
+  await search(page, 'q=fraud');
+  const groups = await page.locator('#search-filters legend').allTextContents();
+  expect(groups).not.toContain('Format');
+  const years = await page.getByRole('group', { name: 'Year' }).textContent();
+  expect(years).toContain('Undated');
+  expect(await page.getByRole('group', { name: 'Language' }).textContent()).toMatch(/English/);
+  const counts = await page.locator('#search-filters label.filter-value').evaluateAll((labels) =>
+    labels.map((l) => ({
+      name: l.querySelector('input')?.getAttribute('name') ?? '',
+      value: l.querySelector('input')?.getAttribute('value') ?? '',
+      n: Number(l.querySelector('.filter-count')?.textContent),
+    })),
+  );
+  expect(counts.length).toBeGreaterThan(4);
+  for (const { name, value, n } of counts) {
+    const shown = await search(page, `q=fraud&${name}=${encodeURIComponent(value)}`);
+    expect(shown.hits.length, `${name}=${value}`).toBe(n);
+  }
+  await page.close();
+}, 180_000);
+
+test('a hit shows the transcript’s title, the speaker linked to their page, the date, and the passage with terms marked', async () => {
+  const page = await served.browser.newPage();
+  const shown = await search(page, 'q=extradition');
+  const [hit] = shown.hits;
+  expect(hit?.title).toBe('Weekly briefing on cross-border cooperation');
+  expect(hit?.titleHref).toBe('/transcripts/weekly-briefing-2024-09-05/');
+  expect(hit?.speakerHref).toMatch(/^\/speakers\/[a-z0-9-]+\/$/);
+  expect(hit?.date).toBe('2024-09-05');
+  expect(hit?.href).toMatch(/^\/transcripts\/weekly-briefing-2024-09-05\/\?highlight=extradition#t\d+$/);
+  expect(hit?.marks.map((m) => m.toLowerCase().replace(/\W/g, ''))).toEqual(['extradition']);
+  await page.goto(`${served.server.url}${hit?.speakerHref}`);
+  expect(await page.locator('h1').textContent()).toBe(hit?.speaker);
+  await page.close();
+});
+
+test('`/` on any page opens search with the cursor in the box, ready to type', async () => {
+  const page = await served.browser.newPage();
+  await page.goto(`${served.server.url}/speakers/`);
+  await page.keyboard.press('/');
+  await page.waitForURL(/\/search\/$/);
+  await page.waitForFunction(() => document.activeElement?.id === 'search-q');
+  await page.keyboard.type('fraud');
+  await page.waitForFunction(() => /holds? “fraud”/.test(document.getElementById('search-status')?.textContent ?? ''));
+  await page.close();
+});
+
+test('on a phone, a shared filtered link shows how many filters are on while the panel is folded', async () => {
+  const context = await served.browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await page.goto(`${served.server.url}/search/?q=fraud&speaker=Qi+Yanjun&year=Undated`);
+  await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+  expect(await page.locator('#filters-panel').getAttribute('open')).toBeNull();
+  const count = page.locator('#filters-count');
+  expect(await count.isVisible()).toBe(true);
+  expect(await count.textContent()).toBe('(2 chosen)');
+  await context.close();
+});

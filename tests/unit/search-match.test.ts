@@ -1,0 +1,90 @@
+import { stemmer as english } from '@orama/stemmers/english';
+import { expect, test } from 'vitest';
+import {
+  bucketCount,
+  editDistance,
+  excerptOf,
+  holdsAll,
+  noStem,
+  queryWords,
+  suggestions,
+  vocabularyBucket,
+  wordsOf,
+} from '../../src/lib/search-match.ts';
+
+test('words are lower case, split at anything but letters and digits', () => {
+  expect(wordsOf('Telecom-fraud, 50,000 <b>suspects</b>!')).toEqual([
+    'telecom',
+    'fraud',
+    '50',
+    '000',
+    'b',
+    'suspects',
+    'b',
+  ]);
+  expect(queryWords('"Telecom fraud" telecom Myanmar')).toEqual(['telecom', 'fraud', 'myanmar']);
+});
+
+test('a turn holds a query only with every word whole, or a form of it with the same stem', () => {
+  const turn = 'The first one was compiling to C code, in browsers.';
+  expect(holdsAll(turn, ['compiled', 'browser'], english)).toBe(true);
+  expect(holdsAll(turn, ['compiled', 'browser', 'rust'], english)).toBe(false);
+  // No prefix matches, no fragments of words.
+  expect(holdsAll('Television news', ['tele'], english)).toBe(false);
+  expect(holdsAll('x marks the spot', ['xyzzyq'], english)).toBe(false);
+  expect(holdsAll('Me too.', ['mempol'], english)).toBe(false);
+  expect(holdsAll('feedback', ['fee'], english)).toBe(false);
+  expect(holdsAll('fees and charges', ['fee'], english)).toBe(true);
+  // Without a stemmer, words match exactly.
+  expect(holdsAll('fees', ['fee'], noStem)).toBe(false);
+  expect(holdsAll('anything', [], english)).toBe(true);
+});
+
+test('Chinese and Japanese query words are matched as text, since their words have no spaces', () => {
+  expect(holdsAll('我们的立场是一贯的：对话协商。', ['对话协商'], noStem)).toBe(true);
+  expect(holdsAll('我们的立场是一贯的：对话。', ['对话协商'], noStem)).toBe(false);
+});
+
+test('edit distance counts a swap of neighbours as one edit, and stops past the budget', () => {
+  expect(editDistance('mempol', 'mempool', 2)).toBe(1);
+  expect(editDistance('recieve', 'receive', 2)).toBe(1);
+  expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+  expect(editDistance('abc', 'abcdefgh', 2)).toBe(3);
+});
+
+test('close matches come from the vocabulary, nearest then most used, never the word itself', () => {
+  const vocabulary = { mempool: 40, memory: 90, temple: 3, mempools: 2 };
+  expect(suggestions('mempol', vocabulary)).toEqual(['mempool']);
+  expect(suggestions('mempool', vocabulary)).toEqual(['mempools']);
+  // Short words get no suggestions: one letter off is another word.
+  expect(suggestions('cat', { cut: 9 })).toEqual([]);
+  expect(suggestions('lightnign', { lightning: 5, lighting: 9 })).toEqual(['lightning', 'lighting']);
+});
+
+test('forms of a word land in the same vocabulary file; the file count grows with the vocabulary', () => {
+  expect(vocabularyBucket('compiled', 64)).toBe(vocabularyBucket('compiling', 64));
+  expect(bucketCount(10)).toBe(1);
+  expect(bucketCount(300_000)).toBe(256);
+});
+
+test('an excerpt marks whole query words and their forms, never a word that only starts like one (compass)', () => {
+  const parts = excerptOf('We compiled it. Compilers compile; the compass.', ['compile'], english);
+  expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['compiled', 'Compilers', 'compile;']);
+  expect(parts.map((p) => p.text).join('')).toBe('We compiled it. Compilers compile; the compass.');
+  const long = excerptOf(`${'word '.repeat(50)}target ${'tail '.repeat(50)}`, ['target'], english, 10);
+  expect(long[0]?.text.startsWith('… word')).toBe(true);
+  expect(long.some((p) => p.mark && p.text === 'target')).toBe(true);
+  expect(
+    long
+      .map((p) => p.text)
+      .join('')
+      .endsWith('tail …'),
+  ).toBe(true);
+  expect(
+    long
+      .map((p) => p.text)
+      .join('')
+      .split(/\s+/)
+      .filter((w) => w !== '…').length,
+  ).toBe(10);
+});

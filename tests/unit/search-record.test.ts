@@ -1,0 +1,134 @@
+import { parse } from 'node-html-parser';
+import { expect, test } from 'vitest';
+import { answersFilters, matchingTurns, type PageData, turnsOf, valueCounts } from '../../src/lib/search-hits.ts';
+import { noStem } from '../../src/lib/search-match.ts';
+import { languageName, searchRecordHtml, type Twin, turnFacts, UNDATED } from '../../src/lib/search-record.ts';
+import { filterKey, type SearchState } from '../../src/lib/search-state.ts';
+
+const twin: Twin = {
+  schemaVersion: 1,
+  slug: 'briefing',
+  title: 'Briefing <one>',
+  date: null,
+  event: null,
+  location: null,
+  language: 'en',
+  url: '/transcripts/briefing/',
+  sourceUrl: null,
+  media: null,
+  summary: null,
+  published: null,
+  updated: null,
+  words: 13,
+  sections: [],
+  exchanges: [],
+  retired: { turns: [], anchors: [] },
+  speakers: [
+    { slug: 'jane-doe', name: 'Jane Doe', kind: 'person', turns: 2, words: 9 },
+    { slug: 'reuters', name: 'Reuters', kind: 'organisation', turns: 1, words: 4 },
+  ],
+  turns: [
+    { id: 't1', url: '/transcripts/briefing/#t1', speaker: 'jane-doe', label: 'JANE', paragraphs: ['Good morning.'] },
+    {
+      id: 't2',
+      url: '/transcripts/briefing/#t2',
+      speaker: 'reuters',
+      label: 'Reuters',
+      paragraphs: ['What about telecom fraud?'],
+    },
+    {
+      id: 't3',
+      url: '/transcripts/briefing/#t3',
+      speaker: 'jane-doe',
+      label: 'JANE',
+      paragraphs: ['Telecom fraud fell, see [the report](https://example.org/r).'],
+    },
+  ].map((turn) => ({ start: null, end: null, fingerprint: null, annotations: [], earlier: [], ...turn })),
+  topics: [{ slug: 'telecom-fraud', name: 'Telecom fraud', turns: ['t2', 't3'] }],
+  preamble: [],
+  credits: [],
+  notes: [],
+};
+
+test('the search record holds only what was said; speakers, topics and facts are filters and metadata', () => {
+  const html = searchRecordHtml(twin);
+  const article = parse(html).querySelector('article');
+  expect(article?.text.replace(/\s+/g, ' ').trim()).toBe(
+    'Good morning. What about telecom fraud? Telecom fraud fell, see the report.',
+  );
+  expect(html).not.toContain('Jane Doe</');
+  const headings = parse(html).querySelectorAll('h3');
+  expect(headings.map((h) => [h.id, h.getAttribute('data-pagefind-title')])).toEqual([
+    ['t1', 'Jane Doe'],
+    ['t2', 'Reuters'],
+    ['t3', 'Jane Doe'],
+  ]);
+  const filters = parse(html)
+    .querySelectorAll('[data-pagefind-filter]')
+    .map((e) => [e.getAttribute('data-pagefind-filter'), e.getAttribute('data-value')]);
+  expect(filters).toContainEqual(['year[data-value]', UNDATED]);
+  expect(filters).toContainEqual(['language[data-value]', 'English']);
+  expect(filters).toContainEqual([`${filterKey('speaker', 'Reuters')}[data-value]`, 'Reuters']);
+  expect(filters).toContainEqual([`${filterKey('topic', 'Telecom fraud')}[data-value]`, 'Telecom fraud']);
+  expect(filters).toContainEqual(['kind[data-value]', 'Organisation']);
+  expect(filters.some(([key]) => key?.startsWith('format'))).toBe(false);
+  // The title is markup-safe metadata, not text.
+  expect(html).toContain('data-value="Briefing &lt;one&gt;"');
+  expect(turnFacts(twin).turns).toEqual([
+    ['t1', 0, [], 2],
+    ['t2', 1, [0], 4],
+    ['t3', 0, [0], 6],
+  ]);
+  expect(languageName('zh')).toBe('Chinese');
+  expect(languageName('not a tag')).toBe('not a tag');
+});
+
+/** The record as Pagefind gives it back: the turns' text, one after the other, and each turn's anchor. */
+function asPagefindData(): PageData {
+  const facts = turnFacts(twin);
+  const texts = twin.turns.map((t) => t.paragraphs.join(' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+  const anchors = twin.turns.map((t, i) => ({ id: t.id, title: facts.people[facts.turns[i]?.[1] ?? 0]?.[0] ?? '' }));
+  return {
+    url: twin.url,
+    meta: { title: twin.title, facts: JSON.stringify(facts) },
+    content: texts.join(' '),
+    anchors,
+    filters: { year: [UNDATED], language: ['English'] },
+  };
+}
+
+const state = (filters: SearchState['filters'] = {}): SearchState => ({ q: '', filters, sort: 'relevance' });
+
+test('hits are the turns holding every word, each with its own speaker, kind and topics', () => {
+  const page = asPagefindData();
+  expect(turnsOf(page).map((t) => [t.id, t.speaker, t.speakerUrl, t.values.kind[0], t.values.topic])).toEqual([
+    ['t1', 'Jane Doe', '/speakers/jane-doe/', 'Person', []],
+    ['t2', 'Reuters', '/speakers/reuters/', 'Organisation', ['Telecom fraud']],
+    ['t3', 'Jane Doe', '/speakers/jane-doe/', 'Person', ['Telecom fraud']],
+  ]);
+  const matching = matchingTurns(page, ['telecom', 'fraud'], [], noStem);
+  expect(matching.map((t) => t.id)).toEqual(['t2', 't3']);
+  expect(matchingTurns(page, ['jane'], [], noStem)).toEqual([]);
+  expect(matchingTurns(page, ['fraud', 'fell'], ['fraud fell'], noStem).map((t) => t.id)).toEqual(['t3']);
+  // A speaker filter keeps that speaker's turns, not the transcript's.
+  const chosen = state({ speaker: ['Jane Doe'] });
+  expect(matching.filter((h) => answersFilters(h, chosen)).map((h) => h.id)).toEqual(['t3']);
+});
+
+test('each value counts the hits choosing it gives, over the other filters', () => {
+  const page = asPagefindData();
+  const matching = matchingTurns(page, ['telecom'], [], noStem);
+  const none = valueCounts(matching, state(), ['speaker', 'kind', 'year', 'topic']);
+  expect(Object.fromEntries(none.speaker)).toEqual({ 'Jane Doe': 1, Reuters: 1 });
+  expect(Object.fromEntries(none.year)).toEqual({ [UNDATED]: 2 });
+  expect(Object.fromEntries(none.topic)).toEqual({ 'Telecom fraud': 2 });
+  const chosen = state({ kind: ['Person'] });
+  const counts = valueCounts(matching, chosen, ['speaker', 'kind']);
+  expect(Object.fromEntries(counts.speaker)).toEqual({ 'Jane Doe': 1 });
+  // The kind filter's own values are counted without it: choosing Organisation too adds Reuters' turn.
+  expect(Object.fromEntries(counts.kind)).toEqual({ Person: 1, Organisation: 1 });
+  for (const [speaker, n] of counts.speaker) {
+    const picked = state({ kind: ['Person'], speaker: [speaker] });
+    expect(matching.filter((h) => answersFilters(h, picked)).length).toBe(n);
+  }
+});

@@ -18,19 +18,7 @@ export const ARCHIVE_PUBLISHER = import.meta.env.ARCHIVE_PUBLISHER ?? ARCHIVE_NA
 /** The language of the site's own pages (archive.config.yaml `language:`). */
 export const SITE_LANGUAGE = import.meta.env.ARCHIVE_LANGUAGE ?? 'en';
 
-/** How each input format is named in search filters. */
-export const FORMAT_LABELS = {
-  'label-lines': 'Plain text',
-  'inline-labels': 'Plain text',
-  markdown: 'Markdown',
-  webvtt: 'Subtitles',
-  srt: 'Subtitles',
-  'diarized-json': 'Speech-to-text',
-} as const;
-
-export const KIND_LABELS = { person: 'Person', organisation: 'Organisation', role: 'Role' } as const;
-/** Headings for speakers grouped by kind. */
-export const KIND_PLURALS = { person: 'People', organisation: 'Organisations', role: 'Roles' } as const;
+export { FORMAT_LABELS, KIND_LABELS, KIND_PLURALS } from './labels.ts';
 
 /** Prefixes a root-relative path with the site's base path. */
 export function href(path: string): string {

@@ -10,7 +10,7 @@
 import { escapeHtml } from '../../scripts/core/render-paragraph.ts';
 import type { transcriptToTwin } from '../../scripts/core/to-twin.ts';
 import { speakerPath } from '../../scripts/core/urls.ts';
-import { KIND_LABELS } from './format.ts';
+import { KIND_LABELS } from './labels.ts';
 import { filterKey } from './search-state.ts';
 
 export type Twin = ReturnType<typeof transcriptToTwin>;

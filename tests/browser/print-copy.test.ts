@@ -51,7 +51,8 @@ describe('print', () => {
       const lines = page.locator('.print-lines');
       expect(await lines.isVisible()).toBe(true);
       const printed = (await lines.textContent()) ?? '';
-      expect(printed).toContain('Cite as: (n.d.). Seed press conference [Transcript]. Transcript archive.');
+      // APA 7: its speakers as authors, then the date, title and publisher.
+      expect(printed).toMatch(/Cite as: .+\. \(n\.d\.\)\. Seed press conference \[Transcript\]\. Transcript archive\./);
       // No --site for the fixture build: the path is printed with a note, never passed off as an address.
       expect(printed).toContain('Permanent address: /transcripts/seed-press-conference/ (a path on the site');
       expect(await lines.locator('mark').count()).toBe(0);
@@ -88,7 +89,9 @@ describe('copy', () => {
     const copied = page.locator('button.copy-button.copied');
     expect(await copied.textContent()).toBe('Copied ✓');
     expect(await page.locator('#copy-status').textContent()).toBe('APA copied.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\(n\.d\.\)\. Seed press conference/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /\(n\.d\.\)\. Seed press conference \[Transcript\]/,
+    );
     // The label comes back.
     await page.getByRole('button', { name: 'Copy APA' }).waitFor({ timeout: 10_000 });
     expect(await copied.count()).toBe(0);

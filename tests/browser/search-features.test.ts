@@ -143,7 +143,7 @@ test('printing a transcript shows title, date, source, permanent address and tur
   expect(await page.locator('.site-header').isVisible()).toBe(false);
   expect(await page.locator('.turn-cite').first().isVisible()).toBe(false);
   expect(await page.locator('.theme-toggle').isVisible()).toBe(false);
-  expect(await page.locator('.print-only').textContent()).toBe(
+  expect(await page.locator('.print-lines').textContent()).toContain(
     'Permanent address: /transcripts/weekly-briefing-2024-09-05/',
   );
   expect(await page.locator('.facts').textContent()).toContain('https://example.org/briefings/2024-09-05');

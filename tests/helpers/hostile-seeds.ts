@@ -14,7 +14,7 @@ export type Outcome =
   | { file: string; page: string; format: 'plain' | 'markdown' }
   /** `reported`: the file the error names, when it is not the transcript (its metadata file). */
   | { file: string; error: string; line?: number; reported?: string }
-  /** Not a regular file: listed as skipped with this reason, never opened. */
+  /** Not a regular file, or not text: listed as skipped with this reason, never parsed. */
   | { file: string; skipped: string };
 
 /** Markup in a transcript's title and summary: text on every page and feed, never elements. */
@@ -41,6 +41,11 @@ export function writeHostileSeeds(dir: string): Outcome[] {
   const page = (file: string, content: string | Uint8Array, slug: string, format: 'plain' | 'markdown' = 'plain') => {
     put(file, content);
     outcomes.push({ file, page: slug, format });
+  };
+  /** A file that is not text: skipped and listed with the line of its first NUL byte, never parsed. */
+  const binary = (file: string, content: string | Uint8Array, line: number) => {
+    put(file, content);
+    outcomes.push({ file, skipped: `not text: a NUL byte on line ${line} (a binary file)` });
   };
   const error = (file: string, content: string | Uint8Array, code: string, line?: number, reported?: string) => {
     put(file, content);
@@ -113,10 +118,9 @@ export function writeHostileSeeds(dir: string): Outcome[] {
   page('one-line.txt', oneLine(1024 * 1024), 'one-line');
   error('empty.txt', '', 'empty-file', 1);
   error('whitespace.txt', ' \n\t\n   \r\n\u00a0\n', 'empty-file', 1);
-  error(
+  binary(
     'binary.txt',
     Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
-    'binary-file',
     3,
   );
   error(
@@ -128,7 +132,7 @@ export function writeHostileSeeds(dir: string): Outcome[] {
   page('utf16-le.txt', utf16('Zoë Ångström:\nGrüße aus Köln, 王毅 said “hello”.\n', true), 'utf16-le');
   page('utf16-be.txt', utf16('Zoë Ångström:\nA second file, big-endian.\n', false), 'utf16-be');
   error('utf16-no-bom.txt', utf16('Anna Berg:\nNo byte order mark here.\n', true).subarray(2), 'invalid-encoding', 1);
-  error('nul-bytes.txt', 'Anna Berg:\nFirst line.\nA NUL \u0000 here.\n', 'binary-file', 3);
+  binary('nul-bytes.txt', 'Anna Berg:\nFirst line.\nA NUL \u0000 here.\n', 3);
   page(
     'every-line-a-colon.txt',
     'Anna Berg:\nFirst point:\nSecond point:\nWhat about this:\nBo Chen:\nAnd then:\nNothing else:\n',

@@ -1,8 +1,8 @@
 /**
- * The search stage's reuse of published shards: a shard whose pages' indexed
- * parts are unchanged is reused (its files linked), and the digest of a page
- * the last build saw (same file: Astro restores unchanged pages as hard links)
- * comes from the stage's cache without reading the page.
+ * The search stage's reuse of published shards: a shard whose transcripts'
+ * search records are unchanged is reused (its files linked), and the digest of
+ * a twin the last build saw (same file: Astro restores unchanged files as hard
+ * links) comes from the stage's cache without reading the twin.
  */
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,18 +15,57 @@ const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
 const cacheDir = join(dir, 'cache');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const page = (slug: string, words: string): string =>
-  `<!doctype html><html lang="en"><head><title>${slug}</title></head><body><article data-pagefind-body><h1>${slug}</h1><p>${words}</p></article></body></html>`;
+/** A transcript's JSON twin with one turn saying `words`: what the search stage indexes. */
+const twin = (slug: string, words: string): string =>
+  JSON.stringify({
+    schemaVersion: 2,
+    slug,
+    title: slug,
+    date: null,
+    event: null,
+    location: null,
+    language: 'en',
+    url: `/transcripts/${slug}/`,
+    sourceUrl: null,
+    media: null,
+    summary: null,
+    published: null,
+    updated: null,
+    words: words.split(' ').length,
+    speakers: [{ slug: 'anna', name: 'Anna', kind: 'person', turns: 1, words: 3 }],
+    turns: [
+      {
+        id: 't1',
+        url: `/transcripts/${slug}/#t1`,
+        speaker: 'anna',
+        label: 'Anna',
+        paragraphs: [words],
+        start: null,
+        end: null,
+        fingerprint: null,
+        annotations: [],
+        earlier: [],
+      },
+    ],
+    sections: [],
+    exchanges: [],
+    retired: { turns: [], anchors: [] },
+    topics: [],
+    preamble: [],
+    credits: [],
+    notes: [],
+  });
 
-/** A new site whose transcript pages are links to `from`'s (as Astro restores them), or new files. */
+/** A new site whose twins are links to `from`'s (as Astro restores them), or new files. */
 function site(name: string, from?: string, write: Record<string, string> = {}): string {
   const root = join(dir, name);
   for (const slug of ['alpha', 'beta', 'gamma']) {
     mkdirSync(join(root, 'transcripts', slug), { recursive: true });
-    const file = join(root, 'transcripts', slug, 'index.html');
+    writeFileSync(join(root, 'transcripts', slug, 'index.html'), `<!doctype html><title>${slug}</title>`);
+    const file = join(root, 'transcripts', `${slug}.json`);
     if (write[slug] !== undefined || !from)
-      writeFileSync(file, page(slug, write[slug] ?? `${slug} speaks of telecom fraud`));
-    else linkSync(join(from, 'transcripts', slug, 'index.html'), file);
+      writeFileSync(file, twin(slug, write[slug] ?? `${slug} speaks of telecom fraud`));
+    else linkSync(join(from, 'transcripts', `${slug}.json`), file);
   }
   return root;
 }
@@ -43,7 +82,7 @@ test('an unchanged site reuses its shard; a known page is not read; a new page i
   expect(await run(second, first)).toMatchObject({ ok: true, reused: 1 });
 
   // The cache says alpha's file holds other words: believed without reading it, so the shard is indexed again.
-  const alpha = join(second, 'transcripts/alpha/index.html');
+  const alpha = join(second, 'transcripts/alpha.json');
   const index = JSON.parse(readFileSync(join(cacheDir, 'stat-index.json'), 'utf8')) as Record<string, string>;
   index[statKey(statSync(alpha))] = 'planted';
   writeFileSync(join(cacheDir, 'stat-index.json'), JSON.stringify(index));

@@ -64,8 +64,13 @@ async function drop(file: string, why: string): Promise<undefined> {
  * same file at once.
  */
 export async function writeKept(file: string, value: unknown): Promise<void> {
+  await writeAtomic(file, JSON.stringify(value));
+}
+
+/** Writes `data` aside and renames it into place (its folder made first): no reader sees half a file. */
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-  await writeFile(tmp, JSON.stringify(value));
+  await writeFile(tmp, data);
   await rename(tmp, file);
 }

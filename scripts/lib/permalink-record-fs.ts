@@ -5,9 +5,10 @@
  * record only ever names pages that were published.
  */
 import { readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { EMPTY_RECORD, type PermalinkRecord, readRecordText } from '../core/permalinks/record.ts';
+import { writeAtomic } from './build-cache-fs.ts';
 import { isOurSite } from './output-folder-fs.ts';
 
 /** The permalink record's file, beside the collections. */
@@ -65,10 +66,14 @@ export async function checkRecord(check: RecordCheck): Promise<{ error: string }
     await startRecord(check);
     return { note: `--new-archive: the damaged permalink record was moved to ${aside}; a new record starts` };
   }
-  const published = hasTranscripts(check.content) || (check.out !== undefined && isOurSite(check.out));
-  if (published && !check.newArchive)
+  const evidence = hasTranscripts(check.content)
+    ? `${join(check.content, 'transcripts')} holds transcripts`
+    : check.out !== undefined && isOurSite(check.out)
+      ? `${check.out} holds a published site`
+      : undefined;
+  if (evidence && !check.newArchive)
     return {
-      error: `${file}: error [missing-record] the permalink record is missing, but this archive was built before (${hasTranscripts(check.content) ? `${join(check.content, 'transcripts')} holds transcripts` : `${check.out} holds a published site`}). Without it the build would drop every redirect and tombstone.\n${restore}`,
+      error: `${file}: error [missing-record] the permalink record is missing, but this archive was built before (${evidence}). Without it the build would drop every redirect and tombstone.\n${restore}`,
     };
   await startRecord(check);
   return { note: `a new archive: its permalink record starts at ${file}` };
@@ -80,11 +85,12 @@ export async function checkRecord(check: RecordCheck): Promise<{ error: string }
  * run goes on instead of taking them for an archive that lost its record.
  */
 async function startRecord(check: RecordCheck): Promise<void> {
-  const file = join(check.content, RECORD_FILE);
-  await mkdir(check.content, { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, `${JSON.stringify(keyedRecord(EMPTY_RECORD, seedsKey(check.content, check.seeds)), null, 2)}\n`);
-  await rename(tmp, file);
+  await writeAtomic(join(check.content, RECORD_FILE), emptyRecordText(check.content, check.seeds));
+}
+
+/** The record of an archive that has published nothing yet, as its file holds it. */
+function emptyRecordText(content: string, seeds: string): string {
+  return `${JSON.stringify(keyedRecord(EMPTY_RECORD, seedsKey(content, seeds)), null, 2)}\n`;
 }
 
 function hasTranscripts(content: string): boolean {
@@ -102,17 +108,12 @@ function hasTranscripts(content: string): boolean {
  */
 export async function snapshotRecord(content: string, seeds: string): Promise<() => Promise<void>> {
   const file = join(content, RECORD_FILE);
-  const before =
-    (await readFile(file).catch(() => undefined)) ??
-    Buffer.from(`${JSON.stringify(keyedRecord(EMPTY_RECORD, seedsKey(content, seeds)), null, 2)}\n`);
+  const before = (await readFile(file).catch(() => undefined)) ?? Buffer.from(emptyRecordText(content, seeds));
   return async () => {
     const now = await readFile(file).catch(() => undefined);
     // No file now: the run stopped before writing one, and a missing record stays missing.
     if (now === undefined || now.equals(before)) return;
-    const tmp = `${file}.tmp-${process.pid}`;
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(tmp, before);
-    await rename(tmp, file);
+    await writeAtomic(file, before);
   };
 }
 

@@ -1,9 +1,13 @@
 /**
  * "On this page" for a transcript: its sections when it has them, else its
  * exchanges (press conferences), else runs of turns ("Turns 1–40"), so a
- * long transcript always has landmarks to jump to. Also each participant's
- * first turn here. Pure: derived from the reading order.
+ * long transcript always has landmarks to jump to. A part too long to be a
+ * landmark (the turns before the first heading, or a section of hundreds of
+ * turns, as when a podcast's only sections are its breaks) is cut into runs
+ * too. Also each participant's first turn here. Pure: derived from the
+ * reading order.
  */
+import type { Turn } from '../../scripts/core/schema.ts';
 import type { Item } from './transcript-view.ts';
 
 export interface OutlineEntry {
@@ -21,29 +25,45 @@ export function runLength(turns: number): number {
   return Math.max(10, Math.ceil(turns / 25));
 }
 
-/** The outline of a transcript's reading order; empty when a single part would hold it all. */
-export function outline(items: readonly Item[], nameOf: (speaker: string, label: string) => string): OutlineEntry[] {
-  const headings = (kind: 'section' | 'exchange'): OutlineEntry[] => {
-    const out: OutlineEntry[] = [];
-    for (const item of items) {
-      if (item.kind === 'section' && kind === 'section')
-        out.push({ id: item.section.id, title: item.section.title, turns: 0 });
-      else if (item.kind === 'exchange' && kind === 'exchange')
-        out.push({ id: item.exchange.id, title: item.title, turns: 0 });
-      else if (item.kind === 'turn' && out.length > 0) (out.at(-1) as OutlineEntry).turns++;
+type NameOf = (speaker: string, label: string) => string;
+
+interface Part {
+  heading?: OutlineEntry;
+  /** Position of the part's first turn in the whole transcript, from 0. */
+  first: number;
+  turns: Pick<Turn, 'id' | 'speaker' | 'label' | 'paragraphs'>[];
+}
+
+/** The parts between headings of one kind, with the turns before the first heading as a part of its own. */
+function parts(items: readonly Item[], kind: 'section' | 'exchange' | undefined): Part[] {
+  const out: Part[] = [{ first: 0, turns: [] }];
+  let count = 0;
+  for (const item of items) {
+    const heading =
+      kind === 'section' && item.kind === 'section'
+        ? { id: item.section.id, title: item.section.title }
+        : kind === 'exchange' && item.kind === 'exchange'
+          ? { id: item.exchange.id, title: item.title }
+          : undefined;
+    if (heading) out.push({ heading: { ...heading, turns: 0 }, first: count, turns: [] });
+    else if (item.kind === 'turn') {
+      const part = out.at(-1) as Part;
+      part.turns.push(item.turn);
+      if (part.heading) part.heading.turns++;
+      count++;
     }
-    return out;
-  };
-  const sections = headings('section');
-  if (sections.length > 1) return sections;
-  const exchanges = headings('exchange');
-  if (exchanges.length > 1) return exchanges;
-  const turns = items.flatMap((item) => (item.kind === 'turn' ? [item.turn] : []));
-  const size = runLength(turns.length);
-  if (turns.length <= size) return [];
-  const runs: OutlineEntry[] = [];
-  for (let start = 0; start < turns.length; start += size) {
-    const run = turns.slice(start, start + size);
+  }
+  return out;
+}
+
+/** Consecutive runs of `size` turns, titled by their positions in the transcript and named by their main speakers. */
+function runs(part: Part, size: number, nameOf: NameOf): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  for (let start = 0; start < part.turns.length; ) {
+    // A tail shorter than half a run joins the run before it.
+    const end = part.turns.length - (start + size) < size / 2 ? part.turns.length : start + size;
+    const run = part.turns.slice(start, end);
+    start = end;
     const words = new Map<string, number>();
     for (const turn of run) {
       const name = nameOf(turn.speaker, turn.label);
@@ -53,15 +73,31 @@ export function outline(items: readonly Item[], nameOf: (speaker: string, label:
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 3)
       .map(([name]) => name);
-    const last = start + run.length;
-    runs.push({
+    const to = part.first + end;
+    const from = to - run.length + 1;
+    out.push({
       id: run[0]?.id ?? '',
-      title: run.length === 1 ? `Turn ${last}` : `Turns ${start + 1}–${last}`,
+      title: from === to ? `Turn ${to}` : `Turns ${from}–${to}`,
       speakers,
       turns: run.length,
     });
   }
-  return runs;
+  return out;
+}
+
+/** The outline of a transcript's reading order; empty when a single part would hold it all. */
+export function outline(items: readonly Item[], nameOf: NameOf): OutlineEntry[] {
+  const count = (kind: 'section' | 'exchange') => items.filter((item) => item.kind === kind).length;
+  const kind = count('section') > 1 ? 'section' : count('exchange') > 1 ? 'exchange' : undefined;
+  const all = parts(items, kind);
+  const total = all.reduce((n, p) => n + p.turns.length, 0);
+  const size = runLength(total);
+  if (!kind && total <= size) return [];
+  return all.flatMap((part) => {
+    // A heading is a landmark for a part a reader can take in; a longer part gets runs beneath it.
+    const long = part.turns.length > (part.heading ? 2 * size : size);
+    return [...(part.heading ? [part.heading] : []), ...(long ? runs(part, size, nameOf) : [])];
+  });
 }
 
 /** Each participant's first turn on the page, by speaker slug. */

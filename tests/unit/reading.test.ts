@@ -75,6 +75,32 @@ test('sections come first, then exchanges', () => {
   ]);
 });
 
+test('a part too long to be a landmark is cut into runs: a long podcast whose only sections are its breaks', () => {
+  const section = (id: string) => ({ kind: 'section', section: { id, title: 'Break', turn: null } }) as unknown as Item;
+  const turns = Array.from({ length: 300 }, (_, i) => turn(i + 1, i % 2 ? 'ann' : 'bob'));
+  const items = [...turns.slice(0, 100), section('s1'), ...turns.slice(100, 110), section('s2'), ...turns.slice(110)];
+  const parts = outline(items, (s) => s);
+  const size = runLength(300);
+  expect(size).toBe(12);
+  // The 100 turns before the first break become runs; the short part after it stays one landmark.
+  expect(parts.slice(0, 3).map((p) => [p.id, p.title])).toEqual([
+    ['t1', 'Turns 1–12'],
+    ['t13', 'Turns 13–24'],
+    ['t25', 'Turns 25–36'],
+  ]);
+  const s1 = parts.findIndex((p) => p.id === 's1');
+  expect(parts.slice(s1, s1 + 3).map((p) => [p.id, p.title, p.turns])).toEqual([
+    ['s1', 'Break', 10],
+    ['s2', 'Break', 190],
+    ['t111', 'Turns 111–122', 12],
+  ]);
+  expect(parts.at(-1)).toMatchObject({ id: 't291', title: 'Turns 291–300', turns: 10 });
+  // A tail shorter than half a run joins the run before it: the lead's 100 turns are 7 runs of 12 and one of 16.
+  expect(parts[s1 - 1]).toMatchObject({ id: 't85', title: 'Turns 85–100', turns: 16 });
+  // Every turn sits within a part no longer than two runs.
+  expect(parts.filter((p) => !p.id.startsWith('s')).reduce((n, p) => n + p.turns, 0)).toBe(100 + 190);
+});
+
 test('a printout gives the absolute address, or says the path is only a path', () => {
   const target = { title: 'T', url: 'https://example.org/transcripts/t/', archive: 'A' };
   expect(printLines(target)).toEqual({

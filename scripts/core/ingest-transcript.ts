@@ -11,6 +11,7 @@ import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
 import { frontMatterLines, frontMatterToMeta, languageFromFileName } from './front-matter.ts';
+import { headerFacts } from './header-lines.ts';
 import { markdownToPlain } from './markdown-text.ts';
 import { cleanLine } from './metadata-shapes.ts';
 import { fingerprint } from './permalinks/fingerprint.ts';
@@ -71,7 +72,15 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
   const format = detectFormat(file, text, input.meta.format);
   const doc = PARSERS[format](text, file);
   const own = frontMatterToMeta(doc.meta, file, format === 'markdown' ? frontMatterLines(text) : {});
-  const meta: TranscriptMeta = { ...own.meta, ...input.meta };
+  // Header lines before the first turn (`Date: October 7, 1984`) are metadata of the lowest rank.
+  const header =
+    doc.turns.length > 0 ? headerFacts(doc.preamble.map((p) => p.text)) : { holders: new Map<string, string>() };
+  const fromHeader: TranscriptMeta = {
+    ...(header.title ? { title: header.title } : {}),
+    ...(header.date && !dateFromFileName(file) ? { date: header.date } : {}),
+    ...(header.location ? { location: header.location } : {}),
+  };
+  const meta: TranscriptMeta = { ...fromHeader, ...own.meta, ...input.meta };
   const problems: Problem[] = [...doc.problems, ...own.problems];
   if (doc.problems.some((p) => p.severity === 'error')) return { speakers: [], unsure: doc.unsure, problems, format };
 
@@ -121,7 +130,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     rawTurns.map((t) => t.label).filter((l) => l !== ''),
     registry,
     date,
-    { scope: slug, named: meta.speakers ?? [] },
+    { scope: slug, named: meta.speakers ?? [], holders: header.holders },
   );
   // A label that mixes scripts (`Qі Yanjun` with a Cyrillic `і`) looks like another name: its slug keeps it apart.
   const unsure: UnsureLabel[] = [...doc.unsure];

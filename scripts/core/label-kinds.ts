@@ -8,7 +8,11 @@
  * - generic labels: roles that stand for whoever held them in one transcript
  *   (`Q`, `A`, `P`, `R`, `问`, `答`, `Speaker 0`, `Audience member 3`,
  *   `Unknown`, `Reporter`, `Moderator`). They are never one speaker across the
- *   archive: each transcript's `Q` is its own.
+ *   archive: each transcript's `Q` is its own;
+ * - titles with the article (`THE PRESIDENT`, `The Vice President`, `The
+ *   Secretary of State`): an office, held by different people in different
+ *   transcripts, so also a role local to one transcript. Unlike the generic
+ *   labels they do not count as evidence that a line is a label.
  */
 
 /** Parts of a programme that a transcript labels like speakers. */
@@ -30,4 +34,11 @@ export function isPseudoSpeaker(label: string): boolean {
 
 export function isGenericLabel(label: string): boolean {
   return GENERIC_LABELS.test(bare(label));
+}
+
+/** `The President`, `THE MODERATOR`, `The Secretary of State`: the article and up to four words of an office. */
+const ROLE_TITLE = /^the\s+\p{L}[\p{L}'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{L}[\p{L}'’.-]*){0,3}$/iu;
+
+export function isRoleTitle(label: string): boolean {
+  return ROLE_TITLE.test(bare(label));
 }

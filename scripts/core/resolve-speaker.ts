@@ -11,15 +11,17 @@
  * 4. a short form introduced earlier in the same transcript: after `JIM LEHRER:`
  *    or `Ms. Dorothy Ridings:`, `LEHRER:` and `MS. RIDINGS:` are the same
  *    person, unless two earlier names share that surname;
- * 5. generic labels (`Q`, `A`, `Speaker 0`, `Audience member`) are roles local to
- *    one transcript (their slug names it), never one archive-wide speaker; when
+ * 5. generic labels (`Q`, `A`, `Speaker 0`, `Audience member`) and titles with
+ *    the article (`THE PRESIDENT`, `The Moderator`) are roles local to one
+ *    transcript (their slug names it), never one archive-wide speaker; a header
+ *    line naming the holder (`President: Ronald Reagan`) makes them that person; when
  *    the metadata names exactly one person no label names, the one answering or
  *    diarized label (`A`, `答`, `Speaker 0`) is that person;
  * 6. anything else is a speaker of its own, with a kind inferred from the
  *    label's shape (an outlet's name, a person's name), listed as unresolved
  *    when a registry exists.
  */
-import { isGenericLabel } from './label-kinds.ts';
+import { isGenericLabel, isRoleTitle } from './label-kinds.ts';
 import { type Registry, registryLookup, roleHolder } from './registry.ts';
 import type { Speaker } from './schema.ts';
 import { foldName, nameSlug } from './slugs.ts';
@@ -51,6 +53,8 @@ export function inferSpeakerKind(name: string): Speaker['kind'] {
   const short = trailingParenthesis(name);
   const core = withoutParenthesis(name);
   if (ORGANISATION_WORDS.test(core)) return 'organisation';
+  // `THE PRESIDENT`, `The Moderator`: whoever held the office in this transcript, not one person across the archive.
+  if (isRoleTitle(core)) return 'role';
   // A multi-word name followed by its acronym is an organisation's way of naming itself.
   if (short && /^\p{Lu}{2,}$/u.test(short) && core.split(/\s+/).length >= 2 && !isInitialsOf(short, core)) {
     return 'organisation';
@@ -113,6 +117,8 @@ export interface ResolveOptions {
   scope?: string;
   /** Names the transcript's metadata gives (`speakers:`). */
   named?: readonly string[];
+  /** Who holds a role, from header lines (`President: Ronald Reagan`), by the role's folded name. */
+  holders?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -138,6 +144,11 @@ export function resolveLabels(
       const short = bare.split(/\s+/).length === 1 ? surnames.get(foldName(bare)) : undefined;
       if (short) resolved = { speaker: short.speaker, how: 'short-form' };
     }
+    const holder =
+      resolved.how === 'generic' || resolved.how === 'unresolved'
+        ? options.holders?.get(foldName(bareName(label)))
+        : undefined;
+    if (holder) resolved = { speaker: registryLookup(registry, holder) ?? labelToSpeaker(holder), how: 'metadata' };
     if (resolved.how === 'generic' && metadataPerson && ANSWERING.test(label.trim())) {
       resolved = {
         speaker: registryLookup(registry, metadataPerson) ?? labelToSpeaker(metadataPerson),

@@ -38,6 +38,8 @@ const INTERJECTIONS = /^(?:OK|OKAY|NO|YES|YEAH|WELL|SO|RIGHT|THANKS|HI|HELLO|OH|
 /** Titles that make `Mr. Smith. Thank you.` a label in the period style. */
 const HONORIFIC =
   /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Amb|Secretary|Senator|President|Governor|General|Ambassador|Minister|Chairman|Chairwoman|Judge|Justice)\.?$/i;
+/** A bracketed number before a label: `[2.]`, `[12]`. */
+const NUMBER_MARKER = /^(\[\d{1,3}\.?\])[ \t]+(?=\S)/;
 const TIMESTAMP = /^\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]?$/;
 
 /** `01:02:03.5` → 3723.5 seconds. */
@@ -112,8 +114,17 @@ function candidateOf(block: Block): Candidate | undefined {
   if (block.strongLabel) return { kind: 'inline', ...block.strongLabel, strong: true, style: 'colon', weak: false };
   const alone = standaloneLabel(block.text);
   if (alone) return { kind: 'standalone', ...alone };
-  const inline = inlineLabel(block.text, { weak: true });
-  return inline ? { ...inline, kind: 'inline', strong: false, weak: inline.weak === true } : undefined;
+  // A question number before the label (`[2.] Q. Mr. President, …`, as news-conference records number them) stays with the text.
+  const marker = NUMBER_MARKER.exec(block.text);
+  const inline = inlineLabel(marker ? block.text.slice(marker[0].length) : block.text, { weak: true });
+  if (!inline) return undefined;
+  return {
+    ...inline,
+    rest: marker ? `${marker[1]} ${inline.rest}` : inline.rest,
+    kind: 'inline',
+    strong: false,
+    weak: inline.weak === true,
+  };
 }
 
 const fold = (name: string): string =>

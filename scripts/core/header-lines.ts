@@ -9,7 +9,7 @@
  *   the whole date is written out (chrono-node reads it; a year or a month
  *   alone gives none);
  * - a title, from a `Title:` line, or a short first line that reads as a
- *   title (`The President's News Conference`);
+ *   title and stands over or before a dateline (`The President's News Conference`);
  * - a location, from a `Location:`/`Place:` line;
  * - who holds a role: `President: Ronald Reagan` makes the transcript's
  *   `THE PRESIDENT.` Ronald Reagan (see resolve-speaker.ts).
@@ -55,11 +55,16 @@ function titleShaped(line: string): boolean {
   );
 }
 
-/** The facts a preamble's paragraphs give. Each paragraph may hold several lines. */
+/** A dateline: a short line that ends in a full date (`March 7, 1962`, `WASHINGTON, March 7, 1962`). */
+function dateline(line: string): ReturnType<typeof fullDateIn> {
+  const dated = line.length <= 120 ? fullDateIn(line) : undefined;
+  return dated && dated.index <= 60 && /^[\s.)]*$/.test(line.slice(dated.index + dated.length)) ? dated : undefined;
+}
+
+/** The facts the lines before a transcript's first turn give. */
 export function headerFacts(preamble: readonly string[]): HeaderFacts {
   const facts: HeaderFacts = { holders: new Map() };
   const lines = preamble
-    .flatMap((p) => p.split('\n'))
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .slice(0, HEADER_LINES);
@@ -76,16 +81,16 @@ export function headerFacts(preamble: readonly string[]): HeaderFacts {
       else if (NAME_VALUE.test(value)) facts.holders.set(foldName(key), value);
       continue;
     }
-    // A dateline is a date at the end of a short line: `March 7, 1962`, `WASHINGTON, March 7, 1962`.
-    const dated = line.length <= 120 ? fullDateIn(line) : undefined;
-    if (dated && /^[\s.)]*$/.test(line.slice(dated.index + dated.length)) && dated.index <= 60) {
+    const dated = dateline(line);
+    if (dated) {
       facts.date ??= dated.date;
       // `The President's News Conference March 7, 1962`: the words before the date are the title.
       const before = line.slice(0, dated.index).trim();
-      if (i === 0 && dated.index > 0 && titleShaped(before)) facts.title ??= before;
-      continue;
+      if (i === 0 && titleShaped(before)) facts.title ??= before;
+    } else if (i === 0 && titleShaped(line) && lines[1] !== undefined && dateline(lines[1])) {
+      // A first line over a dateline is the title: `Presidential Debate in Philadelphia` / `September 23, 1976`.
+      facts.title ??= line;
     }
-    if (i === 0 && titleShaped(line)) facts.title ??= line;
   }
   return facts;
 }

@@ -9,7 +9,7 @@
 import { spokenWordCount } from './annotations.ts';
 import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
-import type { ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
+import type { ParsedDocument, ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
 import { frontMatterLines, frontMatterToMeta, languageFromFileName } from './front-matter.ts';
 import { headerFacts } from './header-lines.ts';
 import { markdownToPlain } from './markdown-text.ts';
@@ -19,10 +19,11 @@ import { type Problem, problem } from './problems.ts';
 import { EMPTY_REGISTRY, type Registry, rolesOn } from './registry.ts';
 import { type Resolution, resolveLabels } from './resolve-speaker.ts';
 import type { Participant, Section, Speaker, Transcript, TranscriptMeta, Turn } from './schema.ts';
-import { TranscriptSchema } from './schema.ts';
+import { type Format, TranscriptSchema } from './schema.ts';
 import { segmentExchanges, turnRole } from './segment-exchanges.ts';
 import { fileSlug, foldName, mixedScripts } from './slugs.ts';
 import { splitClosingMatter } from './split-credits.ts';
+import { toLines } from './text.ts';
 
 export interface TranscriptInput {
   /** Path relative to the seeds folder, used in URLs' defaults and messages. */
@@ -73,8 +74,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
   const doc = PARSERS[format](text, file);
   const own = frontMatterToMeta(doc.meta, file, format === 'markdown' ? frontMatterLines(text) : {});
   // Header lines before the first turn (`Date: October 7, 1984`) are metadata of the lowest rank.
-  const header =
-    doc.turns.length > 0 ? headerFacts(doc.preamble.map((p) => p.text)) : { holders: new Map<string, string>() };
+  const header = headerFacts(linesBeforeFirstTurn(text, doc));
   const fromHeader: TranscriptMeta = {
     ...(header.title ? { title: header.title } : {}),
     ...(header.date && !dateFromFileName(file) ? { date: header.date } : {}),
@@ -225,6 +225,18 @@ function participantsOf(turns: readonly Turn[]): Participant[] {
 }
 
 /** `2024-09-05-press-conference.txt` → `2024-09-05`. */
+/** Formats whose top lines a person typed: a header may stand there. */
+const LABELLED_TEXT: ReadonlySet<Format> = new Set(['label-lines', 'inline-labels', 'markdown']);
+
+/** The source lines above the first turn of a labelled text, without front matter: where header lines stand. */
+function linesBeforeFirstTurn(text: string, doc: ParsedDocument): string[] {
+  const first = doc.turns[0]?.line;
+  if (first === undefined || !LABELLED_TEXT.has(doc.format)) return [];
+  const lines = toLines(text).filter((l) => l.line < first);
+  const fence = lines[0]?.text.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.text.trim() === '---') : -1;
+  return lines.slice(fence + 1).map((l) => l.text);
+}
+
 export function dateFromFileName(file: string): string | undefined {
   const name = file.split(/[\\/]/).at(-1) ?? file;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?=[-_ .])/.exec(name);

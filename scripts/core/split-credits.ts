@@ -2,7 +2,8 @@
  * Separates the closing matter of a transcript (a translators' credit, a
  * disclaimer) from the last speaker's words. Only paragraphs at the very end
  * qualify, and only when they open like a credit (`Translated and edited by`)
- * or a note (`In case of any discrepancy`); a credit and a note that share a
+ * or a note (`In case of any discrepancy`), or are an official record's end
+ * mark (`END 3:47 P.M. EDT`, kept as a note); a credit and a note that share a
  * paragraph are cut apart at the note's first words.
  */
 import type { ParsedParagraph as SourceParagraph } from './formats/types.ts';
@@ -29,7 +30,7 @@ export function splitClosingMatter(paragraphs: readonly SourceParagraph[]): Clos
   const credits: string[] = [];
   const notes: string[] = [];
   for (const { text } of paragraphs.slice(start)) {
-    const noteAt = text.search(NOTE);
+    const noteAt = END_MARK.test(text.trim()) ? 0 : text.search(NOTE);
     if (noteAt === -1) credits.push(text);
     else {
       const credit = text.slice(0, noteAt).trim();
@@ -40,6 +41,9 @@ export function splitClosingMatter(paragraphs: readonly SourceParagraph[]): Clos
   return { spoken: paragraphs.slice(0, start), credits, notes };
 }
 
+/** The end mark of an official record, with the time it ended: `END`, `END 3:47 P.M. EDT`. */
+const END_MARK = /^(?:END|\*\s*\*\s*\*|###)(?:\s+\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?(?:\s+[A-Z]{2,4})?)?$/;
+
 function isClosing(text: string): boolean {
-  return CREDIT.test(text) || text.search(NOTE) === 0;
+  return CREDIT.test(text) || text.search(NOTE) === 0 || END_MARK.test(text.trim());
 }

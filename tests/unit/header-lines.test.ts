@@ -25,7 +25,10 @@ test('a date is read only when day, month and year are all written', () => {
 
 test('header lines give the date, title, place and who holds an office', () => {
   const facts = headerFacts([
-    'Title: The Second Debate\nDate: October 7, 1984\nPresident: Ronald Reagan\nLocation: Louisville, Kentucky',
+    'Title: The Second Debate',
+    'Date: October 7, 1984',
+    'President: Ronald Reagan',
+    'Location: Louisville, Kentucky',
   ]);
   expect(facts).toMatchObject({ title: 'The Second Debate', date: '1984-10-07', location: 'Louisville, Kentucky' });
   expect([...facts.holders]).toEqual([['president', 'Ronald Reagan']]);
@@ -34,6 +37,12 @@ test('header lines give the date, title, place and who holds an office', () => {
     title: "The President's News Conference",
     date: '1962-03-07',
   });
+  // A first line over a dateline is the title; a first line over anything else is not.
+  expect(headerFacts(['Presidential Debate in Philadelphia', 'September 23, 1976'])).toMatchObject({
+    title: 'Presidential Debate in Philadelphia',
+    date: '1976-09-23',
+  });
+  expect(headerFacts(['THE WHITE HOUSE', 'Office of the Press Secretary', 'August 1, 2014']).title).toBeUndefined();
   // A sentence that mentions a date is not a dateline; a value that is not a name holds no office.
   expect(headerFacts(['We met on March 7, 1962, in Geneva, and talked.', 'Topic: the budget'])).toEqual({
     holders: new Map(),
@@ -71,6 +80,30 @@ test('THE PRESIDENT of two transcripts is two people, and a header names him', (
   expect(archive.speakers.find((s) => s.slug === 'the-president-in-kennedy')?.kind).toBe('role');
   expect(k?.date).toBe('1962-03-07');
   expect(r?.date).toBe('1984-10-07');
+});
+
+test('White House records: `Q` set off by spaces is a label, and the END mark is closing matter', () => {
+  const { transcript } = ingest(
+    'briefing.txt',
+    'THE PRESIDENT:  Good afternoon.\n\nQ    Thank you, Mr. President.  Will it hold?\n\nTHE PRESIDENT:  I think so.\n\nEND\n3:47 P.M. EDT\n',
+  );
+  expect(transcript.turns.map((t) => [t.label, t.paragraphs])).toEqual([
+    ['THE PRESIDENT', ['Good afternoon.']],
+    ['Q', ['Thank you, Mr. President. Will it hold?']],
+    ['THE PRESIDENT', ['I think so.']],
+  ]);
+  expect(transcript.notes).toEqual(['END 3:47 P.M. EDT']);
+});
+
+test("a debate time after the label, `Chris Wallace: (01:20)`, is the turn's start", () => {
+  const { transcript } = ingest(
+    'debate.txt',
+    'Chris Wallace: (01:20)\nGood evening.\n\nJoe Biden: (03:41)\nThank you.\n',
+  );
+  expect(transcript.turns.map((t) => [t.label, t.start, t.paragraphs])).toEqual([
+    ['Chris Wallace', 80, ['Good evening.']],
+    ['Joe Biden', 221, ['Thank you.']],
+  ]);
 });
 
 test('a question number before the label does not glue the question to the answer before it', () => {

@@ -4,18 +4,32 @@
  *     Qi Yanjun:                         THE PRESIDENT. Good afternoon.
  *     Thank you for your question. …     Q. Sir, will you …
  *                                        Anna Berg: I think so.
+ *                                        Q    And on trade?
  *
  * A file without blank lines has one paragraph per line. A file that
  * separates paragraphs with blank lines joins hard-wrapped lines into one
  * paragraph, but a line that is or starts with a label still starts a block.
  * Which lines are labels is decided by `segment-turns.ts`.
  */
+import { isGenericLabel } from '../label-kinds.ts';
 import { toLines } from '../text.ts';
 import { type Block, inlineLabel, segmentTurns, standaloneLabel } from './segment-turns.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
 
+/** `Q    Thank you.`: a generic label set off by a tab or a run of spaces, whose separator is kept as a tab. */
+const SPACED_LABEL = /^(\S{1,20})(?:\t|[ ]{2,})(?=\S)/;
+
+/** A line with its runs of white space made single, except the separator after a spaced label. */
+function squashLine(raw: string): string {
+  const text = raw.trim();
+  const spaced = SPACED_LABEL.exec(text);
+  const squash = (t: string) => t.replace(/\s+/g, ' ');
+  if (spaced?.[1] && isGenericLabel(spaced[1])) return `${spaced[1]}\t${squash(text.slice(spaced[0].length))}`;
+  return squash(text);
+}
+
 export function textToBlocks(text: string, firstLine = 1): Block[] {
-  const lines = toLines(text).map((l) => ({ text: l.text.replace(/\s+/g, ' ').trim(), line: l.line + firstLine - 1 }));
+  const lines = toLines(text).map((l) => ({ text: squashLine(l.text), line: l.line + firstLine - 1 }));
   const first = lines.findIndex((l) => l.text !== '');
   const last = lines.findLastIndex((l) => l.text !== '');
   // Blank lines at the start or end (a final newline) say nothing about paragraphs.

@@ -103,6 +103,10 @@ export function inlineLabel(text: string, options: { weak?: boolean } = {}): Inl
     if (!allCaps && options.weak && !INTERJECTIONS.test(first.toUpperCase()))
       return { name, rest: period[2], style: 'period', weak: true };
   }
+  // A generic label set off by a tab or a run of spaces, as White House records write questions: `Q    Thank you.`
+  const spaced = /^(\p{Lu}[\p{L}-]*(?:[ ]\d+)?)(?:\t|[ ]{2,})(\S[\s\S]*)$/u.exec(text);
+  if (spaced?.[1] && spaced[2] && isGenericLabel(spaced[1]))
+    return { name: spaced[1], rest: spaced[2], style: 'period' };
   // A generic label in the period style, in any case: `Reporter. Thank you.`, `Moderator. Next.`
   const role = /^(\p{Lu}[\p{L}-]*(?:[ \t]\d+)?)\.\s+(\S[\s\S]*)$/u.exec(text);
   if (role?.[1] && role[2] && isGenericLabel(role[1])) return { name: role[1], rest: role[2], style: 'period' };
@@ -421,6 +425,8 @@ function scoreOf(c: Extract<Candidate, { kind: 'inline' }>, n: number, alone: bo
   }
   const words = c.name.split(/\s+/);
   if (!c.strong && !generic && words.length > 1 && HONORIFIC.test(words[0] ?? '')) add(1, 'opens with a title');
+  // `Chris Wallace: (01:20)`: a time right after it is where a recording's speaker starts.
+  if (leadingTimestamp(c.rest).start !== undefined) add(1, 'a time follows it');
   if (c.weak) add(-1, 'title case without a title');
   if (n < 2 && words.length === 1 && !generic && !c.strong) add(-1, 'a single word');
   if (!generic && /\d/.test(c.name)) add(-1, 'has digits');
@@ -429,7 +435,8 @@ function scoreOf(c: Extract<Candidate, { kind: 'inline' }>, n: number, alone: bo
 
 /** `\[03:51\] Text` or `[03:51] Text` → the text and 231 seconds. */
 function leadingTimestamp(text: string): { text: string; start?: number } {
-  const m = /^\\?\[(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\\?\]\s*/.exec(text);
+  // `[01:20]`, `\[01:20\]` (escaped Markdown), `(01:20)` (as debate transcripts write it after the label).
+  const m = /^(?:\\?\[|\()(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)(?:\\?\]|\))\s*/.exec(text);
   const start = m?.[1] ? parseClock(m[1]) : undefined;
   if (!m || start === undefined) return { text };
   return { text: text.slice(m[0].length), start };

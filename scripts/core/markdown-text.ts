@@ -20,7 +20,9 @@ function decode(text: string): string {
 
 /** Markdown as the plain text a reader sees: markup gone, escapes and entities resolved, one line. */
 export function markdownToPlain(text: string): string {
-  const html = micromarkToHtml(text)
+  // A title or a line of text is inline: `1) What are we solving?` keeps its number, not a list's.
+  const inline = text.replace(/^(\s*\d{1,9})([.)])(?=\s)/, '$1\\$2').replace(/^(\s*)([-+*>])(?=\s)/, '$1\\$2');
+  const html = micromarkToHtml(inline)
     .replace(/<br\s*\/?>/g, ' ')
     .replace(/<\/(?:p|li|h\d|blockquote|pre)>/g, ' ')
     // Exponents and indices as plain text writes them: g^u, Z_N, A^(1/x).

@@ -65,3 +65,24 @@ describe('excerpts around a topic’s terms', () => {
     ]);
   });
 });
+
+test('a numbered heading keeps its number, and a heading link keeps its text: every word survives', async () => {
+  expect(markdownToPlain('1) What are we solving?')).toBe('1) What are we solving?');
+  expect(markdownToPlain('2. Results')).toBe('2. Results');
+  expect(markdownToPlain('- not a list')).toBe('- not a list');
+  const { ingestTranscript } = await import('../../scripts/core/ingest-transcript.ts');
+  const { lostWords } = await import('../../scripts/core/word-check.ts');
+  const text = [
+    '## 1) What are we solving?',
+    '',
+    'Ann: We start here.',
+    '',
+    '## Erlay ([Paper](https://arxiv.org/abs/1905.10518))',
+    '',
+    'Bob: Then [the BIP](https://github.com/bips/bip-0330.mediawiki) says so.',
+    '',
+  ].join('\n');
+  const t = ingestTranscript({ file: 'talk.md', text, meta: {}, hash: 'h' }).transcript;
+  expect(t?.sections.map((s) => s.title)).toEqual(['1) What are we solving?', 'Erlay (Paper)']);
+  expect(t && lostWords(text, t)).toEqual([]);
+});

@@ -16,34 +16,82 @@ import { fnv1a } from './search-shards.ts';
 const HASHES = 7;
 const BITS_PER_ENTRY = 10;
 
-/** The bit positions of an entry in a filter of `bits` bits. */
-function positions(entry: string, bits: number): number[] {
-  const h1 = fnv1a(entry, 0x811c9dc5);
-  const h2 = fnv1a(entry, 0x01000193) | 1;
-  return Array.from({ length: HASHES }, (_, i) => (h1 + Math.imul(i, h2)) >>> 0).map((h) => h % bits);
+/**
+ * An entry's two base hashes, from which its seven bit positions are made
+ * (double hashing). A word's come from its letters; a pair's are mixed from
+ * its two words' hashes, so no pair string is ever built: a transcript of
+ * 10,000 words has 20,000 entries, and this runs for every transcript.
+ */
+type Hashes = readonly [number, number];
+
+function wordHashes(word: string): Hashes {
+  return [fnv1a(word, 0x811c9dc5), fnv1a(word, 0x01000193)];
 }
 
-/** Each pair of neighbours in a run of folded words, as the filter holds it. */
-function pairsOf(words: readonly string[]): string[] {
-  return words.slice(1).map((w, i) => `${words[i]} ${w}`);
+/** Murmur3's 32-bit finaliser: every input bit moves every output bit. */
+function fmix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function pairHashes(a: Hashes, b: Hashes): Hashes {
+  return [fmix(Math.imul(a[0], 31) ^ b[0] ^ 0x9e3779b9), fmix(Math.imul(a[1], 37) ^ b[1] ^ 0x7f4a7c15)];
+}
+
+/** Calls `at` with each bit position of the entry whose base hashes are `h`, in a filter of `bits` bits. */
+function eachPosition(h: Hashes, bits: number, at: (bit: number) => void): void {
+  const step = h[1] | 1;
+  for (let i = 0; i < HASHES; i++) at(((h[0] + Math.imul(i, step)) >>> 0) % bits);
 }
 
 /**
  * What the filter holds for a run of folded words: each word, and each pair
  * of neighbours. A turn is one run, as the matcher joins its paragraphs.
+ * Adds each entry's base hashes to `first` and `second`.
  */
-function entriesOf(words: readonly string[]): string[] {
-  return [...words, ...pairsOf(words)];
+function addEntries(words: readonly string[], known: Map<string, Hashes>, first: number[], second: number[]): void {
+  let before: Hashes | undefined;
+  for (const w of words) {
+    let h = known.get(w);
+    if (!h) known.set(w, (h = wordHashes(w)));
+    first.push(h[0]);
+    second.push(h[1]);
+    if (before) {
+      const pair = pairHashes(before, h);
+      first.push(pair[0]);
+      second.push(pair[1]);
+    }
+    before = h;
+  }
+}
+
+/** How many different numbers `values` holds (sorting beats a Set of 32-bit numbers several times over). */
+function distinctCount(values: readonly number[]): number {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) n++;
+  return n;
 }
 
 /** The filter of what is said in `turns`, base64-encoded. */
 export function vocabularyOf(turns: readonly Turn[]): string {
-  const entries = new Set<string>();
-  for (const turn of turns) for (const e of entriesOf(foldWords(turn.paragraphs.join(' ')))) entries.add(e);
-  const bytes = new Uint8Array(Math.max(8, Math.ceil((entries.size * BITS_PER_ENTRY) / 8)));
+  const known = new Map<string, Hashes>();
+  const first: number[] = [];
+  const second: number[] = [];
+  for (const turn of turns) addEntries(foldWords(turn.paragraphs.join(' ')), known, first, second);
+  // Sized by the distinct entries (told apart by their first hash); every entry sets its bits.
+  const bytes = new Uint8Array(Math.max(8, Math.ceil((distinctCount(first) * BITS_PER_ENTRY) / 8)));
   const bits = bytes.length * 8;
-  for (const entry of entries)
-    for (const at of positions(entry, bits)) bytes[at >> 3] = (bytes[at >> 3] ?? 0) | (1 << (at & 7));
+  for (let e = 0; e < first.length; e++) {
+    const step = (second[e] as number) | 1;
+    for (let i = 0; i < HASHES; i++) {
+      const at = (((first[e] as number) + Math.imul(i, step)) >>> 0) % bits;
+      bytes[at >> 3] = (bytes[at >> 3] as number) | (1 << (at & 7));
+    }
+  }
   return Buffer.from(bytes).toString('base64');
 }
 
@@ -55,7 +103,17 @@ export function vocabularyOf(turns: readonly Turn[]): string {
 export function vocabularyTest(vocabulary: string): (words: readonly string[]) => boolean {
   const bytes = Buffer.from(vocabulary, 'base64');
   const bits = bytes.length * 8;
-  const has = (entry: string) => positions(entry, bits).every((at) => ((bytes[at >> 3] ?? 0) & (1 << (at & 7))) !== 0);
+  const has = (h: Hashes) => {
+    let all = true;
+    eachPosition(h, bits, (at) => {
+      if (((bytes[at >> 3] ?? 0) & (1 << (at & 7))) === 0) all = false;
+    });
+    return all;
+  };
   // A term of two words or more is held when each of its pairs is (which holds its words too).
-  return (words) => (words.length === 1 ? words : pairsOf(words)).every(has);
+  return (words) => {
+    const hashes = words.map(wordHashes);
+    if (hashes.length === 1) return has(hashes[0] as Hashes);
+    return hashes.slice(1).every((h, i) => has(pairHashes(hashes[i] as Hashes, h)));
+  };
 }

@@ -3,13 +3,14 @@
  * `/transcripts/<slug>.json`, and the manifest at `/transcripts.json`.
  * The shape is documented on /docs/data/; bump {@link TWIN_SCHEMA_VERSION}
  * on any change. Version 2 carries everything the page shows: times, media,
- * sections, exchanges, annotations, versions and retired anchors.
+ * sections, exchanges, annotations, versions and retired anchors; version 3
+ * adds each manifest line's recording (`media`), resolved as the page plays it.
  */
 import { splitAnnotations } from './annotations.ts';
 import type { Speaker, Topic, Transcript } from './schema.ts';
 import { transcriptPath, turnPath, twinPath } from './urls.ts';
 
-export const TWIN_SCHEMA_VERSION = 2;
+export const TWIN_SCHEMA_VERSION = 3;
 
 /** Where each turn ends in the recording: where the next timed turn starts (`null` for the last, or untimed). */
 function turnEnds(t: Transcript): (number | null)[] {
@@ -94,6 +95,7 @@ export function transcriptToManifestEntry(t: Transcript) {
     language: t.language,
     url: transcriptPath(t.slug),
     json: twinPath(t.slug),
+    media: t.media ?? null,
     speakers: t.participants.map((p) => p.speaker),
     topics: t.topics.map((tt) => tt.slug),
     turns: t.turns.length,

@@ -3,14 +3,14 @@
  * `/transcripts/<slug>.json`, and the manifest at `/transcripts.json`.
  * The shape is documented on /docs/data/; bump {@link TWIN_SCHEMA_VERSION}
  * on any change. Version 2 carries everything the page shows: times, media,
- * sections, exchanges, annotations, versions and retired anchors; version 3
- * adds each manifest line's recording (`media`), resolved as the page plays it.
+ * sections, exchanges, annotations, versions and retired anchors; each
+ * manifest line's recording (`media`) was added later, an addition within it.
  */
 import { splitAnnotations } from './annotations.ts';
 import type { Speaker, Topic, Transcript } from './schema.ts';
 import { transcriptPath, turnPath, twinPath } from './urls.ts';
 
-export const TWIN_SCHEMA_VERSION = 3;
+export const TWIN_SCHEMA_VERSION = 2;
 
 /** Where each turn ends in the recording: where the next timed turn starts (`null` for the last, or untimed). */
 function turnEnds(t: Transcript): (number | null)[] {

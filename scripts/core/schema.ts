@@ -43,11 +43,11 @@ export const WebUrlSchema = z
   );
 
 /**
- * Where a recording is: a web address, or an address relative to the
- * archive's `mediaBase` (`town-hall.mp3`, `2024/town-hall.mp3`,
- * `/media/town-hall.mp3`) for recordings published beside the site. A
- * relative address names a path, never a scheme (`javascript:`), another
- * host (`//host/x`) or a parent folder (`../x`).
+ * Where a recording is: a web address, or a path relative to the archive's
+ * `mediaBase` (`town-hall.mp3`, `2024/town-hall.mp3`) for recordings
+ * published beside the site. A relative path names no scheme
+ * (`javascript:`), no root or other host (`/etc/x`, `//host/x`: where the
+ * recordings are is `mediaBase`'s to say) and no parent folder (`../x`).
  */
 export const MediaRefSchema = z.union(
   [
@@ -56,7 +56,7 @@ export const MediaRefSchema = z.union(
       .string()
       .max(MAX_URL)
       .regex(
-        /^(?![a-z][a-z0-9+.-]*:)(?!\/\/)(?!(?:.*\/)?\.\.(?:\/|$))[^\s\p{Cc}\\?#]+$/iu,
+        /^(?![a-z][a-z0-9+.-]*:)(?!\/)(?!(?:.*\/)?\.\.(?:\/|$))[^\s\p{Cc}\\?#]+$/iu,
         'expected a web address (http:// or https://) or a relative path such as `town-hall.mp3`',
       ),
   ],

@@ -22,7 +22,7 @@ import { classifyLabelLine } from '../detect-label.ts';
 import { readYaml } from '../parse-yaml.ts';
 import { toLines } from '../text.ts';
 import { type Block, lineOpening, segmentTurns } from './segment-turns.ts';
-import { timestampAtLabel } from './timestamps.ts';
+import { timestampAtLabel, wrappedTimestamp } from './timestamps.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
 
 const BOLD_LABEL = /^\*\*([^*\n]{1,80}?)(?::[ \t]*\*\*|\*\*\s*:|:(?!\*\*))[ \t]*([\s\S]*)$/;
@@ -94,8 +94,14 @@ function markdownToBlocks(body: string, firstLine: number): Block[] {
       blocks.push(open);
       continue;
     }
-    // A label standing alone is a block of its own: the text on the next line is the turn's.
-    const afterLabel = open !== undefined && !open.text.includes('\n') && lineOpening(open.text) === 'standalone';
+    // A timed label standing alone (`Name: 00:02:10`, `Name (02:10):`), or one whose next line opens
+    // with a timestamp, is a block of its own: the text on the next line is the turn's. An untimed
+    // `Output:` line stays in its paragraph, as Markdown writes it.
+    const afterLabel =
+      open !== undefined &&
+      !open.text.includes('\n') &&
+      lineOpening(open.text) === 'standalone' &&
+      (/\d:\d{2}/.test(open.text) || wrappedTimestamp(text.trim()) !== undefined);
     const startsBlock = lineOpening(text.trim()) !== undefined || afterLabel;
     if (!open || startsBlock || (open.strongLabel && open.strongLabel.rest === '')) {
       open = { text: text.trim(), line };

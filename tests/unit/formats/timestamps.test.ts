@@ -108,3 +108,15 @@ test('Markdown: a timestamp before a bold label, and one between the bold name a
     ['Ben Olsen', 9, 'Hello.'],
   ]);
 });
+
+test('Markdown: a timed label on its own line starts a turn with the next line; an untimed `Output:` line stays text', () => {
+  const doc = parseMarkdown(
+    'Sjors Provoost: 00:02:10\nThat’s right.\n\nAaron van Wirdum: 00:02:11\nOkay.\n\nSjors Provoost: 00:02:15\nOutput:\nNext step.',
+    'x.md',
+  );
+  expect(doc.turns.map((t) => [t.label, t.start, t.paragraphs.map((p) => p.text)])).toEqual([
+    ['Sjors Provoost', 130, ['That’s right.']],
+    ['Aaron van Wirdum', 131, ['Okay.']],
+    ['Sjors Provoost', 135, ['Output:\nNext step.']],
+  ]);
+});

@@ -13,6 +13,8 @@ const contentDir = env.ARCHIVE_CONTENT_DIR ?? './content';
 // archive.config.yaml: the site's address (the build's --site overrides it), name, publisher, language.
 const config = readArchiveConfig(fileURLToPath(new URL('.', import.meta.url)));
 const site = env.ARCHIVE_SITE || config.site;
+// Where relative `media:` addresses resolve: --media-base (through the build), else the config's.
+const mediaBase = env.ARCHIVE_MEDIA_BASE || config.mediaBase || '';
 
 /** Addresses the archive retired (tombstones and redirects): not for search engines' sitemaps. */
 function retiredPaths() {
@@ -57,6 +59,7 @@ export default defineConfig({
       'import.meta.env.ARCHIVE_NAME': JSON.stringify(config.name),
       'import.meta.env.ARCHIVE_PUBLISHER': JSON.stringify(config.publisher ?? config.name),
       'import.meta.env.ARCHIVE_LANGUAGE': JSON.stringify(config.language),
+      'import.meta.env.ARCHIVE_MEDIA_BASE': JSON.stringify(mediaBase),
     },
     build: {
       // Scripts as files, never inlined however small: the Content-Security-Policy allows no inline script.

@@ -1,5 +1,5 @@
 /**
- * `npm run build -- [--seeds DIR] [--out DIR] [--content DIR] [--site URL] [--strict]`
+ * `npm run build -- [--seeds DIR] [--out DIR] [--content DIR] [--site URL] [--media-base URL] [--strict]`
  *
  * The lock, the signal handling and a loop over the stages, one module each
  * in `scripts/stages/`: ingest → site → search → check → publish. The first
@@ -35,6 +35,8 @@ const USAGE = `Usage: npm run build -- [options]
   --content DIR   folder for the generated MDX collections and the permalink
                   record (default: content for seeds/, else content/archives/NAME)
   --site URL      the address the site will be served from (for absolute links)
+  --media-base URL  where recordings named by a relative media: are served
+                  (https://…/ or /path/ on this site; see /docs/configuration/)
   --strict        fail on any warning or error in the input
   --lenient       build even when speakers.yaml or topics.yaml does not parse
   --force         publish into a folder that holds files this tool did not make
@@ -172,8 +174,8 @@ if ('error' in output) {
   process.exit(1);
 }
 if (output.note) console.log(output.note);
-// The site's address: --site, else archive.config.yaml.
-const site = siteForBuild(ROOT, parsed.site);
+// The site's address and the recordings' base: the flags, else archive.config.yaml.
+const site = siteForBuild(ROOT, parsed.site, parsed.mediaBase);
 if ('error' in site) {
   console.error(site.error);
   process.exit(1);

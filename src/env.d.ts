@@ -6,4 +6,6 @@ interface ImportMetaEnv {
   readonly ARCHIVE_PUBLISHER?: string;
   /** The language of the site's own pages (`language:`). */
   readonly ARCHIVE_LANGUAGE?: string;
+  /** Where relative `media:` addresses resolve (`mediaBase:`, or `--media-base`); empty when not set. */
+  readonly ARCHIVE_MEDIA_BASE?: string;
 }

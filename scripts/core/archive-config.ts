@@ -10,6 +10,11 @@ import { parseYamlWith } from './parse-yaml.ts';
 import type { Problem } from './problems.ts';
 import { WebUrlSchema } from './schema.ts';
 
+/** A web address, or a path on the site's own host starting with `/`. */
+export const MediaBaseSchema = z.union([WebUrlSchema, z.string().regex(/^\/(?!\/)[^\s\p{Cc}?#\\]*$/u)], {
+  error: 'expected a web address (https://…/) or a path on this site starting with `/` (such as `/media/`)',
+});
+
 export const CONFIG_FILE = 'archive.config.yaml';
 
 export const ArchiveConfigSchema = z
@@ -29,6 +34,12 @@ export const ArchiveConfigSchema = z
       .string()
       .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as `en` or `pt-BR`')
       .default('en'),
+    /**
+     * Where recordings named by a relative `media:` are served
+     * (`https://media.example.org/briefings/`, or `/media/` for a folder
+     * beside the site); `--media-base` overrides it for one build.
+     */
+    mediaBase: MediaBaseSchema.optional(),
   })
   .strict();
 export type ArchiveConfig = z.infer<typeof ArchiveConfigSchema>;
@@ -43,6 +54,11 @@ export function parseArchiveConfig(
   if (text === undefined) return { config: DEFAULT_CONFIG };
   const parsed = parseYamlWith(ArchiveConfigSchema, text, file, 'invalid-config');
   return 'problems' in parsed ? parsed : { config: parsed.value };
+}
+
+/** Where relative `media:` addresses resolve: `--media-base` first, else the config's; absent when neither says. */
+export function mediaBaseFor(config: ArchiveConfig, flag: string | undefined): string | undefined {
+  return flag ?? config.mediaBase;
 }
 
 /** The site's address for a build: `--site` first, else the config's; absent when neither says. */

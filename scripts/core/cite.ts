@@ -41,6 +41,8 @@ export interface CiteTarget {
   authors?: CiteName[];
   /** For one turn: its id. */
   turn?: string;
+  /** For a turn: where it starts in the recording (`12:03`, `1:02:03`), when the transcript has times. */
+  at?: string;
   /** For a turn spoken by a role (`Moderator`), which is not an author: the role. */
   role?: string;
   /** For a turn: the words quoted from it. */
@@ -82,7 +84,7 @@ function dayMonthYear(date: string): string {
 /** The title cited: the transcript's, with the turn (and the role that spoke it). */
 function citedTitle(t: CiteTarget): string {
   if (!t.turn) return t.title;
-  return `${t.title}, turn ${t.turn}${t.role ? ` (${t.role})` : ''}`;
+  return `${t.title}, turn ${t.turn}${t.at ? ` at ${t.at}` : ''}${t.role ? ` (${t.role})` : ''}`;
 }
 
 /** Ends a sentence without doubling a full stop (`Qi, Y.` stays, `Reuters` gets one). */
@@ -123,7 +125,8 @@ function apa(t: CiteTarget): string {
   const lead = names.length > 0 ? `${stop(apaAuthors(names))} ${when} ${title}` : `${title} ${when}`;
   const entry = `${lead} ${stop(publisherOf(t))} ${t.url}`;
   if (!t.quote) return entry;
-  return `“${bare(t.quote)}” (${inText(t, names, ' & ')}, ${dateParts(t.date)[0] ?? 'n.d.'}).\n\n${entry}`;
+  // APA puts a recording's time stamp where a page number would go.
+  return `“${bare(t.quote)}” (${inText(t, names, ' & ')}, ${dateParts(t.date)[0] ?? 'n.d.'}${t.at ? `, ${t.at}` : ''}).\n\n${entry}`;
 }
 
 /** A quotation before a parenthetical citation leaves its closing full stop or comma to the sentence. */
@@ -147,7 +150,8 @@ function mla(t: CiteTarget): string {
   ];
   const entry = parts.filter(Boolean).join(' ');
   if (!t.quote) return entry;
-  return `“${bare(t.quote)}” (${inText(t, names, ' and ')}).\n\n${entry}`;
+  // MLA cites a time in a recording in place of a page.
+  return `“${bare(t.quote)}” (${inText(t, names, ' and ')}${t.at ? ` ${t.at}` : ''}).\n\n${entry}`;
 }
 
 /** Chicago's date, or its access date when the work has none. */
@@ -301,12 +305,12 @@ export function cite(t: CiteTarget, format: CiteFormat): string {
   }
 }
 
-/** A turn's citation target: the transcript's, with the turn's speaker as author (or as a role) and its address. */
+/** A turn's citation target: the transcript's, with the turn's speaker as author (or as a role), its address and its time. */
 export function turnTarget(
   transcript: CiteTarget,
-  turn: { id: string; url: string; speaker: CiteName | undefined; quote?: string },
+  turn: { id: string; url: string; speaker: CiteName | undefined; quote?: string; at?: string },
 ): CiteTarget {
-  const { authors: _, role: __, quote: ___, ...base } = transcript;
+  const { authors: _, role: __, quote: ___, at: ____, ...base } = transcript;
   const speaker = turn.speaker;
   return {
     ...base,
@@ -315,6 +319,7 @@ export function turnTarget(
     ...(speaker && speaker.kind !== 'role' ? { authors: [speaker] } : {}),
     ...(speaker?.kind === 'role' ? { role: speaker.name } : {}),
     ...(turn.quote ? { quote: turn.quote } : {}),
+    ...(turn.at ? { at: turn.at } : {}),
   };
 }
 

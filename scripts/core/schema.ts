@@ -43,6 +43,27 @@ export const WebUrlSchema = z
   );
 
 /**
+ * Where a recording is: a web address, or a path relative to the archive's
+ * `mediaBase` (`town-hall.mp3`, `2024/town-hall.mp3`) for recordings
+ * published beside the site. A relative path names no scheme
+ * (`javascript:`), no root or other host (`/etc/x`, `//host/x`: where the
+ * recordings are is `mediaBase`'s to say) and no parent folder (`../x`).
+ */
+export const MediaRefSchema = z.union(
+  [
+    WebUrlSchema,
+    z
+      .string()
+      .max(MAX_URL)
+      .regex(
+        /^(?![a-z][a-z0-9+.-]*:)(?!\/)(?!(?:.*\/)?\.\.(?:\/|$))[^\s\p{Cc}\\?#]+$/iu,
+        'expected a web address (http:// or https://) or a relative path such as `town-hall.mp3`',
+      ),
+  ],
+  { error: 'expected a web address (http:// or https://) or a relative path such as `town-hall.mp3`' },
+);
+
+/**
  * A calendar date as written in metadata: `YYYY-MM-DD`, or `YYYY-MM`, or
  * `YYYY`, and a real one (`2024-02-30` and `0000-00-00` are refused).
  */
@@ -254,8 +275,12 @@ export const TranscriptSchema = z.object({
   summary: z.string().transform(cleanText).optional(),
   /** Who transcribed it (front matter `transcript_by:`), credited on the page and in citations. */
   transcriber: LineSchema.optional(),
-  /** The recording, for "play from here" links with each turn's start time. */
-  media: WebUrlSchema.optional(),
+  /**
+   * The recording, for the player and "play from here" links with each turn's
+   * start time: as the metadata gives it (relative ones resolve against the
+   * archive's `mediaBase` when the site is built, see `resolveMedia`).
+   */
+  media: MediaRefSchema.optional(),
   /** How paragraphs are written: literal text, or Markdown (links and emphasis kept). */
   textFormat: z.enum(['plain', 'markdown']).default('plain'),
   source: z.object({
@@ -351,7 +376,7 @@ export const TranscriptMetaSchema = z
     summary: textUpTo(METADATA_LIMITS.summary),
     /** Who transcribed the recording; front matter `transcript_by:`. */
     transcriber: lineUpTo(METADATA_LIMITS.name),
-    media: WebUrlSchema,
+    media: MediaRefSchema,
     /** The people heard; with one name, a transcript without labels is theirs. */
     speakers: z.array(lineUpTo(METADATA_LIMITS.name)),
     tags: z.array(lineUpTo(METADATA_LIMITS.name)),

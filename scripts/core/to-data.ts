@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { Speaker, Transcript } from './schema.ts';
-import { transcriptPath, turnPath } from './urls.ts';
+import { formatClock, transcriptPath, turnPath } from './urls.ts';
 
 export const TURN_COLUMNS = [
   'transcript',
@@ -61,17 +61,18 @@ export function jsonLine(json: string): string {
   return `${JSON.stringify(JSON.parse(json))}\n`;
 }
 
-/** The transcript as plain text: a header, then each turn under its speaker and id. */
+/** The transcript as plain text: a header, then each turn under its speaker, id and time in the recording. */
 export function transcriptToText(t: Transcript, speakers: Names): string {
   const head = [
     t.title,
     `Date: ${t.date ?? 'not stated in the source'}`,
     ...(t.sourceUrl ? [`Source: ${t.sourceUrl}`] : []),
+    ...(t.media ? [`Recording: ${t.media}`] : []),
     `Permanent address: ${transcriptPath(t.slug)}`,
   ];
   const body = t.turns.map(
     (turn) =>
-      `${speakers.get(turn.speaker)?.name ?? (turn.label || 'Unattributed')} [${turn.id}]:\n${turn.paragraphs.join('\n\n')}`,
+      `${speakers.get(turn.speaker)?.name ?? (turn.label || 'Unattributed')} [${turn.id}${turn.start === undefined ? '' : ` at ${formatClock(turn.start)}`}]:\n${turn.paragraphs.join('\n\n')}`,
   );
   const closing = [...t.credits, ...t.notes];
   return `${[head.join('\n'), ...(t.preamble.length > 0 ? [t.preamble.join('\n\n')] : []), ...body, ...(closing.length > 0 ? [closing.join('\n')] : [])].join('\n\n')}\n`;

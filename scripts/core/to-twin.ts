@@ -3,7 +3,8 @@
  * `/transcripts/<slug>.json`, and the manifest at `/transcripts.json`.
  * The shape is documented on /docs/data/; bump {@link TWIN_SCHEMA_VERSION}
  * on any change. Version 2 carries everything the page shows: times, media,
- * sections, exchanges, annotations, versions and retired anchors.
+ * sections, exchanges, annotations, versions and retired anchors; each
+ * manifest line's recording (`media`) was added later, an addition within it.
  */
 import { splitAnnotations } from './annotations.ts';
 import type { Speaker, Topic, Transcript } from './schema.ts';
@@ -94,6 +95,7 @@ export function transcriptToManifestEntry(t: Transcript) {
     language: t.language,
     url: transcriptPath(t.slug),
     json: twinPath(t.slug),
+    media: t.media ?? null,
     speakers: t.participants.map((p) => p.speaker),
     topics: t.topics.map((tt) => tt.slug),
     turns: t.turns.length,

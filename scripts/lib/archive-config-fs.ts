@@ -5,7 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ArchiveConfig, CONFIG_FILE, parseArchiveConfig, siteAddress } from '../core/archive-config.ts';
+import {
+  type ArchiveConfig,
+  CONFIG_FILE,
+  mediaBaseFor,
+  parseArchiveConfig,
+  siteAddress,
+} from '../core/archive-config.ts';
 import { problemLocation } from '../core/problems.ts';
 
 export class ConfigError extends Error {}
@@ -25,11 +31,21 @@ export function readArchiveConfig(root: string): ArchiveConfig {
   );
 }
 
-/** The site's address for a build: `--site`, else archive.config.yaml's `site:`; or the config file's mistake. */
-export function siteForBuild(root: string, flag: string | undefined): { site?: string } | { error: string } {
+/**
+ * The site's address for a build (`--site`, else archive.config.yaml's
+ * `site:`) and where relative recordings resolve (`--media-base`, else
+ * `mediaBase:`); or the config file's mistake.
+ */
+export function siteForBuild(
+  root: string,
+  flag: string | undefined,
+  mediaFlag?: string,
+): { site?: string; mediaBase?: string } | { error: string } {
   try {
-    const site = siteAddress(readArchiveConfig(root), flag);
-    return site ? { site } : {};
+    const config = readArchiveConfig(root);
+    const site = siteAddress(config, flag);
+    const mediaBase = mediaBaseFor(config, mediaFlag);
+    return { ...(site ? { site } : {}), ...(mediaBase ? { mediaBase } : {}) };
   } catch (e) {
     if (e instanceof ConfigError) return { error: e.message };
     throw e;

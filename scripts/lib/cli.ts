@@ -5,6 +5,7 @@
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { MediaBaseSchema } from '../core/archive-config.ts';
 import { type Part, parsePart } from '../core/search-shards.ts';
 
 /** The project root: where `astro.config.mjs` lives. */
@@ -20,6 +21,7 @@ const OPTIONS = {
   content: { type: 'string' },
   out: { type: 'string', default: 'dist' },
   site: { type: 'string' },
+  'media-base': { type: 'string' },
   stats: { type: 'string' },
   'shard-pages': { type: 'string', default: '5000' },
   part: { type: 'string' },
@@ -39,6 +41,8 @@ export type CliOptions = {
   content: string;
   out: string;
   site?: string;
+  /** Where recordings named by a relative `media:` are served (overrides archive.config.yaml's `mediaBase`). */
+  mediaBase?: string;
   /** Where to write the build's figures per stage as JSON (for `npm run bench`). */
   stats?: string;
   /** About how many pages each search index shard holds (each is indexed by its own Pagefind process). */
@@ -72,12 +76,18 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       return { error: `--shard-pages: \`${values['shard-pages']}\` is not a positive whole number` };
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       return { error: `--port: \`${values.port}\` is not a port number` };
+    const mediaBase = values['media-base'];
+    if (mediaBase !== undefined && !MediaBaseSchema.safeParse(mediaBase).success)
+      return {
+        error: `--media-base: \`${mediaBase}\` is neither a web address (https://…/) nor a path on this site starting with \`/\``,
+      };
     const seeds = resolve(values.seeds);
     return {
       seeds,
       content: values.content === undefined ? defaultContent(seeds) : resolve(values.content),
       out: resolve(values.out),
       ...(values.site ? { site: values.site } : {}),
+      ...(mediaBase ? { mediaBase } : {}),
       ...(values.stats ? { stats: resolve(values.stats) } : {}),
       shardPages,
       ...(part ? { part } : {}),

@@ -81,6 +81,7 @@ export function siteStamp(ctx: BuildContext): Promise<string> {
   const { options } = ctx;
   return buildStamp(options.content, options.out, {
     site: options.site,
+    mediaBase: options.mediaBase,
     cache: ctx.cache,
     part: options.part ? `${options.part.index + 1}/${options.part.count}` : undefined,
     shardPages: String(options.shardPages),

@@ -14,6 +14,7 @@ import { lostUrls } from '../lib/check-published-fs.ts';
 import { ROOT } from '../lib/cli.ts';
 import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
+import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
 import { runNode } from '../lib/run-node-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
 
@@ -63,6 +64,7 @@ export const siteStage: Stage = {
       ARCHIVE_OUT_DIR: staging,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
+      ...(options.mediaBase ? { ARCHIVE_MEDIA_BASE: options.mediaBase } : {}),
       ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
       // Astro holds every transcript record in its data store: past some 8,000 transcripts that
       // outgrows V8's default 4 GB heap. Half the machine's memory (at least 4 GB) is its limit instead.
@@ -80,6 +82,7 @@ export const siteStage: Stage = {
     // One part of N has its own twins only: the parts are combined with the downloads of every transcript.
     if (!options.part) await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });
     await fillDownloadSizes(staging);
+    const mediaOrigins = await writeMediaPolicy(staging);
     // Page scans of the site check, kept between builds: the lost-address check reads them too.
     const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'));
     if (lost.length > 0)
@@ -89,6 +92,8 @@ export const siteStage: Stage = {
       );
     const figures = await countFiles(staging);
     const lines = [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`];
+    if (mediaOrigins.length > 0)
+      lines.push(`recordings played from ${mediaOrigins.join(', ')} (media-src in _headers)`);
     if (!astroPatched())
       lines.push(
         "↳ Astro's incremental-build patch is not applied (run `npm install` to apply it): unchanged pages were copied, not linked",

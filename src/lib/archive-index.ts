@@ -172,7 +172,9 @@ export function pageKey(index: ArchiveIndex, t: TranscriptCard, digest: string, 
   const topics = t.topics.map((tt) => index.topics.get(tt.slug)?.name ?? tt.slug);
   const near = withNeighbours ? neighbours(index, t.slug) : {};
   const link = (n: Transcript | undefined) => (n ? [n.slug, n.title] : null);
-  return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older)]);
+  // The recording's address as resolved for this build: a new `mediaBase` changes it, not the digest.
+  const media = index.transcripts[index.position.get(t.slug) ?? -1]?.media ?? null;
+  return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older), media]);
 }
 
 /**

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type ArchiveIndex, buildIndex } from './archive-index.ts';
 import { CONTENT_DIR } from './content-dir.ts';
 import { readTranscript } from './mdx-record-loader-fs.ts';
+import { withResolvedMedia } from './media.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
@@ -21,7 +22,7 @@ export function loadArchive(): Promise<ArchiveIndex> {
     ]);
     const folder = join(CONTENT_DIR, 'transcripts');
     return buildIndex(
-      await Promise.all(transcripts.map((e) => readTranscript(folder, e.id))),
+      (await Promise.all(transcripts.map((e) => readTranscript(folder, e.id)))).map(withResolvedMedia),
       speakers.map((e) => e.data),
       topics.map((e) => e.data),
     );

@@ -117,7 +117,8 @@ if (base) {
     play: string | undefined,
     clock: string | undefined,
   ): void {
-    const passage = turnTarget(target, { id: turn, url: link, speaker: parsed?.speakers[speaker], quote });
+    const at = clock ? { at: clock } : {};
+    const passage = turnTarget(target, { id: turn, url: link, speaker: parsed?.speakers[speaker], quote, ...at });
     // The recording's time link, out of the tab order in the turn, is offered here.
     const playLink = document.createElement('a');
     if (play) {

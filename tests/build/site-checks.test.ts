@@ -2,7 +2,8 @@
  * Site integrity of the fixture build, checked on files (no browser): every
  * internal link and anchor resolves (the same check as `npm run check:site`
  * and every `npm run build`), every page is valid HTML, and the
- * Content-Security-Policy is the same in each page and in the host's header file.
+ * Content-Security-Policy is the same in each page and in the host's header file
+ * (a page with a player adds its recording's origin; the header, every one).
  *
  * html-validate runs its recommended rules (.htmlvalidate.json) with two off:
  * `no-inline-style`, because Shiki colours code with `style` attributes (the
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
+import { playerSources } from '../../scripts/core/urls.ts';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, headerPolicy } from '../../src/lib/csp.ts';
 import { page } from '../helpers/site.ts';
 
 const { site } = inject('fixtureBuild');
@@ -51,18 +53,25 @@ describe('HTML validation (html-validate)', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  test('every page carries the policy as its first <meta> after the charset', () => {
+  test('every page carries the policy as its first <meta> after the charset; a page with a player adds its recording’s origin', () => {
+    const players: string[] = [];
     for (const file of HTML_FILES) {
-      const metas = page(site, `/${file}`.replace(/index\.html$/, '')).querySelectorAll('head > meta');
+      const doc = page(site, `/${file}`.replace(/index\.html$/, ''));
+      const metas = doc.querySelectorAll('head > meta');
+      const player = doc.querySelector('.media-player :is(audio, video)')?.getAttribute('src');
+      if (player) players.push(player);
       expect(metas[1]?.getAttribute('http-equiv'), file).toBe('Content-Security-Policy');
-      expect(metas[1]?.getAttribute('content'), file).toBe(CONTENT_SECURITY_POLICY);
+      expect(metas[1]?.getAttribute('content'), file).toBe(contentSecurityPolicy(playerSources(player)));
     }
+    // The town hall's recording beside the site, and the interview's on another host.
+    expect(players.sort()).toEqual(['/town-hall.wav', 'https://example.org/interview.mp4']);
   });
 
-  test("the host's header file has the same policy, plus what only a header can say", () => {
+  test("the host's header file has the same policy, plus what only a header can say: every recording origin", () => {
     const headers = readFileSync(join(site, '_headers'), 'utf8');
     const csp = /^\s+Content-Security-Policy: (.+)$/m.exec(headers)?.[1];
-    expect(csp).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    expect(csp).toBe(`${CONTENT_SECURITY_POLICY}; media-src 'self' https://example.org; frame-ancestors 'none'`);
+    expect(csp).toBe(headerPolicy(["'self'", 'https://example.org']));
     expect(headers).toMatch(/^\/\*$/m);
   });
 

@@ -30,7 +30,7 @@ describe('archive.config.yaml', () => {
     const parsed = parseArchiveConfig('name: Water Archive\nsite: javascript:alert(1)\nsitename: typo\n');
     expect('problems' in parsed && parsed.problems.map((p) => [p.code, p.line, p.message])).toEqual([
       ['invalid-config', 2, 'site: expected a web address starting with http:// or https://'],
-      ['invalid-config', 3, 'unknown key `sitename` (known keys: site, name, publisher, language)'],
+      ['invalid-config', 3, 'unknown key `sitename` (known keys: site, name, publisher, language, mediaBase)'],
     ]);
   });
 

@@ -133,7 +133,10 @@ test('a `javascript:` media URL in Markdown front matter is dropped with a warni
   const archive = ingestArchive({ sources: [source('x.md', md)] });
   expect(archive.transcripts[0]?.media).toBeUndefined();
   expect(archive.files[0]?.problems.map((p) => [p.code, p.message])).toEqual([
-    ['invalid-front-matter', 'front matter `media`: expected a web address starting with http:// or https://'],
+    [
+      'invalid-front-matter',
+      'front matter `media`: expected a web address (http:// or https://) or a relative path such as `town-hall.mp3`',
+    ],
   ]);
 });
 

@@ -21,7 +21,8 @@
 import { classifyLabelLine } from '../detect-label.ts';
 import { readYaml } from '../parse-yaml.ts';
 import { toLines } from '../text.ts';
-import { type Block, inlineLabel, segmentTurns, standaloneLabel } from './segment-turns.ts';
+import { type Block, lineOpening, segmentTurns } from './segment-turns.ts';
+import { timestampAtLabel, wrappedTimestamp } from './timestamps.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
 
 const BOLD_LABEL = /^\*\*([^*\n]{1,80}?)(?::[ \t]*\*\*|\*\*\s*:|:(?!\*\*))[ \t]*([\s\S]*)$/;
@@ -84,13 +85,24 @@ function markdownToBlocks(body: string, firstLine: number): Block[] {
       open = undefined;
       continue;
     }
+    const timed = timestampAtLabel(text.trim());
     const bold = boldLabel(text.trim());
-    if (bold) {
-      open = { text: text.trim(), line, strongLabel: bold };
+    const timedBold = bold || !timed ? undefined : boldLabel(timed.text);
+    const strong = bold ?? timedBold;
+    if (strong) {
+      open = { text: text.trim(), line, strongLabel: strong, ...(timed && timedBold ? { start: timed.start } : {}) };
       blocks.push(open);
       continue;
     }
-    const startsBlock = standaloneLabel(text.trim()) !== undefined || inlineLabel(text.trim()) !== undefined;
+    // A timed label standing alone (`Name: 00:02:10`, `Name (02:10):`), or one whose next line opens
+    // with a timestamp, is a block of its own: the text on the next line is the turn's. An untimed
+    // `Output:` line stays in its paragraph, as Markdown writes it.
+    const afterLabel =
+      open !== undefined &&
+      !open.text.includes('\n') &&
+      lineOpening(open.text) === 'standalone' &&
+      (/\d:\d{2}/.test(open.text) || wrappedTimestamp(text.trim()) !== undefined);
+    const startsBlock = lineOpening(text.trim()) !== undefined || afterLabel;
     if (!open || startsBlock || (open.strongLabel && open.strongLabel.rest === '')) {
       open = { text: text.trim(), line };
       blocks.push(open);

@@ -8,12 +8,13 @@
  *
  * A file without blank lines has one paragraph per line. A file that
  * separates paragraphs with blank lines joins hard-wrapped lines into one
- * paragraph, but a line that is or starts with a label still starts a block.
+ * paragraph, but a line that is or starts with a label (or is a timestamp
+ * alone) still starts a block.
  * Which lines are labels is decided by `segment-turns.ts`.
  */
 import { isGenericLabel } from '../label-kinds.ts';
 import { toLines } from '../text.ts';
-import { type Block, inlineLabel, segmentTurns, standaloneLabel } from './segment-turns.ts';
+import { type Block, lineOpening, segmentTurns } from './segment-turns.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
 
 /** `Q    Thank you.`: a generic label set off by a tab or a run of spaces, whose separator is kept as a tab. */
@@ -42,8 +43,9 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
       open = undefined;
       continue;
     }
-    const labelLike = standaloneLabel(t) !== undefined;
-    if (!blankSeparated || !open || labelLike || afterLabel || inlineLabel(t)) {
+    const opening = lineOpening(t);
+    const labelLike = opening === 'standalone';
+    if (!blankSeparated || !open || opening !== undefined || afterLabel) {
       open = { text: t, line };
       blocks.push(open);
     } else {

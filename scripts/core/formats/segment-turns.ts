@@ -23,6 +23,7 @@
  */
 import { classifyLabelLine } from '../detect-label.ts';
 import { isGenericLabel, isPseudoSpeaker } from '../label-kinds.ts';
+import { parseClock, timestampAlone, timestampAtLabel, wrappedTimestamp } from './timestamps.ts';
 import type { ParsedDocument, ParsedParagraph, ParsedSection, ParsedTurn, UnsureLabel } from './types.ts';
 
 export interface Block {
@@ -31,6 +32,8 @@ export interface Block {
   heading?: boolean;
   /** A label the reader already knows is one (bold in Markdown), with the text after it. */
   strongLabel?: { name: string; rest: string };
+  /** A timestamp the reader found before a bold label (`[00:12:03] **Name:** …`). */
+  start?: number;
 }
 
 /** Upper-case words that open sentences, never speakers: `OK. Next`, `NO. Never`. */
@@ -40,27 +43,29 @@ const HONORIFIC =
   /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Amb|Secretary|Senator|President|Governor|General|Ambassador|Minister|Chairman|Chairwoman|Judge|Justice)\.?$/i;
 /** A bracketed number before a label: `[2.]`, `[12]`. */
 const NUMBER_MARKER = /^(\[\d{1,3}\.?\])[ \t]+(?=\S)/;
-const TIMESTAMP = /^\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]?$/;
-
-/** `01:02:03.5` → 3723.5 seconds. */
-export function parseClock(clock: string): number | undefined {
-  const m = /^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(clock.trim());
-  if (!m) return undefined;
-  const [, h = '0', min = '0', s = '0', frac = ''] = m;
-  return Number(h) * 3600 + Number(min) * 60 + Number(s) + (frac ? Number(`0.${frac}`) : 0);
-}
+/** A bare clock, the first word of a label's text: `Aaron van Wirdum: 00:00:19` stands alone. */
+const BARE_CLOCK = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?$/;
 
 type LabelStyle = 'standalone' | 'strong' | 'colon' | 'period';
 type LetterCase = 'upper' | 'mixed' | 'none';
 
 type Candidate =
   | { kind: 'standalone'; name: string; start?: number }
-  | { kind: 'inline'; name: string; rest: string; strong: boolean; style: 'colon' | 'period'; weak: boolean };
+  | {
+      kind: 'inline';
+      name: string;
+      rest: string;
+      strong: boolean;
+      style: 'colon' | 'period';
+      weak: boolean;
+      /** A timestamp written before the label or inside it (`[00:12:03] Name: …`, `Name (12:03): …`). */
+      start?: number;
+    };
 
 /** A label standing alone on its line, with an optional timestamp after the colon. */
 export function standaloneLabel(text: string): { name: string; start?: number } | undefined {
   if (text.includes('\n')) return undefined;
-  const timed = /^(.*?[:：︰])\s*(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)$/u.exec(text);
+  const timed = /^(.*?[:：︰])\s*(?:\\?\[|\()?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)(?:\\?\]|\))?$/u.exec(text);
   const verdict = classifyLabelLine(timed?.[1] ?? text);
   if (!verdict.label) return undefined;
   const start = timed?.[2] ? parseClock(timed[2]) : undefined;
@@ -86,7 +91,8 @@ export function inlineLabel(text: string, options: { weak?: boolean } = {}): Inl
     colon?.[1] &&
     colon[2] &&
     classifyLabelLine(`${colon[1]}:`).label &&
-    !TIMESTAMP.test(colon[2].split(/\s/)[0] ?? '')
+    !BARE_CLOCK.test(colon[2].split(/\s/)[0] ?? '') &&
+    timestampAlone(colon[2]) === undefined
   ) {
     return { name: colon[1].trim(), rest: colon[2], style: 'colon' };
   }
@@ -115,12 +121,26 @@ export function inlineLabel(text: string, options: { weak?: boolean } = {}): Inl
 
 function candidateOf(block: Block): Candidate | undefined {
   if (block.heading) return undefined;
-  if (block.strongLabel) return { kind: 'inline', ...block.strongLabel, strong: true, style: 'colon', weak: false };
-  const alone = standaloneLabel(block.text);
+  if (block.strongLabel) {
+    const start = block.start === undefined ? {} : { start: block.start };
+    return { kind: 'inline', ...block.strongLabel, strong: true, style: 'colon', weak: false, ...start };
+  }
+  // A timestamp beside a label (`[00:12:03] Name: …`, `Name (12:03):`) is the turn's start, not part of the label.
+  const timed = timestampAtLabel(block.text);
+  if (timed) {
+    const label = labelCandidate(timed.text);
+    if (label?.kind === 'standalone') return label.start === undefined ? { ...label, start: timed.start } : label;
+    if (label) return { ...label, start: timed.start };
+  }
+  return labelCandidate(block.text);
+}
+
+function labelCandidate(text: string): Candidate | undefined {
+  const alone = standaloneLabel(text);
   if (alone) return { kind: 'standalone', ...alone };
   // A question number before the label (`[2.] Q. Mr. President, …`, as news-conference records number them) stays with the text.
-  const marker = NUMBER_MARKER.exec(block.text);
-  const inline = inlineLabel(marker ? block.text.slice(marker[0].length) : block.text, { weak: true });
+  const marker = NUMBER_MARKER.exec(text);
+  const inline = inlineLabel(marker ? text.slice(marker[0].length) : text, { weak: true });
   if (!inline) return undefined;
   return {
     ...inline,
@@ -129,6 +149,19 @@ function candidateOf(block: Block): Candidate | undefined {
     strong: false,
     weak: inline.weak === true,
   };
+}
+
+/**
+ * How a line of a text transcript opens, for the readers that group lines
+ * into blocks: a label standing alone, a label with text after it (either
+ * possibly with a timestamp beside it), or a timestamp alone.
+ */
+export function lineOpening(text: string): 'standalone' | 'inline' | 'time' | undefined {
+  if (timestampAlone(text) !== undefined) return 'time';
+  const timed = timestampAtLabel(text)?.text;
+  if (standaloneLabel(text) || (timed !== undefined && standaloneLabel(timed))) return 'standalone';
+  if (inlineLabel(text) || (timed !== undefined && inlineLabel(timed))) return 'inline';
+  return undefined;
 }
 
 const fold = (name: string): string =>
@@ -242,8 +275,25 @@ export function segmentTurns(blocks: readonly Block[]): Segmented {
     continuation = true;
   };
 
+  /** A timestamp standing alone just before a label: the start of the turn that label opens. */
+  let pending: number | undefined;
   blocks.forEach((block, i) => {
     const c = candidates[i];
+    const alone = block.heading ? undefined : timestampAlone(block.text);
+    if (alone !== undefined) {
+      const next = neighbour(blocks, i, 1);
+      if (next === i + 1 && starts(next)) {
+        pending = alone;
+        return;
+      }
+      // Alone on its line right after a label: the start of that turn.
+      if (current && current.paragraphs.length === 0 && current.start === undefined && !continuation) {
+        current.start = alone;
+        return;
+      }
+    }
+    const waiting = pending;
+    pending = undefined;
     if (block.heading) {
       const label = current?.label;
       closeTurn();
@@ -255,12 +305,12 @@ export function segmentTurns(blocks: readonly Block[]): Segmented {
       return;
     }
     if (c?.kind === 'standalone' && isPseudoSpeaker(c.name)) {
-      pseudoSection(c.name, block.line, c.start, '');
+      pseudoSection(c.name, block.line, c.start ?? waiting, '');
       return;
     }
     if (c?.kind === 'standalone' && standalone[i]) {
       styles.standalone++;
-      startTurn(c.name, block.line, c.start);
+      startTurn(c.name, block.line, c.start ?? waiting);
       return;
     }
     if (c?.kind === 'inline' && header.has(i)) {
@@ -275,8 +325,9 @@ export function segmentTurns(blocks: readonly Block[]): Segmented {
     const scored = scores[i];
     if (c?.kind === 'inline' && scored) {
       const timed = leadingTimestamp(c.rest);
+      const given = c.start ?? waiting;
       if (isPseudoSpeaker(c.name) && (c.rest === '' || timed.text === '' || scored.score >= LABEL_THRESHOLD)) {
-        pseudoSection(c.name, block.line, timed.start, timed.text === '' ? '' : timed.text);
+        pseudoSection(c.name, block.line, given ?? timed.start, timed.text);
         return;
       }
       const taken = scored.score >= LABEL_THRESHOLD;
@@ -292,8 +343,10 @@ export function segmentTurns(blocks: readonly Block[]): Segmented {
       }
       if (taken) {
         styles.inline++;
-        startTurn(c.name, block.line, timed.text === '' ? undefined : timed.start);
-        const text = timed.text === '' ? c.rest : timed.text;
+        // A second timestamp at the start of the text (after one before the label) stays in the text.
+        const opening = given === undefined && timed.text !== '' ? timed.start : undefined;
+        startTurn(c.name, block.line, given ?? opening);
+        const text = opening === undefined ? c.rest : timed.text;
         if (text !== '') paragraph(text, block.line);
         return;
       }
@@ -433,11 +486,7 @@ function scoreOf(c: Extract<Candidate, { kind: 'inline' }>, n: number, alone: bo
   return { score, reasons };
 }
 
-/** `\[03:51\] Text` or `[03:51] Text` → the text and 231 seconds. */
+/** `\[03:51\] Text`, `[03:51] Text` or `(03:51) Text` → the text and 231 seconds. */
 function leadingTimestamp(text: string): { text: string; start?: number } {
-  // `[01:20]`, `\[01:20\]` (escaped Markdown), `(01:20)` (as debate transcripts write it after the label).
-  const m = /^(?:\\?\[|\()(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)(?:\\?\]|\))\s*/.exec(text);
-  const start = m?.[1] ? parseClock(m[1]) : undefined;
-  if (!m || start === undefined) return { text };
-  return { text: text.slice(m[0].length), start };
+  return wrappedTimestamp(text) ?? { text };
 }

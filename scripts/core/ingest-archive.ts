@@ -28,6 +28,7 @@ import {
 import { MAX_SHARE, selectTopics } from './select-topics.ts';
 import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
+import { type Named, type Naming, nameTranscripts } from './titles.ts';
 import { vocabularyOf, vocabularyTest } from './vocabulary.ts';
 
 export interface SourceFile {
@@ -84,6 +85,9 @@ export interface IngestedFile {
   tags?: string[];
   /** The words its turns say (a Bloom filter): whether a topic term new to the archive could file it. */
   vocabulary?: string;
+  /** What its file name and text say towards its title, and the name the archive gave it from that. */
+  naming?: Naming;
+  named?: Named;
   turns: number;
   words: number;
   report: FileReport;
@@ -147,6 +151,13 @@ export function ingestArchive(input: ArchiveInput): Archive {
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
   });
   const candidatesOf = (r: (typeof results)[number]) => r.reused?.candidates ?? r.result?.candidates ?? [];
+  // Titles and shows are the archive's choice: a show is spelled as all its transcripts write it.
+  const names = nameTranscripts(
+    results.flatMap((r) => {
+      const naming = r.reused?.naming ?? (r.result?.transcript ? r.result.naming : undefined);
+      return naming ? [{ key: r.source.file, naming }] : [];
+    }),
+  );
   rules = withTags(
     rules,
     results.flatMap((r) => r.reused?.tags ?? r.result?.tags ?? []),
@@ -216,6 +227,9 @@ export function ingestArchive(input: ArchiveInput): Archive {
     [...background, ...before.background].filter((slug) => background.has(slug) !== before.background.has(slug)),
   );
   for (const r of results) if ((r.reused?.filed ?? []).some((slug) => flipped.has(slug))) parse(r);
+  // A reused transcript whose title, show or number changed (a new episode of its show, a title now shared) too.
+  for (const r of results)
+    if (r.reused && JSON.stringify(r.reused.named) !== JSON.stringify(names.get(r.source.file))) parse(r);
   const topics = selected.filter((t) => !background.has(t.slug));
   const topicsKey = JSON.stringify({
     selected: selected.map((t) => [t.slug, { terms: t.terms, entity: t.entity ?? false }]),
@@ -250,12 +264,14 @@ export function ingestArchive(input: ArchiveInput): Archive {
         delete result.transcript;
       } else {
         owner.set(t.slug, source.file);
+        nameOne(t, names.get(source.file));
         t.topics = (filed.get(r) ?? []).filter((tt) => !background.has(tt.slug));
         transcripts.push(t);
         for (const s of result.speakers) mergeSpeaker(speakers, s);
       }
     }
     const report = reportOf(source.file, result, registry);
+    const named = names.get(source.file);
     if (result.transcript) {
       ingested.set(source.file, {
         hash: source.hash,
@@ -266,6 +282,8 @@ export function ingestArchive(input: ArchiveInput): Archive {
         candidates: result.candidates ?? [],
         ...(result.tags ? { tags: result.tags } : {}),
         ...(result.vocabulary ? { vocabulary: result.vocabulary } : {}),
+        ...(result.naming ? { naming: result.naming } : {}),
+        ...(named ? { named } : {}),
         turns: result.transcript.turns.length,
         words: result.transcript.words,
         report,
@@ -447,6 +465,16 @@ export function parseSource(source: SourceFile, registry: Registry): TranscriptR
   const result = ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
   if (result.transcript) result.vocabulary = vocabularyOf(result.transcript.turns);
   return result;
+}
+
+/** Gives a transcript the title, show and number the archive chose for it. */
+function nameOne(t: Transcript, named: Named | undefined): void {
+  if (!named) return;
+  t.title = named.title;
+  if (named.show) t.show = named.show;
+  else delete t.show;
+  if (named.number !== undefined) t.number = named.number;
+  else delete t.number;
 }
 
 /** Why a file over a size limit is refused. */

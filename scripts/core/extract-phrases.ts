@@ -15,6 +15,9 @@
  * - Phrases led by a word that only rates or vaguely qualifies (`amazing job`,
  *   `actual code`) are not subjects.
  * - Speakers' own names are not topics, nor any part of them (`Adam` of `Adam Stacoviak`).
+ * - An identifier joined by underscores or dots (`OP_RETURN`, `Node.js`) is
+ *   one word: a name when it has an underscore or is a capitalised dotted name
+ *   (not a web address), and never split into words of its own (`RETURN`).
  *
  * Extraction reads the questions first, then the rest, up to
  * {@link EXTRACTION_CHARS} characters: the part of a transcript that states its
@@ -62,6 +65,27 @@ const FIXED_LEADS = new Set(
     ' ',
   ),
 );
+
+/** An identifier: words joined by underscores or dots, with no space (`OP_RETURN`, `bitcoin.conf`, `U.N`). */
+const IDENTIFIER = /[\p{L}\p{N}]+(?:[_.][\p{L}\p{N}]+)+/gu;
+
+/**
+ * Whether an identifier is kept whole rather than left to the tagger: one
+ * with an underscore, or dots between words of two letters or more
+ * (`node.js`, not the abbreviations `U.S` and `e.g`).
+ */
+const wholeIdentifier = (id: string): boolean =>
+  /\p{L}/u.test(id) && (id.includes('_') || id.split('.').some((part) => /\p{L}{2}/u.test(part)));
+
+/**
+ * Whether a whole identifier names a subject: `OP_RETURN`, `SIGHASH_ALL`,
+ * `Node.js`; not a lower-case file name (`bitcoin.conf`) or a web address
+ * (`Changelog.com`).
+ */
+const namingIdentifier = (id: string): boolean =>
+  id.includes('_')
+    ? /\p{L}{2}/u.test(id)
+    : /^\p{Lu}/u.test(id) && !/\.(?:com|org|net|io|dev|fm|co|uk|me|app|info|edu|gov)$/i.test(id);
 
 /** Month and day names: dates, not subjects. */
 const CALENDAR = new Set(
@@ -136,7 +160,13 @@ export function extractCandidates(
     entry.forms.set(surface, (entry.forms.get(surface) ?? 0) + 1);
     found.set(key, entry);
   };
-  for (const text of sample) {
+  for (const raw of sample) {
+    // Whole identifiers are counted here and hidden from the tagger, which would split them at `_` and `.`.
+    const text = raw.replace(IDENTIFIER, (id) => {
+      if (!wholeIdentifier(id)) return id;
+      if (namingIdentifier(id)) add([id], true);
+      return ',';
+    });
     const doc = nlpi.readDoc(text);
     const its = nlpi.its;
     const words = doc.tokens().out();

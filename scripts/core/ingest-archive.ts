@@ -25,7 +25,7 @@ import {
   TranscriptMetaSchema,
   type TranscriptTopic,
 } from './schema.ts';
-import { MAX_SHARE, selectTopics } from './select-topics.ts';
+import { discussed, MAX_SHARE, nicknamesOf, selectTopics } from './select-topics.ts';
 import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
 import { type Named, type Naming, nameTranscripts } from './titles.ts';
@@ -164,16 +164,35 @@ export function ingestArchive(input: ArchiveInput): Archive {
     results.flatMap(candidatesOf),
   );
   const speakersOf = (r: (typeof results)[number]) => r.reused?.speakers ?? r.result?.speakers ?? [];
+  const everyone = [...registry.speakers, ...results.flatMap(speakersOf)];
   const nameParts = new Set(
-    [...registry.speakers, ...results.flatMap(speakersOf)]
+    everyone
       .filter((sp) => sp.kind === 'person')
       .flatMap((sp) => foldName(sp.name).split(' '))
       .filter((w) => w.length >= 3),
   );
+  // Never topics: who speaks (by any name they go by) and the archive's own shows.
+  const notNames = new Set(
+    [
+      ...everyone
+        .filter((sp) => sp.kind !== 'role')
+        .flatMap((sp) => [sp.name, ...sp.aliases, ...(sp.shortName ? [sp.shortName] : [])].map(foldName)),
+      ...everyone.filter((sp) => sp.kind === 'person').flatMap((sp) => nicknamesOf(sp.name)),
+      ...[...names.values()].flatMap((n) => (n.show ? [foldName(n.show)] : [])),
+    ].filter((k) => k !== ''),
+  );
+  // Nor, on its own transcripts, the event and the folders a transcript is filed under.
+  const ownNames = (r: (typeof results)[number]): Set<string> =>
+    sourceNames(r.source.file, names.get(r.source.file)?.show, (r.reused?.naming ?? r.result?.naming)?.event);
   const selected = selectTopics(
-    results.filter((r) => r.reused || r.result?.transcript).map(candidatesOf),
+    results
+      .filter((r) => r.reused || r.result?.transcript)
+      .map((r) => {
+        const own = ownNames(r);
+        return candidatesOf(r).filter((c) => !own.has(c.key));
+      }),
     rules,
-    nameParts,
+    { nameParts, names: notNames },
   );
 
   // A transcript reused from the last run is filed under the topics of that run. When the choice
@@ -231,6 +250,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
   for (const r of results)
     if (r.reused && JSON.stringify(r.reused.named) !== JSON.stringify(names.get(r.source.file))) parse(r);
   const topics = selected.filter((t) => !background.has(t.slug));
+  const bySlug = new Map(selected.map((t) => [t.slug, t]));
   const topicsKey = JSON.stringify({
     selected: selected.map((t) => [t.slug, { terms: t.terms, entity: t.entity ?? false }]),
     background: [...background].sort(),
@@ -265,7 +285,16 @@ export function ingestArchive(input: ArchiveInput): Archive {
       } else {
         owner.set(t.slug, source.file);
         nameOne(t, names.get(source.file));
-        t.topics = (filed.get(r) ?? []).filter((tt) => !background.has(tt.slug));
+        const own = ownNames(r);
+        t.topics = (filed.get(r) ?? []).filter((tt) => {
+          const topic = bySlug.get(tt.slug);
+          return (
+            !background.has(tt.slug) &&
+            topic !== undefined &&
+            !own.has(foldName(topic.name)) &&
+            discussed(topic, tt, t.turns)
+          );
+        });
         transcripts.push(t);
         for (const s of result.speakers) mergeSpeaker(speakers, s);
       }
@@ -465,6 +494,26 @@ export function parseSource(source: SourceFile, registry: Registry): TranscriptR
   const result = ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
   if (result.transcript) result.vocabulary = vocabularyOf(result.transcript.turns);
   return result;
+}
+
+/**
+ * The names a transcript's own source goes by, folded: its show, its event,
+ * and each folder it is filed in that is not a date (`bitcoin-core-dev-tech`
+ * as `bitcoin core dev tech` and `bitcoincoredevtech`).
+ */
+export function sourceNames(file: string, show?: string, event?: string): Set<string> {
+  const folders = file
+    .split('/')
+    .slice(0, -1)
+    .filter((f) => !/^\d{4}(?:[-_.]\d{1,2})*$/.test(f));
+  const spaced = folders.map((f) => foldName(f.replace(/[-_.]+/g, ' ')));
+  return new Set(
+    [
+      ...spaced,
+      ...spaced.map((f) => f.replaceAll(' ', '')),
+      ...[show, event].flatMap((n) => (n ? [foldName(n)] : [])),
+    ].filter((k) => k !== ''),
+  );
 }
 
 /** Gives a transcript the title, show and number the archive chose for it. */

@@ -124,7 +124,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     rawTurns.map((t) => t.label).filter((l) => l !== ''),
     registry,
     date,
-    { scope: slug, named: meta.speakers ?? [] },
+    { scope: slug, named: meta.speakers ?? [], said: saidByLabel(rawTurns) },
   );
   // A label that mixes scripts (`Qі Yanjun` with a Cyrillic `і`) looks like another name: its slug keeps it apart.
   const unsure: UnsureLabel[] = [...doc.unsure];
@@ -213,6 +213,17 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     }),
     ...(meta.tags && meta.tags.length > 0 ? { tags: meta.tags } : {}),
   };
+}
+
+/** What each label says, its turns' paragraphs joined. */
+function saidByLabel(turns: readonly ParsedTurn[]): Map<string, string> {
+  const said = new Map<string, string[]>();
+  for (const t of turns) {
+    const list = said.get(t.label) ?? [];
+    for (const p of t.paragraphs) list.push(p.text);
+    said.set(t.label, list);
+  }
+  return new Map([...said].map(([label, texts]) => [label, texts.join('\n')]));
 }
 
 function participantsOf(turns: readonly Turn[]): Participant[] {

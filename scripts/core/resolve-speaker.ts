@@ -19,6 +19,8 @@
  *    label's shape (an outlet's name, a person's name), listed as unresolved
  *    when a registry exists.
  */
+
+import { nameDiarizedVoices } from './diarized-names.ts';
 import { isGenericLabel } from './label-kinds.ts';
 import { type Registry, registryLookup, roleHolder } from './registry.ts';
 import type { Speaker } from './schema.ts';
@@ -113,7 +115,12 @@ export interface ResolveOptions {
   scope?: string;
   /** Names the transcript's metadata gives (`speakers:`). */
   named?: readonly string[];
+  /** What each label says, for telling diarized voices (`Speaker 0`) apart by name. */
+  said?: ReadonlyMap<string, string>;
 }
+
+/** A diarized voice: `Speaker 0`, `SPEAKER_01`. */
+const DIARIZED = /^speaker[ _]?\d+$/i;
 
 /**
  * Resolves every distinct label of one transcript, in order of appearance
@@ -131,12 +138,21 @@ export function resolveLabels(
   const surnames = new Map<string, ResolvedLabel | null>();
   const distinct = [...new Set(labels)];
   const metadataPerson = unnamedPerson(distinct, registry, options.named ?? []);
+  // Two or more diarized voices and as many people named by the metadata only: who is who, from what they say.
+  const voices = nameDiarizedVoices(
+    new Map(distinct.filter((l) => DIARIZED.test(l.trim())).map((l) => [l, options.said?.get(l) ?? ''])),
+    unnamedNames(distinct, registry, options.named ?? []),
+  );
   for (const label of distinct) {
     let resolved = resolveOne(label, registry, date, initials);
     if (resolved.how === 'unresolved' || resolved.how === 'generic') {
       const bare = bareName(label);
       const short = bare.split(/\s+/).length === 1 ? surnames.get(foldName(bare)) : undefined;
       if (short) resolved = { speaker: short.speaker, how: 'short-form' };
+    }
+    const voice = voices.get(label);
+    if (resolved.how === 'generic' && voice) {
+      resolved = { speaker: registryLookup(registry, voice) ?? labelToSpeaker(voice), how: 'metadata' };
     }
     if (resolved.how === 'generic' && metadataPerson && ANSWERING.test(label.trim())) {
       resolved = {
@@ -176,10 +192,15 @@ export function resolveLabels(
  * generic labels leave exactly one answering or diarized voice to be them.
  */
 function unnamedPerson(labels: readonly string[], registry: Registry, named: readonly string[]): string | undefined {
-  const spoken = new Set(labels.flatMap((l) => [foldName(l), foldName(registryLookup(registry, l)?.name ?? l)]));
-  const unnamed = named.filter((n) => !spoken.has(foldName(n)) && !spoken.has(foldName(bareName(n))));
+  const unnamed = unnamedNames(labels, registry, named);
   const answering = labels.filter((l) => ANSWERING.test(l.trim()));
   return unnamed.length === 1 && answering.length === 1 ? unnamed[0] : undefined;
+}
+
+/** The people the metadata names whom no label names. */
+function unnamedNames(labels: readonly string[], registry: Registry, named: readonly string[]): string[] {
+  const spoken = new Set(labels.flatMap((l) => [foldName(l), foldName(registryLookup(registry, l)?.name ?? l)]));
+  return named.filter((n) => !spoken.has(foldName(n)) && !spoken.has(foldName(bareName(n))));
 }
 
 function resolveOne(

@@ -18,7 +18,7 @@ const MAX_VOICES = 4;
 /** Only the start of each voice's text is read: names are said early. */
 const MAX_READ = 50_000;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The forms a person is called by: the full name, and the first name when it has three letters or more. */
 function callNames(name: string): string[] {
@@ -29,7 +29,7 @@ function callNames(name: string): string[] {
 
 /** How often `text` calls a person by one of `names`, and how often it introduces itself as them. */
 function evidence(text: string, name: string): { mentions: number; self: number } {
-  const alternatives = callNames(name).map(escape).join('|');
+  const alternatives = callNames(name).map(escapeRegExp).join('|');
   const mention = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
   const intro = new RegExp(`\\b(?:I'm|I’m|I am|my name is|name's)\\s+(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
   const self = text.match(intro)?.length ?? 0;

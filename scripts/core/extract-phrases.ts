@@ -40,7 +40,7 @@ const GENERIC_HEADS = new Set(
 
 /** Leading adjectives that rate or vaguely qualify: a phrase they lead names no subject (`great question`). */
 const WEAK_MODIFIERS = new Set(
-  'actual amazing awesome awful bad best better big brilliant certain cool crazy different easy enough entire excellent fantastic few fine funny good great huge important interesting last less little main many more most much new next nice obvious other overall own particular perfect previous quick real recent right same several similar specific such sure terrible true typical usual various weird whole wonderful wrong'.split(
+  'actual amazing awesome awful bad best better big brilliant certain cool correct crazy different easy enough entire excellent fake fantastic favorite favourite few fine first funny good great happy huge important interesting large last less little main many more most much new next nice obvious other overall own particular perfect previous quick real recent right same several similar special specific strong such sure terrible true typical usual various weird whole wonderful wrong'.split(
     ' ',
   ),
 );
@@ -50,7 +50,7 @@ const WEAK_MODIFIERS = new Set(
  * `I'm gonna`, `Interested in`): a phrase holding one is talk, not a subject.
  */
 const FILLERS = new Set(
-  "like gonna wanna gotta kinda sorta yeah yes okay ok alright hey um uh oh wow lol i i'm i've i'd i'll you you're we we're they they're it it's that's what's there's let's in on at of to for with by from as and or but so if the a an this that these those my your our their his her its me us them".split(
+  "god gosh geez jeez like gonna wanna gotta kinda sorta yeah yes okay ok alright hey um uh oh wow lol i i'm i've i'd i'll you you're we we're they they're it it's that's what's there's let's in on at of to for with by from as and or but so if the a an this that these those my your our their his her its me us them".split(
     ' ',
   ),
 );
@@ -65,6 +65,9 @@ const FIXED_LEADS = new Set(
     ' ',
   ),
 );
+
+/** A web address, bare or as a Markdown link's target: its words (`utm_source`) are no subject. */
+const WEB_ADDRESS = /\]\([^)\s]*\)|\b(?:https?:\/\/|www\.)[^\s)>\]]+/giu;
 
 /** An identifier: words joined by underscores or dots, with no space (`OP_RETURN`, `bitcoin.conf`, `U.N`). */
 const IDENTIFIER = /[\p{L}\p{N}]+(?:[_.][\p{L}\p{N}]+)+/gu;
@@ -111,6 +114,8 @@ function tagger(): WinkMethods {
 }
 
 interface Tok {
+  /** Its place in the text's tokens. */
+  at: number;
   text: string;
   pos: string;
   lemma: string;
@@ -161,8 +166,9 @@ export function extractCandidates(
     found.set(key, entry);
   };
   for (const raw of sample) {
-    // Whole identifiers are counted here and hidden from the tagger, which would split them at `_` and `.`.
-    const text = raw.replace(IDENTIFIER, (id) => {
+    // Web addresses are not speech. Whole identifiers are counted here and hidden from the tagger, which
+    // would split them at `_` and `.`.
+    const text = raw.replace(WEB_ADDRESS, ',').replace(IDENTIFIER, (id) => {
       if (!wholeIdentifier(id)) return id;
       if (namingIdentifier(id)) add([id], true);
       return ',';
@@ -174,6 +180,7 @@ export function extractCandidates(
     // wink's types declare `its.lemma` with an extra parameter; at run time it is an ordinary `its` helper.
     const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos);
     const toks: Tok[] = words.map((w, i) => ({
+      at: i,
       text: w,
       pos: pos[i] ?? '',
       lemma: lemmas[i] ?? w,
@@ -182,7 +189,7 @@ export function extractCandidates(
     for (const w of words) if (/^\p{Ll}+$/u.test(w)) lowerCase.add(w);
     let run: Tok[] = [];
     const flush = (): void => {
-      if (run.length > 0) phrasesOf(run, add);
+      if (run.length > 0) phrasesOf(run, toks, add);
       run = [];
     };
     for (const tok of toks) {
@@ -200,8 +207,32 @@ export function extractCandidates(
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
+/** A capitalised word, not the pronoun `I` (`I'm`). */
+const capitalised = (tok: Tok | undefined): boolean =>
+  tok !== undefined && /^\p{Lu}/u.test(tok.text) && !/^I(?:['’]\p{L}+)?$/u.test(tok.text);
+
+/**
+ * An entity with the capitalised words of its run around it (`Stack` of
+ * `Stack Overflow`, tagged a common noun), or `undefined` when a capitalised
+ * word outside the run touches it: a fragment of a longer name the tagger
+ * split (`Time` of `Go Time`, `Ship` of `Ship It`).
+ */
+function wholeName(proper: readonly Tok[], run: readonly Tok[], toks: readonly Tok[]): Tok[] | undefined {
+  const first = run.indexOf(proper[0] as Tok);
+  let start = first;
+  let end = first + proper.length - 1;
+  while (start > 0 && capitalised(run[start - 1])) start--;
+  while (end < run.length - 1 && capitalised(run[end + 1])) end++;
+  const name = run.slice(start, end + 1);
+  const before = toks[(name[0]?.at ?? 0) - 1];
+  const after = toks[(name.at(-1)?.at ?? 0) + 1];
+  if (capitalised(before) || capitalised(after)) return undefined;
+  return name;
+}
+
 function phrasesOf(
   run: readonly Tok[],
+  toks: readonly Tok[],
   add: (words: readonly string[], entity: boolean, lemmaLast?: string) => void,
 ): void {
   // Entities: maximal runs of proper nouns that stand alone, not modifiers of a noun (`Chinese citizens`).
@@ -209,10 +240,12 @@ function phrasesOf(
   for (const tok of [...run, undefined]) {
     if (tok?.pos === 'PROPN') proper.push(tok);
     else {
-      const alone = proper.length === 1 && proper[0]?.initial;
-      if (proper.length > 0 && proper.length <= 4 && tok?.pos !== 'NOUN' && !alone)
+      const name = proper.length > 0 ? wholeName(proper, run, toks) : undefined;
+      const alone = name?.length === 1 && name[0]?.initial;
+      const next = name ? run[run.indexOf(name.at(-1) as Tok) + 1] : undefined;
+      if (name && name.length <= 4 && next?.pos !== 'NOUN' && !alone)
         add(
-          proper.map((t) => t.text),
+          name.map((t) => t.text),
           true,
         );
       proper = [];
@@ -232,8 +265,9 @@ function phrasesOf(
   if (phrase.length > 4) phrase = phrase.slice(-4);
   const head = phrase.at(-1);
   if (!head || phrase.length < 2 || GENERIC_HEADS.has(head.lemma.toLowerCase())) return;
-  const lead = phrase[0]?.text ?? '';
-  if (WEAK_MODIFIERS.has(lead) && !/^\p{Lu}/u.test(lead)) return;
+  const lead = phrase[0];
+  // A rating word leads no subject, capitalised only because it starts a sentence (`Good job.`) or not.
+  if (lead && WEAK_MODIFIERS.has(lead.text.toLowerCase()) && (lead.initial || !/^\p{Lu}/u.test(lead.text))) return;
   add(
     phrase.map((t) => t.text),
     false,

@@ -112,6 +112,15 @@ function timesSaid(words: readonly string[], terms: readonly (readonly string[])
   return n;
 }
 
+/**
+ * One key for the spellings of one name: spaces and dots aside, and a plural
+ * `s` (`GPUs` and `GPU`, `OpenAI` and `Open AI`, `PhD` and `Ph.D`).
+ */
+export function variantKey(key: string): string {
+  const joined = key.replace(/[\s.]+/g, '');
+  return joined.length > 3 ? joined.replace(/s$/, '') : joined;
+}
+
 /** In how many transcripts an extracted topic must be found, in an archive of `n`. */
 export function minTranscripts(n: number): number {
   return n < CROSS_CUT_FROM ? 1 : Math.max(2, Math.floor(Math.log10(n)));
@@ -149,8 +158,8 @@ export function selectTopics(
   // adding one transcript changes only for the phrases that transcript holds.
   const chosen = new Map<string, Candidate & { score: number }>();
   const keep = (c: Candidate, score: number) => {
-    const known = chosen.get(c.key);
-    if (!known) chosen.set(c.key, { ...c, forms: [...c.forms], score });
+    const known = chosen.get(variantKey(c.key));
+    if (!known) chosen.set(variantKey(c.key), { ...c, forms: [...c.forms], score });
     else {
       known.score += score;
       for (const f of c.forms) if (!known.forms.includes(f)) known.forms.push(f);

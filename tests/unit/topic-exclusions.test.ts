@@ -9,7 +9,7 @@ import { extractCandidates } from '../../scripts/core/extract-phrases.ts';
 import { ingestArchive, type SourceFile, sourceNames } from '../../scripts/core/ingest-archive.ts';
 import { matchTopics } from '../../scripts/core/match-topics.ts';
 import type { Topic, Turn } from '../../scripts/core/schema.ts';
-import { discussed, nicknamesOf } from '../../scripts/core/select-topics.ts';
+import { discussed, nicknamesOf, variantKey } from '../../scripts/core/select-topics.ts';
 
 const source = (file: string, text: string): SourceFile => ({
   file,
@@ -131,4 +131,25 @@ test('a phrase said in passing is mentioned, not discussed; two speakers or repe
   // Twice in a short transcript (a briefing's long answer): discussed.
   const briefing = [turn('t1', 'a', 'Interpol helps.', 'Interpol’s resources.')];
   expect(discussed(extracted, filed(['t1', 'Interpol']), briefing)).toBe(true);
+});
+
+test('a fragment of a longer name, a web address’s words, a rating at a sentence’s start and an oath are no candidates', () => {
+  const found = extractCandidates(
+    [
+      'Welcome to Go Time. On Go Time we talk. Ship It is a show; Ship It again. Good job. Good job. Oh my God, my God.',
+      'See https://x.com/?utm_source=a&utm_medium=b and [the link](https://y.com/a?utm_campaign=c), utm_source twice.',
+      'We love Kubernetes, and Kubernetes loves us.',
+    ],
+    new Set(),
+  ).map((c) => c.key);
+  expect(found).toContain('kubernetes');
+  for (const noise of ['time', 'go time', 'ship', 'good job', 'god', 'utm_medium', 'utm_campaign'])
+    expect(found).not.toContain(noise);
+});
+
+test('spellings of one name are one topic: plurals, spaces and dots aside', () => {
+  expect(variantKey('gpus')).toBe(variantKey('gpu'));
+  expect(variantKey('open ai')).toBe(variantKey('openai'));
+  expect(variantKey('ph d')).toBe(variantKey('phd'));
+  expect(variantKey('rust')).not.toBe(variantKey('ruby'));
 });

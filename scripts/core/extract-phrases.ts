@@ -12,6 +12,8 @@
  *   stands inside a sentence (the tagger takes any capitalised first word for
  *   a name: `Alright`, `Work`), and not at all when the text also uses it in
  *   lower case (`work`), which a name never is.
+ * - A phrase that continues a hyphenated compound (`page app` of
+ *   `single-page app`) is a fragment, not a phrase.
  * - Phrases led by a word that only rates or vaguely qualifies (`amazing job`,
  *   `actual code`) are not subjects.
  * - Speakers' own names are not topics, nor any part of them (`Adam` of `Adam Stacoviak`).
@@ -121,6 +123,8 @@ interface Tok {
   lemma: string;
   /** First word of a sentence (or of the text). */
   initial: boolean;
+  /** Joined by a hyphen to the word before it (`page` of `single-page`): the rest of a compound. */
+  joined: boolean;
 }
 
 /**
@@ -179,12 +183,14 @@ export function extractCandidates(
     const pos = doc.tokens().out(its.pos);
     // wink's types declare `its.lemma` with an extra parameter; at run time it is an ordinary `its` helper.
     const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos);
+    const spaces = doc.tokens().out(its.precedingSpaces);
     const toks: Tok[] = words.map((w, i) => ({
       at: i,
       text: w,
       pos: pos[i] ?? '',
       lemma: lemmas[i] ?? w,
       initial: i === 0 || /^[.!?:;"“”…—–-]+$/.test(words[i - 1] ?? ''),
+      joined: words[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '' && /\p{L}/u.test(words[i - 2] ?? ''),
     }));
     for (const w of words) if (/^\p{Ll}+$/u.test(w)) lowerCase.add(w);
     let run: Tok[] = [];
@@ -252,6 +258,8 @@ function phrasesOf(
     }
   }
   // Noun phrases: end at the last common noun; drop leading common adjectives while two words remain.
+  // A run that continues a hyphenated compound (`single-page app`, `long-time listener`) is a fragment.
+  if (run[0]?.joined) return;
   const lastNoun = run.findLastIndex((t) => t.pos === 'NOUN');
   if (lastNoun < 1) return;
   let phrase = run.slice(0, lastNoun + 1);

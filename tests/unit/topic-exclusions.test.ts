@@ -147,6 +147,18 @@ test('a fragment of a longer name, a web address’s words, a rating at a senten
     expect(found).not.toContain(noise);
 });
 
+test('the rest of a hyphenated compound is no phrase; a spaced dash is no hyphen', () => {
+  const found = extractCandidates(
+    [
+      'A long-time listener of single-page app work. A long-time listener, a single-page app. Web apps - web apps - rule.',
+    ],
+    new Set(),
+  ).map((c) => c.key);
+  expect(found).not.toContain('time listener');
+  expect(found).not.toContain('page app');
+  expect(found.some((k) => k.startsWith('web app'))).toBe(true);
+});
+
 test('spellings of one name are one topic: plurals, spaces and dots aside', () => {
   expect(variantKey('gpus')).toBe(variantKey('gpu'));
   expect(variantKey('open ai')).toBe(variantKey('openai'));

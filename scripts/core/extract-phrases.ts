@@ -12,9 +12,14 @@
  *   stands inside a sentence (the tagger takes any capitalised first word for
  *   a name: `Alright`, `Work`), and not at all when the text also uses it in
  *   lower case (`work`), which a name never is.
+ * - A phrase that continues a hyphenated compound (`page app` of
+ *   `single-page app`) is a fragment, not a phrase.
  * - Phrases led by a word that only rates or vaguely qualifies (`amazing job`,
  *   `actual code`) are not subjects.
  * - Speakers' own names are not topics, nor any part of them (`Adam` of `Adam Stacoviak`).
+ * - An identifier joined by underscores or dots (`OP_RETURN`, `Node.js`) is
+ *   one word: a name when it has an underscore or is a capitalised dotted name
+ *   (not a web address), and never split into words of its own (`RETURN`).
  *
  * Extraction reads the questions first, then the rest, up to
  * {@link EXTRACTION_CHARS} characters: the part of a transcript that states its
@@ -37,7 +42,7 @@ const GENERIC_HEADS = new Set(
 
 /** Leading adjectives that rate or vaguely qualify: a phrase they lead names no subject (`great question`). */
 const WEAK_MODIFIERS = new Set(
-  'actual amazing awesome awful bad best better big brilliant certain cool crazy different easy enough entire excellent fantastic few fine funny good great huge important interesting last less little main many more most much new next nice obvious other overall own particular perfect previous quick real recent right same several similar specific such sure terrible true typical usual various weird whole wonderful wrong'.split(
+  'actual amazing awesome awful bad best better big brilliant certain cool correct crazy different easy enough entire excellent fake fantastic favorite favourite few fine first funny good great happy huge important interesting large last less little main many more most much new next nice obvious other overall own particular perfect previous quick real recent right same several similar special specific strong such sure terrible true typical usual various weird whole wonderful wrong'.split(
     ' ',
   ),
 );
@@ -47,7 +52,7 @@ const WEAK_MODIFIERS = new Set(
  * `I'm gonna`, `Interested in`): a phrase holding one is talk, not a subject.
  */
 const FILLERS = new Set(
-  "like gonna wanna gotta kinda sorta yeah yes okay ok alright hey um uh oh wow lol i i'm i've i'd i'll you you're we we're they they're it it's that's what's there's let's in on at of to for with by from as and or but so if the a an this that these those my your our their his her its me us them".split(
+  "god gosh geez jeez like gonna wanna gotta kinda sorta yeah yes okay ok alright hey um uh oh wow lol i i'm i've i'd i'll you you're we we're they they're it it's that's what's there's let's in on at of to for with by from as and or but so if the a an this that these those my your our their his her its me us them".split(
     ' ',
   ),
 );
@@ -62,6 +67,30 @@ const FIXED_LEADS = new Set(
     ' ',
   ),
 );
+
+/** A web address, bare or as a Markdown link's target: its words (`utm_source`) are no subject. */
+const WEB_ADDRESS = /\]\([^)\s]*\)|\b(?:https?:\/\/|www\.)[^\s)>\]]+/giu;
+
+/** An identifier: words joined by underscores or dots, with no space (`OP_RETURN`, `bitcoin.conf`, `U.N`). */
+const IDENTIFIER = /[\p{L}\p{N}]+(?:[_.][\p{L}\p{N}]+)+/gu;
+
+/**
+ * Whether an identifier is kept whole rather than left to the tagger: one
+ * with an underscore, or dots between words of two letters or more
+ * (`node.js`, not the abbreviations `U.S` and `e.g`).
+ */
+const wholeIdentifier = (id: string): boolean =>
+  /\p{L}/u.test(id) && (id.includes('_') || id.split('.').some((part) => /\p{L}{2}/u.test(part)));
+
+/**
+ * Whether a whole identifier names a subject: `OP_RETURN`, `SIGHASH_ALL`,
+ * `Node.js`; not a lower-case file name (`bitcoin.conf`) or a web address
+ * (`Changelog.com`).
+ */
+const namingIdentifier = (id: string): boolean =>
+  id.includes('_')
+    ? /\p{L}{2}/u.test(id)
+    : /^\p{Lu}/u.test(id) && !/\.(?:com|org|net|io|dev|fm|co|uk|me|app|info|edu|gov)$/i.test(id);
 
 /** Month and day names: dates, not subjects. */
 const CALENDAR = new Set(
@@ -87,11 +116,15 @@ function tagger(): WinkMethods {
 }
 
 interface Tok {
+  /** Its place in the text's tokens. */
+  at: number;
   text: string;
   pos: string;
   lemma: string;
   /** First word of a sentence (or of the text). */
   initial: boolean;
+  /** Joined by a hyphen to the word before it (`page` of `single-page`): the rest of a compound. */
+  joined: boolean;
 }
 
 /**
@@ -136,23 +169,33 @@ export function extractCandidates(
     entry.forms.set(surface, (entry.forms.get(surface) ?? 0) + 1);
     found.set(key, entry);
   };
-  for (const text of sample) {
+  for (const raw of sample) {
+    // Web addresses are not speech. Whole identifiers are counted here and hidden from the tagger, which
+    // would split them at `_` and `.`.
+    const text = raw.replace(WEB_ADDRESS, ',').replace(IDENTIFIER, (id) => {
+      if (!wholeIdentifier(id)) return id;
+      if (namingIdentifier(id)) add([id], true);
+      return ',';
+    });
     const doc = nlpi.readDoc(text);
     const its = nlpi.its;
     const words = doc.tokens().out();
     const pos = doc.tokens().out(its.pos);
     // wink's types declare `its.lemma` with an extra parameter; at run time it is an ordinary `its` helper.
     const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos);
+    const spaces = doc.tokens().out(its.precedingSpaces);
     const toks: Tok[] = words.map((w, i) => ({
+      at: i,
       text: w,
       pos: pos[i] ?? '',
       lemma: lemmas[i] ?? w,
       initial: i === 0 || /^[.!?:;"“”…—–-]+$/.test(words[i - 1] ?? ''),
+      joined: words[i - 1] === '-' && spaces[i - 1] === '' && spaces[i] === '' && /\p{L}/u.test(words[i - 2] ?? ''),
     }));
     for (const w of words) if (/^\p{Ll}+$/u.test(w)) lowerCase.add(w);
     let run: Tok[] = [];
     const flush = (): void => {
-      if (run.length > 0) phrasesOf(run, add);
+      if (run.length > 0) phrasesOf(run, toks, add);
       run = [];
     };
     for (const tok of toks) {
@@ -170,8 +213,32 @@ export function extractCandidates(
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
+/** A capitalised word, not the pronoun `I` (`I'm`). */
+const capitalised = (tok: Tok | undefined): boolean =>
+  tok !== undefined && /^\p{Lu}/u.test(tok.text) && !/^I(?:['’]\p{L}+)?$/u.test(tok.text);
+
+/**
+ * An entity with the capitalised words of its run around it (`Stack` of
+ * `Stack Overflow`, tagged a common noun), or `undefined` when a capitalised
+ * word outside the run touches it: a fragment of a longer name the tagger
+ * split (`Time` of `Go Time`, `Ship` of `Ship It`).
+ */
+function wholeName(proper: readonly Tok[], run: readonly Tok[], toks: readonly Tok[]): Tok[] | undefined {
+  const first = run.indexOf(proper[0] as Tok);
+  let start = first;
+  let end = first + proper.length - 1;
+  while (start > 0 && capitalised(run[start - 1])) start--;
+  while (end < run.length - 1 && capitalised(run[end + 1])) end++;
+  const name = run.slice(start, end + 1);
+  const before = toks[(name[0]?.at ?? 0) - 1];
+  const after = toks[(name.at(-1)?.at ?? 0) + 1];
+  if (capitalised(before) || capitalised(after)) return undefined;
+  return name;
+}
+
 function phrasesOf(
   run: readonly Tok[],
+  toks: readonly Tok[],
   add: (words: readonly string[], entity: boolean, lemmaLast?: string) => void,
 ): void {
   // Entities: maximal runs of proper nouns that stand alone, not modifiers of a noun (`Chinese citizens`).
@@ -179,16 +246,20 @@ function phrasesOf(
   for (const tok of [...run, undefined]) {
     if (tok?.pos === 'PROPN') proper.push(tok);
     else {
-      const alone = proper.length === 1 && proper[0]?.initial;
-      if (proper.length > 0 && proper.length <= 4 && tok?.pos !== 'NOUN' && !alone)
+      const name = proper.length > 0 ? wholeName(proper, run, toks) : undefined;
+      const alone = name?.length === 1 && name[0]?.initial;
+      const next = name ? run[run.indexOf(name.at(-1) as Tok) + 1] : undefined;
+      if (name && name.length <= 4 && next?.pos !== 'NOUN' && !alone)
         add(
-          proper.map((t) => t.text),
+          name.map((t) => t.text),
           true,
         );
       proper = [];
     }
   }
   // Noun phrases: end at the last common noun; drop leading common adjectives while two words remain.
+  // A run that continues a hyphenated compound (`single-page app`, `long-time listener`) is a fragment.
+  if (run[0]?.joined) return;
   const lastNoun = run.findLastIndex((t) => t.pos === 'NOUN');
   if (lastNoun < 1) return;
   let phrase = run.slice(0, lastNoun + 1);
@@ -202,8 +273,9 @@ function phrasesOf(
   if (phrase.length > 4) phrase = phrase.slice(-4);
   const head = phrase.at(-1);
   if (!head || phrase.length < 2 || GENERIC_HEADS.has(head.lemma.toLowerCase())) return;
-  const lead = phrase[0]?.text ?? '';
-  if (WEAK_MODIFIERS.has(lead) && !/^\p{Lu}/u.test(lead)) return;
+  const lead = phrase[0];
+  // A rating word leads no subject, capitalised only because it starts a sentence (`Good job.`) or not.
+  if (lead && WEAK_MODIFIERS.has(lead.text.toLowerCase()) && (lead.initial || !/^\p{Lu}/u.test(lead.text))) return;
   add(
     phrase.map((t) => t.text),
     false,

@@ -14,6 +14,7 @@ import { type TranscriptMeta, TranscriptMetaSchema } from './schema.ts';
 export const FIELDS: Record<keyof TranscriptMeta, readonly string[]> = {
   title: ['title'],
   date: ['date'],
+  show: ['show', 'podcast', 'series'],
   event: ['event', 'conference'],
   location: ['location', 'place'],
   source: ['source', 'source_url', 'url', 'source_file'],

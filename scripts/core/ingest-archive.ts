@@ -25,9 +25,10 @@ import {
   TranscriptMetaSchema,
   type TranscriptTopic,
 } from './schema.ts';
-import { MAX_SHARE, selectTopics } from './select-topics.ts';
+import { discussed, MAX_SHARE, nicknamesOf, selectTopics } from './select-topics.ts';
 import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
+import { type Named, type Naming, nameTranscripts } from './titles.ts';
 import { vocabularyOf, vocabularyTest } from './vocabulary.ts';
 
 export interface SourceFile {
@@ -84,6 +85,9 @@ export interface IngestedFile {
   tags?: string[];
   /** The words its turns say (a Bloom filter): whether a topic term new to the archive could file it. */
   vocabulary?: string;
+  /** What its file name and text say towards its title, and the name the archive gave it from that. */
+  naming?: Naming;
+  named?: Named;
   turns: number;
   words: number;
   report: FileReport;
@@ -147,22 +151,48 @@ export function ingestArchive(input: ArchiveInput): Archive {
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
   });
   const candidatesOf = (r: (typeof results)[number]) => r.reused?.candidates ?? r.result?.candidates ?? [];
+  // Titles and shows are the archive's choice: a show is spelled as all its transcripts write it.
+  const names = nameTranscripts(
+    results.flatMap((r) => {
+      const naming = r.reused?.naming ?? (r.result?.transcript ? r.result.naming : undefined);
+      return naming ? [{ key: r.source.file, naming }] : [];
+    }),
+  );
   rules = withTags(
     rules,
     results.flatMap((r) => r.reused?.tags ?? r.result?.tags ?? []),
     results.flatMap(candidatesOf),
   );
   const speakersOf = (r: (typeof results)[number]) => r.reused?.speakers ?? r.result?.speakers ?? [];
+  const everyone = [...registry.speakers, ...results.flatMap(speakersOf)];
   const nameParts = new Set(
-    [...registry.speakers, ...results.flatMap(speakersOf)]
+    everyone
       .filter((sp) => sp.kind === 'person')
       .flatMap((sp) => foldName(sp.name).split(' '))
       .filter((w) => w.length >= 3),
   );
+  // Never topics: who speaks (by any name they go by) and the archive's own shows.
+  const notNames = new Set(
+    [
+      ...everyone
+        .filter((sp) => sp.kind !== 'role')
+        .flatMap((sp) => [sp.name, ...sp.aliases, ...(sp.shortName ? [sp.shortName] : [])].map(foldName)),
+      ...everyone.filter((sp) => sp.kind === 'person').flatMap((sp) => nicknamesOf(sp.name)),
+      ...[...names.values()].flatMap((n) => (n.show ? [foldName(n.show)] : [])),
+    ].filter((k) => k !== ''),
+  );
+  // Nor, on its own transcripts, the event and the folders a transcript is filed under.
+  const ownNames = (r: (typeof results)[number]): Set<string> =>
+    sourceNames(r.source.file, names.get(r.source.file)?.show, (r.reused?.naming ?? r.result?.naming)?.event);
   const selected = selectTopics(
-    results.filter((r) => r.reused || r.result?.transcript).map(candidatesOf),
+    results
+      .filter((r) => r.reused || r.result?.transcript)
+      .map((r) => {
+        const own = ownNames(r);
+        return candidatesOf(r).filter((c) => !own.has(c.key));
+      }),
     rules,
-    nameParts,
+    { nameParts, names: notNames },
   );
 
   // A transcript reused from the last run is filed under the topics of that run. When the choice
@@ -216,7 +246,11 @@ export function ingestArchive(input: ArchiveInput): Archive {
     [...background, ...before.background].filter((slug) => background.has(slug) !== before.background.has(slug)),
   );
   for (const r of results) if ((r.reused?.filed ?? []).some((slug) => flipped.has(slug))) parse(r);
+  // A reused transcript whose title, show or number changed (a new episode of its show, a title now shared) too.
+  for (const r of results)
+    if (r.reused && JSON.stringify(r.reused.named) !== JSON.stringify(names.get(r.source.file))) parse(r);
   const topics = selected.filter((t) => !background.has(t.slug));
+  const bySlug = new Map(selected.map((t) => [t.slug, t]));
   const topicsKey = JSON.stringify({
     selected: selected.map((t) => [t.slug, { terms: t.terms, entity: t.entity ?? false }]),
     background: [...background].sort(),
@@ -250,12 +284,23 @@ export function ingestArchive(input: ArchiveInput): Archive {
         delete result.transcript;
       } else {
         owner.set(t.slug, source.file);
-        t.topics = (filed.get(r) ?? []).filter((tt) => !background.has(tt.slug));
+        nameOne(t, names.get(source.file));
+        const own = ownNames(r);
+        t.topics = (filed.get(r) ?? []).filter((tt) => {
+          const topic = bySlug.get(tt.slug);
+          return (
+            !background.has(tt.slug) &&
+            topic !== undefined &&
+            !own.has(foldName(topic.name)) &&
+            discussed(topic, tt, t.turns)
+          );
+        });
         transcripts.push(t);
         for (const s of result.speakers) mergeSpeaker(speakers, s);
       }
     }
     const report = reportOf(source.file, result, registry);
+    const named = names.get(source.file);
     if (result.transcript) {
       ingested.set(source.file, {
         hash: source.hash,
@@ -266,6 +311,8 @@ export function ingestArchive(input: ArchiveInput): Archive {
         candidates: result.candidates ?? [],
         ...(result.tags ? { tags: result.tags } : {}),
         ...(result.vocabulary ? { vocabulary: result.vocabulary } : {}),
+        ...(result.naming ? { naming: result.naming } : {}),
+        ...(named ? { named } : {}),
         turns: result.transcript.turns.length,
         words: result.transcript.words,
         report,
@@ -447,6 +494,36 @@ export function parseSource(source: SourceFile, registry: Registry): TranscriptR
   const result = ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
   if (result.transcript) result.vocabulary = vocabularyOf(result.transcript.turns);
   return result;
+}
+
+/**
+ * The names a transcript's own source goes by, folded: its show, its event,
+ * and each folder it is filed in that is not a date (`bitcoin-core-dev-tech`
+ * as `bitcoin core dev tech` and `bitcoincoredevtech`).
+ */
+export function sourceNames(file: string, show?: string, event?: string): Set<string> {
+  const folders = file
+    .split('/')
+    .slice(0, -1)
+    .filter((f) => !/^\d{4}(?:[-_.]\d{1,2})*$/.test(f));
+  const spaced = folders.map((f) => foldName(f.replace(/[-_.]+/g, ' ')));
+  return new Set(
+    [
+      ...spaced,
+      ...spaced.map((f) => f.replaceAll(' ', '')),
+      ...[show, event].flatMap((n) => (n ? [foldName(n)] : [])),
+    ].filter((k) => k !== ''),
+  );
+}
+
+/** Gives a transcript the title, show and number the archive chose for it. */
+function nameOne(t: Transcript, named: Named | undefined): void {
+  if (!named) return;
+  t.title = named.title;
+  if (named.show) t.show = named.show;
+  else delete t.show;
+  if (named.number !== undefined) t.number = named.number;
+  else delete t.number;
 }
 
 /** Why a file over a size limit is refused. */

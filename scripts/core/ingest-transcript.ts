@@ -24,6 +24,7 @@ import { segmentExchanges, turnRole } from './segment-exchanges.ts';
 import { fileSlug, foldName, mixedScripts } from './slugs.ts';
 import { splitClosingMatter } from './split-credits.ts';
 import { toLines } from './text.ts';
+import { fileNameWords, type Naming, namingOf } from './titles.ts';
 
 export interface TranscriptInput {
   /** Path relative to the seeds folder, used in URLs' defaults and messages. */
@@ -51,6 +52,8 @@ export interface TranscriptResult {
   tags?: string[];
   /** The words its turns say, as a Bloom filter (`vocabulary.ts`), for later runs' topic checks. */
   vocabulary?: string;
+  /** What its file name and text say towards its title and show, for the archive to name it (`titles.ts`). */
+  naming?: Naming;
 }
 
 /** The speaker of text that carries no label at all. */
@@ -130,7 +133,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     rawTurns.map((t) => t.label).filter((l) => l !== ''),
     registry,
     date,
-    { scope: slug, named: meta.speakers ?? [], holders: header.holders },
+    { scope: slug, named: meta.speakers ?? [], holders: header.holders, said: saidByLabel(rawTurns) },
   );
   // A label that mixes scripts (`Qі Yanjun` with a Cyrillic `і`) looks like another name: its slug keeps it apart.
   const unsure: UnsureLabel[] = [...doc.unsure];
@@ -179,6 +182,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     title: meta.title ? asText(meta.title) : (titleFromFileName(file) ?? titleFromSpeakers(speakers)),
     titleSource: meta.title ? 'metadata' : 'derived',
     ...(date ? { date } : {}),
+    ...(meta.show ? { show: meta.show } : {}),
     ...(meta.event ? { event: meta.event } : {}),
     ...(meta.location ? { location: meta.location } : {}),
     ...(meta.source ? { sourceUrl: meta.source } : {}),
@@ -208,8 +212,27 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     format,
     resolutions: new Map([...resolved].map(([label, r]) => [label, r.how])),
     candidates: candidatesOf(transcript, speakers),
+    naming: namingOf(file, [...transcript.preamble, ...turns.flatMap((t) => t.paragraphs)].join('\n'), {
+      title: transcript.title,
+      derived: transcript.titleSource === 'derived',
+      ...(meta.show ? { show: meta.show } : {}),
+      ...(meta.event ? { event: meta.event } : {}),
+      ...(date ? { date } : {}),
+      language,
+    }),
     ...(meta.tags && meta.tags.length > 0 ? { tags: meta.tags } : {}),
   };
+}
+
+/** What each label says, its turns' paragraphs joined. */
+function saidByLabel(turns: readonly ParsedTurn[]): Map<string, string> {
+  const said = new Map<string, string[]>();
+  for (const t of turns) {
+    const list = said.get(t.label) ?? [];
+    for (const p of t.paragraphs) list.push(p.text);
+    said.set(t.label, list);
+  }
+  return new Map([...said].map(([label, texts]) => [label, texts.join('\n')]));
 }
 
 function participantsOf(turns: readonly Turn[]): Participant[] {
@@ -252,16 +275,11 @@ export function dateFromFileName(file: string): string | undefined {
  * A title from the file name when it has words in it: `2024-09-05-press-conference.txt`
  * → `Press conference`; an episode number stays (`go-time-100.md` → `Go time 100`,
  * or 341 episodes would share one title). Names made only of numbers and hashes give none.
+ * The archive then spells it as the transcripts write it (`titles.ts`).
  */
 export function titleFromFileName(file: string): string | undefined {
-  const stem = (file.split(/[\\/]/).at(-1) ?? file)
-    .replace(/\.[^.]+$/, '')
-    .replace(/\.[a-z]{2}(?:-[A-Za-z]{2,4})?$/, '')
-    .replace(/^\d{4}-\d{2}-\d{2}/, '');
-  const words = stem.split(/[-_\s.]+/).filter((w) => w !== '' && !(/^[0-9a-f]{8,}$/i.test(w) && /\d/.test(w)));
-  if (!words.some((w) => /\p{L}/u.test(w))) return undefined;
-  const title = words.join(' ');
-  return title.charAt(0).toUpperCase() + title.slice(1);
+  const title = fileNameWords(file).join(' ');
+  return title === '' ? undefined : title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 /** `Transcript with Qi Yanjun, Shou Xiaoli and China Central Television (CCTV)`: people first. */

@@ -25,13 +25,20 @@ export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
 
 /**
  * Words as written: hyphens and punctuation as spaces, except the symbols
- * that make a word (`C++`, `C#`, `F#`), so that `C++` never matches `Plan C`.
+ * that make a word (`C++`, `C#`, `F#`), so that `C++` never matches `Plan C`;
+ * an identifier joined by underscores or dots (`OP_RETURN`, `bitcoin.conf`,
+ * `Node.js`) is one word, so that `RETURN` never matches inside `OP_RETURN`.
  */
 function splitWords(text: string): string[] {
-  return text.replace(/[-‐‑–—_]/g, ' ').match(/[\p{L}\p{N}']+(?:\+\+|#)?/gu) ?? [];
+  return text.replace(/[-‐‑–—]/g, ' ').match(/[\p{L}\p{N}']+(?:[_.][\p{L}\p{N}']+)*(?:\+\+|#)?/gu) ?? [];
 }
 
-const lower = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}'+#]/gu, '');
+/** A word folded for matching: lower case, and a possessive's `'s` dropped (`Interpol's` is `Interpol`). */
+const lower = (word: string): string =>
+  word
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/[^\p{L}\p{N}'+#_.]/gu, '');
 
 /** Words for matching: lower case, hyphens and punctuation as spaces. */
 export function foldWords(text: string): string[] {

@@ -21,6 +21,7 @@
  *    label's shape (an outlet's name, a person's name), listed as unresolved
  *    when a registry exists.
  */
+import { nameDiarizedVoices } from './diarized-names.ts';
 import { isGenericLabel, isRoleTitle } from './label-kinds.ts';
 import { type Registry, registryLookup, roleHolder } from './registry.ts';
 import type { Speaker } from './schema.ts';
@@ -119,7 +120,12 @@ export interface ResolveOptions {
   named?: readonly string[];
   /** Who holds a role, from header lines (`President: Ronald Reagan`), by the role's folded name. */
   holders?: ReadonlyMap<string, string>;
+  /** What each label says, for telling diarized voices (`Speaker 0`) apart by name. */
+  said?: ReadonlyMap<string, string>;
 }
+
+/** A diarized voice: `Speaker 0`, `SPEAKER_01`. */
+const DIARIZED = /^speaker[ _]?\d+$/i;
 
 /**
  * Resolves every distinct label of one transcript, in order of appearance
@@ -137,6 +143,11 @@ export function resolveLabels(
   const surnames = new Map<string, ResolvedLabel | null>();
   const distinct = [...new Set(labels)];
   const metadataPerson = unnamedPerson(distinct, registry, options.named ?? []);
+  // Two or more diarized voices and as many people named by the metadata only: who is who, from what they say.
+  const voices = nameDiarizedVoices(
+    new Map(distinct.filter((l) => DIARIZED.test(l.trim())).map((l) => [l, options.said?.get(l) ?? ''])),
+    unnamedNames(distinct, registry, options.named ?? []),
+  );
   for (const label of distinct) {
     let resolved = resolveOne(label, registry, date, initials);
     if (resolved.how === 'unresolved' || resolved.how === 'generic') {
@@ -149,6 +160,10 @@ export function resolveLabels(
         ? options.holders?.get(foldName(bareName(label)))
         : undefined;
     if (holder) resolved = { speaker: registryLookup(registry, holder) ?? labelToSpeaker(holder), how: 'metadata' };
+    const voice = voices.get(label);
+    if (resolved.how === 'generic' && voice) {
+      resolved = { speaker: registryLookup(registry, voice) ?? labelToSpeaker(voice), how: 'metadata' };
+    }
     if (resolved.how === 'generic' && metadataPerson && ANSWERING.test(label.trim())) {
       resolved = {
         speaker: registryLookup(registry, metadataPerson) ?? labelToSpeaker(metadataPerson),
@@ -187,10 +202,15 @@ export function resolveLabels(
  * generic labels leave exactly one answering or diarized voice to be them.
  */
 function unnamedPerson(labels: readonly string[], registry: Registry, named: readonly string[]): string | undefined {
-  const spoken = new Set(labels.flatMap((l) => [foldName(l), foldName(registryLookup(registry, l)?.name ?? l)]));
-  const unnamed = named.filter((n) => !spoken.has(foldName(n)) && !spoken.has(foldName(bareName(n))));
+  const unnamed = unnamedNames(labels, registry, named);
   const answering = labels.filter((l) => ANSWERING.test(l.trim()));
   return unnamed.length === 1 && answering.length === 1 ? unnamed[0] : undefined;
+}
+
+/** The people the metadata names whom no label names. */
+function unnamedNames(labels: readonly string[], registry: Registry, named: readonly string[]): string[] {
+  const spoken = new Set(labels.flatMap((l) => [foldName(l), foldName(registryLookup(registry, l)?.name ?? l)]));
+  return named.filter((n) => !spoken.has(foldName(n)) && !spoken.has(foldName(bareName(n))));
 }
 
 function resolveOne(

@@ -267,6 +267,10 @@ export const TranscriptSchema = z.object({
   /** Where the title came from: given in metadata, or derived by the ingest. */
   titleSource: z.enum(['metadata', 'derived']),
   date: DateSchema.optional(),
+  /** The show or series it is an episode of: named by the metadata, or the shared start of its folder's file names. */
+  show: LineSchema.optional(),
+  /** Its episode number within {@link show}, when its file name is the show's name and a number. */
+  number: z.number().int().nonnegative().optional(),
   event: LineSchema.optional(),
   location: LineSchema.optional(),
   sourceUrl: WebUrlSchema.optional(),
@@ -368,6 +372,8 @@ export const TranscriptMetaSchema = z
         z.string(),
       ])
       .pipe(DateSchema),
+    /** The show or series it is an episode of (front matter `show:`, `podcast:`). */
+    show: lineUpTo(METADATA_LIMITS.title),
     event: lineUpTo(METADATA_LIMITS.title),
     location: lineUpTo(METADATA_LIMITS.title),
     source: WebUrlSchema,

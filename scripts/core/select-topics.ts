@@ -14,11 +14,18 @@
  * Rules win: a candidate equal to a rule's name or term is that rule's topic
  * (this is how rules rename and merge), a blocked phrase is dropped, and
  * pinned rules are kept even when nothing mentions them.
+ *
+ * People and the archive's own sources are never extracted topics
+ * ({@link NotTopics}): a speaker's name, alias, first or family name, or a
+ * nickname made of them (`Kball` of Kevin Ball); a placeholder name
+ * (`Alice`); a show's, event's or outlet's own name (`JS Party`, `Changelog
+ * News`). And a topic is filed on a transcript only where it is discussed
+ * there ({@link discussed}), not merely mentioned.
  */
 import type { Candidate } from './extract-phrases.ts';
 import { foldWords, rulesToTopics } from './match-topics.ts';
-import type { Topic, TopicRulesFile } from './schema.ts';
-import { nameSlug } from './slugs.ts';
+import type { Topic, TopicRulesFile, TranscriptTopic, Turn } from './schema.ts';
+import { foldName, nameSlug } from './slugs.ts';
 
 export const MIN_COUNT = 2;
 export const PER_TRANSCRIPT = 20;
@@ -29,6 +36,91 @@ export const MAX_SHARE = 0.3;
 
 const fold = (text: string): string => foldWords(text).join(' ');
 
+/**
+ * The conventional placeholder people of examples (`Alice pays Bob`): names,
+ * not subjects, though no one of the name speaks.
+ */
+export const PLACEHOLDER_NAMES: readonly string[] = [
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'eve',
+  'mallory',
+  'trent',
+  'john doe',
+  'jane doe',
+];
+
+/** What is never an extracted topic, as folded names (`foldName`). */
+export interface NotTopics {
+  /** Words of people's names: a one-word name (`Adam`) is a person, not a subject. */
+  nameParts: ReadonlySet<string>;
+  /** Whole names: speakers (people and outlets), their aliases and nicknames, shows, events, source folders. */
+  names: ReadonlySet<string>;
+}
+
+/**
+ * The folded names a person's name is also known by: `Kevin Ball` →
+ * `kball` (first initial and family name, as in `KBall`, `K-Ball`),
+ * `kevinb`, `kevinball`.
+ */
+export function nicknamesOf(name: string): string[] {
+  const words = foldName(name)
+    .split(' ')
+    .filter((w) => w !== '');
+  const first = words[0];
+  const last = words.at(-1);
+  if (!first || !last || words.length < 2) return [];
+  return [`${first[0]}${last}`, `${first}${last[0]}`, `${first}${last}`];
+}
+
+/** A transcript of at most this many paragraphs is short: a phrase said twice there is discussed. */
+export const SHORT_TRANSCRIPT = 20;
+
+/**
+ * Whether a transcript discusses a topic, rather than merely mentioning it
+ * in passing. It is discussed when it is said at least twice and
+ * - by two speakers or more, or
+ * - three times or more (twice in a short transcript, of
+ *   {@link SHORT_TRANSCRIPT} paragraphs or fewer: a briefing's one long answer).
+ *
+ * A curated topic (`topics.yaml`, `tags:`) needs only a mention.
+ */
+export function discussed(topic: Pick<Topic, 'origin'>, filed: TranscriptTopic, turns: readonly Turn[]): boolean {
+  if (topic.origin === 'rules') return true;
+  const byId = new Map(turns.map((t) => [t.id, t]));
+  const speakers = new Set<string>();
+  let said = 0;
+  for (const match of filed.matches) {
+    const turn = byId.get(match.turn);
+    if (!turn) continue;
+    speakers.add(turn.speaker);
+    said += timesSaid(foldWords(turn.paragraphs.join(' ')), match.terms.map(foldWords));
+  }
+  if (said < 2) return false;
+  if (speakers.size >= 2) return true;
+  const paragraphs = turns.reduce((n, t) => n + t.paragraphs.length, 0);
+  return said >= (paragraphs <= SHORT_TRANSCRIPT ? 2 : 3);
+}
+
+/** How many times folded `words` hold one of `terms` (each a run of folded words). */
+function timesSaid(words: readonly string[], terms: readonly (readonly string[])[]): number {
+  let n = 0;
+  for (let i = 0; i < words.length; i++)
+    if (terms.some((term) => term.length > 0 && term.every((t, k) => words[i + k] === t))) n++;
+  return n;
+}
+
+/**
+ * One key for the spellings of one name: spaces and dots aside, and a plural
+ * `s` (`GPUs` and `GPU`, `OpenAI` and `Open AI`, `PhD` and `Ph.D`).
+ */
+export function variantKey(key: string): string {
+  const joined = key.replace(/[\s.]+/g, '');
+  return joined.length > 3 ? joined.replace(/s$/, '') : joined;
+}
+
 /** In how many transcripts an extracted topic must be found, in an archive of `n`. */
 export function minTranscripts(n: number): number {
   return n < CROSS_CUT_FROM ? 1 : Math.max(2, Math.floor(Math.log10(n)));
@@ -37,9 +129,14 @@ export function minTranscripts(n: number): number {
 export function selectTopics(
   perTranscript: readonly (readonly Candidate[])[],
   rules: TopicRulesFile,
-  /** Folded words of every speaker's name: a first name alone (`Adam`) is a person, not a subject. */
-  nameParts: ReadonlySet<string> = new Set(),
+  not: NotTopics = { nameParts: new Set(), names: new Set() },
 ): Topic[] {
+  const placeholders = new Set(PLACEHOLDER_NAMES);
+  const isName = (c: Candidate): boolean =>
+    [c.key, ...c.forms.map(foldName)].some(
+      (k) => not.names.has(k) || not.names.has(k.replaceAll(' ', '')) || placeholders.has(k),
+    ) ||
+    (c.entity && !c.key.includes(' ') && not.nameParts.has(c.key));
   const ruled = rulesToTopics(rules.topics);
   const claimed = new Set(ruled.flatMap((t) => t.terms.map(fold)));
   const blocked = new Set(rules.block.map(fold));
@@ -54,15 +151,15 @@ export function selectTopics(
     !c.forms.some((f) => claimed.has(fold(f))) &&
     !blocked.has(fold(c.display)) &&
     !c.forms.some((f) => blocked.has(fold(f))) &&
-    !(c.entity && !c.key.includes(' ') && nameParts.has(c.key)) &&
+    !isName(c) &&
     (n < 10 || (df.get(c.key) ?? 0) <= Math.max(2, MAX_SHARE * n));
 
   // A small archive: each transcript's best. A larger one: what recurs across transcripts, a rule that
   // adding one transcript changes only for the phrases that transcript holds.
   const chosen = new Map<string, Candidate & { score: number }>();
   const keep = (c: Candidate, score: number) => {
-    const known = chosen.get(c.key);
-    if (!known) chosen.set(c.key, { ...c, forms: [...c.forms], score });
+    const known = chosen.get(variantKey(c.key));
+    if (!known) chosen.set(variantKey(c.key), { ...c, forms: [...c.forms], score });
     else {
       known.score += score;
       for (const f of c.forms) if (!known.forms.includes(f)) known.forms.push(f);

@@ -40,6 +40,8 @@ export interface ArchiveIndex {
   topicTurnsBySpeaker: Map<string, Map<string, number>>;
   /** Each transcript's place in `transcripts`, by slug. */
   position: Map<string, number>;
+  /** Undated numbered episodes of each show, by number: the order an undated transcript is read in. */
+  episodes: Map<string, Transcript[]>;
 }
 
 /**
@@ -101,7 +103,11 @@ export function buildIndex(
     questionsBySpeaker: new Map(),
     topicTurnsBySpeaker: new Map(),
     position: new Map(sorted.map((t, i) => [t.slug, i])),
+    episodes: new Map(),
   };
+  for (const t of sorted) if (!t.date && t.show && t.number !== undefined) push(index.episodes, t.show, t);
+  for (const list of index.episodes.values())
+    list.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || a.slug.localeCompare(b.slug));
   for (const transcript of sorted) {
     const byId = new Map(transcript.turns.map((t) => [t.id, t]));
     const questionOf = new Map<string, Turn>();
@@ -148,12 +154,31 @@ export function transcriptOf(index: ArchiveIndex, slug: string): Transcript {
   return t;
 }
 
-/** The transcripts before and after one, in archive order. */
-export function neighbours(index: ArchiveIndex, slug: string): { newer?: Transcript; older?: Transcript } {
+/**
+ * The transcripts before and after one. A dated transcript's are the dated
+ * ones next to it by date (`by: 'date'`). An undated one has an order only
+ * as a numbered episode of a show: the undated episodes of that show next to
+ * it by number (`by: 'number'`). Any other undated transcript has none: its
+ * place among the undated (by title) says nothing of when it was spoken.
+ */
+export function neighbours(
+  index: ArchiveIndex,
+  slug: string,
+): { newer?: Transcript; older?: Transcript; by?: 'date' | 'number' } {
   const i = index.position.get(slug) ?? -1;
-  const newer = i > 0 ? index.transcripts[i - 1] : undefined;
-  const older = i >= 0 ? index.transcripts[i + 1] : undefined;
-  return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+  const t = index.transcripts[i];
+  if (!t) return {};
+  if (t.date) {
+    const newer = index.transcripts[i - 1];
+    const older = index.transcripts[i + 1]?.date ? index.transcripts[i + 1] : undefined;
+    return { ...(newer ? { newer } : {}), ...(older ? { older } : {}), by: 'date' };
+  }
+  const episodes = t.show && t.number !== undefined ? index.episodes.get(t.show) : undefined;
+  if (!episodes) return {};
+  const k = episodes.indexOf(t);
+  const newer = episodes[k + 1];
+  const older = k > 0 ? episodes[k - 1] : undefined;
+  return { ...(newer ? { newer } : {}), ...(older ? { older } : {}), by: 'number' };
 }
 
 /**
@@ -174,7 +199,7 @@ export function pageKey(index: ArchiveIndex, t: TranscriptCard, digest: string, 
   const link = (n: Transcript | undefined) => (n ? [n.slug, n.title] : null);
   // The recording's address as resolved for this build: a new `mediaBase` changes it, not the digest.
   const media = index.transcripts[index.position.get(t.slug) ?? -1]?.media ?? null;
-  return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older), media]);
+  return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older), media, near.by ?? null]);
 }
 
 /**

@@ -47,17 +47,25 @@ export function isNamed(speaker: Speaker): boolean {
 }
 
 /**
- * The show or source a transcript belongs to: its event when the metadata
- * names one, else the folder it sits in (`bitcoin-explained/op_return.md`),
- * else the host of its source address.
+ * The show or source a transcript belongs to: its show (`JS Party`), else its
+ * event when the metadata names one, else the nearest folder it sits in that
+ * is not a date (`tabconf/2022/roast.md` → `Tabconf`, not `2022`), else the
+ * host of its source address.
  */
 export function sourceOf(t: Transcript): string | undefined {
+  if (t.show) return t.show;
   if (t.event) return t.event;
-  const folder = t.source.file.split('/').slice(0, -1).at(-1);
+  const folder = t.source.file
+    .split('/')
+    .slice(0, -1)
+    .findLast((f) => !DATED_FOLDER.test(f));
   if (folder) return folder.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   if (t.sourceUrl) return new URL(t.sourceUrl).hostname.replace(/^www\./, '');
   return undefined;
 }
+
+/** A folder named for a date or a span of one (`2021`, `2018-10`, `2024_q3`): how files are filed, not where from. */
+const DATED_FOLDER = /^(?:\d{4}(?:[-_.](?:\d{1,2}|q[1-4]))*|\d{4}[-_]\d{4})$/i;
 
 export function describeCollection(archive: ArchiveIndex, limits = { sources: 8, voices: 10, topics: 12 }): Collection {
   const ts = archive.transcripts;

@@ -7,7 +7,7 @@
  * transcript's metadata).
  */
 import { holdsAll, type Stem } from './search-match.ts';
-import type { TurnFacts } from './search-record.ts';
+import { speakerFilterValue, type TurnFacts } from './search-record.ts';
 import { type FilterName, hasPhrases, type SearchState } from './search-state.ts';
 
 /** What the page's script needs of a Pagefind result's data. */
@@ -74,7 +74,7 @@ export function turnsOf(page: PageData): TurnHit[] {
       ...(p?.[1] ? { speakerUrl: p[1] } : {}),
       text: texts.get(id) ?? '',
       values: {
-        speaker: p ? [p[0]] : [],
+        speaker: p ? [speakerFilterValue(p[0])] : [],
         kind: p ? [p[2]] : [],
         topic: topics.flatMap((i) => facts.topics[i] ?? []),
         year,

@@ -7,6 +7,7 @@
  * the transcript's facts are filters and metadata. The transcript page's
  * design can change without touching search. Pure.
  */
+import { isGenericLabel } from '../../scripts/core/label-kinds.ts';
 import { escapeHtml } from '../../scripts/core/render-paragraph.ts';
 import type { transcriptToTwin } from '../../scripts/core/to-twin.ts';
 import { speakerPath } from '../../scripts/core/urls.ts';
@@ -14,6 +15,16 @@ import { KIND_LABELS } from './labels.ts';
 import { filterKey } from './search-state.ts';
 
 export type Twin = ReturnType<typeof transcriptToTwin>;
+
+/**
+ * The speaker filter's one value for every generic label (`Q`, `A`,
+ * `Speaker 0`, `Audience member`): roles local to their transcripts, grouped
+ * rather than listed among the people.
+ */
+export const UNNAMED_VOICES = 'Unnamed voices (Q, A, Speaker 1…)';
+
+/** A speaker's value in the speaker filter: their name, or {@link UNNAMED_VOICES} for a generic label. */
+export const speakerFilterValue = (name: string): string => (isGenericLabel(name) ? UNNAMED_VOICES : name);
 
 /** The year filter's value for a transcript without a date. */
 export const UNDATED = 'Undated';
@@ -89,7 +100,8 @@ export function searchRecordHtml(twin: Twin): string {
     tag('filter', 'language', languageName(twin.language)),
   ];
   if (twin.date) out.push(tag('meta', 'date', twin.date));
-  for (const [name] of facts.people) out.push(tag('filter', filterKey('speaker', name), name));
+  for (const value of new Set(facts.people.map(([name]) => speakerFilterValue(name))))
+    out.push(tag('filter', filterKey('speaker', value), value));
   for (const kind of new Set(facts.people.map((p) => p[2]))) out.push(tag('filter', 'kind', kind));
   for (const topic of new Set(facts.topics)) out.push(tag('filter', filterKey('topic', topic), topic));
   for (const [i, turn] of twin.turns.entries()) {

@@ -51,3 +51,26 @@ test('the busiest topics lead, and the search example comes from them', () => {
   expect(searchPlaceholder(collection.examples)).toBe(`e.g. ${collection.examples.join(' or ')}`);
   expect(searchPlaceholder([])).not.toMatch(/telecom/i);
 });
+
+test('the sources list names shows and folders, never a year folder', () => {
+  const source = (file: string, text = 'Qi Yanjun:\nHello.\n') => ({
+    file,
+    bytes: new TextEncoder().encode(text),
+    hash: file,
+  });
+  const archive = ingestArchive({
+    sources: [
+      source('tabconf/2021/covenants.md'),
+      source('tabconf/2022/roast.md'),
+      source('bitcoin-core-dev-tech/2018-10/accumulators.md'),
+      source('jsparty/js-party-1.md', '**Jerod Santo:** Welcome to JS Party.\n'),
+      source('jsparty/js-party-2.md', '**Jerod Santo:** This is JS Party.\n'),
+    ],
+  });
+  const names = describeCollection(buildIndex(archive.transcripts, archive.speakers, archive.topics)).sources;
+  expect(names).toEqual([
+    { name: 'JS Party', count: 2 },
+    { name: 'Tabconf', count: 2 },
+    { name: 'Bitcoin core dev tech', count: 1 },
+  ]);
+});

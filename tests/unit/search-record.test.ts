@@ -2,7 +2,14 @@ import { parse } from 'node-html-parser';
 import { expect, test } from 'vitest';
 import { answersFilters, matchingTurns, type PageData, turnsOf, valueCounts } from '../../src/lib/search-hits.ts';
 import { noStem } from '../../src/lib/search-match.ts';
-import { languageName, searchRecordHtml, type Twin, turnFacts, UNDATED } from '../../src/lib/search-record.ts';
+import {
+  languageName,
+  searchRecordHtml,
+  type Twin,
+  turnFacts,
+  UNDATED,
+  UNNAMED_VOICES,
+} from '../../src/lib/search-record.ts';
 import { filterKey, type SearchState } from '../../src/lib/search-state.ts';
 
 const twin: Twin = {
@@ -131,4 +138,31 @@ test('each value counts the hits choosing it gives, over the other filters', () 
     const picked = state({ kind: ['Person'], speaker: [speaker] });
     expect(matching.filter((h) => answersFilters(h, picked)).length).toBe(n);
   }
+});
+
+test('generic speakers (Q, A, Speaker 0) are one group in the speaker filter, not people', () => {
+  const qa: Twin = {
+    ...twin,
+    speakers: [
+      { slug: 'q-in-briefing', name: 'Q', kind: 'role', turns: 1, words: 4 },
+      { slug: 'speaker-0-in-briefing', name: 'Speaker 0', kind: 'role', turns: 2, words: 9 },
+    ],
+    turns: twin.turns.map((t, i) => ({ ...t, speaker: i === 1 ? 'q-in-briefing' : 'speaker-0-in-briefing' })),
+  };
+  const filters = parse(searchRecordHtml(qa))
+    .querySelectorAll('[data-pagefind-filter]')
+    .filter((el) => el.getAttribute('data-pagefind-filter')?.startsWith(filterKey('speaker', UNNAMED_VOICES)))
+    .map((el) => el.getAttribute('data-value'));
+  expect(filters).toEqual([UNNAMED_VOICES]);
+  expect(searchRecordHtml(qa)).not.toContain('data-value="Q"');
+  const page: PageData = {
+    url: '/transcripts/briefing/',
+    content: 'Good morning. What about telecom fraud? Telecom fraud fell, see the report.',
+    meta: { title: 'Briefing', facts: JSON.stringify(turnFacts(qa)) },
+    anchors: [],
+  };
+  // Each turn still shows its own label; the filter groups them.
+  const turns = turnsOf(page);
+  expect(turns.map((t) => t.speaker)).toEqual(['Speaker 0', 'Q', 'Speaker 0']);
+  expect(new Set(turns.flatMap((t) => t.values.speaker))).toEqual(new Set([UNNAMED_VOICES]));
 });

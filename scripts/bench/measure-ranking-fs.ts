@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { holdsAll, queryWords, RARE_TURNS, type Stem } from '../../src/lib/search-match.ts';
+import { scoreTurn } from '../../src/lib/search-rank.ts';
 import { fold } from '../../src/lib/search-state.ts';
 import { stemmerFor } from '../../src/lib/search-stem.ts';
 import { fileSlug } from '../core/slugs.ts';
@@ -148,13 +149,22 @@ async function relevantTurns(
   const held = (q: string): boolean => heldBy(q) > 0;
   const phrases = queries.filter((q) => q.kind === 'phrase');
   for (const q of phrases) out.set(q, new Set());
-  const wanted = phrases.map((q) => ({ q, folded: fold(q.phrase ?? q.query) }));
+  const wanted = phrases.map((q) => ({ q, folded: fold(q.phrase ?? q.query), words: queryWords(q.phrase ?? q.query) }));
   for (const twin of twins.values()) {
     for (const turn of twin.turns) {
       const text = fold(turn.paragraphs.join(' '));
-      // Chinese has no spaces between words: there the phrase is a plain substring.
-      for (const { q, folded } of wanted) {
-        const hit = q.language === 'zh' ? text.includes(folded.trim()) : text.includes(folded);
+      const stem = turns.text.get(turnKey(turn.url))?.stem;
+      // Chinese has no spaces between words: there the phrase is a plain substring. Elsewhere a
+      // phrase is its words in a row, each in any of its forms (`channel factory` answers
+      // `channel factories`), as a hit's words are; a quoted query's hits are held to its exact words.
+      for (const { q, folded, words } of wanted) {
+        const hit =
+          q.language === 'zh'
+            ? text.includes(folded.trim())
+            : text.includes(folded) ||
+              (!q.query.includes('"') &&
+                stem !== undefined &&
+                scoreTurn(turn.paragraphs.join(' '), words, stem).phrase);
         if (hit) out.get(q)?.add(turnKey(turn.url));
       }
     }

@@ -123,7 +123,11 @@ function buildRows(label: string, run: BuildRun): string[][] {
 }
 
 function transfer(t: Transfer): string {
-  return `${kb(t.served)} served (${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${t.requests} requests)`;
+  const parts = Object.entries(t.byKind ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, bytes]) => `${kind} ${kb(bytes)}`);
+  const split = parts.length > 0 ? `; ${parts.join(', ')}` : '';
+  return `${kb(t.served)} served (${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${t.requests} requests${split})`;
 }
 
 /** The short table `npm run bench` prints. */

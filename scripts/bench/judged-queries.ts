@@ -9,8 +9,8 @@
  * - `no-match`: no turn holds every word (nonsense, words absent from the
  *   corpora, other-language near-misses): the right answer is no hit and a
  *   message that says so. A query some turn does hold is skipped, not scored.
- * - `typo`: a misspelt word no turn says; the right answer is no hit and the
- *   intended word first among "Did you mean" (`correction`).
+ * - `typo`: a misspelt word no turn says, or only a few (`RARE_TURNS`); the
+ *   right answer is the intended word first among "Did you mean" (`correction`).
  * - `speaker`: a speaker's name, which is not text; the right answer is
  *   "Turns by" that speaker first among the suggestions (`speaker`).
  *

@@ -13,7 +13,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { holdsAll, queryWords, type Stem } from '../../src/lib/search-match.ts';
+import { holdsAll, queryWords, RARE_TURNS, type Stem } from '../../src/lib/search-match.ts';
+import { scoreTurn } from '../../src/lib/search-rank.ts';
 import { fold } from '../../src/lib/search-state.ts';
 import { stemmerFor } from '../../src/lib/search-stem.ts';
 import { fileSlug } from '../core/slugs.ts';
@@ -139,20 +140,31 @@ async function relevantTurns(
   turns: TurnIndex,
 ): Promise<Map<JudgedQuery, Set<string>>> {
   const out = new Map<JudgedQuery, Set<string>>();
-  const held = (q: string): boolean => {
+  const heldBy = (q: string): number => {
     const words = queryWords(q);
-    for (const { text, stem } of turns.text.values()) if (holdsAll(text, words, stem)) return true;
-    return false;
+    let n = 0;
+    for (const { text, stem } of turns.text.values()) if (holdsAll(text, words, stem)) n++;
+    return n;
   };
+  const held = (q: string): boolean => heldBy(q) > 0;
   const phrases = queries.filter((q) => q.kind === 'phrase');
   for (const q of phrases) out.set(q, new Set());
-  const wanted = phrases.map((q) => ({ q, folded: fold(q.phrase ?? q.query) }));
+  const wanted = phrases.map((q) => ({ q, folded: fold(q.phrase ?? q.query), words: queryWords(q.phrase ?? q.query) }));
   for (const twin of twins.values()) {
     for (const turn of twin.turns) {
       const text = fold(turn.paragraphs.join(' '));
-      // Chinese has no spaces between words: there the phrase is a plain substring.
-      for (const { q, folded } of wanted) {
-        const hit = q.language === 'zh' ? text.includes(folded.trim()) : text.includes(folded);
+      const stem = turns.text.get(turnKey(turn.url))?.stem;
+      // Chinese has no spaces between words: there the phrase is a plain substring. Elsewhere a
+      // phrase is its words in a row, each in any of its forms (`channel factory` answers
+      // `channel factories`), as a hit's words are; a quoted query's hits are held to its exact words.
+      for (const { q, folded, words } of wanted) {
+        const hit =
+          q.language === 'zh'
+            ? text.includes(folded.trim())
+            : text.includes(folded) ||
+              (!q.query.includes('"') &&
+                stem !== undefined &&
+                scoreTurn(turn.paragraphs.join(' '), words, stem).phrase);
         if (hit) out.get(q)?.add(turnKey(turn.url));
       }
     }
@@ -168,7 +180,9 @@ async function relevantTurns(
     }
     // The answer that is not a turn is named by a marker the measurement compares against.
     if (q.kind === 'no-match' && !held(q.query)) out.set(q, new Set(['(none)']));
-    if (q.kind === 'typo' && q.correction && !held(q.query) && held(q.correction)) out.set(q, new Set([q.correction]));
+    // A typo a few turns also make (the transcript's own) is still judged: the usual word is offered beside the hits.
+    if (q.kind === 'typo' && q.correction && heldBy(q.query) <= RARE_TURNS && held(q.correction))
+      out.set(q, new Set([q.correction]));
     if (q.kind === 'speaker' && q.speaker) {
       const present = [...twins.values()].some((t) => t.speakers.some((s) => s.name === q.speaker));
       if (present) out.set(q, new Set([`Turns by ${q.speaker}`]));

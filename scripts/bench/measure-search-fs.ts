@@ -16,6 +16,18 @@ export interface Transfer {
   brotli: number;
   /** What a host that compresses text (not already-compressed index files) sends: per file the smaller of raw and brotli. */
   served: number;
+  /** `served` by what was fetched (see `kindOf`), to tell which part of a query's cost to cut. */
+  byKind: Record<string, number>;
+}
+
+/** What a fetched file is for: Pagefind's index chunks, fragments, metadata and filters, the vocabulary, code. */
+export function kindOf(url: string): string {
+  const path = new URL(url).pathname;
+  if (path.includes('/search-words/')) return 'vocabulary';
+  const pagefind = /\.(pf_fragment|pf_index|pf_meta|pf_filter)$/.exec(path)?.[1];
+  if (pagefind) return pagefind.replace('pf_', '');
+  if (/\.(?:js|wasm|css)$/.test(path) || path.includes('.pagefind')) return 'code';
+  return 'other';
 }
 
 export interface QueryFigures {
@@ -32,7 +44,7 @@ export interface SearchFigures {
 }
 
 function emptyTransfer(): Transfer {
-  return { requests: 0, raw: 0, gzip: 0, brotli: 0, served: 0 };
+  return { requests: 0, raw: 0, gzip: 0, brotli: 0, served: 0, byKind: {} };
 }
 
 async function add(transfer: Transfer, response: Response): Promise<void> {
@@ -45,6 +57,8 @@ async function add(transfer: Transfer, response: Response): Promise<void> {
   transfer.gzip += gzip;
   transfer.brotli += brotli;
   transfer.served += Math.min(body.length, brotli);
+  const kind = kindOf(response.url());
+  transfer.byKind[kind] = (transfer.byKind[kind] ?? 0) + Math.min(body.length, brotli);
 }
 
 /** Counts every response of `page` into whichever transfer is current. */

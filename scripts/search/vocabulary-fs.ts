@@ -1,16 +1,23 @@
 /**
  * The archive's vocabulary for the search page, written to `/search-words/`:
- * per language, every word its turns say with how many turns say it, split
- * into files by the word's first letters (`src/lib/search-match.ts`). The
- * page reads the files of a query's words to tell at once that a word is in
- * no turn (and to offer close matches instead), and to merge another
- * language's index only when that language has the words.
+ * in `words/`, per language, every word its turns say with how many turns
+ * say it, and the speakers by each word of their name, split into files by
+ * the word's first letters; in `near/`, the words offered as close matches,
+ * filed by their first and second letters and length (`src/lib/search-match.ts`).
+ * The page reads the file of each query word to tell at once that a word is
+ * in no turn, to merge another language's index only when that language has
+ * the words, and to name speakers; a word in no turn reads its few `near/`
+ * files to offer the archive's closest words.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   bucketCount,
   isSpaceless,
+  MIN_OFFERED,
+  nearBucket,
+  nearKeys,
+  type VocabularyFile,
   type VocabularyManifest,
   vocabularyBucket,
   wordsOf,
@@ -19,8 +26,9 @@ import { languageName, spokenText, type Twin } from '../../src/lib/search-record
 import { speakerPath } from '../core/urls.ts';
 
 export const VOCABULARY_DIR = 'search-words';
-/** The folder of speakers by name word, beside the languages' folders (no language code is this long). */
-const PEOPLE = 'speakers';
+/** The folders of the words (and speakers) by their first letters, and of the close matches. */
+const WORDS = 'words';
+const NEAR = 'near';
 
 /** Words longer than this are not offered or looked up (hashes, URLs run together). */
 const LONGEST = 40;
@@ -54,34 +62,47 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
       }
     }
   }
-  const largest = Math.max(0, ...[...byLanguage.values()].map((l) => l.words.size));
-  const buckets = bucketCount(largest);
+  const languages = [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]));
+  const total = languages.reduce((n, [, l]) => n + l.words.size, 0);
+  const buckets = bucketCount(total);
+  // Words offered as close matches, every language pooled: those said in at least MIN_OFFERED turns.
+  const offered = new Map<string, number>();
+  for (const [, { words }] of languages) for (const [w, n] of words) offered.set(w, (offered.get(w) ?? 0) + n);
+  for (const [w, n] of offered) if (n < MIN_OFFERED) offered.delete(w);
+  const near = bucketCount(2 * offered.size);
   const dir = join(site, VOCABULARY_DIR);
   await rm(dir, { recursive: true, force: true });
-  const manifest: VocabularyManifest = { version: 1, buckets, languages: [] };
-  for (const [code, { turns, words }] of [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]))) {
+  const manifest: VocabularyManifest = { version: 2, buckets, near, languages: [] };
+  const files: VocabularyFile[] = Array.from({ length: buckets }, () => ({ languages: {}, speakers: {} }));
+  for (const [code, { turns, words }] of languages) {
     // A language written without spaces has no word list: its words are not cut the way Pagefind cuts them.
-    const spaced = [...words.keys()].length > 0;
+    const spaced = words.size > 0;
     manifest.languages.push({ code, name: languageName(code), turns, words: spaced });
-    if (!spaced) continue;
-    const files: Record<string, number>[] = Array.from({ length: buckets }, () => ({}));
     for (const [w, n] of [...words].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const file = files[vocabularyBucket(w, buckets)];
-      if (file) file[w] = n;
+      if (file) file.languages[code] = { ...file.languages[code], [w]: n };
     }
-    await mkdir(join(dir, code), { recursive: true });
-    await Promise.all(files.map((f, i) => writeFile(join(dir, code, `${i}.json`), JSON.stringify(f))));
   }
   // Speakers by each word of their name, for "turns by …" when a query names one.
-  const byWord: Record<string, [string, string][]>[] = Array.from({ length: buckets }, () => ({}));
   for (const [path, name] of [...people].sort((a, b) => a[1].localeCompare(b[1]))) {
     for (const w of new Set(wordsOf(name))) {
-      const file = byWord[vocabularyBucket(w, buckets)];
-      if (file) file[w] = [...(file[w] ?? []), [name, path]];
+      const file = files[vocabularyBucket(w, buckets)];
+      if (file) file.speakers[w] = [...(file.speakers[w] ?? []), [name, path]];
     }
   }
-  await mkdir(join(dir, PEOPLE), { recursive: true });
-  await Promise.all(byWord.map((f, i) => writeFile(join(dir, PEOPLE, `${i}.json`), JSON.stringify(f))));
+  const nearFiles: Record<string, number>[] = Array.from({ length: near }, () => ({}));
+  for (const [w, n] of [...offered].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const key of nearKeys(w)) {
+      const file = nearFiles[nearBucket(key, near)];
+      if (file) file[w] = n;
+    }
+  }
+  await mkdir(join(dir, WORDS), { recursive: true });
+  await mkdir(join(dir, NEAR), { recursive: true });
+  await Promise.all([
+    ...files.map((f, i) => writeFile(join(dir, WORDS, `${i}.json`), JSON.stringify(f))),
+    ...nearFiles.map((f, i) => writeFile(join(dir, NEAR, `${i}.json`), JSON.stringify(f))),
+  ]);
   await writeFile(join(dir, 'index.json'), `${JSON.stringify(manifest)}\n`);
   return manifest;
 }

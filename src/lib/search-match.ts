@@ -81,13 +81,19 @@ export const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.
 
 /**
  * Close matches for a word absent from the archive, from the archive's own
- * words (`vocabulary`: word → how many turns hold it): the nearest first,
- * then the most used. At most `limit`.
+ * words (`vocabulary`: word → how many turns hold it) that share its first or
+ * its second letter (see `nearKeys`): the nearest first (a swap of
+ * neighbours is one edit), then the most used. At most `limit`.
  */
 export function suggestions(word: string, vocabulary: Readonly<Record<string, number>>, limit = 3): string[] {
   const max = typoBudget(word);
   if (max === 0) return [];
+  const [first, second] = [...word];
   return Object.entries(vocabulary)
+    .filter(([w]) => {
+      const [a, b] = [...w];
+      return a === first || b === second;
+    })
     .map(([w, n]) => ({ w, n, d: editDistance(word, w, max) }))
     .filter((s) => s.d <= max && s.w !== word)
     .sort((a, b) => a.d - b.d || b.n - a.n || a.w.localeCompare(b.w))
@@ -95,28 +101,84 @@ export function suggestions(word: string, vocabulary: Readonly<Record<string, nu
     .map((s) => s.w);
 }
 
+/** A word said in at most this many turns may be a typo itself (the archive has its own), see `usualForms`. */
+export const RARE_TURNS = 3;
+/** How many times more turns a close match must be said in to be offered for a rare word. */
+const MORE_USUAL = 20;
+
 /**
- * The vocabulary is split into files by a hash of each word's first two
+ * For a word some turns do say, but rarely (`held` turns, at most
+ * RARE_TURNS), the close matches said far more often (`kubernets`, said in
+ * one turn, and `kubernetes`, in 700): offered beside the hits, since the
+ * rare word is most likely a typo, the reader's or the transcript's.
+ */
+export function usualForms(word: string, held: number, vocabulary: Readonly<Record<string, number>>): string[] {
+  if (held > RARE_TURNS) return [];
+  return suggestions(word, vocabulary).filter((w) => (vocabulary[w] ?? 0) >= MORE_USUAL * Math.max(held, 1));
+}
+
+/**
+ * The vocabulary is split into files by a hash of each word's first three
  * letters, so a query reads only the files of its own words; forms of a word
  * share their first letters, so its stems are in the same file.
  */
-export const vocabularyKey = (word: string): string => [...word].slice(0, 2).join('');
+export const vocabularyKey = (word: string): string => [...word].slice(0, 3).join('');
 
 /** The file (0 … buckets-1) that holds a word. */
 export const vocabularyBucket = (word: string, buckets: number): number => fnv1a(vocabularyKey(word)) % buckets;
 
-/** `/search-words/index.json`: the languages of the archive and how its vocabulary is split. */
+/**
+ * `/search-words/index.json`: the languages of the archive and how its
+ * vocabulary is split: `buckets` files of words (each language's words with
+ * how many turns say them, and the speakers by each word of their name), and
+ * `near` files of the words offered as close matches.
+ */
 export interface VocabularyManifest {
-  version: 1;
+  version: 2;
   buckets: number;
+  near: number;
   /** Each language's code, its name for readers, and whether it has a vocabulary (spaced scripts only). */
   languages: { code: string; name: string; turns: number; words: boolean }[];
 }
 
-/** How many files a vocabulary of `words` words goes into: a power of two, about 2,000 words each. */
+/** `/search-words/words/<bucket>.json`. */
+export interface VocabularyFile {
+  /** Per language code: word → how many of its turns say it. */
+  languages: Record<string, Record<string, number>>;
+  /** Word of a name → `[name, speaker page path]` of each speaker whose name has it. */
+  speakers: Record<string, [string, string][]>;
+}
+
+/** A word said in fewer turns than this is not offered as a close match (most are typos or names in passing). */
+export const MIN_OFFERED = 2;
+
+/**
+ * The keys of the close-match files a word is filed under, or looked up in:
+ * its first letter with its length, and its second letter with its length.
+ * A typo keeps the first or the second letter of the word meant (a wrong
+ * first letter keeps the second) and changes its length by at most its
+ * budget, so a word's candidates are in the files of its own two letters for
+ * each length within the budget (`nearLengths`).
+ */
+export function nearKeys(word: string, lengths: readonly number[] = [[...word].length]): string[] {
+  const letters = [...word].slice(0, 2);
+  return lengths.flatMap((n) => letters.map((letter, position) => `${position}${letter}${n}`));
+}
+
+/** The close-match file (0 … near-1) of a key of `nearKeys`. */
+export const nearBucket = (key: string, near: number): number => fnv1a(key) % near;
+
+/** The lengths a close match to `word` may have. */
+export function nearLengths(word: string): number[] {
+  const n = [...word].length;
+  const max = typoBudget(word);
+  return Array.from({ length: 2 * max + 1 }, (_, i) => n - max + i).filter((l) => l > 0);
+}
+
+/** How many files a vocabulary of `words` words goes into: a power of two, about 1,000 words each. */
 export function bucketCount(words: number): number {
   let n = 1;
-  while (words / n > 2000 && n < 4096) n *= 2;
+  while (words / n > 1000 && n < 4096) n *= 2;
   return n;
 }
 

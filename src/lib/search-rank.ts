@@ -1,56 +1,141 @@
 /**
- * The order of the turns a search shows. Pagefind ranks transcripts (pages)
- * and lists a page's matching turns in reading order, so a long transcript
- * that mentions one query word in its first turn would show that turn above
- * the short answer, three turns later, that holds every word. Within each
- * batch of transcripts fetched, turns are ordered by how many of the query's
- * words they hold, then by how densely (Pagefind's own per-word scores over
- * the turn's length), then by their transcript's rank and reading order.
+ * The order of the turns a search shows. Every turn shown already holds
+ * every query word (search-match.ts), so what ranks them is how they hold
+ * them:
+ *
+ * 1. the query's words together and in order (`channel factories` as a
+ *    phrase) before the same words apart;
+ * 2. then the words close together (the smallest stretch of the turn that
+ *    holds them all, in words) before words scattered over a long turn;
+ * 3. then by weight (BM25 over the turn: rarer words count more, repeats
+ *    count less and less, a long turn is discounted);
+ * 4. then by their transcript's rank among Pagefind's results and reading order.
+ *
  * Pure; the benchmark's judged queries measure it (mean reciprocal rank).
  */
+import { isSpaceless, type Stem, wordsOf } from './search-match.ts';
 
 export interface TurnEvidence {
-  /** Words of the turn that matched, as written (from the page's content at each hit location). */
-  matched: readonly string[];
-  /** Pagefind's score of each matching word. */
-  scores: readonly number[];
-  /** The turn's length in words. */
-  length: number;
+  /** The turn's own text. */
+  text: string;
+  /** The stemmer of the turn's language. */
+  stem: Stem;
   /** Rank of the turn's transcript among the results (0 first), and the turn's place in it. */
   page: number;
   position: number;
 }
 
-const fold = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/** Whether a word of the text is a form of a query word (`compiled` ~ `compiling`, `browsers` ~ `browser`). */
-export function sameWord(text: string, query: string): boolean {
-  const a = fold(text);
-  const b = fold(query);
-  if (a === '' || b === '') return false;
-  if (a === b) return true;
-  let shared = 0;
-  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
-  return shared >= Math.max(3, Math.min(a.length, b.length) - 2) && Math.abs(a.length - b.length) <= 3;
+/** What a turn's ranking is made of (see the module comment). */
+export interface TurnScore {
+  /** The query's spaced words stand together, in the query's order. */
+  phrase: boolean;
+  /** The fewest consecutive words of the turn that hold every spaced query word (1 for a one-word query). */
+  span: number;
+  weight: number;
 }
 
-/** How many of the query's words the turn holds (1 at least: Pagefind found it for some word). */
-export function coverage(evidence: TurnEvidence, queryWords: readonly string[]): number {
-  const held = queryWords.filter((q) => evidence.matched.some((w) => sameWord(w, q)));
-  return Math.max(1, held.length);
+/** How many turns hold each word (the vocabulary's counts), and of how many: for the rarer-words-count-more weight. */
+export interface WordRarity {
+  turns: number;
+  holding: Readonly<Record<string, number>>;
 }
 
-/** Pagefind's word scores, summed, over the square root of the turn's length: a short dense turn scores high. */
-export function density(evidence: TurnEvidence): number {
-  const total = evidence.scores.reduce((n, s) => n + s, 0);
-  return total / Math.sqrt(Math.max(evidence.length, 1));
+/** BM25's usual constants; the average turn length is the archive's order of magnitude, in words. */
+const K1 = 1.2;
+const B = 0.75;
+const AVERAGE_TURN = 80;
+/** A stretch of up to this many words per query word counts as "close together" (a sentence or two). */
+const CLOSE = 4;
+
+function idf(word: string, rarity: WordRarity | undefined): number {
+  const n = rarity?.holding[word];
+  if (!rarity || n === undefined || rarity.turns === 0) return 1;
+  return Math.log(1 + (rarity.turns - n + 0.5) / (n + 0.5));
+}
+
+/** The smallest window of `positions` (one list per word, each ascending) holding one of each. */
+function smallestSpan(positions: readonly (readonly number[])[]): number {
+  const all = positions.flatMap((list, word) => list.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
+  const inWindow: number[] = positions.map(() => 0);
+  let covered = 0;
+  let best = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (const right of all) {
+    inWindow[right.word] = (inWindow[right.word] ?? 0) + 1;
+    if (inWindow[right.word] === 1) covered++;
+    while (covered === positions.length) {
+      const first = all[left];
+      if (!first) break;
+      best = Math.min(best, right.at - first.at + 1);
+      inWindow[first.word] = (inWindow[first.word] ?? 0) - 1;
+      if (inWindow[first.word] === 0) covered--;
+      left++;
+    }
+  }
+  return best;
+}
+
+/** How a turn holds the query's words: as a phrase, how close together, and how heavily. */
+export function scoreTurn(text: string, queryWords: readonly string[], stem: Stem, rarity?: WordRarity): TurnScore {
+  const tokens = wordsOf(text);
+  const stems = tokens.map(stem);
+  const spaced = queryWords.filter((w) => !isSpaceless(w));
+  const positions = spaced.map((w) => {
+    const s = stem(w);
+    return tokens.flatMap((t, i) => (t === w || stems[i] === s ? [i] : []));
+  });
+  const counts = [
+    ...positions.map((p) => p.length),
+    ...queryWords.filter(isSpaceless).map((w) => text.split(w).length - 1),
+  ];
+  const words = [...spaced, ...queryWords.filter(isSpaceless)];
+  const norm = K1 * (1 - B + (B * Math.max(tokens.length, 1)) / AVERAGE_TURN);
+  const weight = counts.reduce((sum, tf, i) => sum + (idf(words[i] ?? '', rarity) * tf * (K1 + 1)) / (tf + norm), 0);
+  if (spaced.length < 2) return { phrase: true, span: 1, weight };
+  const phrase = (positions[0] ?? []).some((start) => positions.every((p, k) => p.includes(start + k)));
+  return { phrase, span: smallestSpan(positions), weight };
 }
 
 /** Indexes of `turns` in the order to show them. */
-export function rankTurns(turns: readonly TurnEvidence[], queryWords: readonly string[]): number[] {
-  const keyed = turns.map((t, i) => ({ i, cover: coverage(t, queryWords), dense: density(t), t }));
+export function rankTurns(
+  turns: readonly TurnEvidence[],
+  queryWords: readonly string[],
+  rarity?: WordRarity,
+): number[] {
+  const spaced = queryWords.filter((w) => !isSpaceless(w)).length;
+  const closeEnough = Math.max(1, spaced) * CLOSE;
+  const keyed = turns.map((t, i) => {
+    const score = scoreTurn(t.text, queryWords, t.stem, rarity);
+    return { i, t, phrase: score.phrase ? 0 : 1, close: score.span <= closeEnough ? 0 : 1, weight: score.weight };
+  });
   keyed.sort(
-    (a, b) => b.cover - a.cover || b.dense - a.dense || a.t.page - b.t.page || a.t.position - b.t.position || a.i - b.i,
+    (a, b) =>
+      a.phrase - b.phrase ||
+      a.close - b.close ||
+      b.weight - a.weight ||
+      a.t.page - b.t.page ||
+      a.t.position - b.t.position ||
+      a.i - b.i,
   );
   return keyed.map((k) => k.i);
+}
+
+/**
+ * What Pagefind is asked, in its quoted (exact phrase) search, for the
+ * transcripts that hold the query's words together: the longest phrase the
+ * reader quoted, else all the query's words; `null` when there is no phrase to
+ * find (a single word, or words of a script without spaces, which Pagefind's
+ * segmenter may cut otherwise).
+ */
+export function phraseQuery(queryWords: readonly string[], quoted: readonly string[]): string | null {
+  const longest = [...quoted].sort((a, b) => wordsOf(b).length - wordsOf(a).length)[0];
+  const words = longest === undefined ? queryWords : wordsOf(longest);
+  if (words.length < 2 || words.some(isSpaceless)) return null;
+  return `"${words.join(' ')}"`;
+}
+
+/** Pagefind's results with those that hold the phrase first, each once, otherwise in Pagefind's order. */
+export function phraseFirst<T extends { id: string }>(phrased: readonly T[], all: readonly T[]): T[] {
+  const first = new Set(phrased.map((r) => r.id));
+  return [...phrased, ...all.filter((r) => !first.has(r.id))];
 }

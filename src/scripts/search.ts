@@ -13,18 +13,9 @@
  * in the URL (back and forward restore it); every hit exports as CSV or JSON.
  */
 
-interface PagefindSubResult {
-  url: string;
-  anchor?: { id: string };
-  weighted_locations?: { balanced_score: number; location: number }[];
-  locations?: number[];
-}
-interface PagefindData extends PageData {
-  sub_results: PagefindSubResult[];
-}
 interface PagefindResult {
   id: string;
-  data(): Promise<PagefindData>;
+  data(): Promise<PageData>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -47,13 +38,19 @@ import {
   type ExcerptPart,
   excerptOf,
   isSpaceless,
+  nearBucket,
+  nearKeys,
+  nearLengths,
   queryWords,
+  RARE_TURNS,
   type Stem,
   suggestions,
+  usualForms,
+  type VocabularyFile,
   type VocabularyManifest,
   vocabularyBucket,
 } from '../lib/search-match.ts';
-import { rankTurns, type TurnEvidence } from '../lib/search-rank.ts';
+import { phraseFirst, phraseQuery, rankTurns, type TurnEvidence, type WordRarity } from '../lib/search-rank.ts';
 import {
   EXPORT_COLUMNS,
   type ExportRow,
@@ -181,28 +178,37 @@ async function loadFilters(pf: Pagefind, names: readonly FilterName[]): Promise<
 }
 
 // The vocabulary: which words each language's turns say (see scripts/search/vocabulary-fs.ts).
+const NO_VOCABULARY: VocabularyManifest = { version: 2, buckets: 1, near: 1, languages: [] };
 const vocabularyPromise: Promise<VocabularyManifest> = fetch(siteUrl('/search-words/index.json'))
-  .then((r) => (r.ok ? (r.json() as Promise<VocabularyManifest>) : { version: 1 as const, buckets: 1, languages: [] }))
-  .catch(() => ({ version: 1 as const, buckets: 1, languages: [] }));
-const files = new Map<string, Promise<Record<string, unknown>>>();
-function vocabularyFile(folder: string, bucket: number): Promise<Record<string, unknown>> {
-  const key = `${folder}/${bucket}`;
-  let file = files.get(key);
+  .then((r) => (r.ok ? (r.json() as Promise<VocabularyManifest>) : NO_VOCABULARY))
+  .catch(() => NO_VOCABULARY);
+const files = new Map<string, Promise<unknown>>();
+/** A vocabulary file, fetched once; an empty object when it cannot be read. */
+function vocabularyFile<T>(path: string): Promise<Partial<T>> {
+  let file = files.get(path);
   if (!file) {
-    file = fetch(siteUrl(`/search-words/${key}.json`))
-      .then((r) => (r.ok ? (r.json() as Promise<Record<string, unknown>>) : {}))
+    file = fetch(siteUrl(`/search-words/${path}.json`))
+      .then((r) => (r.ok ? r.json() : {}))
       .catch(() => ({}));
-    files.set(key, file);
+    files.set(path, file);
   }
-  return file;
+  return file as Promise<Partial<T>>;
 }
 
-/** Whether a language's turns say `word` or another form of it. */
-async function says(manifest: VocabularyManifest, code: string, word: string, stem: Stem): Promise<boolean> {
-  const words = (await vocabularyFile(code, vocabularyBucket(word, manifest.buckets))) as Record<string, number>;
-  if (words[word]) return true;
+/** The file of the words that begin like `word`: each language's words and the speakers' name words. */
+async function wordsFile(word: string): Promise<Partial<VocabularyFile>> {
+  const manifest = await vocabularyPromise;
+  return vocabularyFile<VocabularyFile>(`words/${vocabularyBucket(word, manifest.buckets)}`);
+}
+
+/** How many of a language's turns say `word` or another form of it (0: none; forms are counted apart). */
+async function says(code: string, word: string, stem: Stem): Promise<number> {
+  const words = (await wordsFile(word)).languages?.[code] ?? {};
   const target = stem(word);
-  return Object.keys(words).some((w) => w[0] === word[0] && stem(w) === target);
+  return Object.entries(words).reduce(
+    (n, [w, turns]) => (w === word || (w[0] === word[0] && stem(w) === target) ? n + turns : n),
+    0,
+  );
 }
 
 interface Plan {
@@ -210,6 +216,8 @@ interface Plan {
   languages: string[];
   /** Words that no turn of any language says. */
   missing: string[];
+  /** How many turns say each query word, of how many: rarer words weigh more in the ranking. */
+  rarity: WordRarity;
 }
 
 /** Which languages can answer the query's words, and which words no turn says. */
@@ -218,6 +226,7 @@ async function languagesFor(words: readonly string[], chosen: readonly string[])
   const spaced = words.filter((w) => !isSpaceless(w));
   const missing = new Set(spaced);
   const languages: string[] = [];
+  const rarity = { turns: 0, holding: {} as Record<string, number> };
   for (const lang of manifest.languages) {
     const named = chosen.includes(lang.name);
     // Browsing by filters alone: every language, or the ones chosen.
@@ -232,30 +241,33 @@ async function languagesFor(words: readonly string[], chosen: readonly string[])
       continue;
     }
     const stem = await stemmerFor(lang.code);
-    const held = await Promise.all(spaced.map((w) => says(manifest, lang.code, w, stem)));
+    const held = await Promise.all(spaced.map((w) => says(lang.code, w, stem)));
+    rarity.turns += lang.turns;
     spaced.forEach((w, i) => {
+      rarity.holding[w] = (rarity.holding[w] ?? 0) + (held[i] ?? 0);
       if (held[i]) missing.delete(w);
     });
     // A Chinese transcript that also says Latin words has a word list: its script still brings it in.
     if (held.every(Boolean) && (spaced.length > 0 || script || named)) languages.push(lang.code);
   }
-  return { languages, missing: [...missing] };
+  return { languages, missing: [...missing], rarity };
 }
 
-/** The nearest words to each missing one, from every language's vocabulary. */
-async function closeWords(missing: readonly string[]): Promise<Map<string, string[]>> {
+/**
+ * Close matches from the words every language's turns say (see `nearKeys`):
+ * for each missing word, its nearest words; for each word said in only a few
+ * turns, the close matches said far more often.
+ */
+async function closeWords(missing: readonly string[], rarity: WordRarity): Promise<Map<string, string[]>> {
   const manifest = await vocabularyPromise;
   const out = new Map<string, string[]>();
-  for (const word of missing) {
+  const rare = Object.entries(rarity.holding).filter(([, n]) => n > 0 && n <= RARE_TURNS);
+  for (const [word, held] of [...missing.map((w): [string, number] => [w, 0]), ...rare]) {
+    const buckets = [...new Set(nearKeys(word, nearLengths(word)).map((k) => nearBucket(k, manifest.near)))];
     const pooled: Record<string, number> = {};
-    for (const lang of manifest.languages.filter((l) => l.words)) {
-      const file = (await vocabularyFile(lang.code, vocabularyBucket(word, manifest.buckets))) as Record<
-        string,
-        number
-      >;
-      for (const [w, n] of Object.entries(file)) pooled[w] = (pooled[w] ?? 0) + n;
-    }
-    const close = suggestions(word, pooled);
+    for (const file of await Promise.all(buckets.map((b) => vocabularyFile<Record<string, number>>(`near/${b}`))))
+      Object.assign(pooled, file);
+    const close = held === 0 ? suggestions(word, pooled) : usualForms(word, held, pooled);
     if (close.length > 0) out.set(word, close);
   }
   return out;
@@ -263,17 +275,8 @@ async function closeWords(missing: readonly string[]): Promise<Map<string, strin
 
 /** Speakers whose name holds every word of the query. */
 async function speakersNamed(words: readonly string[]): Promise<[string, string][]> {
-  const manifest = await vocabularyPromise;
   if (words.length === 0 || words.length > 4) return [];
-  const sets = await Promise.all(
-    words.map(async (w) => {
-      const file = (await vocabularyFile('speakers', vocabularyBucket(w, manifest.buckets))) as Record<
-        string,
-        [string, string][]
-      >;
-      return file[w] ?? [];
-    }),
-  );
+  const sets = await Promise.all(words.map(async (w) => (await wordsFile(w)).speakers?.[w] ?? []));
   const [first = [], ...rest] = sets;
   return first.filter(([, path]) => rest.every((s) => s.some(([, p]) => p === path)));
 }
@@ -423,6 +426,7 @@ interface Found {
   phrases: string[];
   /** With words, Pagefind runs without filters and every filter is applied here; browsing uses Pagefind's. */
   browsing: boolean;
+  rarity: WordRarity;
   all: Record<string, Record<string, number>>;
 }
 let found: Found | undefined;
@@ -462,7 +466,7 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   if (mine !== generation) return;
   if (people.length > 0) offerSpeakers(people);
   if (plan.missing.length > 0 || (!browsing && plan.languages.length === 0)) {
-    const close = await closeWords(plan.missing);
+    const close = await closeWords(plan.missing, { turns: 0, holding: {} });
     if (mine !== generation) return;
     renderFilters(archiveGroups(joinBuckets(all)));
     const absent = plan.missing.map(quoted).join(', ');
@@ -475,13 +479,22 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   }
   await mergeLanguages(pagefind, plan.languages);
   if (mine !== generation) return;
+  // A word only a few turns say is likely a typo: the hits show, and the usual word is offered beside them.
+  const usual = browsing ? new Map<string, string[]>() : await closeWords([], plan.rarity);
+  if (mine !== generation) return;
+  offerWords(usual, words);
   const search = await pagefind.search(
     browsing ? null : query.search,
     browsing ? options : state.sort === 'relevance' ? {} : { sort: { date: state.sort === 'newest' ? 'desc' : 'asc' } },
   );
   if (mine !== generation || !search) return;
+  // Transcripts that hold the query's words as a phrase are checked first: their turns rank first.
+  const together = browsing || state.sort !== 'relevance' ? null : phraseQuery(words, query.phrases);
+  const phrased = together ? ((await pagefind.search(together, {}))?.results ?? []) : [];
+  if (mine !== generation) return;
   found = {
-    results: search.results,
+    results: phraseFirst(phrased, search.results),
+    rarity: plan.rarity,
     checked: 0,
     matching: [],
     shown: [],
@@ -506,25 +519,30 @@ async function stemOfLanguage(name: string | undefined): Promise<Stem> {
 
 /**
  * Checks candidates a batch at a time until `wanted` more hits show or none
- * is left, then shows the hits, the counts and the status.
+ * is left, then shows the hits, the counts and the status. The hits found in
+ * one call are ranked together (`ordered`), so a better turn of the fifth
+ * transcript checked comes before a weaker one of the first.
  */
 async function check(mine: number, wanted: number): Promise<void> {
   const f = found;
   if (!f) return;
   const target = f.shown.length + wanted;
   const limit = f.checked + (Number.isFinite(wanted) ? CHECK_AT_ONCE : f.results.length);
-  let hits = f.matching.filter((h) => answersFilters(h, state));
-  while (f.checked < Math.min(limit, f.results.length) && hits.length < target) {
+  const fresh: TurnHit[] = [];
+  const ranks = new Map<string, number>();
+  const held = (): number => [...f.matching, ...fresh].filter((h) => answersFilters(h, state)).length;
+  while (f.checked < Math.min(limit, f.results.length) && held() < target) {
     const batch = f.results.slice(f.checked, f.checked + BATCH);
     const pages = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
-    const fresh: TurnHit[] = [];
-    for (const page of pages)
+    for (const [i, page] of pages.entries()) {
+      ranks.set(page.url, f.checked + i);
       fresh.push(...matchingTurns(page, f.words, f.phrases, await stemOfLanguage(page.filters?.['language']?.[0])));
-    f.matching.push(...ordered(fresh, pages));
+    }
     f.checked += batch.length;
-    hits = f.matching.filter((h) => answersFilters(h, state));
   }
+  f.matching.push(...(await ordered(fresh, ranks, f.rarity)));
+  const hits = f.matching.filter((h) => answersFilters(h, state));
   if (mine !== generation) return;
   for (const hit of hits.slice(f.shown.length)) {
     const stem = await stemOfLanguage(hit.values.language[0]);
@@ -575,26 +593,31 @@ function groupsOf(f: Found, complete: boolean): FilterGroup[] {
 }
 
 /**
- * A batch's turns in the order to show them: by relevance, the turns holding
- * more of the query's words and more densely first (see search-rank.ts);
+ * Turns in the order to show them: by relevance, the query's words as a
+ * phrase first, then close together, then by weight (see search-rank.ts);
  * otherwise in the results' order and reading order.
  */
-function ordered(hits: TurnHit[], pages: readonly PagefindData[]): TurnHit[] {
-  const query = parseQuery(state.q).search;
-  if (state.sort !== 'relevance' || query === null || hits.length < 2) return hits;
-  const byUrl = new Map(pages.map((p, i) => [p.url, { page: p, rank: i, words: p.content.split(/\s+/) }]));
-  const evidence = hits.map((h): TurnEvidence => {
-    const p = byUrl.get(h.url);
-    const sub = p?.page.sub_results.find((s) => s.anchor?.id === h.id);
-    return {
-      matched: (sub?.locations ?? []).map((l) => p?.words[l] ?? ''),
-      scores: (sub?.weighted_locations ?? []).map((w) => w.balanced_score),
-      length: h.text.split(/\s+/).length,
-      page: p?.rank ?? 0,
-      position: p?.page.anchors.findIndex((a) => a.id === h.id) ?? 0,
-    };
-  });
-  return rankTurns(evidence, query.split(' ')).map((i) => hits[i] as TurnHit);
+async function ordered(hits: TurnHit[], ranks: Map<string, number>, rarity: WordRarity): Promise<TurnHit[]> {
+  if (state.sort !== 'relevance' || found?.browsing || hits.length < 2) return hits;
+  const position = new Map<TurnHit, number>();
+  let previous = '';
+  let at = 0;
+  for (const h of hits) {
+    at = h.url === previous ? at + 1 : 0;
+    previous = h.url;
+    position.set(h, at);
+  }
+  const evidence = await Promise.all(
+    hits.map(
+      async (h): Promise<TurnEvidence> => ({
+        text: h.text,
+        stem: await stemOfLanguage(h.values.language[0]),
+        page: ranks.get(h.url) ?? 0,
+        position: position.get(h) ?? 0,
+      }),
+    ),
+  );
+  return rankTurns(evidence, queryWords(state.q), rarity).map((i) => hits[i] as TurnHit);
 }
 
 /** A hit: the transcript's title (to the transcript), the speaker (to their page), the date, the excerpt (to the passage). */

@@ -5,9 +5,11 @@
  * the hits they give, and each hit's title, speaker, date and passage.
  */
 import { readFileSync } from 'node:fs';
+import { stemmer as english } from '@orama/stemmers/english';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { wordsOf } from '../../src/lib/search-match.ts';
+import { scoreTurn } from '../../src/lib/search-rank.ts';
 import { serveWithBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
@@ -109,6 +111,32 @@ test('a typo finds nothing, and a labelled “Did you mean” offers the archive
     /holds? “cooperation”/.test(document.getElementById('search-status')?.textContent ?? ''),
   );
   expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
+  await page.close();
+});
+
+test('a typo in its first letter, or with two letters swapped, is offered the archive’s word', async () => {
+  const page = await served.browser.newPage();
+  for (const [typo, meant] of [
+    ['xooperation', 'cooperation'],
+    ['fruad', 'fraud'],
+  ]) {
+    const shown = await search(page, `q=${typo}`);
+    expect(shown.hits).toEqual([]);
+    expect(shown.status).toBe(`No turn holds “${typo}”: no turn says “${typo}”.`);
+    const suggest = page.getByRole('region', { name: 'Suggestions' });
+    expect(await suggest.getByRole('link').first().textContent()).toBe(meant);
+  }
+  await page.close();
+});
+
+test('turns that say the query’s words together come before turns that say them apart', async () => {
+  const page = await served.browser.newPage();
+  const shown = await search(page, `q=${encodeURIComponent('blog post')}`);
+  const together = shown.hits.map((h) => scoreTurn(turnText(h.href), ['blog', 'post'], english).phrase);
+  // The fixture has both kinds, so the order is tested, not assumed.
+  expect(together).toContain(true);
+  expect(together).toContain(false);
+  expect(together.slice(together.indexOf(false))).not.toContain(true);
   await page.close();
 });
 

@@ -5,6 +5,9 @@ import {
   editDistance,
   excerptOf,
   holdsAll,
+  nearBucket,
+  nearKeys,
+  nearLengths,
   noStem,
   queryWords,
   suggestions,
@@ -59,12 +62,31 @@ test('close matches come from the vocabulary, nearest then most used, never the 
   // Short words get no suggestions: one letter off is another word.
   expect(suggestions('cat', { cut: 9 })).toEqual([]);
   expect(suggestions('lightnign', { lightning: 5, lighting: 9 })).toEqual(['lightning', 'lighting']);
+  // A wrong first letter keeps the second, a wrong second letter keeps the first; a swap of neighbours is one edit.
+  expect(suggestions('bempool', vocabulary)).toEqual(['mempool']);
+  expect(suggestions('mwmpool', vocabulary)).toEqual(['mempool']);
+  expect(suggestions('taproto', { taproot: 30, tapestry: 4 })).toEqual(['taproot']);
+  // Neither of its first two letters: not a candidate.
+  expect(suggestions('ewmpool', vocabulary)).toEqual([]);
+});
+
+test('a typo’s candidates are in the close-match files of its first two letters, for each length within its budget', () => {
+  expect(nearLengths('mempol')).toEqual([5, 6, 7]);
+  expect(nearLengths('reproducable')).toEqual([10, 11, 12, 13, 14]);
+  expect(nearKeys('mempool')).toEqual(['0m7', '1e7']);
+  // Every word one edit from `mempol` (keeping its first or second letter) is filed under a key the typo looks up.
+  const looked = new Set(nearKeys('mempol', nearLengths('mempol')).map((k) => nearBucket(k, 64)));
+  for (const meant of ['mempool', 'bempol', 'mmpol', 'mempl', 'memppol'])
+    expect(
+      nearKeys(meant).some((k) => looked.has(nearBucket(k, 64))),
+      meant,
+    ).toBe(true);
 });
 
 test('forms of a word land in the same vocabulary file; the file count grows with the vocabulary', () => {
   expect(vocabularyBucket('compiled', 64)).toBe(vocabularyBucket('compiling', 64));
   expect(bucketCount(10)).toBe(1);
-  expect(bucketCount(300_000)).toBe(256);
+  expect(bucketCount(300_000)).toBe(512);
 });
 
 test('an excerpt marks whole query words and their forms, never a word that only starts like one (compass)', () => {

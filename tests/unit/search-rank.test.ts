@@ -1,34 +1,57 @@
+import { stemmer as english } from '@orama/stemmers/english';
 import { expect, test } from 'vitest';
-import { rankTurns, sameWord, type TurnEvidence } from '../../src/lib/search-rank.ts';
+import { noStem } from '../../src/lib/search-match.ts';
+import { phraseFirst, phraseQuery, rankTurns, scoreTurn, type TurnEvidence } from '../../src/lib/search-rank.ts';
 
-const turn = (matched: string[], length: number, page: number, position: number, score = 1): TurnEvidence => ({
-  matched,
-  scores: matched.map(() => score),
-  length,
-  page,
-  position,
-});
+const turn = (text: string, page = 0, position = 0): TurnEvidence => ({ text, stem: english, page, position });
 
-test('forms of one word match; different words do not', () => {
-  expect(sameWord('compiling', 'compiled')).toBe(true);
-  expect(sameWord('Browsers,', 'browser')).toBe(true);
-  expect(sameWord('AI', 'ai')).toBe(true);
-  expect(sameWord('port', 'portable')).toBe(false);
-  expect(sameWord('hot', 'hop')).toBe(false);
-  expect(sameWord('累加器', '累加器')).toBe(true);
-});
-
-test('a turn holding every query word comes before turns holding one, whatever the reading order', () => {
+test('a turn that says the query as a phrase comes first, whatever its transcript’s rank or length', () => {
   const turns = [
-    turn(['AI'], 40, 0, 0),
-    turn(['AI', 'AI', 'AI'], 400, 0, 1),
-    turn(['Geoffrey', 'Hinton', 'AI', 'winter'], 90, 1, 0),
+    turn('Factories need a channel to sell through, and the channel decides the price of everything.', 0, 0),
+    turn(`${'So this is a long answer about many things. '.repeat(20)} Then channel factories came up.`, 4, 7),
+    turn('Channel factories?', 2, 3),
   ];
-  expect(rankTurns(turns, ['Geoffrey', 'Hinton', 'AI', 'winter'])).toEqual([2, 0, 1]);
+  const order = rankTurns(turns, ['channel', 'factories']);
+  expect(order.slice(0, 2).sort()).toEqual([1, 2]);
+  expect(order[2]).toBe(0);
 });
 
-test('among turns holding as many words, the short dense one comes first; ties keep the results order', () => {
-  const turns = [turn(['fraud'], 900, 0, 0), turn(['fraud'], 30, 0, 5), turn(['fraud'], 30, 1, 0)];
-  expect(rankTurns(turns, ['fraud'])).toEqual([1, 2, 0]);
-  expect(rankTurns([turn(['x'], 10, 0, 0), turn(['x'], 10, 0, 1)], ['x'])).toEqual([0, 1]);
+test('words close together come before the same words far apart', () => {
+  const far = turn(`The lightning network ${'and then we talked about other things, '.repeat(10)} the keys stay hot.`);
+  const near = turn('In lightning you keep the keys hot, rather than cold.', 3, 0);
+  expect(rankTurns([far, near], ['lightning', 'keys', 'hot'])).toEqual([1, 0]);
+  expect(scoreTurn(near.text, ['lightning', 'keys', 'hot'], english).span).toBe(6);
+  // Forms of a word count where they stand (`compiling` for `compiled`).
+  expect(scoreTurn('the first one was compiling to C', ['compiled', 'first'], english)).toMatchObject({
+    phrase: false,
+    span: 4,
+  });
+});
+
+test('among equally close turns, a rarer word repeated weighs more than a common one; ties keep the results’ order', () => {
+  const rarity = { turns: 1000, holding: { mempool: 10, the: 900 } };
+  const common = turn('The mempool, the fees, the the the.', 0, 0);
+  const rare = turn('The mempool and the mempool again: mempool.', 1, 0);
+  expect(rankTurns([common, rare], ['mempool'], rarity)).toEqual([1, 0]);
+  expect(rankTurns([turn('x y', 1, 0), turn('x y', 0, 2), turn('x y', 0, 1)], ['x'])).toEqual([2, 1, 0]);
+});
+
+test('Chinese words are found as text and weigh by how often the turn says them', () => {
+  const order = rankTurns(
+    [
+      { text: '我们讨论了很多。闪电网络。', stem: noStem, page: 0, position: 0 },
+      { text: '闪电网络，闪电网络。', stem: noStem, page: 1, position: 0 },
+    ],
+    ['闪电网络'],
+  );
+  expect(order).toEqual([1, 0]);
+});
+
+test('Pagefind is asked for the quoted phrase, or all the words together; results holding it come first', () => {
+  expect(phraseQuery(['channel', 'factories'], [])).toBe('"channel factories"');
+  expect(phraseQuery(['telecom', 'fraud', 'myanmar'], ['telecom fraud'])).toBe('"telecom fraud"');
+  expect(phraseQuery(['taproot'], [])).toBeNull();
+  expect(phraseQuery(['闪电网络', '手续费'], [])).toBeNull();
+  const all = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+  expect(phraseFirst([{ id: 'c' }], all).map((r) => r.id)).toEqual(['c', 'a', 'b']);
 });

@@ -67,6 +67,12 @@ export async function writeKept(file: string, value: unknown): Promise<void> {
   await writeAtomic(file, JSON.stringify(value));
 }
 
+/** The process that wrote `name` aside for {@link writeAtomic} (`….tmp-<pid>-<thread>`), when it is such a file. */
+export function asideWriter(name: string): number | undefined {
+  const m = /\.tmp-(\d+)(?:-\d+)?$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * Writes `data` aside and renames it into place (its folder made first): no
  * reader sees half a file. `data` may be a stream of pieces, for files too

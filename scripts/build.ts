@@ -2,7 +2,7 @@
  * `npm run build -- [--seeds DIR] [--out DIR] [--content DIR] [--site URL] [--media-base URL] [--strict]`
  *
  * The lock, the signal handling and a loop over the stages, one module each
- * in `scripts/stages/`: ingest → site → search → check → publish. The first
+ * in `scripts/stages/`: ingest → site → data → search → check → publish. The first
  * stage that fails stops the build; the published site is then unchanged, and
  * so is the permalink record.
  *
@@ -22,6 +22,7 @@ import { recoverKilledBuilds, removeStaging, stagingFor } from './lib/recover-fs
 import { stageClock } from './lib/stage-clock-fs.ts';
 import { checkStage } from './stages/check.ts';
 import type { BuildContext, Stage } from './stages/context.ts';
+import { dataStage } from './stages/data.ts';
 import { ingestStage } from './stages/ingest.ts';
 import { publishStage } from './stages/publish.ts';
 import { searchStage } from './stages/search.ts';
@@ -50,7 +51,7 @@ const USAGE = `Usage: npm run build -- [options]
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 
-const STAGES: readonly Stage[] = [ingestStage, siteStage, searchStage, checkStage, publishStage];
+const STAGES: readonly Stage[] = [ingestStage, siteStage, dataStage, searchStage, checkStage, publishStage];
 
 /** What a signal must stop or undo: the running child, and the undo steps of the stages so far. */
 const running: {

@@ -55,8 +55,8 @@ function eachPosition(h: Hashes, bits: number, at: (bit: number) => void): void 
 function addEntries(words: readonly string[], known: Map<string, Hashes>, first: number[], second: number[]): void {
   let before: Hashes | undefined;
   for (const w of words) {
-    let h = known.get(w);
-    if (!h) known.set(w, (h = wordHashes(w)));
+    const h = known.get(w) ?? wordHashes(w);
+    known.set(w, h);
     first.push(h[0]);
     second.push(h[1]);
     if (before) {

@@ -16,6 +16,7 @@ import {
 } from './ingest-cache-fs.ts';
 import { parseInWorkers } from './parse-pool-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
+import { reconcileIds } from './reconcile-ids-fs.ts';
 import { allProblems, formatIngestReport, formatProblems, replayedReport } from './report.ts';
 import { writeAbout, writeContent } from './write-content-fs.ts';
 
@@ -123,10 +124,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     ...(cache ? { previous: cache.parsed, previousTopics: cache.topics } : {}),
     parsed,
   });
+  const sourceFiles = seeds.sources.map((s) => s.file);
+  // Permanent ids first: the content is written with them.
+  const ids = await reconcileIds(options.content, archive, sourceFiles, new Date().toISOString().slice(0, 10));
   const written = await writeContent(
     options.content,
     archive,
-    seeds.sources.map((s) => s.file),
+    ids,
+    sourceFiles,
     seedsKey(options.content, options.seeds),
     cache?.published,
   );

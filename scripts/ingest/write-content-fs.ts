@@ -1,8 +1,9 @@
 /**
  * Writes the archive into the content folder as MDX collections:
  * `transcripts/`, `speakers/`, `topics/`. A file is only written when its
- * bytes change (so a rerun on unchanged input touches nothing), through a
- * temporary file and a rename (so no reader sees half a file).
+ * bytes change (so a rerun on unchanged input touches nothing), through the
+ * cache module's atomic write (so no reader sees half a file). The permanent
+ * ids it writes with were given before, by its own step (`reconcile-ids-fs.ts`).
  *
  * Nothing published is lost to a bad input: a transcript whose source file
  * still exists but failed this time keeps its previous MDX, and the speakers
@@ -15,15 +16,15 @@
  * every transcript in the folder always finds its speakers and topics. A
  * temporary file left by a killed run is removed by the next one.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { containedPath } from '../core/contained-path.ts';
 import type { Archive } from '../core/ingest-archive.ts';
-import { reconcile } from '../core/permalinks/reconcile.ts';
 import type { PermalinkRecord } from '../core/permalinks/record.ts';
-import { type Transcript, TranscriptSchema } from '../core/schema.ts';
+import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
-import { keyedRecord, RECORD_FILE, readRecord } from '../lib/permalink-record-fs.ts';
+import { asideWriter, writeAtomic } from '../lib/build-cache-fs.ts';
+import { keyedRecord, RECORD_FILE } from '../lib/permalink-record-fs.ts';
 import { isRunning } from '../lib/pid.ts';
 
 export interface WriteSummary {
@@ -36,33 +37,6 @@ export interface WriteSummary {
   published: PublishedTranscript[];
 }
 
-/**
- * The versions published before of the transcripts parsed this run (by their
- * slug, or the slug their source had), and of those whose source vanished,
- * read back from the content folder: what reconciliation aligns the new turns
- * with, and recognises a renamed file by.
- */
-async function previousVersions(
-  dir: string,
-  archive: Archive,
-  record: PermalinkRecord,
-  sourceFiles: ReadonlySet<string>,
-): Promise<Map<string, Transcript>> {
-  const bySource = new Map(Object.entries(record.transcripts).map(([slug, r]) => [r.source, slug]));
-  const vanished = Object.entries(record.transcripts)
-    .filter(([, r]) => r.status === 'live' && !sourceFiles.has(r.source))
-    .map(([slug]) => slug);
-  const out = new Map<string, Transcript>();
-  const wanted = [...archive.transcripts.flatMap((t) => [t.slug, bySource.get(t.source.file)]), ...vanished];
-  for (const slug of new Set(wanted)) {
-    if (!slug) continue;
-    const text = await readFile(join(dir, 'transcripts', `${slug}.mdx`), 'utf8').catch(() => undefined);
-    const parsed = TranscriptSchema.safeParse(text === undefined ? undefined : parseMdxRecord(text)?.data);
-    if (parsed.success) out.set(slug, parsed.data);
-  }
-  return out;
-}
-
 /** A transcript in the content folder, as far as keeping it needs: its source, its file, what it refers to. */
 export interface PublishedTranscript {
   file: string;
@@ -72,6 +46,7 @@ export interface PublishedTranscript {
 }
 
 /**
+ * @param archive the archive with its permanent ids given (`reconcileIds`), and `record` the permalink record they make
  * @param seeds the seeds folder as the record names it (`seedsKey`)
  * @param published what the content folder held after the last run; read
  *   from the MDX files when not given (slower: every record is parsed).
@@ -79,19 +54,11 @@ export interface PublishedTranscript {
 export async function writeContent(
   dir: string,
   archive: Archive,
+  record: PermalinkRecord,
   sourceFiles: readonly string[],
   seeds: string,
   published?: readonly PublishedTranscript[],
 ): Promise<WriteSummary> {
-  // Permanent ids first: the MDX below is written with them.
-  const before = await readRecord(dir);
-  const record = reconcile({
-    archive,
-    record: before,
-    previous: await previousVersions(dir, archive, before, new Set(sourceFiles)),
-    sources: new Set(sourceFiles),
-    today: new Date().toISOString().slice(0, 10),
-  });
   const previous = published ?? (await readPublishedTranscripts(join(dir, 'transcripts')));
   const present = new Set(sourceFiles);
   const kept = previous.filter((t) => present.has(t.file) && !archive.ingested.has(t.file));
@@ -155,24 +122,22 @@ async function removeStale(
   summary: WriteSummary,
 ): Promise<void> {
   for (const name of await readdir(folder)) {
-    const tmp = /\.tmp-(\d+)$/.exec(name);
-    if (tmp && !isRunning(Number(tmp[1]))) await rm(join(folder, name), { force: true });
+    const writer = asideWriter(name);
+    if (writer !== undefined && !isRunning(writer)) await rm(join(folder, name), { force: true });
     if (!name.endsWith('.mdx') || files.has(name) || keep.has(name)) continue;
     await rm(join(folder, name));
     summary.removed.push(join(folder, name));
   }
 }
 
-/** Writes through a temporary file and a rename, and only when the bytes differ. */
+/** Writes through the cache module's atomic write, and only when the bytes differ. */
 async function writeIfChanged(path: string, text: string, summary: WriteSummary): Promise<void> {
   const old = await readFile(path, 'utf8').catch(() => undefined);
   if (old === text) {
     summary.unchanged++;
     return;
   }
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
+  await writeAtomic(path, text);
   summary.written.push(path);
 }
 

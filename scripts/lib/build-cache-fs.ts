@@ -67,10 +67,28 @@ export async function writeKept(file: string, value: unknown): Promise<void> {
   await writeAtomic(file, JSON.stringify(value));
 }
 
-/** Writes `data` aside and renames it into place (its folder made first): no reader sees half a file. */
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** The process that wrote `name` aside for {@link writeAtomic} (`….tmp-<pid>-<thread>`), when it is such a file. */
+export function asideWriter(name: string): number | undefined {
+  const m = /\.tmp-(\d+)(?:-\d+)?$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Writes `data` aside and renames it into place (its folder made first): no
+ * reader sees half a file. `data` may be a stream of pieces, for files too
+ * large to hold in memory.
+ */
+export async function writeAtomic(
+  file: string,
+  data: string | Uint8Array | AsyncIterable<string | Uint8Array>,
+): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-  await writeFile(tmp, data);
+  try {
+    await writeFile(tmp, data);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
   await rename(tmp, file);
 }

@@ -1,25 +1,28 @@
 /**
- * The whole-archive downloads, `/archive.jsonl` (one JSON twin per line) and
- * `/archive.csv` (every turn), written after Astro from the transcripts'
- * twins it built, in the order of `/transcripts.json` (newest first).
+ * The whole-archive downloads, `/archive.jsonl.gz` (one JSON twin per line)
+ * and `/archive.csv.gz` (every turn), gzip-compressed as datasets are
+ * published, joined after the data files from the transcripts' twins in the
+ * site, in the order of `/transcripts.json` (newest first).
  *
- * They are not Astro pages: at 10,000 transcripts they are ~580 MB each, and
- * a page would be rendered anew from every record on every rebuild (~30 s of
- * a one-transcript edit). Here each twin is read once, and when no twin changed
- * since the last build (same file identities, as Astro's incremental build
- * restores unchanged twins as hard links) the published downloads are
- * linked, not rewritten.
+ * Each twin is read once, and when no twin changed since the last build (same
+ * file identities: unchanged twins are linked from the published site) the
+ * published downloads are linked, not written again. gzip output is the same
+ * for the same input (no time or name in its header), so a clean and an
+ * incremental build give the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { z } from 'zod';
 import { csvRows, jsonLine, toCsv } from '../core/to-data.ts';
-import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
+import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
+import { MANIFEST_FILE } from './data-files-fs.ts';
 import { statKey } from './scan-cache-fs.ts';
 
-export const BULK_FILES = ['archive.jsonl', 'archive.csv'] as const;
+export const BULK_FILES = ['archive.jsonl.gz', 'archive.csv.gz'] as const;
 
 /** What the last build wrote: the digest of its twins' identities, and its downloads' identities. */
 const BulkRecordSchema = z.object({ twins: z.string(), files: z.record(z.string(), z.string()) });
@@ -29,38 +32,43 @@ const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downlo
 
 /** Slugs of the site's transcripts, in the manifest's order. */
 async function manifestSlugs(site: string): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(join(site, 'transcripts.json'), 'utf8')) as {
+  const manifest = JSON.parse(await readFile(join(site, MANIFEST_FILE), 'utf8')) as {
     transcripts: { slug: string }[];
   };
   return manifest.transcripts.map((t) => t.slug);
 }
 
-/** A file written in large pieces, aside and renamed into place when whole. */
-async function chunkedWriter(
-  path: string,
-): Promise<{ add: (text: string) => Promise<void>; done: () => Promise<void> }> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const handle = await open(tmp, 'w');
+/**
+ * One piece of a download per transcript, from its twin `<slug>.<ext>`, in
+ * `slugs` order, gathered into pieces of some 4 MB. A batch of twins is read
+ * while the one before is handed on.
+ */
+async function* joined(site: string, slugs: readonly string[], ext: string, piece: (twin: string) => string) {
+  const read = (slug: string) => readFile(join(site, 'transcripts', `${slug}.${ext}`), 'utf8');
+  const BATCH = 16;
   let pending: string[] = [];
   let size = 0;
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    await handle.write(pending.join(''));
-    pending = [];
-    size = 0;
-  };
-  return {
-    add: async (text) => {
+  let next = Promise.all(slugs.slice(0, BATCH).map(read));
+  for (let i = 0; i < slugs.length; i += BATCH) {
+    const batch = await next;
+    next = Promise.all(slugs.slice(i + BATCH, i + 2 * BATCH).map(read));
+    for (const twin of batch) {
+      const text = piece(twin);
       pending.push(text);
       size += text.length;
-      if (size > 4 * 1024 * 1024) await flush();
-    },
-    done: async () => {
-      await flush();
-      await handle.close();
-      await rename(tmp, path);
-    },
-  };
+      if (size > 4 * 1024 * 1024) {
+        yield pending.join('');
+        pending = [];
+        size = 0;
+      }
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
+}
+
+/** Writes the gzip of `pieces` to `file` through the cache module's atomic write. */
+async function writeGzip(file: string, pieces: AsyncIterable<string>): Promise<void> {
+  await writeAtomic(file, Readable.from(pieces).compose(createGzip()));
 }
 
 /** Links last build's downloads into `site` when they are still what it published; whether it did. */
@@ -78,7 +86,7 @@ async function reuse(site: string, previous: string, record: BulkRecord | undefi
 }
 
 /**
- * Writes `/archive.jsonl` and `/archive.csv` into `site` from its twins
+ * Writes `/archive.jsonl.gz` and `/archive.csv.gz` into `site` from its twins
  * (or links the ones in `previous` when no twin changed, with `cacheDir`
  * remembering what was written). Returns whether they were written anew.
  */
@@ -94,26 +102,14 @@ export async function writeBulkDownloads(site: string, options: { previous?: str
   const record = options.cacheDir ? await readKept(recordFile(options.cacheDir), BulkRecordSchema) : undefined;
   if (options.previous && (await reuse(site, options.previous, record, digest))) return { written: false };
 
-  const jsonl = await chunkedWriter(join(site, 'archive.jsonl'));
-  const csv = await chunkedWriter(join(site, 'archive.csv'));
-  await csv.add(toCsv([]));
-  // Read a batch of transcripts' twins at once, written in order while the next batch is read.
-  const read = (slug: string) => {
-    const base = join(site, 'transcripts', slug);
-    return Promise.all([readFile(`${base}.json`, 'utf8'), readFile(`${base}.csv`, 'utf8')]);
-  };
-  const BATCH = 16;
-  let next = Promise.all(slugs.slice(0, BATCH).map(read));
-  for (let i = 0; i < slugs.length; i += BATCH) {
-    const batch = await next;
-    next = Promise.all(slugs.slice(i + BATCH, i + 2 * BATCH).map(read));
-    for (const [twin, rows] of batch) {
-      await jsonl.add(jsonLine(twin));
-      await csv.add(csvRows(rows));
-    }
+  async function* csv() {
+    yield toCsv([]);
+    yield* joined(site, slugs, 'csv', csvRows);
   }
-  await jsonl.done();
-  await csv.done();
+  await Promise.all([
+    writeGzip(join(site, 'archive.jsonl.gz'), joined(site, slugs, 'json', jsonLine)),
+    writeGzip(join(site, 'archive.csv.gz'), csv()),
+  ]);
   if (options.cacheDir) {
     const files: Record<string, string> = {};
     for (const name of BULK_FILES) files[name] = statKey(await stat(join(site, name)));

@@ -3,12 +3,13 @@
  * downloads exist (they are written after it, from the twins), so each size
  * is a placeholder, `<span data-size-of="archive.csv">…</span>`, set here from
  * the file in the site. The page is replaced through a new file, never
- * written in place: Astro's incremental build may have restored it as a hard
- * link to its cache.
+ * written in place (the cache module's atomic write): Astro's incremental build
+ * may have restored it as a hard link to its cache.
  */
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBytes } from '../core/text.ts';
+import { writeAtomic } from './build-cache-fs.ts';
 
 export const DATA_PAGE = join('data', 'index.html');
 
@@ -27,7 +28,5 @@ export async function fillDownloadSizes(site: string): Promise<void> {
     (_, open: string, name: string, close: string) => `${open}${sizes.get(name) ?? ''}${close}`,
   );
   if (filled === html) return;
-  const tmp = `${page}.tmp-${process.pid}`;
-  await writeFile(tmp, filled);
-  await rename(tmp, page);
+  await writeAtomic(page, filled);
 }

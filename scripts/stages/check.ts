@@ -1,5 +1,5 @@
 /**
- * Stage 4, check: every internal link and anchor of the new site, before it
+ * Stage 5, check: every internal link and anchor of the new site, before it
  * is published (`--no-check` skips it). One part of N links to pages of the
  * other parts: its links are checked when the parts are combined.
  */

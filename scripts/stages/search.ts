@@ -1,5 +1,5 @@
 /**
- * Stage 3, search: Pagefind indexes the staging folder, in shards, after
+ * Stage 4, search: Pagefind indexes the staging folder, in shards, after
  * Astro has exited (so the two memory peaks never stack).
  */
 import { join } from 'node:path';

@@ -1,18 +1,13 @@
 /**
- * Stage 2, site: `astro build` in a child process, into the staging folder;
- * then the whole-archive downloads are joined from the twins it built, and
- * every address the permalink record promises is looked up in the new site.
+ * Stage 2, site: `astro build` in a child process, into the staging folder:
+ * the pages. The data files come next (stages/data.ts).
  */
-
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
-import { writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
-import { lostUrls } from '../lib/check-published-fs.ts';
 import { ROOT } from '../lib/cli.ts';
-import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
 import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
 import { runNode } from '../lib/run-node-fs.ts';
@@ -79,17 +74,7 @@ export const siteStage: Stage = {
     });
     await stage.release();
     if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
-    // One part of N has its own twins only: the parts are combined with the downloads of every transcript.
-    if (!options.part) await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });
-    await fillDownloadSizes(staging);
     const mediaOrigins = await writeMediaPolicy(staging);
-    // Page scans of the site check, kept between builds: the lost-address check reads them too.
-    const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'));
-    if (lost.length > 0)
-      return stop(
-        `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,
-        lost.slice(0, 50).map((url) => `${url}: error [lost-url] a published address would stop resolving`),
-      );
     const figures = await countFiles(staging);
     const lines = [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`];
     if (mediaOrigins.length > 0)

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { TextFormat } from '../../scripts/core/render-paragraph.ts';
 import type { Exchange, Speaker, Topic, Transcript, TranscriptCard, Turn } from '../../scripts/core/schema.ts';
+import { transcriptOrder } from '../../scripts/core/transcript-order.ts';
 import { type ExcerptPart, excerptAround, turnText } from './excerpt.ts';
 
 export interface TurnRef {
@@ -78,20 +79,12 @@ function cutExcerpt(text: string, maxWords: number): string {
   return re.exec(text) ? `${text.slice(0, end)} …` : text;
 }
 
-export function compareTranscripts(a: Transcript, b: Transcript): number {
-  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? 1 : -1;
-  if (a.date && !b.date) return -1;
-  if (!a.date && b.date) return 1;
-  // Natural order for numbered titles: Episode 2 before Episode 10.
-  return a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug);
-}
-
 export function buildIndex(
   transcripts: readonly Transcript[],
   speakers: readonly Speaker[],
   topics: readonly Topic[],
 ): ArchiveIndex {
-  const sorted = [...transcripts].sort(compareTranscripts);
+  const sorted = [...transcripts].sort(transcriptOrder);
   const index: ArchiveIndex = {
     transcripts: sorted,
     speakers: new Map(speakers.map((s) => [s.slug, s])),

@@ -41,9 +41,14 @@ export const ARCHIVE_DATA_LINKS: DataLink[] = [
   },
   {
     label: 'JSON Lines',
-    path: '/archive.jsonl',
-    type: 'application/jsonl',
-    title: 'Every transcript as JSON, one a line',
+    path: '/archive.jsonl.gz',
+    type: 'application/gzip',
+    title: 'Every transcript as JSON, one a line (gzip)',
   },
-  { label: 'CSV', path: '/archive.csv', type: 'text/csv', title: 'Every turn of every transcript as CSV' },
+  {
+    label: 'CSV',
+    path: '/archive.csv.gz',
+    type: 'application/gzip',
+    title: 'Every turn of every transcript as CSV (gzip)',
+  },
 ];

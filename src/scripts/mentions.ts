@@ -16,6 +16,8 @@ interface PagefindHighlightOptions {
 type PagefindHighlight = new (options: PagefindHighlightOptions) => unknown;
 
 const CLASS = 'pagefind-highlight';
+/** Where search terms are not marked. */
+const NOT_MARKED = ['[data-pagefind-ignore]', '.turn-head', '.turn-label'];
 const terms = new URL(location.href).searchParams.getAll('highlight').filter((t) => t.trim() !== '');
 const article = document.querySelector<HTMLElement>('article[data-highlight-base]');
 
@@ -25,7 +27,8 @@ async function markTerms(base: string): Promise<HTMLElement[]> {
   new module.default({
     highlightParam: 'highlight',
     addStyles: false,
-    markOptions: { className: CLASS, exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
+    // Not in the page's chrome, nor in a turn's heading, link, time and label: only in what was said.
+    markOptions: { className: CLASS, exclude: NOT_MARKED.flatMap((s) => [s, `${s} *`]) },
   });
   return [...document.querySelectorAll<HTMLElement>(`mark.${CLASS}`)];
 }

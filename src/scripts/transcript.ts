@@ -1,8 +1,9 @@
 /**
  * The transcript page's enhancements; the page reads fully without them.
  * - copy buttons for the citations;
- * - "Cite" on each turn: a dialog with the link to that exact passage (with
- *   its version fingerprint) and every citation format;
+ * - "Cite" on the turn being read (one button, moved to the turn focused,
+ *   pointed at or linked to): a dialog with the link to that exact passage
+ *   (with its version fingerprint) and every citation format;
  * - a cited link whose passage changed since (`?v=<fingerprint>#t2`) shows
  *   a notice with the text as it was cited;
  * - "Copy link to this passage" for selected text, as a text-fragment URL,
@@ -89,25 +90,59 @@ if (base) {
   const formats = document.getElementById('cite-dialog-formats');
   let render = (): void => {};
   quoteBox?.addEventListener('change', () => render());
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button.turn-cite')) {
-    button.hidden = false;
-    // Two tab stops a turn: the recording's time link is offered in the dialog instead.
-    button.closest('section.turn')?.querySelector('a.turn-time')?.setAttribute('tabindex', '-1');
-    button.addEventListener('click', () => {
-      const { turn = '', speaker = '', fingerprint = '', play, clock } = button.dataset;
-      const link = `${location.origin}${location.pathname}?v=${fingerprint}#${turn}`;
-      const section = button.closest<HTMLElement>('section.turn');
-      // The reader's selection inside this turn, else the turn's opening words.
-      const selection = document.getSelection();
-      const selected = selection && section?.contains(selection.anchorNode) ? selection.toString() : '';
-      const body = section?.querySelector('.turn-body')?.textContent ?? '';
-      const quote = quoteOf(selected.trim() || body);
-      if (linkField) linkField.value = link;
-      render = () => renderFormats(link, turn, speaker, quoteBox?.checked ? quote : '', play, clock);
-      render();
-      dialog?.showModal();
-    });
-  }
+  // One "Cite" button for the page, in the turn being read: the turn a link points to, the one
+  // focused (Tab from a turn's permanent link reaches it), the one under the pointer.
+  const citeButton = document.createElement('button');
+  citeButton.type = 'button';
+  citeButton.className = 'turn-cite';
+  const turns = document.querySelectorAll<HTMLElement>('section.turn');
+  // Two tab stops a turn: the recording's time link is offered in the dialog instead.
+  for (const time of document.querySelectorAll('section.turn a.turn-time')) time.setAttribute('tabindex', '-1');
+  const moveTo = (section: HTMLElement | null | undefined): void => {
+    const head = section?.querySelector('.turn-head');
+    const heading = head?.querySelector('h3');
+    if (!head || !heading || citeButton.parentElement === head) return;
+    // A focused button stays where it is: moving it would drop the keyboard's place.
+    if (document.activeElement === citeButton) return;
+    const name = heading.textContent ?? '';
+    citeButton.dataset['turn'] = heading.id;
+    const label = document.createElement('span');
+    label.className = 'visually-hidden';
+    label.textContent = ` this turn by ${name}`;
+    citeButton.replaceChildren('Cite', label);
+    head.append(citeButton);
+  };
+  const turnOf = (target: EventTarget | null): HTMLElement | null =>
+    target instanceof Element ? target.closest<HTMLElement>('section.turn') : null;
+  const targeted = (): HTMLElement | null =>
+    turnOf(
+      location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1).split(':~:')[0] ?? '')) : null,
+    );
+  moveTo(targeted() ?? turns[0]);
+  window.addEventListener('hashchange', () => moveTo(targeted()));
+  document.addEventListener('focusin', (e) => moveTo(turnOf(e.target)));
+  document.addEventListener('pointerover', (e) => moveTo(turnOf(e.target)));
+  citeButton.addEventListener('click', () => {
+    const section = citeButton.closest<HTMLElement>('section.turn');
+    const heading = section?.querySelector('h3');
+    if (!section || !heading) return;
+    const turn = heading.id;
+    const speaker = heading.textContent ?? '';
+    const time = section.querySelector<HTMLElement>('.turn-time');
+    const play = time instanceof HTMLAnchorElement ? time.href : undefined;
+    // The time as shown, without the screen-reader words before it.
+    const clock = time?.lastChild?.textContent ?? undefined;
+    const link = `${location.origin}${location.pathname}?v=${section.dataset['fingerprint'] ?? ''}#${turn}`;
+    // The reader's selection inside this turn, else the turn's opening words.
+    const selection = document.getSelection();
+    const selected = selection && section.contains(selection.anchorNode) ? selection.toString() : '';
+    const body = section.querySelector('.turn-body')?.textContent ?? '';
+    const quote = quoteOf(selected.trim() || body);
+    if (linkField) linkField.value = link;
+    render = () => renderFormats(link, turn, speaker, quoteBox?.checked ? quote : '', play, clock);
+    render();
+    dialog?.showModal();
+  });
 
   function renderFormats(
     link: string,

@@ -9,7 +9,10 @@ test('“Cite” on a turn opens every format for that passage, and the copy but
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.url });
   const tab = await context.newPage();
   await tab.goto(`${served.server.url}/transcripts/seed-press-conference/`);
-  await tab.getByRole('button', { name: 'Cite this turn by Qi Yanjun' }).first().click();
+  // One Cite button on the page: it comes to the turn under the pointer, and cites that turn.
+  expect(await tab.locator('button.turn-cite').count()).toBe(1);
+  await tab.locator('h3#t2').hover();
+  await tab.getByRole('button', { name: 'Cite this turn by Qi Yanjun' }).click();
   const dialog = tab.getByRole('dialog', { name: 'Cite this passage' });
   await dialog.waitFor();
   const link = await dialog.getByLabel('Link to this passage').inputValue();
@@ -39,6 +42,6 @@ test('the transcript’s own citations show without JavaScript, with the page’
   expect(await tab.locator('#cite-apa-text').textContent()).toMatch(
     /^Qi, Y\., & Shou, X\. \(n\.d\.\)\. Seed press conference \[Transcript\]\. Transcript archive\. \/transcripts\/seed-press-conference\/$/,
   );
-  expect(await tab.locator('button.turn-cite').first().isVisible()).toBe(false);
+  expect(await tab.locator('button.turn-cite').count()).toBe(0);
   await context.close();
 });

@@ -59,10 +59,10 @@ describe('search', () => {
       const words = (document.querySelector('article')?.textContent ?? '').toLowerCase();
       return { phrase: words.split('telecom fraud').length - 1, interpol: words.split('interpol').length - 1 };
     });
-    // Every occurrence in the article is marked, except those in parts kept out of search (topic links).
+    // Every occurrence in the article is marked, except in the page's chrome (topic links) and turn headings.
     const ignored = await page.evaluate(() =>
-      [...document.querySelectorAll('article [data-pagefind-ignore]')]
-        .filter((el) => !el.parentElement?.closest('[data-pagefind-ignore]'))
+      [...document.querySelectorAll('article :is([data-pagefind-ignore], .turn-head, .turn-label)')]
+        .filter((el) => !el.parentElement?.closest('[data-pagefind-ignore], .turn-head, .turn-label'))
         .map((el) => el.textContent?.toLowerCase() ?? '')
         .join(' '),
     );

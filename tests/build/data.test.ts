@@ -1,6 +1,7 @@
 /** The archive as data: plain-text and CSV twins, bulk downloads, Atom feeds, citation metadata. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, inject, test } from 'vitest';
 import { TURN_COLUMNS } from '../../scripts/core/to-data.ts';
@@ -32,12 +33,13 @@ describe('twins and bulk downloads', () => {
     expect(txt).toContain('Translated and edited by Liu Sitong');
   });
 
-  test('archive.jsonl has one twin per line for every transcript, and archive.csv every turn', () => {
-    const lines = text('archive.jsonl').trimEnd().split('\n');
+  test('archive.jsonl.gz has one twin per line for every transcript, and archive.csv.gz every turn', () => {
+    const unpacked = (name: string): string => gunzipSync(readFileSync(join(site, name))).toString('utf8');
+    const lines = unpacked('archive.jsonl.gz').trimEnd().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { slug: string }).slug).sort()).toEqual(
       manifest.transcripts.map((t) => t.slug).sort(),
     );
-    const rows = Papa.parse(text('archive.csv'), { header: true, skipEmptyLines: true });
+    const rows = Papa.parse(unpacked('archive.csv.gz'), { header: true, skipEmptyLines: true });
     expect(rows.data).toHaveLength(manifest.transcripts.reduce((n, t) => n + t.turns, 0));
   });
 });

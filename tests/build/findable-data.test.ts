@@ -63,8 +63,8 @@ describe('every page links its data', () => {
       expect(alternates(page(site, path))).toEqual([
         'application/atom+xml /feed.xml',
         'application/json /transcripts.json',
-        'application/jsonl /archive.jsonl',
-        'text/csv /archive.csv',
+        'application/gzip /archive.jsonl.gz',
+        'application/gzip /archive.csv.gz',
       ]);
     }
   });
@@ -77,7 +77,12 @@ describe('every page links its data', () => {
         tr.querySelector('a')?.getAttribute('href') ?? '',
         tr.querySelector('[data-size-of]')?.textContent ?? '',
       ]);
-    expect(rows.map(([path]) => path)).toEqual(['/feed.xml', '/transcripts.json', '/archive.jsonl', '/archive.csv']);
+    expect(rows.map(([path]) => path)).toEqual([
+      '/feed.xml',
+      '/transcripts.json',
+      '/archive.jsonl.gz',
+      '/archive.csv.gz',
+    ]);
     for (const [path, size] of rows) expect(size).toBe(formatBytes(statSync(join(site, path ?? '')).size));
   });
 });

@@ -9,7 +9,6 @@ import { describe, expect, inject, test } from 'vitest';
 import { ingestArchive } from '../../scripts/core/ingest-archive.ts';
 import { mediaKind } from '../../scripts/core/urls.ts';
 import { readSeeds } from '../../scripts/ingest/read-seeds-fs.ts';
-import { filterKey } from '../../src/lib/search-state.ts';
 import { exists, json, one, page, turnSection, visibleText } from '../helpers/site.ts';
 
 const { site, stdout, stderr } = inject('fixtureBuild');
@@ -133,24 +132,6 @@ describe('the seed transcript page', () => {
     expect(visibleText(closing)).toContain('Translated and edited by Liu Sitong');
     expect(visibleText(closing)).toContain('the Chinese version is deemed to prevail');
     for (const s of turns) expect(visibleText(s)).not.toContain('Translated and edited');
-  });
-
-  test('indexes only the transcript body, and gives search its speaker and topic filters', () => {
-    const body = doc.querySelectorAll('[data-pagefind-body]');
-    expect(body).toHaveLength(1);
-    expect(body[0]?.tagName).toBe('ARTICLE');
-    // Speakers and topics go to buckets of their filter (topic-7), each value to the bucket search looks in.
-    const filters = (name: 'speaker' | 'topic') =>
-      doc
-        .querySelectorAll('[data-pagefind-filter]')
-        .filter((e) => e.getAttribute('data-pagefind-filter')?.startsWith(`${name}-`))
-        .map((e) => {
-          const value = e.getAttribute('data-value') ?? '';
-          expect(e.getAttribute('data-pagefind-filter')).toBe(`${filterKey(name, value)}[data-value]`);
-          return value;
-        });
-    expect(filters('speaker')).toEqual(['China Central Television', 'Qi Yanjun', 'Shou Xiaoli']);
-    expect(filters('topic')).toContain('Telecom fraud');
   });
 });
 

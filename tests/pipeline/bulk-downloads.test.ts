@@ -1,14 +1,18 @@
 /**
- * The whole-archive downloads joined from the twins after Astro: in the
+ * The whole-archive downloads, gzip-compressed, joined from the twins after Astro: in the
  * manifest's order, equal to what the twins hold; linked from the published
  * site when no twin changed, written anew when one did.
  */
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, expect, test } from 'vitest';
 import { toCsv } from '../../scripts/core/to-data.ts';
 import { writeBulkDownloads } from '../../scripts/lib/bulk-downloads-fs.ts';
+
+/** A download's text, unpacked. */
+const unpacked = (site: string, name: string): string => gunzipSync(readFileSync(join(site, name))).toString('utf8');
 
 const dir = mkdtempSync(join(tmpdir(), 'bulk-downloads-'));
 const cacheDir = join(dir, 'cache');
@@ -52,25 +56,23 @@ function site(name: string, from?: string, said: Record<string, string> = {}): s
 test('joined in the manifest’s order; linked when no twin changed; written anew when one did', async () => {
   const first = site('first');
   expect(await writeBulkDownloads(first, { previous: join(dir, 'none'), cacheDir })).toEqual({ written: true });
-  const lines = readFileSync(join(first, 'archive.jsonl'), 'utf8').split('\n');
+  const lines = unpacked(first, 'archive.jsonl.gz').split('\n');
   expect(lines.pop()).toBe('');
   expect(lines.map((l) => JSON.parse(l))).toEqual(ORDER.map((slug) => twin(slug, `${slug} says hello`)));
-  expect(readFileSync(join(first, 'archive.csv'), 'utf8')).toBe(
-    toCsv([...turnRowsOf('newest'), ...turnRowsOf('oldest')]),
-  );
+  expect(unpacked(first, 'archive.csv.gz')).toBe(toCsv([...turnRowsOf('newest'), ...turnRowsOf('oldest')]));
 
   const second = site('second', first);
   expect(await writeBulkDownloads(second, { previous: first, cacheDir })).toEqual({ written: false });
-  for (const name of ['archive.jsonl', 'archive.csv'])
+  for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
     expect(statSync(join(second, name)).ino).toBe(statSync(join(first, name)).ino);
 
   const third = site('third', second, { oldest: 'oldest now says goodbye' });
   expect(await writeBulkDownloads(third, { previous: second, cacheDir })).toEqual({ written: true });
-  expect(statSync(join(third, 'archive.jsonl')).ino).not.toBe(statSync(join(second, 'archive.jsonl')).ino);
-  expect(readFileSync(join(third, 'archive.jsonl'), 'utf8')).toContain('oldest now says goodbye');
-  expect(readFileSync(join(third, 'archive.csv'), 'utf8')).toContain('oldest now says goodbye');
+  expect(statSync(join(third, 'archive.jsonl.gz')).ino).not.toBe(statSync(join(second, 'archive.jsonl.gz')).ino);
+  expect(unpacked(third, 'archive.jsonl.gz')).toContain('oldest now says goodbye');
+  expect(unpacked(third, 'archive.csv.gz')).toContain('oldest now says goodbye');
   // The published downloads of the second site are untouched by the third's.
-  expect(readFileSync(join(second, 'archive.jsonl'), 'utf8')).not.toContain('goodbye');
+  expect(unpacked(second, 'archive.jsonl.gz')).not.toContain('goodbye');
 });
 
 function turnRowsOf(slug: string): Record<string, string>[] {
@@ -79,3 +81,14 @@ function turnRowsOf(slug: string): Record<string, string>[] {
     { transcript: slug, turn: 't2', text: 'a\r\nb' },
   ];
 }
+
+test('the same twins give the same compressed bytes, written anew or not', async () => {
+  const a = site('same-a');
+  const b = site('same-b');
+  await writeBulkDownloads(a);
+  await writeBulkDownloads(b);
+  for (const name of ['archive.jsonl.gz', 'archive.csv.gz']) {
+    expect(readFileSync(join(a, name)).equals(readFileSync(join(b, name)))).toBe(true);
+    expect(statSync(join(a, name)).ino).not.toBe(statSync(join(b, name)).ino);
+  }
+});

@@ -1,0 +1,19 @@
+/**
+ * The archive's one order of transcripts, shared by the site's lists and the
+ * manifest the build writes: newest first; undated last, by title.
+ */
+
+/** What the order reads of a transcript (a whole record, a card or a manifest entry). */
+export interface Ordered {
+  date?: string | null | undefined;
+  title: string;
+  slug: string;
+}
+
+export function transcriptOrder(a: Ordered, b: Ordered): number {
+  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.date && !b.date) return -1;
+  if (!a.date && b.date) return 1;
+  // Natural order for numbered titles: Episode 2 before Episode 10.
+  return a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug);
+}

@@ -1,0 +1,201 @@
+/**
+ * Writes the archive's data files into the new site: each transcript's twins
+ * (`/transcripts/<slug>.json`, `.txt`, `.csv`) and the manifest
+ * `/transcripts.json`, from the records in the content folder and the pure
+ * builders (scripts/core/data-files.ts). Astro renders none of them.
+ *
+ * Incremental: a transcript whose record file, code and speaker and topic
+ * names are unchanged since the last build, and whose published twins are
+ * still the files that build wrote, gets those files linked into the new site,
+ * not written (and its record is not even read). Everything else is written
+ * through the cache module's atomic write. Either way the bytes are the same
+ * as a clean build's.
+ */
+import { linkSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  dependencyKey,
+  type ManifestEntry,
+  manifestText,
+  TWIN_EXTENSIONS,
+  transcriptTwins,
+  twinDependencies,
+} from '../core/data-files.ts';
+import {
+  type Speaker,
+  SpeakerSchema,
+  type Topic,
+  TopicSchema,
+  type Transcript,
+  TranscriptSchema,
+} from '../core/schema.ts';
+import { inPart, type Part } from '../core/search-shards.ts';
+import { parseMdxRecord } from '../core/to-mdx.ts';
+import { transcriptToManifestEntry } from '../core/to-twin.ts';
+import { cacheKey, keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
+import { ROOT } from './cli.ts';
+import { statKey } from './scan-cache-fs.ts';
+
+export const MANIFEST_FILE = 'transcripts.json';
+
+const ManifestEntrySchema = z.custom<ManifestEntry>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { slug?: unknown }).slug === 'string',
+  'not a manifest entry',
+);
+
+/** What the last build knew of one transcript. */
+const KeptTranscriptSchema = z.object({
+  /** The identity of its record file in the content folder. */
+  record: z.string(),
+  speakers: z.array(z.string()),
+  topics: z.array(z.string()),
+  /** {@link dependencyKey} of those speakers and topics. */
+  names: z.string(),
+  manifest: ManifestEntrySchema,
+  /** The identities of the twins it wrote into the site, by extension (none when its part did not build it). */
+  files: z.record(z.string(), z.string()).optional(),
+});
+type KeptTranscript = z.infer<typeof KeptTranscriptSchema>;
+
+const KeptSchema = z.object({ code: z.string(), transcripts: z.record(z.string(), KeptTranscriptSchema) });
+
+export interface DataFilesOptions {
+  content: string;
+  /** The new site (the staging folder). */
+  site: string;
+  /** The published site, whose unchanged files are linked rather than written again. */
+  previous?: string;
+  cacheDir?: string;
+  part?: Part;
+}
+
+export interface DataFilesOutcome {
+  transcripts: number;
+  /** Files written anew. */
+  written: number;
+  /** Files linked from the published site. */
+  linked: number;
+}
+
+/** The code that makes the bytes: a change to any core module writes every file again. */
+async function codeKey(): Promise<string> {
+  const folder = join(ROOT, 'scripts/core');
+  const names = (await readdir(folder)).filter((n) => n.endsWith('.ts')).sort();
+  return cacheKey(...(await Promise.all(names.map(async (n) => `${n}\0${await readFile(join(folder, n), 'utf8')}`))));
+}
+
+/** Every record of a content folder, checked against its schema; a record that fails names its file. */
+async function readRecords<S extends z.ZodType>(folder: string, schema: S): Promise<z.infer<S>[]> {
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
+  return Promise.all(names.map((name) => readRecord(join(folder, name), schema)));
+}
+
+async function readRecord<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(parseMdxRecord(await readFile(path, 'utf8'))?.data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(
+    `${path}:1: \`${issue?.path.map(String).join('.') || 'the record'}\`: ${issue?.message ?? 'invalid'}; regenerate it with \`npm run ingest\``,
+  );
+}
+
+const twinFile = (site: string, slug: string, ext: string): string => join(site, 'transcripts', `${slug}.${ext}`);
+
+/** Links a transcript's published twins into the new site when they are still the files written for it. */
+function linkTwins(previous: string, site: string, slug: string, files: Record<string, string>): boolean {
+  for (const ext of TWIN_EXTENSIONS) {
+    const key = (() => {
+      try {
+        return statKey(statSync(twinFile(previous, slug, ext)));
+      } catch {
+        return undefined;
+      }
+    })();
+    if (key === undefined || key !== files[ext]) return false;
+  }
+  for (const ext of TWIN_EXTENSIONS) linkSync(twinFile(previous, slug, ext), twinFile(site, slug, ext));
+  return true;
+}
+
+async function writeTwins(
+  site: string,
+  t: Transcript,
+  speakers: ReadonlyMap<string, Speaker>,
+  topics: ReadonlyMap<string, Topic>,
+): Promise<Record<string, string>> {
+  const twins = transcriptTwins(t, speakers, topics);
+  const files: Record<string, string> = {};
+  for (const ext of TWIN_EXTENSIONS) {
+    const file = twinFile(site, t.slug, ext);
+    await writeAtomic(file, twins[ext]);
+    files[ext] = statKey(statSync(file));
+  }
+  return files;
+}
+
+/** Writes (or links) the data files of `options.content` into `options.site`. */
+export async function writeDataFiles(options: DataFilesOptions): Promise<DataFilesOutcome> {
+  const { content, site, previous, part } = options;
+  const keptFile = options.cacheDir ? keptPath(options.cacheDir, 'data-files', resolve(content)) : undefined;
+  const code = await codeKey();
+  const kept = keptFile ? await readKept(keptFile, KeptSchema) : undefined;
+  const before = kept?.code === code ? kept.transcripts : {};
+  const speakers = new Map((await readRecords(join(content, 'speakers'), SpeakerSchema)).map((s) => [s.slug, s]));
+  const topics = new Map((await readRecords(join(content, 'topics'), TopicSchema)).map((t) => [t.slug, t]));
+  const folder = join(content, 'transcripts');
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
+  await mkdir(join(site, 'transcripts'), { recursive: true });
+  const now: Record<string, KeptTranscript> = {};
+  const outcome: DataFilesOutcome = { transcripts: names.length, written: 0, linked: 0 };
+  for (const name of names) {
+    const path = join(folder, name);
+    const record = statKey(statSync(path));
+    const slug = name.slice(0, -'.mdx'.length);
+    const old = before[slug];
+    if (old?.record === record && old.names === dependencyKey(old, speakers, topics)) {
+      // Another part's transcript: only its manifest entry is needed.
+      if (!inPart(slug, part)) {
+        now[slug] = old;
+        continue;
+      }
+      if (previous && old.files && linkTwins(previous, site, slug, old.files)) {
+        now[slug] = old;
+        outcome.linked += TWIN_EXTENSIONS.length;
+        continue;
+      }
+    }
+    const t = await readRecord(path, TranscriptSchema);
+    const deps = twinDependencies(t);
+    const entry: KeptTranscript = {
+      record,
+      ...deps,
+      names: dependencyKey(deps, speakers, topics),
+      manifest: transcriptToManifestEntry(t),
+    };
+    if (inPart(slug, part)) {
+      entry.files = await writeTwins(site, t, speakers, topics);
+      outcome.written += TWIN_EXTENSIONS.length;
+    }
+    now[slug] = entry;
+  }
+  const manifest = manifestText(Object.values(now).map((e) => e.manifest));
+  if (await sameAsPublished(previous, MANIFEST_FILE, manifest)) {
+    await rm(join(site, MANIFEST_FILE), { force: true });
+    linkSync(join(previous ?? '', MANIFEST_FILE), join(site, MANIFEST_FILE));
+    outcome.linked++;
+  } else {
+    await writeAtomic(join(site, MANIFEST_FILE), manifest);
+    outcome.written++;
+  }
+  if (keptFile) await writeKept(keptFile, { code, transcripts: now });
+  return outcome;
+}
+
+/** Whether the published site holds `name` with exactly `text`. */
+async function sameAsPublished(previous: string | undefined, name: string, text: string): Promise<boolean> {
+  if (!previous) return false;
+  const old = await readFile(join(previous, name), 'utf8').catch(() => undefined);
+  return old === text;
+}

@@ -25,6 +25,9 @@ export const FIELDS: Record<keyof TranscriptMeta, readonly string[]> = {
   speakers: ['speakers', 'speaker'],
   tags: ['tags', 'topics'],
   format: ['format'],
+  translationOf: ['translationOf', 'translation_of'],
+  original: ['original'],
+  prevails: ['prevails'],
 };
 
 /**

@@ -49,6 +49,8 @@ export interface TranscriptResult {
   tags?: string[];
   /** The words its turns say, as a Bloom filter (`vocabulary.ts`), for later runs' topic checks. */
   vocabulary?: string;
+  /** The metadata's `translationOf:` (or `original:`): the file or slug this one is a language version of. */
+  translationOf?: string;
 }
 
 /** The speaker of text that carries no label at all. */
@@ -189,8 +191,11 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     topics: [],
     credits: closing.credits,
     notes: closing.notes,
+    ...(meta.prevails ? { prevails: meta.prevails } : {}),
+    versions: [],
     words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWordCount(p), 0), 0),
   } satisfies Transcript);
+  const pointer = meta.translationOf ?? meta.original;
   return {
     transcript,
     speakers,
@@ -200,10 +205,12 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     resolutions: new Map([...resolved].map(([label, r]) => [label, r.how])),
     candidates: candidatesOf(transcript, speakers),
     ...(meta.tags && meta.tags.length > 0 ? { tags: meta.tags } : {}),
+    ...(pointer ? { translationOf: pointer } : {}),
   };
 }
 
-function participantsOf(turns: readonly Turn[]): Participant[] {
+/** Each speaker of `turns` with the labels they were given and how much they said, in order of first turn. */
+export function participantsOf(turns: readonly Turn[]): Participant[] {
   const bySpeaker = new Map<string, Participant>();
   for (const turn of turns) {
     const p = bySpeaker.get(turn.speaker) ?? { speaker: turn.speaker, labels: [], turns: 0, words: 0 };

@@ -9,6 +9,7 @@
 import { holdsAll, type Stem } from './search-match.ts';
 import type { TurnFacts } from './search-record.ts';
 import { type FilterName, hasPhrases, type SearchState } from './search-state.ts';
+import { alternatesOf } from './search-versions.ts';
 
 /** What the page's script needs of a Pagefind result's data. */
 export interface PageData {
@@ -33,6 +34,10 @@ export interface TurnHit {
   text: string;
   /** The turn's value of each filter. */
   values: Record<FilterName, string[]>;
+  /** The transcript it belongs to, when it is one of several language versions: they count as one. */
+  transcript?: string;
+  /** The same turn in the transcript's other language versions: the language's name and the turn's address. */
+  also?: { name: string; url: string }[];
 }
 
 /** A transcript's per-turn facts from its metadata; empty facts when they are missing or unreadable. */
@@ -63,11 +68,15 @@ export function turnsOf(page: PageData): TurnHit[] {
   const titles = new Map(page.anchors.map((a) => [a.id, a.title ?? '']));
   const year = page.filters?.['year'] ?? [];
   const language = page.filters?.['language'] ?? [];
+  const alternates = alternatesOf(page.meta);
   return facts.turns.map(([id, person, topics]) => {
     const p = facts.people[person];
+    const also = alternates.flatMap(([name, url, turns]) => (turns[id] ? [{ name, url: `${url}#${turns[id]}` }] : []));
     return {
       url: page.url,
       id,
+      ...(page.meta['transcript'] ? { transcript: page.meta['transcript'] } : {}),
+      ...(also.length > 0 ? { also } : {}),
       title: page.meta['title'] ?? '',
       ...(page.meta['date'] ? { date: page.meta['date'] } : {}),
       speaker: p?.[0] ?? titles.get(id) ?? '',

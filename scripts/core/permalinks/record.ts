@@ -55,6 +55,12 @@ export const TranscriptRecordSchema = z.object({
   /** When the archive first published it, and last changed its text or title (`YYYY-MM-DD`). */
   published: z.string().optional(),
   updated: z.string().optional(),
+  /**
+   * Its language versions ever published, by language tag, each at
+   * `/transcripts/<slug>/<language>/`: a version no longer live still
+   * answers there, sending the reader to the transcript.
+   */
+  versions: z.record(z.string(), z.object({ source: z.string(), status: StatusSchema })).optional(),
 });
 export type TranscriptRecord = z.infer<typeof TranscriptRecordSchema>;
 
@@ -165,6 +171,7 @@ export function publishedUrls(record: PermalinkRecord): PublishedUrl[] {
   for (const [slug, t] of Object.entries(record.transcripts)) {
     const path = `/transcripts/${slug}/`;
     urls.push({ path });
+    for (const language of Object.keys(t.versions ?? {})) urls.push({ path: `${path}${language}/` });
     // Anchors of a moved transcript are kept by its redirect; a removed one's have nowhere to be.
     if (t.status !== 'live') continue;
     for (const id of [...Object.keys(t.turns), ...t.anchors]) urls.push({ path, anchor: id });

@@ -10,8 +10,8 @@ import type { Speaker, Topic, Transcript } from './schema.ts';
 import { transcriptPath, twinPath } from './urls.ts';
 import { turnMap, type VersionView, versionPages, versionView } from './versions/version-view.ts';
 
-/** Version 3 adds language versions: `prevails`, `versions` (each a twin of its own text) and the manifest's `versions`. */
-export const TWIN_SCHEMA_VERSION = 3;
+/** Language versions (`prevails`, `versions`, and the manifest's `versions`) were added at the end: still version 2. */
+export const TWIN_SCHEMA_VERSION = 2;
 
 /** Where each turn ends in the recording: where the next timed turn starts (`null` for the last, or untimed). */
 function turnEnds(t: Transcript): (number | null)[] {
@@ -116,14 +116,14 @@ export function transcriptToManifestEntry(t: Transcript) {
     language: t.language,
     url: transcriptPath(t.slug),
     json: twinPath(t.slug),
+    speakers: t.participants.map((p) => p.speaker),
+    topics: t.topics.map((tt) => tt.slug),
+    turns: t.turns.length,
+    words: t.words,
     /** Its other language versions' pages (their text is in the twin). */
     versions: versionPages(t)
       .slice(1)
       .map((v) => ({ language: v.language, title: v.title, url: v.page })),
     prevails: t.prevails ?? null,
-    speakers: t.participants.map((p) => p.speaker),
-    topics: t.topics.map((tt) => tt.slug),
-    turns: t.turns.length,
-    words: t.words,
   };
 }

@@ -4,6 +4,8 @@
  * hides a column applies only under `[data-toggles]` on a narrow screen, so
  * without JavaScript both languages stay visible, one under the other.
  */
+import './versions.ts';
+
 const view = document.querySelector<HTMLElement>('.parallel');
 if (view) {
   view.dataset['toggles'] = '';

@@ -3,7 +3,8 @@
  * language of the transcript (or to the side-by-side view) gets the anchor
  * of the turn being read, translated to that page's turn (`data-turns`). The
  * turn being read is the one in the address (`#t3`), else the last turn
- * whose heading has scrolled past the top of the window. Without this
+ * whose heading has reached the top of the window (where a jump to its
+ * anchor puts it: 1rem below the top). Without this
  * script the links open the other page at its top.
  */
 
@@ -11,12 +12,15 @@ const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-turns]')]
 const turnMaps = new Map(links.map((a) => [a, JSON.parse(a.dataset['turns'] ?? '{}') as Record<string, string>]));
 const headings = [...document.querySelectorAll<HTMLElement>('.turn h3[id], [data-turn-row]')];
 
+/** How far below the window's top a heading still counts as reached, in CSS pixels: its `scroll-margin-top` and a little. */
+const TOP = 24;
+
 function currentTurn(): string | undefined {
   const hash = decodeURIComponent(location.hash.slice(1));
   if (/^t\d+$/.test(hash) && document.getElementById(hash)) return hash;
   let seen: string | undefined;
   for (const h of headings) {
-    if (h.getBoundingClientRect().top > 80) break;
+    if (h.getBoundingClientRect().top > TOP) break;
     seen = h.id;
   }
   return seen;

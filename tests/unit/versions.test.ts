@@ -2,11 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { publishedUrls, retiredPages } from '../../scripts/core/permalinks/record.ts';
 import { type AlignableTurn, alignVersions } from '../../scripts/core/versions/align-versions.ts';
 import { originalFileName, versionOriginals } from '../../scripts/core/versions/group-versions.ts';
 import { prevailingLanguage } from '../../scripts/core/versions/prevails.ts';
 import { turnMap, versionNote, versionView } from '../../scripts/core/versions/version-view.ts';
 import { parallelRows, prevailsNote } from '../../src/lib/version-page.ts';
+import { EMPTY_STATE, publish } from '../helpers/publish.ts';
 
 const enc = new TextEncoder();
 const source = (file: string, text: string, meta?: string): SourceFile => ({
@@ -257,4 +259,28 @@ test('the seed built with a Chinese version beside it says the Chinese version p
   expect(t && prevailsNote(t)).toBe('Where the versions differ, the Chinese version prevails.');
   // Its speakers carry over by alignment: the Chinese turns are Qi Yanjun's and Shou Xiaoli's.
   expect(t?.versions[0]?.turns.map((turn) => turn.speaker)).toEqual(t?.turns.map((turn) => turn.speaker));
+});
+
+describe('the addresses of language versions', () => {
+  const EN = 'Anna Berg:\nThe dam will cost four billion.\nReuters:\nWhen does work start?\n';
+  const ZH = '安娜：\n大坝将耗资四十亿。\n路透社：\n何时开工？\n';
+
+  test('a file published on its own that becomes a version redirects to its transcript', () => {
+    const alone = publish(EMPTY_STATE, { 'dam.zh.txt': ZH });
+    expect(Object.keys(alone.state.record.transcripts)).toEqual(['dam-zh']);
+    const joined = publish(alone.state, { 'dam.txt': EN, 'dam.zh.txt': ZH });
+    expect(joined.state.record.transcripts['dam-zh']).toMatchObject({ status: 'moved', movedTo: 'dam' });
+    expect(joined.state.record.transcripts['dam']?.versions).toEqual({ zh: { source: 'dam.zh.txt', status: 'live' } });
+    expect(publishedUrls(joined.state.record).map((u) => u.path)).toContain('/transcripts/dam/zh/');
+  });
+
+  test('a version no longer published keeps its address, which sends the reader to the transcript', () => {
+    const both = publish(EMPTY_STATE, { 'dam.txt': EN, 'dam.zh.txt': ZH });
+    const alone = publish(both.state, { 'dam.txt': EN });
+    expect(alone.state.record.transcripts['dam']?.versions).toEqual({
+      zh: { source: 'dam.zh.txt', status: 'removed' },
+    });
+    const pages = retiredPages(alone.state.record).map((p) => [p.id, p.status, p.movedTo]);
+    expect(pages).toEqual([['transcripts/dam/zh', 'moved', 'dam']]);
+  });
 });

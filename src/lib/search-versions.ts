@@ -16,12 +16,14 @@ export type Alternate = [name: string, url: string, turns: Record<string, string
 
 /** The search pages of a transcript: the original's first, then each version's; `path` is relative to the site. */
 export function searchPages(twin: Twin): { path: string; html: string }[] {
-  const languages: LanguageTwin[] = [twin, ...twin.versions];
+  // A twin written before language versions were added to schema 2 has no `versions`.
+  const versions = twin.versions ?? [];
+  const languages: LanguageTwin[] = [twin, ...versions];
   // Each language's turn id by the original's turn id, and back.
   const fromOriginal = languages.map((_, i) => {
     if (i === 0) return new Map(twin.turns.map((t) => [t.id, t.id]));
     const map = new Map<string, string>();
-    for (const turn of twin.versions[i - 1]?.turns ?? [])
+    for (const turn of versions[i - 1]?.turns ?? [])
       if (turn.original !== null && !map.has(turn.original)) map.set(turn.original, turn.id);
     return map;
   });
@@ -38,7 +40,7 @@ export function searchPages(twin: Twin): { path: string; html: string }[] {
       return [[languageName(other.language), other.url, turns]];
     });
     const extra =
-      twin.versions.length === 0
+      versions.length === 0
         ? []
         : [tag('meta', 'transcript', twin.url), tag('meta', 'alternates', JSON.stringify(alternates))];
     const page: Twin = { ...twin, ...l, versions: [] };

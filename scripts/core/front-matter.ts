@@ -27,6 +27,7 @@ export const FIELDS: Record<keyof TranscriptMeta, readonly string[]> = {
   format: ['format'],
   translationOf: ['translationOf', 'translation_of'],
   original: ['original'],
+  translator: ['translator', 'translation_by', 'translated_by'],
   prevails: ['prevails'],
 };
 

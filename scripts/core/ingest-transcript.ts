@@ -189,7 +189,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     retiredTurns: [],
     retiredAnchors: [],
     topics: [],
-    credits: closing.credits,
+    credits: [...closing.credits, ...(meta.translator ? [`Translated by ${meta.translator}`] : [])],
     notes: closing.notes,
     ...(meta.prevails ? { prevails: meta.prevails } : {}),
     versions: [],

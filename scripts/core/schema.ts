@@ -404,6 +404,8 @@ export const TranscriptMetaSchema = z
     translationOf: lineUpTo(METADATA_LIMITS.name),
     /** The same as `translationOf:`. */
     original: lineUpTo(METADATA_LIMITS.name),
+    /** Who translated this text (front matter `translation_by:`): credited with the closing credits. */
+    translator: lineUpTo(METADATA_LIMITS.name),
     /** The language version that is authoritative where versions differ (`prevails: zh`). */
     prevails: LanguageSchema,
   })

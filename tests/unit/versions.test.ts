@@ -284,3 +284,14 @@ describe('the addresses of language versions', () => {
     expect(pages).toEqual([['transcripts/dam/zh', 'moved', 'dam']]);
   });
 });
+
+test('a translation_by key in front matter credits the translator, and is no slip of translationOf', () => {
+  const archive = ingestArchive({
+    sources: [
+      source('talk.md', '---\ntitle: Talk\n---\n\nAnna Berg: Hello there.\n'),
+      source('talk.zh.md', '---\ntitle: 演讲\ntranslation_by: Ajian\n---\n\nAnna Berg: 你好。\n'),
+    ],
+  });
+  expect(archive.files.flatMap((f) => f.problems).filter((p) => p.code === 'invalid-front-matter')).toEqual([]);
+  expect(archive.transcripts[0]?.versions[0]?.credits).toEqual(['Translated by Ajian']);
+});

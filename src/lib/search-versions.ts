@@ -27,7 +27,12 @@ export function searchPages(twin: Twin): { path: string; html: string }[] {
       if (turn.original !== null && !map.has(turn.original)) map.set(turn.original, turn.id);
     return map;
   });
-  const toOriginal = fromOriginal.map((m) => new Map([...m].map(([original, own]) => [own, original])));
+  // Every turn of a version to the original's, the second part of a split turn included.
+  const toOriginal = languages.map((_, i) =>
+    i === 0
+      ? new Map(twin.turns.map((t) => [t.id, t.id]))
+      : new Map((versions[i - 1]?.turns ?? []).flatMap((t) => (t.original === null ? [] : [[t.id, t.original]]))),
+  );
   return languages.map((l, i) => {
     const alternates: Alternate[] = languages.flatMap((other, j) => {
       if (j === i) return [];

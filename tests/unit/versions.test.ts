@@ -1,12 +1,18 @@
 /** Language versions: which files are versions of which, which one prevails, and which turn translates which. */
 import { readFileSync } from 'node:fs';
+import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { publishedUrls, retiredPages } from '../../scripts/core/permalinks/record.ts';
+import type { Transcript } from '../../scripts/core/schema.ts';
+import { transcriptToTwin } from '../../scripts/core/to-twin.ts';
 import { type AlignableTurn, alignVersions } from '../../scripts/core/versions/align-versions.ts';
 import { originalFileName, versionOriginals } from '../../scripts/core/versions/group-versions.ts';
 import { prevailingLanguage } from '../../scripts/core/versions/prevails.ts';
 import { turnMap, versionNote, versionView } from '../../scripts/core/versions/version-view.ts';
+import { type PageData, turnsOf, valueCounts } from '../../src/lib/search-hits.ts';
+import type { SearchState } from '../../src/lib/search-state.ts';
+import { searchPages } from '../../src/lib/search-versions.ts';
 import { parallelRows, prevailsNote } from '../../src/lib/version-page.ts';
 import { EMPTY_STATE, publish } from '../helpers/publish.ts';
 
@@ -294,4 +300,54 @@ test('a translation_by key in front matter credits the translator, and is no sli
   });
   expect(archive.files.flatMap((f) => f.problems).filter((p) => p.code === 'invalid-front-matter')).toEqual([]);
   expect(archive.transcripts[0]?.versions[0]?.credits).toEqual(['Translated by Ajian']);
+});
+
+describe('search across versions', () => {
+  const archive = ingestArchive({
+    sources: [
+      source('2024-07-02-flood-relief-briefing.txt', fixture('2024-07-02-flood-relief-briefing.txt')),
+      source('2024-07-02-flood-relief-briefing.zh.txt', fixture('2024-07-02-flood-relief-briefing.zh.txt')),
+    ],
+    speakerRegistry: registry,
+  });
+  const t = archive.transcripts[0] as Transcript;
+  const twin = transcriptToTwin(t, new Map(archive.speakers.map((s) => [s.slug, s])), new Map());
+  const pages = searchPages(twin);
+  /** A search page as the page's script gets it from Pagefind: its metadata and its text. */
+  const asFound = (html: string, url: string): PageData => {
+    const doc = parse(html);
+    const meta = Object.fromEntries(
+      doc
+        .querySelectorAll('[data-pagefind-meta]')
+        .map((el) => [
+          (el.getAttribute('data-pagefind-meta') ?? '').replace(/\[data-value\]$/, ''),
+          el.getAttribute('data-value') ?? '',
+        ]),
+    );
+    const content = doc
+      .querySelectorAll('p')
+      .map((p) => p.text)
+      .join(' ');
+    return { url, meta, content, anchors: [] };
+  };
+
+  test('each version is a search page in its own language, at its own address', () => {
+    expect(pages.map((p) => p.path)).toEqual([
+      'transcripts/2024-07-02-flood-relief-briefing/index.html',
+      'transcripts/2024-07-02-flood-relief-briefing/zh/index.html',
+    ]);
+    expect(pages.map((p) => /<html lang="([^"]+)"/.exec(p.html)?.[1])).toEqual(['en', 'zh']);
+  });
+
+  test('a hit in the Chinese version offers the same turn in English, and a turn found in both counts once', () => {
+    const [en, zh] = pages.map((p, i) => asFound(p.html, i === 0 ? twin.url : (twin.versions[0]?.url ?? '')));
+    const zhTurns = turnsOf(zh as PageData);
+    expect(zhTurns.find((h) => h.id === 't2')?.also).toEqual([{ name: 'English', url: `${twin.url}#t2` }]);
+    // The second half of the split answer offers the answer it translates.
+    expect(zhTurns.find((h) => h.id === 't6')?.also).toEqual([{ name: 'English', url: `${twin.url}#t5` }]);
+    const third = [...turnsOf(en as PageData), ...zhTurns].filter((h) => h.id === 't3');
+    expect(third).toHaveLength(2);
+    const counts = valueCounts(third, { q: '', filters: {}, sort: 'relevance' } as SearchState, ['speaker']);
+    expect(counts.speaker.get('Mao Ning')).toBe(1);
+  });
 });

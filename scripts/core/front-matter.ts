@@ -26,6 +26,10 @@ export const FIELDS: Record<keyof TranscriptMeta, readonly string[]> = {
   speakers: ['speakers', 'speaker'],
   tags: ['tags', 'topics'],
   format: ['format'],
+  translationOf: ['translationOf', 'translation_of'],
+  original: ['original'],
+  translator: ['translator', 'translation_by', 'translated_by'],
+  prevails: ['prevails'],
 };
 
 /**

@@ -29,6 +29,8 @@ import { discussed, MAX_SHARE, nicknamesOf, selectTopics } from './select-topics
 import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
 import { type Named, type Naming, nameTranscripts } from './titles.ts';
+import { attachVersions, type VersionMismatch } from './versions/attach-versions.ts';
+import { originalFileName, versionOriginals } from './versions/group-versions.ts';
 import { vocabularyOf, vocabularyTest } from './vocabulary.ts';
 
 export interface SourceFile {
@@ -91,6 +93,10 @@ export interface IngestedFile {
   turns: number;
   words: number;
   report: FileReport;
+  /** For a language version: the source file of the transcript it is a version of (its `slug` is that one's). */
+  versionOf?: string;
+  /** For an original: it has language versions (they and it are parsed together, never reused alone). */
+  hasVersions?: boolean;
 }
 
 /** What happened to one source file, for the ingest report. */
@@ -107,6 +113,10 @@ export interface FileReport {
   unsure: UnsureLabel[];
   /** Labels no registry entry claimed (only counted when a registry exists), with how many turns carry each. */
   unresolved: { label: string; turns: number }[];
+  /** For a language version: the original's source file. */
+  versionOf?: string;
+  /** Turns that the alignment of language versions could not pair one to one (listed by `--report`). */
+  mismatches?: VersionMismatch[];
 }
 
 export interface Archive {
@@ -144,8 +154,18 @@ export function ingestArchive(input: ArchiveInput): Archive {
   };
 
   const sorted = [...input.sources].sort((a, b) => a.file.localeCompare(b.file));
+  // An original and its language versions make one record: they are parsed together, never reused alone.
+  const sourceFiles = new Set(sorted.map((s) => s.file));
+  const families = new Set<string>();
+  for (const { file } of sorted) {
+    const original = originalFileName(file);
+    const before = input.previous?.get(file);
+    if (original !== undefined && sourceFiles.has(original)) families.add(file).add(original);
+    if (before?.versionOf !== undefined) families.add(file).add(before.versionOf);
+    if (before?.hasVersions) families.add(file);
+  }
   const reusable = (source: SourceFile) =>
-    reusableFrom(input.previous, source) ? input.previous?.get(source.file) : undefined;
+    !families.has(source.file) && reusableFrom(input.previous, source) ? input.previous?.get(source.file) : undefined;
   const results: { source: SourceFile; result?: TranscriptResult; reused?: IngestedFile }[] = sorted.map((source) => {
     const reused = reusable(source);
     return reused ? { source, reused } : { source, result: ingestOne(source, registry) };
@@ -256,6 +276,31 @@ export function ingestArchive(input: ArchiveInput): Archive {
     background: [...background].sort(),
   });
 
+  // Language versions: each is parsed with its original, and joins its record instead of taking a slug.
+  const byFile = new Map(results.map((r) => [r.source.file, r]));
+  const grouping = versionOriginals(
+    results.map((r) => r.source.file),
+    new Map(results.flatMap((r) => (r.result?.translationOf ? [[r.source.file, r.result.translationOf]] : []))),
+    new Map(
+      results.flatMap((r) => {
+        const slug = r.reused?.slug ?? r.result?.transcript?.slug;
+        return slug ? [[r.source.file, slug]] : [];
+      }),
+    ),
+  );
+  problems.push(...grouping.problems);
+  const translationsOf = new Map<(typeof results)[number], (typeof results)[number][]>();
+  for (const [file, originalFile] of grouping.originals) {
+    const r = byFile.get(file);
+    const o = byFile.get(originalFile);
+    if (!r || !o) continue;
+    parse(r);
+    parse(o);
+    if (!r.result?.transcript || !o.result?.transcript) continue;
+    translationsOf.set(o, [...(translationsOf.get(o) ?? []), r]);
+  }
+  const isVersion = new Set([...translationsOf.values()].flat());
+
   // Two files that want one slug: the first (in file order) keeps it, the other is refused.
   const owner = new Map<string, string>();
   const files: FileReport[] = [];
@@ -264,6 +309,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
   const speakers = new Map<string, Speaker>(registry.speakers.map((s) => [s.slug, s]));
   for (const r of results) {
     const { source, reused } = r;
+    if (isVersion.has(r)) continue;
     if (reused && !owner.has(reused.slug)) {
       owner.set(reused.slug, source.file);
       ingested.set(source.file, reused);
@@ -301,8 +347,18 @@ export function ingestArchive(input: ArchiveInput): Archive {
     }
     const report = reportOf(source.file, result, registry);
     const named = names.get(source.file);
+    const translations = result.transcript ? (translationsOf.get(r) ?? []) : [];
+    if (result.transcript && translations.length > 0) {
+      const joined = joinVersions(result.transcript, translations, registry, speakers);
+      report.mismatches = joined.mismatches.filter((m) => m.file === source.file);
+      for (const v of joined.versions) {
+        files.push(v.report);
+        if (v.ingested) ingested.set(v.report.file, { ...v.ingested, hash: v.source.hash });
+      }
+    }
     if (result.transcript) {
       ingested.set(source.file, {
+        ...(translations.length > 0 ? { hasVersions: true } : {}),
         hash: source.hash,
         slug: result.transcript.slug,
         speakers: result.speakers,
@@ -529,6 +585,63 @@ function nameOne(t: Transcript, named: Named | undefined): void {
 /** Why a file over a size limit is refused. */
 export function tooLargeMessage(size: number, limit: number, what = 'transcripts'): string {
   return `the file is ${megabytes(size)}; ${what} over ${megabytes(limit)} are not ${what === 'transcripts' ? 'built' : 'read'}`;
+}
+
+type VersionResult = { source: SourceFile; result?: TranscriptResult };
+
+/**
+ * Stores the language versions in their original's record (in place), and
+ * returns each version file's report and what a later run needs of it. Only
+ * the speakers a version's turns still name after alignment get a page.
+ */
+function joinVersions(
+  original: Transcript,
+  translations: readonly VersionResult[],
+  registry: Registry,
+  speakers: Map<string, Speaker>,
+): {
+  mismatches: VersionMismatch[];
+  versions: { source: SourceFile; report: FileReport; ingested?: Omit<IngestedFile, 'hash'> }[];
+} {
+  const parsed = translations.flatMap((r) => (r.result?.transcript ? [r.result.transcript] : []));
+  const attached = attachVersions(original, parsed);
+  Object.assign(original, attached.transcript);
+  const versions = translations.map(({ source, result }) => {
+    const r = result as TranscriptResult;
+    const refused = attached.problems.filter((p) => p.file === source.file);
+    r.problems.push(...refused);
+    const version = original.versions.find((v) => v.source.file === source.file);
+    const named = new Set(version?.participants.map((p) => p.speaker) ?? []);
+    const own = r.speakers.filter((s) => named.has(s.slug));
+    for (const s of own) mergeSpeaker(speakers, s);
+    const report: FileReport = {
+      ...reportOf(source.file, r, registry),
+      versionOf: original.source.file,
+      mismatches: attached.mismatches.filter((m) => m.file === source.file),
+    };
+    if (!version) {
+      const { slug: _refused, ...unbuilt } = report;
+      return { source, report: unbuilt };
+    }
+    report.slug = original.slug;
+    report.speakers = version.participants.length;
+    return {
+      source,
+      report,
+      ingested: {
+        slug: original.slug,
+        versionOf: original.source.file,
+        speakers: own,
+        topics: [],
+        filed: [],
+        candidates: [],
+        turns: version.turns.length,
+        words: version.words,
+        report,
+      },
+    };
+  });
+  return { mismatches: attached.mismatches, versions };
 }
 
 function mergeSpeaker(into: Map<string, Speaker>, speaker: Speaker): void {

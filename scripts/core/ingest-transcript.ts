@@ -54,6 +54,8 @@ export interface TranscriptResult {
   vocabulary?: string;
   /** What its file name and text say towards its title and show, for the archive to name it (`titles.ts`). */
   naming?: Naming;
+  /** The metadata's `translationOf:` (or `original:`): the file or slug this one is a language version of. */
+  translationOf?: string;
 }
 
 /** The speaker of text that carries no label at all. */
@@ -200,10 +202,13 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     retiredTurns: [],
     retiredAnchors: [],
     topics: [],
-    credits: closing.credits,
+    credits: [...closing.credits, ...(meta.translator ? [`Translated by ${meta.translator}`] : [])],
     notes: closing.notes,
+    ...(meta.prevails ? { prevails: meta.prevails } : {}),
+    versions: [],
     words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWordCount(p), 0), 0),
   } satisfies Transcript);
+  const pointer = meta.translationOf ?? meta.original;
   return {
     transcript,
     speakers,
@@ -221,6 +226,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
       language,
     }),
     ...(meta.tags && meta.tags.length > 0 ? { tags: meta.tags } : {}),
+    ...(pointer ? { translationOf: pointer } : {}),
   };
 }
 
@@ -235,7 +241,8 @@ function saidByLabel(turns: readonly ParsedTurn[]): Map<string, string> {
   return new Map([...said].map(([label, texts]) => [label, texts.join('\n')]));
 }
 
-function participantsOf(turns: readonly Turn[]): Participant[] {
+/** Each speaker of `turns` with the labels they were given and how much they said, in order of first turn. */
+export function participantsOf(turns: readonly Turn[]): Participant[] {
   const bySpeaker = new Map<string, Participant>();
   for (const turn of turns) {
     const p = bySpeaker.get(turn.speaker) ?? { speaker: turn.speaker, labels: [], turns: 0, words: 0 };

@@ -96,6 +96,14 @@ export const PROBLEMS = {
     severity: 'error',
     hint: 'Give one of the two entries another name, alias or `slug:`: each name and slug must lead to one speaker or topic.',
   },
+  'unknown-original': {
+    severity: 'warning',
+    hint: "Set `translationOf:` to the original's file name (beside this file) or its slug; until then this file is built as a transcript of its own.",
+  },
+  'duplicate-version': {
+    severity: 'error',
+    hint: 'Give each language version of a transcript its own language (`<name>.<lang>.<ext>`, or `language:` in its metadata).',
+  },
   'unreadable-file': {
     severity: 'error',
     hint: 'Check that the file exists and can be read.',

@@ -260,8 +260,8 @@ export const ParticipantSchema = z.object({
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
-/** A transcript entity: one page at `/transcripts/<slug>/`. */
-export const TranscriptSchema = z.object({
+/** The fields of one transcript in one language (see {@link TranscriptSchema}). */
+const TranscriptFields = z.object({
   slug: SlugSchema,
   title: LineSchema,
   /** Where the title came from: given in metadata, or derived by the ingest. */
@@ -328,6 +328,45 @@ export const TranscriptSchema = z.object({
   notes: z.array(z.string()).default([]),
   words: z.number().int().nonnegative(),
 });
+
+/**
+ * Another language version of a transcript (`talk.zh.md` beside `talk.md`,
+ * or a file whose metadata says `translationOf:`): its own text, speakers
+ * and closing notes, with turn ids of its own. Which turn translates which is
+ * derived by `alignVersions` (scripts/core/versions/align-versions.ts), not stored.
+ * Its page is `/transcripts/<slug>/<language>/`.
+ */
+export const TranscriptVersionSchema = TranscriptFields.pick({
+  language: true,
+  title: true,
+  titleSource: true,
+  transcriber: true,
+  textFormat: true,
+  source: true,
+  participants: true,
+  preamble: true,
+  turns: true,
+  sections: true,
+  credits: true,
+  notes: true,
+  words: true,
+});
+export type TranscriptVersion = z.infer<typeof TranscriptVersionSchema>;
+
+/**
+ * A transcript entity: one page at `/transcripts/<slug>/` for the original
+ * (or default) language, and one per other language version.
+ */
+export const TranscriptSchema = TranscriptFields.extend({
+  /**
+   * The language whose text is authoritative where versions differ: from
+   * metadata `prevails:`, or a closing note that says so ("… the Chinese
+   * version is deemed to prevail").
+   */
+  prevails: LanguageSchema.optional(),
+  /** The other language versions, in language order; the record's own text is the original's. */
+  versions: z.array(TranscriptVersionSchema).default([]),
+});
 export type Transcript = z.infer<typeof TranscriptSchema>;
 
 /**
@@ -340,6 +379,7 @@ export type Transcript = z.infer<typeof TranscriptSchema>;
  */
 export const TranscriptCardSchema = TranscriptSchema.omit({ turns: true, preamble: true }).extend({
   topics: z.array(TranscriptTopicSchema.pick({ slug: true })).default([]),
+  versions: z.array(TranscriptVersionSchema.pick({ language: true, title: true })).default([]),
 });
 export type TranscriptCard = z.infer<typeof TranscriptCardSchema>;
 
@@ -388,6 +428,17 @@ export const TranscriptMetaSchema = z
     tags: z.array(lineUpTo(METADATA_LIMITS.name)),
     /** Forces a format instead of detecting it. */
     format: FormatSchema,
+    /**
+     * This file is another language version of that one: its file name
+     * (relative to this file's folder or to the seeds folder) or its slug.
+     */
+    translationOf: lineUpTo(METADATA_LIMITS.name),
+    /** The same as `translationOf:`. */
+    original: lineUpTo(METADATA_LIMITS.name),
+    /** Who translated this text (front matter `translation_by:`): credited with the closing credits. */
+    translator: lineUpTo(METADATA_LIMITS.name),
+    /** The language version that is authoritative where versions differ (`prevails: zh`). */
+    prevails: LanguageSchema,
   })
   .partial()
   .strict();

@@ -8,8 +8,10 @@
  */
 import { splitAnnotations } from './annotations.ts';
 import type { Speaker, Topic, Transcript } from './schema.ts';
-import { transcriptPath, turnPath, twinPath } from './urls.ts';
+import { transcriptPath, twinPath } from './urls.ts';
+import { turnMap, type VersionView, versionPages, versionView } from './versions/version-view.ts';
 
+/** Language versions (`prevails`, `versions`, and the manifest's `versions`) were added at the end: still version 2. */
 export const TWIN_SCHEMA_VERSION = 2;
 
 /** Where each turn ends in the recording: where the next timed turn starts (`null` for the last, or untimed). */
@@ -26,16 +28,36 @@ export function transcriptToTwin(
   speakers: ReadonlyMap<string, Speaker>,
   topics: ReadonlyMap<string, Topic>,
 ) {
-  const ends = turnEnds(t);
+  const original = versionView(t) as VersionView;
   return {
     schemaVersion: TWIN_SCHEMA_VERSION,
+    ...languageTwin(original, speakers, topics),
+    /** The language whose text prevails where versions differ, when the metadata or a closing note says. */
+    prevails: t.prevails ?? null,
+    /**
+     * The other language versions, each with its own page, turns and notes;
+     * a turn's `original` is the original's turn it translates (`null`: none).
+     */
+    versions: t.versions.map((v) => {
+      const view = versionView(t, v.language) as VersionView;
+      const toOriginal = turnMap(t, v.language, t.language);
+      const twin = languageTwin(view, speakers, topics);
+      return { ...twin, turns: twin.turns.map((turn) => ({ ...turn, original: toOriginal.get(turn.id) ?? null })) };
+    }),
+  };
+}
+
+/** One language of a transcript in the twin: the whole twin of the original, or one entry of its `versions`. */
+function languageTwin(t: VersionView, speakers: ReadonlyMap<string, Speaker>, topics: ReadonlyMap<string, Topic>) {
+  const ends = turnEnds(t);
+  return {
     slug: t.slug,
     title: t.title,
     date: t.date ?? null,
     event: t.event ?? null,
     location: t.location ?? null,
     language: t.language,
-    url: transcriptPath(t.slug),
+    url: t.page,
     sourceUrl: t.sourceUrl ?? null,
     media: t.media ?? null,
     summary: t.summary ?? null,
@@ -55,7 +77,7 @@ export function transcriptToTwin(
     }),
     turns: t.turns.map((turn, i) => ({
       id: turn.id,
-      url: turnPath(t.slug, turn.id),
+      url: `${t.page}#${turn.id}`,
       speaker: turn.speaker,
       label: turn.label,
       paragraphs: turn.paragraphs,
@@ -100,5 +122,10 @@ export function transcriptToManifestEntry(t: Transcript) {
     topics: t.topics.map((tt) => tt.slug),
     turns: t.turns.length,
     words: t.words,
+    /** Its other language versions' pages (their text is in the twin). */
+    versions: versionPages(t)
+      .slice(1)
+      .map((v) => ({ language: v.language, title: v.title, url: v.page })),
+    prevails: t.prevails ?? null,
   };
 }

@@ -6,6 +6,11 @@
 export const transcriptPath = (slug: string): string => `/transcripts/${slug}/`;
 export const turnPath = (slug: string, turnId: string): string => `/transcripts/${slug}/#${turnId}`;
 export const twinPath = (slug: string): string => `/transcripts/${slug}.json`;
+/**
+ * The page of a transcript's language version: `/transcripts/<slug>/<lang>/`
+ * (the original's is {@link transcriptPath}). Its twin is in the transcript's.
+ */
+export const versionPath = (slug: string, language: string): string => `/transcripts/${slug}/${language}/`;
 /** A transcript's plain-text and CSV (one row a turn) twins. */
 export const textTwinPath = (slug: string): string => `/transcripts/${slug}.txt`;
 export const csvTwinPath = (slug: string): string => `/transcripts/${slug}.csv`;

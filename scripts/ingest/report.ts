@@ -18,7 +18,10 @@ export function formatIngestReport(
   options: { report: boolean },
 ): string[] {
   const lines: string[] = [];
-  const published = [...archive.ingested.values()];
+  // A language version is part of its transcript's record, not a transcript of its own.
+  const published = [...archive.ingested.values()].filter((f) => f.versionOf === undefined);
+  const versions = archive.files.filter((f) => f.versionOf !== undefined && f.slug !== undefined);
+  const mismatches = archive.files.flatMap((f) => f.mismatches ?? []);
   const turns = published.reduce((n, t) => n + t.turns, 0);
   const words = published.reduce((n, t) => n + t.words, 0);
   lines.push(
@@ -30,7 +33,9 @@ export function formatIngestReport(
       lines.push(
         `  ${f.file} | ${f.format ?? '-'} | ${f.turns} | ${f.speakers} | ${f.words} | ${f.annotations} | ${f.problems.length} | ${f.unsure.length}`,
       );
+      if (f.versionOf) lines.push(`      ↳ a language version of ${f.versionOf}`);
       for (const u of f.unsure) lines.push(`      ${f.file}:${u.line}: ${u.reason}`);
+      for (const m of f.mismatches ?? []) lines.push(`      ${m.file}:${m.line}: not aligned: ${m.message}`);
     }
     lines.push('');
   }
@@ -41,6 +46,11 @@ export function formatIngestReport(
   if (unsure > 0) {
     lines.push(
       `  ↳ ${plural(unsure, 'line')} ${unsure === 1 ? 'looked like a label but was' : 'looked like labels but were'} kept as text (--report lists them)`,
+    );
+  }
+  if (versions.length > 0) {
+    lines.push(
+      `  ↳ ${plural(versions.length, 'language version')} joined to ${plural(new Set(versions.map((f) => f.slug)).size, 'transcript')}${mismatches.length > 0 ? `; ${plural(mismatches.length, 'turn')} not aligned one to one (--report lists them)` : ''}`,
     );
   }
   if (skipped.length > 0) {

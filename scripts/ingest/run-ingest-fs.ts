@@ -145,7 +145,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const archiveFiles = problems.some((p) => ARCHIVE_FILE_PROBLEMS.has(p.code));
   const outcome = {
     ...verdict(options, problems.length, archiveFiles),
-    transcripts: archive.ingested.size,
+    transcripts: [...archive.ingested.values()].filter((f) => f.versionOf === undefined).length,
     written: written.written.length + written.removed.length,
     inputBytes: seeds.inputBytes,
     lines: [

@@ -14,7 +14,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { searchRecordHtml, type Twin } from '../../src/lib/search-record.ts';
+import type { Twin } from '../../src/lib/search-record.ts';
+import { searchPages } from '../../src/lib/search-versions.ts';
 import { canonicalLanguage, shownValue } from '../core/metadata-shapes.ts';
 import {
   type Part,
@@ -32,7 +33,9 @@ import { writeVocabulary } from './vocabulary-fs.ts';
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
 /** The code that makes the page Pagefind indexes for a transcript, and what it uses. */
-const RECORD_SOURCES = ['search-record.ts', 'search-state.ts', 'format.ts'].map((f) => join(ROOT, 'src/lib', f));
+const RECORD_SOURCES = ['search-record.ts', 'search-versions.ts', 'search-state.ts', 'format.ts'].map((f) =>
+  join(ROOT, 'src/lib', f),
+);
 
 export interface SearchIndexOptions {
   /** The freshly built site, without a search index yet. */
@@ -122,8 +125,9 @@ async function reuseShard(from: string, to: string, primary: boolean): Promise<v
 /** A transcript's JSON twin in the built site. */
 const twinFile = (site: string, slug: string): string => join(site, 'transcripts', `${slug}.json`);
 
-async function recordOf(site: string, slug: string): Promise<string> {
-  return searchRecordHtml(JSON.parse(await readFile(twinFile(site, slug), 'utf8')) as Twin);
+/** A transcript's search pages: the original's, and one per language version. */
+async function recordsOf(site: string, slug: string): Promise<{ path: string; html: string }[]> {
+  return searchPages(JSON.parse(await readFile(twinFile(site, slug), 'utf8')) as Twin);
 }
 
 /**
@@ -145,8 +149,10 @@ async function indexShard(
   await rm(out, { recursive: true, force: true });
   try {
     for (const slug of slugs) {
-      await mkdir(join(tree, 'transcripts', slug), { recursive: true });
-      await writeFile(join(tree, 'transcripts', slug, 'index.html'), await recordOf(site, slug));
+      for (const { path, html } of await recordsOf(site, slug)) {
+        await mkdir(dirname(join(tree, path)), { recursive: true });
+        await writeFile(join(tree, path), html);
+      }
     }
     const run = await runPagefind(['--site', tree, '--output-path', out], verbose);
     return { ...run, ok: run.ok && existsSync(join(out, 'pagefind.js')), out };
@@ -207,7 +213,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       htmlBytes += stats.size;
       let digest = known[key];
       if (digest === undefined) {
-        const record = await recordOf(site, slug);
+        const record = (await recordsOf(site, slug)).map((r) => r.html).join('\0');
         const lang = unsafeLanguage(record);
         if (lang !== undefined)
           unsafe.push(`${twinFile(site, slug)}: the transcript's language ${lang} is not a BCP 47 tag`);

@@ -48,17 +48,20 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
   const people = new Map<string, string>();
   for (const file of twinFiles) {
     const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
-    for (const s of twin.speakers) people.set(speakerPath(s.slug), s.name);
-    let language = byLanguage.get(twin.language);
-    if (!language) {
-      language = { turns: 0, words: new Map() };
-      byLanguage.set(twin.language, language);
-    }
-    for (const turn of twin.turns) {
-      language.turns++;
-      const words = new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
-      for (const w of words) {
-        if (w.length <= LONGEST && !isSpaceless(w)) language.words.set(w, (language.words.get(w) ?? 0) + 1);
+    // Each language version's words count in its own language.
+    for (const text of [twin, ...(twin.versions ?? [])]) {
+      for (const s of text.speakers) people.set(speakerPath(s.slug), s.name);
+      let language = byLanguage.get(text.language);
+      if (!language) {
+        language = { turns: 0, words: new Map() };
+        byLanguage.set(text.language, language);
+      }
+      for (const turn of text.turns) {
+        language.turns++;
+        const words = new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
+        for (const w of words) {
+          if (w.length <= LONGEST && !isSpaceless(w)) language.words.set(w, (language.words.get(w) ?? 0) + 1);
+        }
       }
     }
   }

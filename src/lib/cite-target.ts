@@ -5,6 +5,7 @@
  */
 import type { CiteName, CiteTarget } from '../../scripts/core/cite.ts';
 import type { Speaker, Transcript } from '../../scripts/core/schema.ts';
+import { versionNote } from '../../scripts/core/versions/version-view.ts';
 
 const citeName = (s: Speaker): CiteName => ({
   name: s.name,
@@ -35,12 +36,14 @@ export interface CiteData {
 }
 
 export function citeData(
-  t: Transcript,
+  t: Transcript & { originalLanguage?: string },
   speakerOf: (slug: string) => Speaker | undefined,
   page: { url: string; archive: string; publisher: string },
 ): CiteData {
+  // A transcript in several languages: the citation says which text it cites, and which one prevails.
+  const note = versionNote({ ...t, originalLanguage: t.originalLanguage ?? t.language });
   const target: CiteTarget = {
-    title: t.title,
+    title: note ? `${t.title} [${note}]` : t.title,
     ...(t.date ? { date: t.date } : {}),
     ...(t.transcriber ? { transcriber: t.transcriber } : {}),
     url: page.url,

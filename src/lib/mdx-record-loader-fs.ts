@@ -70,8 +70,12 @@ export function mdxRecords(
         if (keep === 'transcript-card') {
           const whole = TranscriptSchema.safeParse(record.data);
           if (!whole.success) throw new Error(recordError(path, whole.error.issues[0]));
-          const { turns: _turns, preamble: _preamble, topics, ...card } = whole.data;
-          stored = { ...card, topics: topics.map((t) => ({ slug: t.slug })) };
+          const { turns: _turns, preamble: _preamble, topics, versions, ...card } = whole.data;
+          stored = {
+            ...card,
+            topics: topics.map((t) => ({ slug: t.slug })),
+            versions: versions.map((v) => ({ language: v.language, title: v.title })),
+          };
         }
         const data = await parseData({ id, data: stored, filePath: path });
         store.set({ id, data, digest: generateDigest(text), rendered: { html: body.html } });

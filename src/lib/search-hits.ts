@@ -9,6 +9,7 @@
 import { holdsAll, type Stem } from './search-match.ts';
 import { speakerFilterValue, type TurnFacts } from './search-record.ts';
 import { type FilterName, hasPhrases, type SearchState } from './search-state.ts';
+import { alternatesOf } from './search-versions.ts';
 
 /** What the page's script needs of a Pagefind result's data. */
 export interface PageData {
@@ -33,7 +34,16 @@ export interface TurnHit {
   text: string;
   /** The turn's value of each filter. */
   values: Record<FilterName, string[]>;
+  /** The transcript it belongs to, when it is one of several language versions: they count as one. */
+  transcript?: string;
+  /** The same turn in the transcript's other language versions: the language's name and the turn's address. */
+  also?: { name: string; url: string }[];
+  /** For a turn of a transcript in several languages: the original's turn (`<transcript url>#<id>`), which counts once. */
+  turn?: string;
 }
+
+/** What a filter's count counts once: a turn, whichever language versions of it are hits. */
+const countedAs = (hit: TurnHit): string => hit.turn ?? `${hit.url}#${hit.id}`;
 
 /** A transcript's per-turn facts from its metadata; empty facts when they are missing or unreadable. */
 export function factsOf(page: PageData): TurnFacts {
@@ -63,11 +73,18 @@ export function turnsOf(page: PageData): TurnHit[] {
   const titles = new Map(page.anchors.map((a) => [a.id, a.title ?? '']));
   const year = page.filters?.['year'] ?? [];
   const language = page.filters?.['language'] ?? [];
+  const alternates = alternatesOf(page.meta);
   return facts.turns.map(([id, person, topics]) => {
     const p = facts.people[person];
+    const also = alternates.flatMap(([name, url, turns]) => (turns[id] ? [{ name, url: `${url}#${turns[id]}` }] : []));
+    const transcript = page.meta['transcript'];
+    const original = transcript === undefined ? undefined : alternates.find(([, url]) => url === transcript)?.[2][id];
     return {
       url: page.url,
       id,
+      ...(page.meta['transcript'] ? { transcript: page.meta['transcript'] } : {}),
+      ...(also.length > 0 ? { also } : {}),
+      ...(transcript === undefined ? {} : { turn: `${transcript}#${original ?? id}` }),
       title: page.meta['title'] ?? '',
       ...(page.meta['date'] ? { date: page.meta['date'] } : {}),
       speaker: p?.[0] ?? titles.get(id) ?? '',
@@ -107,7 +124,8 @@ export function matchingTurns(
 
 /**
  * How many hits each value of each filter would give if chosen: counted over
- * the turns that hold the query and answer every other filter. A value of a
+ * the turns that hold the query and answer every other filter (a turn found
+ * in two language versions of a transcript counts once). A value of a
  * filter that already has a choice adds its turns to that choice's, so its
  * count is the same: the turns it would add.
  */
@@ -118,12 +136,12 @@ export function valueCounts(
 ): Record<FilterName, Map<string, number>> {
   const out = {} as Record<FilterName, Map<string, number>>;
   for (const name of names) {
-    const counts = new Map<string, number>();
+    const turns = new Map<string, Set<string>>();
     for (const hit of matching) {
       if (!answersFilters(hit, state, name)) continue;
-      for (const v of new Set(hit.values[name])) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const v of new Set(hit.values[name])) turns.set(v, (turns.get(v) ?? new Set()).add(countedAs(hit)));
     }
-    out[name] = counts;
+    out[name] = new Map([...turns].map(([v, set]) => [v, set.size]));
   }
   return out;
 }

@@ -83,12 +83,15 @@ export const spokenText = (paragraph: string): string => paragraph.replace(/\[([
 
 const attr = (text: string): string => escapeHtml(text);
 
-function tag(kind: 'meta' | 'filter' | 'sort', key: string, value: string): string {
+export function tag(kind: 'meta' | 'filter' | 'sort', key: string, value: string): string {
   return `<span data-pagefind-${kind}="${attr(key)}[data-value]" data-value="${attr(value)}"></span>`;
 }
 
-/** The HTML Pagefind indexes for a transcript (see the module comment). */
-export function searchRecordHtml(twin: Twin): string {
+/**
+ * The HTML Pagefind indexes for a transcript (see the module comment).
+ * @param extra more metadata tags (a language version's, `search-versions.ts`)
+ */
+export function searchRecordHtml(twin: Twin, extra: readonly string[] = []): string {
   const facts = turnFacts(twin);
   const out: string[] = [
     `<!doctype html><html lang="${attr(twin.language)}"><head><meta charset="utf-8"><title>${escapeHtml(twin.title)}</title></head><body>`,
@@ -98,6 +101,7 @@ export function searchRecordHtml(twin: Twin): string {
     tag('sort', 'date', twin.date ?? '0000'),
     tag('filter', 'year', twin.date ? twin.date.slice(0, 4) : UNDATED),
     tag('filter', 'language', languageName(twin.language)),
+    ...extra,
   ];
   if (twin.date) out.push(tag('meta', 'date', twin.date));
   for (const value of new Set(facts.people.map(([name]) => speakerFilterValue(name))))

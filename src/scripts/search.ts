@@ -559,7 +559,8 @@ async function check(mine: number, wanted: number): Promise<void> {
   const holding = f.browsing
     ? `${one ? 'matches' : 'match'} the filters`
     : `${one ? 'holds' : 'hold'} ${quoted(state.q)}`;
-  const inTranscripts = new Set(hits.map((h) => h.url)).size;
+  // Language versions of one transcript count as one.
+  const inTranscripts = new Set(hits.map((h) => h.transcript ?? h.url)).size;
   statusLine.textContent = complete
     ? hits.length === 0
       ? f.browsing
@@ -632,7 +633,7 @@ function hitItem(hit: TurnHit, excerpt: ExcerptPart[]): HTMLLIElement {
     time.dateTime = hit.date;
     meta.append(' · ', time);
   }
-  return el(
+  const item = el(
     'li',
     { className: 'search-hit' },
     el('a', { href: siteUrl(hit.url), className: 'hit-title', textContent: hit.title }),
@@ -643,6 +644,18 @@ function hitItem(hit: TurnHit, excerpt: ExcerptPart[]): HTMLLIElement {
       ...excerpt.map((p) => (p.mark ? el('mark', { textContent: p.text }) : document.createTextNode(p.text))),
     ),
   );
+  if (hit.also) item.append(alsoIn(hit.also));
+  return item;
+}
+
+/** "The same turn in Chinese": links to the hit's turn in the transcript's other language versions. */
+function alsoIn(also: NonNullable<TurnHit['also']>): HTMLParagraphElement {
+  const p = el('p', { className: 'hit-also' }, 'The same turn in ');
+  for (const [i, a] of also.entries()) {
+    if (i > 0) p.append(', ');
+    p.append(el('a', { href: siteUrl(a.url), className: 'hit-also-link', textContent: a.name }));
+  }
+  return p;
 }
 
 /** "Did you mean …": each missing word replaced by its nearest words, as links that search again. */

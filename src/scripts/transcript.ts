@@ -9,7 +9,8 @@
  * - "Copy link to this passage" for selected text, as a text-fragment URL,
  *   where the browser supports text fragments;
  * - search terms marked on arrival from a hit, with a navigator (mentions.ts);
- * - the reading keys and the outline's position (reading.ts).
+ * - the reading keys and the outline's position (reading.ts);
+ * - the language switcher's links at the turn being read (versions.ts).
  *
  * A copy is confirmed twice: the button says "Copied" for a few seconds, and
  * the live region tells a screen reader.
@@ -18,6 +19,7 @@ import { CITE_FORMATS, cite, quoteOf, turnTarget } from '../../scripts/core/cite
 import './mentions.ts';
 import type { CiteData } from '../lib/cite-target.ts';
 import './reading.ts';
+import './versions.ts';
 
 const data = document.getElementById('cite-data')?.textContent;
 const parsed: CiteData | undefined = data ? (JSON.parse(data) as CiteData) : undefined;

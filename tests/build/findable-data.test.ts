@@ -21,9 +21,11 @@ const slugsOf = (section: string) =>
     .filter((e) => e.isDirectory() && exists(site, `/${section}/${e.name}/index.html`))
     .map((e) => e.name);
 
-/** The alternates a page declares, as `type path`. */
+/** The data alternates a page declares, as `type path` (not its language versions, `hreflang`). */
 const alternates = (doc: HTMLElement) =>
-  doc.querySelectorAll('link[rel="alternate"]').map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
+  doc
+    .querySelectorAll('link[rel="alternate"]:not([hreflang])')
+    .map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
 
 describe('every page links its data', () => {
   test('a transcript page: JSON, TXT and CSV twins, visibly and as alternates, each one a file of the site', () => {

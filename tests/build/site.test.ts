@@ -299,11 +299,11 @@ describe('speaker and topic pages', () => {
 });
 
 describe('the search index', () => {
-  test('Pagefind wrote its index, with one page per transcript', () => {
+  test('Pagefind wrote its index, with one page per transcript and language version', () => {
     expect(exists(site, '/pagefind/pagefind.js')).toBe(true);
     const entry = json<{ languages: Record<string, { page_count: number }> }>(site, '/pagefind/pagefind-entry.json');
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    expect(pages).toBe(archive.transcripts.length);
+    expect(pages).toBe(archive.transcripts.reduce((n, t) => n + 1 + t.versions.length, 0));
   });
 });
 

@@ -55,6 +55,8 @@ const twin: Twin = {
   preamble: [],
   credits: [],
   notes: [],
+  prevails: null,
+  versions: [],
 };
 
 test('the search record holds only what was said; speakers, topics and facts are filters and metadata', () => {

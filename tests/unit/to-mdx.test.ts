@@ -44,6 +44,7 @@ test('transcript MDX keeps hostile text in the front matter as data, intact', ()
     topics: [],
     credits: [],
     notes: [],
+    versions: [],
     words: 0,
   } satisfies Transcript;
   const mdx = transcriptToMdx(t);

@@ -83,7 +83,16 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
     if (oldSlug && oldSlug !== t.slug && entry) {
       next.transcripts[oldSlug] = { ...entry, status: 'moved', movedTo: t.slug };
     }
+    const versions = recordVersions(t, entry?.versions);
+    if (versions) updated.versions = versions;
     next.transcripts[t.slug] = updated;
+  }
+  // A file published as a transcript of its own that is now a language version: its page redirects to the transcript.
+  const versionOf = new Map(archive.transcripts.flatMap((t) => t.versions.map((v) => [v.source.file, t.slug])));
+  for (const [slug, entry] of Object.entries(next.transcripts)) {
+    const into = versionOf.get(entry.source);
+    if (entry.status === 'live' && into !== undefined && into !== slug)
+      next.transcripts[slug] = { ...entry, status: 'moved', movedTo: into };
   }
   const bySlug = new Map(archive.transcripts.map((t) => [t.slug, t]));
   for (const [old, now] of renames.mergedInto) mergeInto(next, old, previous.get(old), bySlug.get(now));
@@ -110,6 +119,14 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
     keptSlugs(archive, previous, next, 'topics'),
   );
   return next;
+}
+
+/** The language versions a record lists: those of `t` live, those published before and gone now removed. */
+function recordVersions(t: Transcript, before: TranscriptRecord['versions']): TranscriptRecord['versions'] {
+  const versions: NonNullable<TranscriptRecord['versions']> = {};
+  for (const [language, v] of Object.entries(before ?? {})) versions[language] = { ...v, status: 'removed' };
+  for (const v of t.versions) versions[v.language] = { source: v.source.file, status: 'live' };
+  return Object.keys(versions).length > 0 ? versions : undefined;
 }
 
 /** Transcripts live in the record whose source vanished, matched by text with transcripts new to the record. */

@@ -55,6 +55,12 @@ export const TranscriptRecordSchema = z.object({
   /** When the archive first published it, and last changed its text or title (`YYYY-MM-DD`). */
   published: z.string().optional(),
   updated: z.string().optional(),
+  /**
+   * Its language versions ever published, by language tag, each at
+   * `/transcripts/<slug>/<language>/`: a version no longer live still
+   * answers there, sending the reader to the transcript.
+   */
+  versions: z.record(z.string(), z.object({ source: z.string(), status: StatusSchema })).optional(),
 });
 export type TranscriptRecord = z.infer<typeof TranscriptRecordSchema>;
 
@@ -120,6 +126,8 @@ export const RetiredPageSchema = z.object({
   movedTo: SlugSchema.optional(),
   /** Anchors that land elsewhere at `movedTo` (a transcript merged into another): old anchor → new anchor. */
   anchors: z.record(z.string(), z.string()).optional(),
+  /** For a transcript's language version no longer published: its language (the page was `/transcripts/<slug>/<language>/`). */
+  language: z.string().optional(),
 });
 export type RetiredPage = z.infer<typeof RetiredPageSchema>;
 
@@ -146,8 +154,23 @@ export function retiredPages(record: PermalinkRecord): RetiredPage[] {
       ...(movedTo && moves.length > 0 ? { anchors: Object.fromEntries(moves) } : {}),
     });
   };
-  for (const [slug, t] of Object.entries(record.transcripts))
+  for (const [slug, t] of Object.entries(record.transcripts)) {
     add('transcripts', slug, t.title, t.status, t.movedTo, t.movedAnchors);
+    // A language version gone: its page sends the reader to the transcript, or to where the transcript went.
+    for (const [language, v] of Object.entries(t.versions ?? {})) {
+      if (v.status === 'live' && t.status === 'live') continue;
+      const to = t.status === 'live' ? slug : t.movedTo;
+      pages.push({
+        id: `transcripts/${slug}/${language}`,
+        section: 'transcripts',
+        slug,
+        name: t.title,
+        status: to ? 'moved' : 'removed',
+        ...(to ? { movedTo: to } : {}),
+        language,
+      });
+    }
+  }
   for (const [slug, s] of Object.entries(record.speakers)) add('speakers', slug, s.name, s.status, s.movedTo);
   for (const [slug, t] of Object.entries(record.topics)) add('topics', slug, t.name, t.status, t.movedTo);
   return pages;
@@ -165,6 +188,7 @@ export function publishedUrls(record: PermalinkRecord): PublishedUrl[] {
   for (const [slug, t] of Object.entries(record.transcripts)) {
     const path = `/transcripts/${slug}/`;
     urls.push({ path });
+    for (const language of Object.keys(t.versions ?? {})) urls.push({ path: `${path}${language}/` });
     // Anchors of a moved transcript are kept by its redirect; a removed one's have nowhere to be.
     if (t.status !== 'live') continue;
     for (const id of [...Object.keys(t.turns), ...t.anchors]) urls.push({ path, anchor: id });

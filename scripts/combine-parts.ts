@@ -27,8 +27,9 @@ const USAGE = `Usage: npm run combine -- --out DIR PART_DIR …
   --out DIR    the combined site (replaced in one rename)
   PART_DIR     the sites built with --part 1/N … N/N, part 1 first`;
 
-/** Files a part other than the first contributes: its transcripts (pages and their .json, .txt and .csv twins) and its search shards. */
-const OWN = /^(?:transcripts\/[^/]+\/index\.html|transcripts\/[^/]+\.(?:json|txt|csv)|pagefind\/shard-[^/]+\/.*)$/;
+/** Files a part other than the first contributes: its transcripts (pages, language versions' pages, and their .json, .txt and .csv twins) and its search shards. */
+const OWN =
+  /^(?:transcripts\/[^/]+\/(?:[^/]+\/)*index\.html|transcripts\/[^/]+\.(?:json|txt|csv)|pagefind\/shard-[^/]+\/.*)$/;
 
 async function combine(out: string, parts: readonly string[]): Promise<number> {
   const started = performance.now();

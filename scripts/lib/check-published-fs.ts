@@ -17,7 +17,8 @@ const PASSED = 'lost-urls-passed.json';
 /**
  * The published addresses the site in `siteDir` no longer answers, as `path#anchor`.
  * When one part of N is built, only the addresses that part makes are checked:
- * its transcripts, and for the first part the pages about the whole archive.
+ * its transcripts (with their language versions' pages), and for the first
+ * part the pages about the whole archive.
  * With the site check's cache (`scanCache`), a page file the last check saw
  * (Astro restores unchanged pages as hard links) is not read: its ids come
  * from its scan; and a page file that passed this check last time, for the
@@ -33,7 +34,7 @@ export async function lostUrls(
   const lost: string[] = [];
   const ours = (path: string): boolean => {
     if (!part) return true;
-    const transcript = /^\/transcripts\/([^/]+)\/$/.exec(path)?.[1];
+    const transcript = /^\/transcripts\/([^/]+)\//.exec(path)?.[1];
     return transcript ? inPart(transcript, part) : part.index === 0;
   };
   // Page by page: each page is read once and its ids collected once, however many of its

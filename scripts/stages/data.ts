@@ -2,7 +2,8 @@
  * Stage 3, data: the data files the ingest's records make (each transcript's
  * twins and `/transcripts.json`, scripts/lib/data-files-fs.ts), written into
  * the new site beside Astro's pages; then the compressed whole-archive
- * downloads joined from those twins, their sizes on the /data/ page, and
+ * downloads joined from those twins, their sizes on the /data/ page, the
+ * host's header file's `media-src` for the recordings the manifest names, and
  * every address the permalink record promises looked up in the new site.
  */
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
 import { lostUrls } from '../lib/check-published-fs.ts';
 import { writeDataFiles } from '../lib/data-files-fs.ts';
 import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
+import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
 import { countFiles, type Stage, stop } from './context.ts';
 
 export const dataStage: Stage = {
@@ -30,6 +32,8 @@ export const dataStage: Stage = {
       ? undefined
       : await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });
     await fillDownloadSizes(staging);
+    // The host's header file allows every recording the manifest just written names.
+    const mediaOrigins = await writeMediaPolicy(staging);
     const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'));
     if (lost.length > 0)
       return stop(
@@ -45,7 +49,12 @@ export const dataStage: Stage = {
     return {
       ok: true,
       figures,
-      lines: [`${plural(data.written, 'file')} written, ${plural(data.linked, 'file')} unchanged${downloads}`],
+      lines: [
+        `${plural(data.written, 'file')} written, ${plural(data.linked, 'file')} unchanged${downloads}`,
+        ...(mediaOrigins.length > 0
+          ? [`recordings played from ${mediaOrigins.join(', ')} (media-src in _headers)`]
+          : []),
+      ],
       problems: [],
     };
   },

@@ -9,7 +9,6 @@ import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
-import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
 import { runNode } from '../lib/run-node-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
 
@@ -74,11 +73,8 @@ export const siteStage: Stage = {
     });
     await stage.release();
     if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
-    const mediaOrigins = await writeMediaPolicy(staging);
     const figures = await countFiles(staging);
     const lines = [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`];
-    if (mediaOrigins.length > 0)
-      lines.push(`recordings played from ${mediaOrigins.join(', ')} (media-src in _headers)`);
     if (!astroPatched())
       lines.push(
         "↳ Astro's incremental-build patch is not applied (run `npm install` to apply it): unchanged pages were copied, not linked",

@@ -179,7 +179,11 @@ describe('with JavaScript', () => {
     expect(
       await page.locator('.media-player audio').evaluate((el) => (el as HTMLElement).tabIndex),
     ).toBeGreaterThanOrEqual(0);
-    await page.locator('button.turn-cite[data-turn="t3"]').focus();
+    // The page's one Cite button comes to the turn whose link has the focus, the next tab stop.
+    await page.locator('section.turn:has(#t3) a.turn-link').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('section')?.querySelector('h3')?.id)).toBe('t3');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('turn-cite');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     const play = dialog.getByRole('link', { name: 'Play the recording from 0:03' });

@@ -31,6 +31,20 @@ import { foldName, nameSlug } from './slugs.ts';
 const ORGANISATION_WORDS =
   /\b(?:television|tv|news|agency|press|radio|broadcast(?:ing)?|network|times|post|daily|journal|herald|tribune|gazette|media|magazine|newspaper|channel|reuters|bloomberg|xinhua|associated|corporation|company|ministry|department|office|council|committee|commission|bureau|institute|university|foundation|association|group|inc|ltd|llc|plc|gmbh|service|broadcaster|weekly|review|monitor|observer|guardian|telegraph|economist|wire)\b/i;
 
+/**
+ * A person's title after an organisation's word, then a name: `Council Member
+ * Sam Reyes`, `Foreign Ministry Spokesperson Mao Ning`, `BBC Correspondent Ann
+ * Lee`. The organisation word qualifies the title; the label names a person.
+ */
+const PERSON_TITLE =
+  /\b(?:member|spokes(?:person|man|woman)|minister|secretary|director|chair(?:man|woman|person)?|president|head|officer|correspondent|reporter|editor|anchor|host|commissioner|ambassador|deputy|representative)\s+(.+)$/i;
+const PERSONAL_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
+
+function isTitledPerson(label: string): boolean {
+  const name = PERSON_TITLE.exec(label)?.[1];
+  return name !== undefined && PERSONAL_NAME.test(name);
+}
+
 /** The text in a trailing parenthesis: `Shaun Apps (SA)` → `SA`. */
 function trailingParenthesis(name: string): string | undefined {
   return /[（(]([^()（）]{1,20})[)）]$/u.exec(name)?.[1]?.trim();
@@ -53,7 +67,8 @@ export function inferSpeakerKind(name: string): Speaker['kind'] {
   if (isGenericLabel(name)) return 'role';
   const short = trailingParenthesis(name);
   const core = withoutParenthesis(name);
-  if (ORGANISATION_WORDS.test(core)) return 'organisation';
+  const organisationWord = ORGANISATION_WORDS.exec(core);
+  if (organisationWord && !isTitledPerson(core.slice(organisationWord.index))) return 'organisation';
   // `THE PRESIDENT`, `The Moderator`: whoever held the office in this transcript, not one person across the archive.
   if (isRoleTitle(core)) return 'role';
   // A multi-word name followed by its acronym is an organisation's way of naming itself.

@@ -79,6 +79,11 @@ export function frontMatterToMeta(
   return { meta: meta as TranscriptMeta, problems };
 }
 
+/** The front matter block at the top of a text (fences included), or '' when it has none. */
+export function frontMatterBlock(text: string): string {
+  return /^\uFEFF?---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[0] ?? '';
+}
+
 /**
  * The line of each top-level key of a file's front matter (`key:` at the
  * start of a line between the opening `---` and the closing one).

@@ -10,7 +10,7 @@ import { spokenWordCount } from './annotations.ts';
 import { type Candidate, extractCandidates } from './extract-phrases.ts';
 import { detectFormat, PARSERS } from './formats/detect-format.ts';
 import type { ParsedDocument, ParsedParagraph, ParsedTurn, UnsureLabel } from './formats/types.ts';
-import { frontMatterLines, frontMatterToMeta, languageFromFileName } from './front-matter.ts';
+import { frontMatterBlock, frontMatterLines, frontMatterToMeta, languageFromFileName } from './front-matter.ts';
 import { headerFacts } from './header-lines.ts';
 import { markdownToPlain } from './markdown-text.ts';
 import { cleanLine } from './metadata-shapes.ts';
@@ -254,7 +254,6 @@ export function participantsOf(turns: readonly Turn[]): Participant[] {
   return [...bySpeaker.values()];
 }
 
-/** `2024-09-05-press-conference.txt` → `2024-09-05`. */
 /** Formats whose top lines a person typed: a header may stand there. */
 const LABELLED_TEXT: ReadonlySet<Format> = new Set(['label-lines', 'inline-labels', 'markdown']);
 
@@ -262,11 +261,14 @@ const LABELLED_TEXT: ReadonlySet<Format> = new Set(['label-lines', 'inline-label
 function linesBeforeFirstTurn(text: string, doc: ParsedDocument): string[] {
   const first = doc.turns[0]?.line;
   if (first === undefined || !LABELLED_TEXT.has(doc.format)) return [];
-  const lines = toLines(text).filter((l) => l.line < first);
-  const fence = lines[0]?.text.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.text.trim() === '---') : -1;
-  return lines.slice(fence + 1).map((l) => l.text);
+  // The front matter's lines: the block ends with its closing fence's line break.
+  const fenced = frontMatterBlock(text).match(/\r\n|\r|\n/g)?.length ?? 0;
+  return toLines(text)
+    .filter((l) => l.line > fenced && l.line < first)
+    .map((l) => l.text);
 }
 
+/** `2024-09-05-press-conference.txt` → `2024-09-05`. */
 export function dateFromFileName(file: string): string | undefined {
   const name = file.split(/[\\/]/).at(-1) ?? file;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?=[-_ .])/.exec(name);

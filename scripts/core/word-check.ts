@@ -6,6 +6,7 @@
  * kept as the text a reader sees), so none of these counts. Returns the words that went missing.
  */
 
+import { frontMatterBlock } from './front-matter.ts';
 import { stripBidiControls } from './metadata-shapes.ts';
 import type { Transcript } from './schema.ts';
 import { wordsOf } from './text.ts';
@@ -25,8 +26,7 @@ function bag(text: string): Map<string, number> {
 
 /** The body of a text transcript: front matter removed. */
 export function sourceBody(text: string): string {
-  const m = /^\uFEFF?---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  return m ? text.slice(m[0].length) : text;
+  return text.slice(frontMatterBlock(text).length);
 }
 
 export function lostWords(source: string, t: Transcript): string[] {

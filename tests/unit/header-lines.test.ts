@@ -117,3 +117,24 @@ test('a question number before the label does not glue the question to the answe
     ['THE PRESIDENT', ['It stands.']],
   ]);
 });
+
+test('header lines under front matter are read, and the front matter is not taken for them', () => {
+  const text = [
+    '---',
+    'title: Kept from the front matter',
+    '---',
+    'Date: October 7, 1984',
+    'President: Ronald Reagan',
+    '',
+    'THE PRESIDENT: Thank you all.',
+    '',
+    'Q: One question.',
+    '',
+    'THE PRESIDENT: One answer.',
+    '',
+  ].join('\n');
+  const { transcript } = ingest('debate.md', text);
+  expect(transcript.title).toBe('Kept from the front matter');
+  expect(transcript.date).toBe('1984-10-07');
+  expect(transcript.turns[0]?.label).toBe('THE PRESIDENT');
+});

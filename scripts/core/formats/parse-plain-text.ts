@@ -12,21 +12,16 @@
  * alone) still starts a block.
  * Which lines are labels is decided by `segment-turns.ts`.
  */
-import { isGenericLabel } from '../label-kinds.ts';
 import { toLines } from '../text.ts';
-import { type Block, lineOpening, segmentTurns } from './segment-turns.ts';
+import { type Block, lineOpening, segmentTurns, spacedGenericLabel } from './segment-turns.ts';
 import { emptyDocument, type ParsedDocument } from './types.ts';
 
-/** `Q    Thank you.`: a generic label set off by a tab or a run of spaces, whose separator is kept as a tab. */
-const SPACED_LABEL = /^(\S{1,20})(?:\t|[ ]{2,})(?=\S)/;
-
-/** A line with its runs of white space made single, except the separator after a spaced label. */
+/** A line with its runs of white space made single, except the separator after a spaced label (kept as a tab). */
 function squashLine(raw: string): string {
   const text = raw.trim();
-  const spaced = SPACED_LABEL.exec(text);
   const squash = (t: string) => t.replace(/\s+/g, ' ');
-  if (spaced?.[1] && isGenericLabel(spaced[1])) return `${spaced[1]}\t${squash(text.slice(spaced[0].length))}`;
-  return squash(text);
+  const spaced = spacedGenericLabel(text);
+  return spaced ? `${spaced.name}\t${squash(spaced.rest)}` : squash(text);
 }
 
 export function textToBlocks(text: string, firstLine = 1): Block[] {

@@ -109,10 +109,8 @@ export function inlineLabel(text: string, options: { weak?: boolean } = {}): Inl
     if (!allCaps && options.weak && !INTERJECTIONS.test(first.toUpperCase()))
       return { name, rest: period[2], style: 'period', weak: true };
   }
-  // A generic label set off by a tab or a run of spaces, as White House records write questions: `Q    Thank you.`
-  const spaced = /^(\p{Lu}[\p{L}-]*(?:[ ]\d+)?)(?:\t|[ ]{2,})(\S[\s\S]*)$/u.exec(text);
-  if (spaced?.[1] && spaced[2] && isGenericLabel(spaced[1]))
-    return { name: spaced[1], rest: spaced[2], style: 'period' };
+  const spaced = spacedGenericLabel(text);
+  if (spaced) return { ...spaced, style: 'period' };
   // A generic label in the period style, in any case: `Reporter. Thank you.`, `Moderator. Next.`
   const role = /^(\p{Lu}[\p{L}-]*(?:[ \t]\d+)?)\.\s+(\S[\s\S]*)$/u.exec(text);
   if (role?.[1] && role[2] && isGenericLabel(role[1])) return { name: role[1], rest: role[2], style: 'period' };
@@ -149,6 +147,15 @@ function labelCandidate(text: string): Candidate | undefined {
     strong: false,
     weak: inline.weak === true,
   };
+}
+
+/**
+ * A generic label set off by a tab or a run of spaces, as White House records
+ * write questions: `Q    Thank you.`, `Speaker 2\tYes.`
+ */
+export function spacedGenericLabel(text: string): { name: string; rest: string } | undefined {
+  const spaced = /^(\p{Lu}[\p{L}-]*(?:[ ]\d+)?)(?:\t|[ ]{2,})(\S[\s\S]*)$/u.exec(text);
+  return spaced?.[1] && spaced[2] && isGenericLabel(spaced[1]) ? { name: spaced[1], rest: spaced[2] } : undefined;
 }
 
 /**

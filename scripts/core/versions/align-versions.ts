@@ -89,6 +89,11 @@ export function alignVersions(original: readonly AlignableTurn[], version: reado
           length: x.length + y.length,
         }
       : undefined;
+  const aligned = (a: AlignableTurn, b: AlignableTurn): TurnPair => ({
+    kind: 'aligned',
+    original: a.id,
+    version: b.id,
+  });
   const n = original.length;
   const m = version.length;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -98,32 +103,24 @@ export function alignVersions(original: readonly AlignableTurn[], version: reado
     const out: { from: [number, number]; cost: number; pairs: TurnPair[] }[] = [];
     const a = original[i - 1];
     const b = version[j - 1];
-    if (a && b)
-      out.push({
-        from: [i - 1, j - 1],
-        cost: matchCost(a, b),
-        pairs: [{ kind: 'aligned', original: a.id, version: b.id }],
-      });
-    const split = a ? joined(version[j - 2], b) : undefined;
-    if (a && b && split)
-      out.push({
-        from: [i - 1, j - 2],
-        cost: matchCost(a, split) + SPLIT,
-        pairs: [
-          { kind: 'aligned', original: a.id, version: split.id },
-          { kind: 'split', original: a.id, version: b.id },
-        ],
-      });
-    const merge = b ? joined(original[i - 2], a) : undefined;
-    if (a && b && merge)
-      out.push({
-        from: [i - 2, j - 1],
-        cost: matchCost(merge, b) + SPLIT,
-        pairs: [
-          { kind: 'aligned', original: merge.id, version: b.id },
-          { kind: 'merged', original: a.id, version: b.id },
-        ],
-      });
+    if (a && b) out.push({ from: [i - 1, j - 1], cost: matchCost(a, b), pairs: [aligned(a, b)] });
+    // One turn against two consecutive turns of one speaker: split in the version, or merged from the original.
+    if (a && b) {
+      const split = joined(version[j - 2], b);
+      if (split)
+        out.push({
+          from: [i - 1, j - 2],
+          cost: matchCost(a, split) + SPLIT,
+          pairs: [aligned(a, split), { kind: 'split', original: a.id, version: b.id }],
+        });
+      const merge = joined(original[i - 2], a);
+      if (merge)
+        out.push({
+          from: [i - 2, j - 1],
+          cost: matchCost(merge, b) + SPLIT,
+          pairs: [aligned(merge, b), { kind: 'merged', original: a.id, version: b.id }],
+        });
+    }
     if (a) out.push({ from: [i - 1, j], cost: GAP, pairs: [{ kind: 'missing', original: a.id }] });
     if (b) out.push({ from: [i, j - 1], cost: GAP, pairs: [{ kind: 'added', version: b.id }] });
     return out;

@@ -347,6 +347,7 @@ export const TranscriptVersionSchema = TranscriptFields.pick({
   preamble: true,
   turns: true,
   sections: true,
+  retiredTurns: true,
   credits: true,
   notes: true,
   words: true,

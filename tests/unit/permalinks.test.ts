@@ -143,6 +143,42 @@ describe('a transcript corrected after publication', () => {
   });
 });
 
+describe('a language version corrected after publication', () => {
+  const FRENCH = [
+    'Anna Berg:',
+    'Bienvenue à ce point presse sur la politique de l’eau.',
+    'Reuters:',
+    'Combien le nouveau barrage coûtera-t-il à la région ?',
+    'Anna Berg:',
+    'Le barrage coûtera quatre milliards sur dix ans, partagés par trois provinces.',
+    'Ben Olsen:',
+    'Et l’étude environnementale commence en mars.',
+  ];
+  const both = publish(EMPTY_STATE, { 'water.txt': BASE.join('\n'), 'water.fr.txt': FRENCH.join('\n') });
+  const french = (t: Transcript | undefined) => t?.versions.find((v) => v.language === 'fr');
+
+  test('the version keeps its own turn ids, recorded beside the transcript’s', () => {
+    expect(french(both.transcripts[0])?.turns.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4']);
+    expect(both.state.record.transcripts.water?.versions?.fr).toMatchObject({ status: 'live', nextTurn: 5 });
+  });
+
+  test('a turn inserted in the translation gets a new id and moves no other', () => {
+    const lines = [...FRENCH.slice(0, 2), 'Moderator:', 'Des questions courtes, s’il vous plaît.', ...FRENCH.slice(2)];
+    const t = publish(both.state, { 'water.txt': BASE.join('\n'), 'water.fr.txt': lines.join('\n') }).transcripts[0];
+    expect(french(t)?.turns.map((turn) => turn.id)).toEqual(['t1', 't5', 't2', 't3', 't4']);
+  });
+
+  test('a turn removed from the translation leaves an anchor on the version’s page', () => {
+    const cut = publish(both.state, { 'water.txt': BASE.join('\n'), 'water.fr.txt': FRENCH.slice(0, 6).join('\n') });
+    expect(french(cut.transcripts[0])?.retiredTurns).toEqual([{ id: 't4', after: 't3' }]);
+    const fixed = publish(cut.state, {
+      'water.txt': BASE.join('\n'),
+      'water.fr.txt': [...FRENCH.slice(0, 6), 'Ben Olsen:', 'Une tout autre remarque pour finir.'].join('\n'),
+    });
+    expect(french(fixed.transcripts[0])?.turns.map((turn) => turn.id)).toEqual(['t1', 't2', 't3', 't5']);
+  });
+});
+
 describe('scripted corrections to real transcripts never break a published URL', () => {
   const real = [
     ['seeds/000_b208c8174473c045.txt', 'seed.txt'],

@@ -276,15 +276,19 @@ describe('the addresses of language versions', () => {
     expect(Object.keys(alone.state.record.transcripts)).toEqual(['dam-zh']);
     const joined = publish(alone.state, { 'dam.txt': EN, 'dam.zh.txt': ZH });
     expect(joined.state.record.transcripts['dam-zh']).toMatchObject({ status: 'moved', movedTo: 'dam' });
-    expect(joined.state.record.transcripts['dam']?.versions).toEqual({ zh: { source: 'dam.zh.txt', status: 'live' } });
+    expect(joined.state.record.transcripts['dam']?.versions).toMatchObject({
+      zh: { source: 'dam.zh.txt', status: 'live', nextTurn: 3 },
+    });
     expect(publishedUrls(joined.state.record).map((u) => u.path)).toContain('/transcripts/dam/zh/');
   });
 
   test('a version no longer published keeps its address, which sends the reader to the transcript', () => {
     const both = publish(EMPTY_STATE, { 'dam.txt': EN, 'dam.zh.txt': ZH });
     const alone = publish(both.state, { 'dam.txt': EN });
-    expect(alone.state.record.transcripts['dam']?.versions).toEqual({
-      zh: { source: 'dam.zh.txt', status: 'removed' },
+    expect(Object.keys(alone.state.record.transcripts['dam']?.versions ?? {})).toEqual(['zh']);
+    expect(alone.state.record.transcripts['dam']?.versions?.zh).toMatchObject({
+      source: 'dam.zh.txt',
+      status: 'removed',
     });
     const pages = retiredPages(alone.state.record).map((p) => [p.id, p.status, p.movedTo]);
     expect(pages).toEqual([['transcripts/dam/zh', 'moved', 'dam']]);

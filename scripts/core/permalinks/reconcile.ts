@@ -19,7 +19,7 @@
  *   current speaker lists the old name among its aliases.
  */
 import type { Archive } from '../ingest-archive.ts';
-import type { Exchange, Transcript } from '../schema.ts';
+import type { Exchange, Transcript, Turn } from '../schema.ts';
 import { foldName } from '../slugs.ts';
 import { type AlignTurn, alignTurns } from './align-turns.ts';
 import { fingerprint } from './fingerprint.ts';
@@ -83,8 +83,6 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
     if (oldSlug && oldSlug !== t.slug && entry) {
       next.transcripts[oldSlug] = { ...entry, status: 'moved', movedTo: t.slug };
     }
-    const versions = recordVersions(t, entry?.versions);
-    if (versions) updated.versions = versions;
     next.transcripts[t.slug] = updated;
   }
   // A file published as a transcript of its own that is now a language version: its page redirects to the transcript.
@@ -119,14 +117,6 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
     keptSlugs(archive, previous, next, 'topics'),
   );
   return next;
-}
-
-/** The language versions a record lists: those of `t` live, those published before and gone now removed. */
-function recordVersions(t: Transcript, before: TranscriptRecord['versions']): TranscriptRecord['versions'] {
-  const versions: NonNullable<TranscriptRecord['versions']> = {};
-  for (const [language, v] of Object.entries(before ?? {})) versions[language] = { ...v, status: 'removed' };
-  for (const v of t.versions) versions[v.language] = { source: v.source.file, status: 'live' };
-  return Object.keys(versions).length > 0 ? versions : undefined;
 }
 
 /** Transcripts live in the record whose source vanished, matched by text with transcripts new to the record. */
@@ -207,7 +197,7 @@ function splitOff(
     if (turn?.status !== 'removed') continue;
     entry.turns[id] = { ...turn, status: 'moved', movedTo: target, movedToTranscript: part.slug };
   }
-  heir.retiredTurns = retiredTurns(heir, entry.turns);
+  heir.retiredTurns = retiredTurns(heir.turns, entry.turns);
 }
 
 /** Speakers and topics still referred to by transcripts kept as last published. */
@@ -229,14 +219,53 @@ function reconcileTranscript(
   entry: TranscriptRecord | undefined,
   before: Transcript | undefined,
 ): TranscriptRecord {
-  const turns: Record<string, TurnRecord> = { ...(entry?.turns ?? {}) };
-  let nextTurn = entry?.nextTurn ?? 1;
+  const ids = reconcileTurns(t.turns, entry, before?.turns);
+  applyIds(t, ids.rename);
+  for (const turn of t.turns) turn.earlier = ids.turns[turn.id]?.earlier ?? [];
+  t.retiredTurns = retiredTurns(t.turns, ids.turns);
+  const { exchanges, nextExchange } = reconcileExchanges(t, entry, before);
+  const current = new Set([...t.sections.map((s) => s.id), ...t.exchanges.map((e) => e.id)]);
+  const anchors = [...new Set([...(entry?.anchors ?? []), ...current])];
+  t.retiredAnchors = anchors.filter((a) => !current.has(a));
+  const versions = reconcileVersions(t, entry?.versions, before);
+  return {
+    source: t.source.file,
+    title: t.title,
+    status: 'live',
+    nextTurn: ids.nextTurn,
+    turns: ids.turns,
+    anchors,
+    exchanges,
+    nextExchange,
+    ...(versions ? { versions } : {}),
+  };
+}
+
+/** The turn ids recorded for one text (a transcript, or one of its language versions). */
+interface TurnIds {
+  nextTurn: number;
+  turns: Record<string, TurnRecord>;
+}
+
+/**
+ * Gives a text's turns their permanent ids against the ids recorded for it
+ * (`recorded`) and the turns last published (`before`): returns the updated
+ * record and the renaming to apply. Without a record, the parsed ids are the
+ * first ones.
+ */
+function reconcileTurns(
+  now: readonly Turn[],
+  recorded: TurnIds | undefined,
+  before: readonly Turn[] | undefined,
+): TurnIds & { rename: Map<string, string> } {
+  const turns: Record<string, TurnRecord> = { ...(recorded?.turns ?? {}) };
+  let nextTurn = recorded?.nextTurn ?? 1;
   const rename = new Map<string, string>();
 
-  if (entry && before) {
-    const alignment = alignTurns(before.turns.map(asAlign), t.turns.map(asAlign));
-    const newIds = t.turns.map((_, i) => alignment.kept.get(i) ?? `t${nextTurn++}`);
-    t.turns.forEach((turn, i) => {
+  if (recorded && before) {
+    const alignment = alignTurns(before.map(asAlign), now.map(asAlign));
+    const newIds = now.map((_, i) => alignment.kept.get(i) ?? `t${nextTurn++}`);
+    now.forEach((turn, i) => {
       rename.set(turn.id, newIds[i] as string);
     });
     for (const [oldId, index] of alignment.merged) {
@@ -250,8 +279,8 @@ function reconcileTranscript(
       };
     }
     // Earlier versions of edited turns, from the version published before.
-    const beforeById = new Map(before.turns.map((b) => [b.id, b]));
-    t.turns.forEach((turn, i) => {
+    const beforeById = new Map(before.map((b) => [b.id, b]));
+    now.forEach((turn, i) => {
       const id = newIds[i] as string;
       const old = beforeById.get(id);
       const fp = turn.fingerprint ?? fingerprint(turn.paragraphs);
@@ -266,38 +295,53 @@ function reconcileTranscript(
     const unused = new Map<string, string[]>();
     for (const [id, r] of Object.entries(turns))
       if (r.status === 'live') unused.set(r.fingerprint, [...(unused.get(r.fingerprint) ?? []), id]);
-    for (const turn of t.turns) {
+    for (const turn of now) {
       const fp = turn.fingerprint ?? fingerprint(turn.paragraphs);
-      const id = entry ? (unused.get(fp)?.shift() ?? `t${nextTurn++}`) : turn.id;
+      const id = recorded ? (unused.get(fp)?.shift() ?? `t${nextTurn++}`) : turn.id;
       rename.set(turn.id, id);
       turns[id] = { speaker: turn.speaker, fingerprint: fp, status: 'live', earlier: turns[id]?.earlier ?? [] };
     }
-    if (!entry) nextTurn = t.turns.length + 1;
+    if (!recorded) nextTurn = now.length + 1;
   }
+  return { nextTurn, turns, rename };
+}
 
-  applyIds(t, rename);
-  for (const turn of t.turns) turn.earlier = turns[turn.id]?.earlier ?? [];
-  t.retiredTurns = retiredTurns(t, turns);
-  const { exchanges, nextExchange } = reconcileExchanges(t, entry, before);
-  const current = new Set([...t.sections.map((s) => s.id), ...t.exchanges.map((e) => e.id)]);
-  const anchors = [...new Set([...(entry?.anchors ?? []), ...current])];
-  t.retiredAnchors = anchors.filter((a) => !current.has(a));
-  return {
-    source: t.source.file,
-    title: t.title,
-    status: 'live',
-    nextTurn,
-    turns,
-    anchors,
-    exchanges,
-    nextExchange,
-  };
+/**
+ * The language versions a record lists: those of `t` live, each with its own
+ * permanent turn ids (a version's turn keeps its id when the translation is
+ * corrected), and those published before and gone now removed.
+ */
+function reconcileVersions(
+  t: Transcript,
+  recorded: TranscriptRecord['versions'],
+  before: Transcript | undefined,
+): TranscriptRecord['versions'] {
+  const versions: NonNullable<TranscriptRecord['versions']> = {};
+  for (const [language, v] of Object.entries(recorded ?? {})) versions[language] = { ...v, status: 'removed' };
+  for (const v of t.versions) {
+    const own = recorded?.[v.language];
+    // A version recorded before its turn ids were: its ids as parsed are the ones published.
+    const ids = reconcileTurns(
+      v.turns,
+      own?.turns && own.nextTurn ? { turns: own.turns, nextTurn: own.nextTurn } : undefined,
+      before?.versions.find((b) => b.language === v.language)?.turns,
+    );
+    const to = (id: string): string => ids.rename.get(id) ?? id;
+    for (const turn of v.turns) {
+      turn.id = to(turn.id);
+      turn.earlier = ids.turns[turn.id]?.earlier ?? [];
+    }
+    for (const s of v.sections) if (s.turn) s.turn = to(s.turn);
+    v.retiredTurns = retiredTurns(v.turns, ids.turns);
+    versions[v.language] = { source: v.source.file, status: 'live', nextTurn: ids.nextTurn, turns: ids.turns };
+  }
+  return Object.keys(versions).length > 0 ? versions : undefined;
 }
 
 /** The turn ids a transcript's record has and its turns no longer use, with where each now lands. */
-function retiredTurns(t: Transcript, turns: Readonly<Record<string, TurnRecord>>): Transcript['retiredTurns'] {
+function retiredTurns(now: readonly Turn[], turns: Readonly<Record<string, TurnRecord>>): Transcript['retiredTurns'] {
   const retired: Transcript['retiredTurns'] = [];
-  const current = new Set(t.turns.map((turn) => turn.id));
+  const current = new Set(now.map((turn) => turn.id));
   for (const [id, r] of Object.entries(turns)) {
     if (r.status === 'live' && current.has(id)) continue;
     if (r.movedTo && r.movedToTranscript) {

@@ -60,7 +60,18 @@ export const TranscriptRecordSchema = z.object({
    * `/transcripts/<slug>/<language>/`: a version no longer live still
    * answers there, sending the reader to the transcript.
    */
-  versions: z.record(z.string(), z.object({ source: z.string(), status: StatusSchema })).optional(),
+  versions: z
+    .record(
+      z.string(),
+      z.object({
+        source: z.string(),
+        status: StatusSchema,
+        /** The version's own turn ids, kept like the transcript's (records written before they were kept lack them). */
+        nextTurn: z.number().int().positive().optional(),
+        turns: z.record(z.string(), TurnRecordSchema).optional(),
+      }),
+    )
+    .optional(),
 });
 export type TranscriptRecord = z.infer<typeof TranscriptRecordSchema>;
 

@@ -99,6 +99,7 @@ function toVersion(t: Transcript): TranscriptVersion {
     preamble: t.preamble,
     turns: t.turns,
     sections: t.sections,
+    retiredTurns: t.retiredTurns,
     credits: t.credits,
     notes: t.notes,
     words: t.words,

@@ -43,8 +43,8 @@ export function versionView(t: Transcript, language?: string): VersionView | und
       });
       return matches.length > 0 ? [{ ...topic, matches }] : [];
     }),
-    // Retired anchors are the original's: a version's turns are numbered afresh when it changes.
-    retiredTurns: [],
+    // A version keeps its own turn ids (reconcile.ts); section and exchange anchors are the original's.
+    retiredTurns: version.retiredTurns,
     retiredAnchors: [],
     page: versionPath(t.slug, language),
     originalLanguage: t.language,

@@ -71,11 +71,11 @@ interface Needle {
 
 export type TopicMatcher = (turns: readonly Turn[]) => TranscriptTopic[];
 
-/** How a transcript writes a name it is filed under: evidence of whether the name is a word of the language. */
+/** How a transcript says a topic it is filed under: how often, and (for a name) how often as a common word. */
 export interface NameUses {
-  /** Times written as the name asks (`State`). */
+  /** Times its terms are said, written as a name asks (`State`). */
   named: number;
-  /** Times written all in lower case (`state`): the same word, as a common word. */
+  /** For a name, times written all in lower case (`state`): the same word, as a common word. */
   lower: number;
 }
 
@@ -93,9 +93,9 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
 }
 
 /**
- * {@link topicMatcher}, also counting, for each extracted name a transcript is
- * filed under, how often it writes the name as the name and how often all in
- * lower case.
+ * {@link topicMatcher}, also counting, for each topic a transcript is filed
+ * under, how often its terms are said and, for a name, how often it is written
+ * all in lower case.
  */
 export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
   const byFirst = new Map<string, Needle[]>();
@@ -160,8 +160,7 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
       }));
     const uses = new Map<string, NameUses>();
     for (const index of found.keys())
-      if ((topics[index] as Topic).entity)
-        uses.set((topics[index] as Topic).slug, { named: named.get(index) ?? 0, lower: lowered.get(index) ?? 0 });
+      uses.set((topics[index] as Topic).slug, { named: named.get(index) ?? 0, lower: lowered.get(index) ?? 0 });
     return { filed, uses };
   };
 }

@@ -264,7 +264,8 @@ export type NotSubject = 'spread-thin' | 'place-in-passing' | 'common-word';
  * mentions in every transcript that mentions it (`mentions`) in an archive of
  * `n` transcripts:
  * - `spread-thin`: from {@link CROSS_CUT_FROM} transcripts on, it averages
- *   fewer than {@link MIN_TURNS_PER_MENTION} turns where it is mentioned;
+ *   fewer than {@link MIN_TURNS_PER_MENTION} turns where it is mentioned (in a
+ *   transcript of one turn, a talk, each time it is said counts as a turn);
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
  *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
  *   its turns or more (where someone lives or travels, not what is discussed);
@@ -275,7 +276,8 @@ export type NotSubject = 'spread-thin' | 'place-in-passing' | 'common-word';
  */
 export function notSubject(topic: Topic, mentions: readonly Mention[], n: number): NotSubject | undefined {
   if (topic.origin !== 'extracted' || mentions.length === 0) return undefined;
-  const turns = mentions.reduce((sum, m) => sum + m.turns, 0);
+  // A talk of one turn (a lecture) has no turns to come back in: each time it is said counts as one.
+  const turns = mentions.reduce((sum, m) => sum + (m.of <= 1 ? Math.max(m.turns, m.named ?? 0) : m.turns), 0);
   if (n >= CROSS_CUT_FROM && turns < MIN_TURNS_PER_MENTION * mentions.length) return 'spread-thin';
   if (topic.entity && isPlace(topic.name) && !mentions.some(talksAbout)) return 'place-in-passing';
   if (topic.entity && !/[\s.]/.test(topic.name)) {

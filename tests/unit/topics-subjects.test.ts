@@ -44,6 +44,10 @@ test('a phrase spread thinly, a turn here and a turn there, is no subject; one t
   expect(notSubject(phrase('Day job'), [...mentions(60, 1), ...mentions(10, 2)], n)).toBe('spread-thin');
   // `Kubernetes`: as many transcripts, but several turns in most of them.
   expect(notSubject(name('Kubernetes'), [...mentions(30, 1), ...mentions(40, 4)], n)).toBeUndefined();
+  // A talk of one turn that says it six times has talked about it, though in one turn.
+  const talk = { turns: 1, of: 1, named: 6 };
+  expect(notSubject(phrase('Bitcoin node'), [talk, ...mentions(3, 1, 50)], 54)).toBeUndefined();
+  expect(notSubject(phrase('Bitcoin node'), [{ ...talk, of: 80 }, ...mentions(3, 1, 50)], 54)).toBe('spread-thin');
   // A small archive has too few transcripts to tell: each one's discussion decides.
   expect(notSubject(phrase('Day job'), mentions(3, 1), CROSS_CUT_FROM - 1)).toBeUndefined();
   // Curated topics are the archive owner's choice.

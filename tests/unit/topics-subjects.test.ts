@@ -97,6 +97,14 @@ test('end to end: a collocation said in passing in many transcripts is no topic;
   expect(key.background).toContain('day-job');
   // Nor is any transcript filed under it.
   expect(archive.transcripts.some((t) => t.topics.some((tt) => tt.slug === 'day-job'))).toBe(false);
+
+  // A later run that reuses these transcripts weighs them by the evidence it kept, as a clean run does.
+  const grown = [...sources, source('show/mail-24.md', other(24))];
+  const incremental = ingestArchive({ sources: grown, previous: archive.ingested, previousTopics: archive.topicsKey });
+  const clean = ingestArchive({ sources: grown });
+  expect(incremental.transcripts.map((t) => t.source.file)).toEqual(['show/mail-24.md']);
+  expect(incremental.topics.map((t) => t.slug)).toEqual(clean.topics.map((t) => t.slug));
+  expect(incremental.topics.map((t) => t.slug)).not.toContain('day-job');
 });
 
 test('a place said in passing is no topic; a place some transcript talks about is', () => {

@@ -248,9 +248,20 @@ export const PLACE_SAID = 3;
  */
 export const LOWER_CASE_RATIO = 2;
 
-/** Whether a name is a place's (a country, state, city or region), by compromise's English lexicon. */
+const places = new Map<string, boolean>();
+
+/**
+ * Whether a name is a place's (a country, state, city or region), by
+ * compromise's English lexicon and tagger (about 2 ms a name: asked last, and
+ * remembered).
+ */
 export function isPlace(name: string): boolean {
-  return nlp(name).has('#Place');
+  let place = places.get(name);
+  if (place === undefined) {
+    place = nlp(name).has('#Place');
+    places.set(name, place);
+  }
+  return place;
 }
 
 /** Whether a transcript talks about a place, rather than naming it in passing. */
@@ -279,7 +290,7 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   // A talk of one turn (a lecture) has no turns to come back in: each time it is said counts as one.
   const turns = mentions.reduce((sum, m) => sum + (m.of <= 1 ? Math.max(m.turns, m.named ?? 0) : m.turns), 0);
   if (n >= CROSS_CUT_FROM && turns < MIN_TURNS_PER_MENTION * mentions.length) return 'spread-thin';
-  if (topic.entity && isPlace(topic.name) && !mentions.some(talksAbout)) return 'place-in-passing';
+  if (topic.entity && !mentions.some(talksAbout) && isPlace(topic.name)) return 'place-in-passing';
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
     const lower = mentions.reduce((sum, m) => sum + (m.lower ?? 0), 0);

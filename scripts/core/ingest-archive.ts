@@ -10,7 +10,7 @@ import type { Candidate } from './extract-phrases.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { FIELDS } from './front-matter.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
-import { foldWords, topicMatcher } from './match-topics.ts';
+import { countingMatcher, foldWords, type NameUses } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
 import { buildRegistry, EMPTY_REGISTRY, type Registry } from './registry.ts';
@@ -25,7 +25,7 @@ import {
   TranscriptMetaSchema,
   type TranscriptTopic,
 } from './schema.ts';
-import { discussed, MAX_SHARE, nicknamesOf, selectTopics } from './select-topics.ts';
+import { discussed, MAX_SHARE, type Mention, nicknamesOf, notSubject, selectTopics } from './select-topics.ts';
 import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
 import { type Named, type Naming, nameTranscripts } from './titles.ts';
@@ -81,6 +81,8 @@ export interface IngestedFile {
   topics: string[];
   /** Slugs of every chosen topic it speaks of, background ones included: what the next run compares. */
   filed: string[];
+  /** For each of those, how many turns mention it and how it writes the name: what {@link notSubject} weighs. */
+  evidence: Record<string, { turns: number } & Partial<NameUses>>;
   /** Its topic candidates, for the archive-wide choice of topics. */
   candidates: Candidate[];
   /** Its metadata's `tags:`, curated topics for the archive. */
@@ -230,17 +232,27 @@ export function ingestArchive(input: ArchiveInput): Archive {
     newTerms.push(...t.terms.filter((term) => !had.has(term)));
     if (prev && (!same || prev.terms.some((term) => !t.terms.includes(term)))) gone.add(t.slug);
   }
-  const match = topicMatcher(selected);
+  const match = countingMatcher(selected);
   /** Every selected topic a transcript speaks of, before background topics are taken out. */
   const filed = new Map<(typeof results)[number], TranscriptTopic[]>();
+  const uses = new Map<(typeof results)[number], Map<string, NameUses>>();
   const parse = (r: (typeof results)[number]) => {
     if (r.reused) {
       r.result = ingestOne(r.source, registry);
       delete r.reused;
     }
     const t = r.result?.transcript;
-    if (t && !filed.has(r)) filed.set(r, match(t.turns));
+    if (t && !filed.has(r)) {
+      const matched = match(t.turns);
+      filed.set(r, matched.filed);
+      uses.set(r, matched.uses);
+    }
   };
+  const evidenceOf = (r: (typeof results)[number]): IngestedFile['evidence'] =>
+    r.reused?.evidence ??
+    Object.fromEntries(
+      (filed.get(r) ?? []).map((tt) => [tt.slug, { turns: tt.matches.length, ...uses.get(r)?.get(tt.slug) }]),
+    );
   const mentions = termFinder(newTerms);
   for (const r of results) {
     const touched =
@@ -251,14 +263,26 @@ export function ingestArchive(input: ArchiveInput): Archive {
   }
 
   // Background, not a subject: an extracted topic filed on more than MAX_SHARE of the transcripts,
-  // counted on the filing itself (every mention in full; the choice above saw only each one's sample).
-  const slugsOf = (r: (typeof results)[number]) => r.reused?.filed ?? (filed.get(r) ?? []).map((tt) => tt.slug);
-  const count = new Map<string, number>();
-  for (const r of results) for (const slug of slugsOf(r)) count.set(slug, (count.get(slug) ?? 0) + 1);
+  // counted on the filing itself (every mention in full; the choice above saw only each one's sample);
+  // or one the filing shows is no subject (spread thin, a place in passing, a common word: notSubject).
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const r of results) {
+    const turns = r.reused?.turns ?? r.result?.transcript?.turns.length ?? 0;
+    for (const [slug, e] of Object.entries(evidenceOf(r))) {
+      const list = mentionsOf.get(slug) ?? [];
+      list.push({ ...e, of: turns });
+      mentionsOf.set(slug, list);
+    }
+  }
   const n = results.filter((r) => r.reused || r.result?.transcript).length;
   const background = new Set(
     selected
-      .filter((t) => t.origin === 'extracted' && n >= 10 && (count.get(t.slug) ?? 0) > MAX_SHARE * n)
+      .filter(
+        (t) =>
+          t.origin === 'extracted' &&
+          ((n >= 10 && (mentionsOf.get(t.slug)?.length ?? 0) > MAX_SHARE * n) ||
+            notSubject(t, mentionsOf.get(t.slug) ?? [], n) !== undefined),
+      )
       .map((t) => t.slug),
   );
   // A reused transcript under a topic that became background, or stopped being it, is written again.
@@ -364,6 +388,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         speakers: result.speakers,
         topics: result.transcript.topics.map((tt) => tt.slug),
         filed: (filed.get(r) ?? []).map((tt) => tt.slug),
+        evidence: evidenceOf(r),
         candidates: result.candidates ?? [],
         ...(result.tags ? { tags: result.tags } : {}),
         ...(result.vocabulary ? { vocabulary: result.vocabulary } : {}),
@@ -634,6 +659,7 @@ function joinVersions(
         speakers: own,
         topics: [],
         filed: [],
+        evidence: {},
         candidates: [],
         turns: version.turns.length,
         words: version.words,

@@ -2,7 +2,9 @@
  * Files turns under topics. A term matches as whole words, ignoring case and
  * treating hyphens and spaces alike (`law-enforcement` = `law enforcement`);
  * a name found by extraction (`entity`) keeps its capitals (`Core` the
- * project is not `core`, `Face` not `face`).
+ * project is not `core`, `Face` not `face`), and a word of it written all in
+ * capitals (`NATS`, the messaging system) matches only all in capitals (not
+ * `NATs`, network address translators, nor `Nats`).
  * Every assignment records which terms matched in which turn, so a topic page
  * can show why. Terms are indexed by their first word, so matching costs one
  * pass over each turn's words whatever the number of topics.
@@ -47,15 +49,38 @@ export function foldWords(text: string): string[] {
 
 const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 
+/** A word of two letters or more all in capitals (`NATS`, `GPU`), a possessive aside. */
+export const allCapitals = (word: string): boolean => {
+  const bare = word.replace(/['’]s$/u, '');
+  return /\p{Lu}.*\p{Lu}/u.test(bare) && !/\p{Ll}/u.test(bare);
+};
+
+/** How a name's word must be written: as it starts (a capital) or all in capitals. */
+type Case = 'any' | 'capital' | 'all';
+const caseOf = (word: string): Case => (allCapitals(word) ? 'all' : capitalised(word) ? 'capital' : 'any');
+const written = (word: string, wanted: Case): boolean =>
+  wanted === 'any' || (wanted === 'all' ? allCapitals(word) : capitalised(word));
+
 interface Needle {
   topic: number;
   term: string;
   words: string[];
-  /** For names: which words must start with a capital, as in the term. */
-  capitals?: boolean[];
+  /** For names: how each word must be written, as in the term. */
+  cases?: Case[];
 }
 
 export type TopicMatcher = (turns: readonly Turn[]) => TranscriptTopic[];
+
+/** How a transcript says a topic it is filed under: how often, and (for a name) how often as a common word. */
+export interface NameUses {
+  /** Times its terms are said, written as a name asks (`State`). */
+  named: number;
+  /** For a name, times written all in lower case (`state`): the same word, as a common word. */
+  lower: number;
+}
+
+/** Files a transcript's turns, and counts how it writes the names it is filed under. */
+export type CountingMatcher = (turns: readonly Turn[]) => { filed: TranscriptTopic[]; uses: Map<string, NameUses> };
 
 /**
  * Prepares the topics once; the matcher then files any transcript's turns.
@@ -63,30 +88,55 @@ export type TopicMatcher = (turns: readonly Turn[]) => TranscriptTopic[];
  * the order they were given in.
  */
 export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
+  const counting = countingMatcher(topics);
+  return (turns) => counting(turns).filed;
+}
+
+/**
+ * {@link topicMatcher}, also counting, for each topic a transcript is filed
+ * under, how often its terms are said and, for a name, how often it is written
+ * all in lower case.
+ */
+export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
   const byFirst = new Map<string, Needle[]>();
+  const strictness: Record<Case, number> = { any: 0, capital: 1, all: 2 };
   topics.forEach((topic, index) => {
-    const seen = new Set<string>();
-    // In a fixed order, so which spelling stands for a term depends on the set of terms alone.
-    for (const term of [...topic.terms].sort()) {
+    const seen = new Map<string, Case[][]>();
+    // In a fixed order, so which spelling stands for a term depends on the set of terms alone; the
+    // laxest first, so that a stricter spelling of the same words (`VIM` after `Vim`) adds nothing.
+    const terms = topic.terms.map((term) => {
       const raw = splitWords(term);
-      const words = raw.map(lower);
+      const cases = topic.entity ? raw.map(caseOf) : undefined;
+      return { term, words: raw.map(lower), cases, rank: (cases ?? []).reduce((n, c) => n + strictness[c], 0) };
+    });
+    terms.sort((a, b) => a.rank - b.rank || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    for (const { term, words, cases } of terms) {
       const key = words.join(' ');
-      if (words.length === 0 || seen.has(key)) continue;
-      seen.add(key);
+      const known = seen.get(key) ?? [];
+      const covered = known.some((k) => k.every((c, i) => strictness[c] <= strictness[cases?.[i] ?? 'any']));
+      if (words.length === 0 || covered) continue;
+      seen.set(key, [...known, cases ?? words.map((): Case => 'any')]);
       const list = byFirst.get(words[0] as string) ?? [];
-      list.push({ topic: index, term, words, ...(topic.entity ? { capitals: raw.map(capitalised) } : {}) });
+      list.push({ topic: index, term, words, ...(cases ? { cases } : {}) });
       byFirst.set(words[0] as string, list);
     }
   });
   return (turns) => {
     const found = new Map<number, Map<string, Set<string>>>();
+    const named = new Map<number, number>();
+    const lowered = new Map<number, number>();
     for (const turn of turns) {
       const raw = splitWords(turn.paragraphs.join(' '));
       const words = raw.map(lower);
       for (let i = 0; i < words.length; i++) {
         for (const needle of byFirst.get(words[i] as string) ?? []) {
           if (!needle.words.every((w, k) => words[i + k] === w)) continue;
-          if (needle.capitals?.some((cap, k) => cap && !capitalised(raw[i + k] ?? ''))) continue;
+          if (needle.cases?.some((wanted, k) => !written(raw[i + k] ?? '', wanted))) {
+            if (needle.words.every((_, k) => !/\p{Lu}/u.test(raw[i + k] ?? '')))
+              lowered.set(needle.topic, (lowered.get(needle.topic) ?? 0) + 1);
+            continue;
+          }
+          named.set(needle.topic, (named.get(needle.topic) ?? 0) + 1);
           const byTurn = found.get(needle.topic) ?? new Map<string, Set<string>>();
           const terms = byTurn.get(turn.id) ?? new Set<string>();
           terms.add(needle.term);
@@ -97,7 +147,7 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
     }
     // Most turns first, then by slug: an order of the transcript's own, not of the archive's list of
     // topics, which changes as transcripts come and go (a transcript not parsed again keeps its order).
-    return [...found]
+    const filed = [...found]
       .sort((a, b) => b[1].size - a[1].size || (topics[a[0]] as Topic).slug.localeCompare((topics[b[0]] as Topic).slug))
       .map(([index, byTurn]) => ({
         slug: (topics[index] as Topic).slug,
@@ -108,6 +158,10 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
             terms: [...(topics[index] as Topic).terms].sort().filter((term) => byTurn.get(t.id)?.has(term)),
           })),
       }));
+    const uses = new Map<string, NameUses>();
+    for (const index of found.keys())
+      uses.set((topics[index] as Topic).slug, { named: named.get(index) ?? 0, lower: lowered.get(index) ?? 0 });
+    return { filed, uses };
   };
 }
 

@@ -21,9 +21,14 @@
  * (`Alice`); a show's, event's or outlet's own name (`JS Party`, `Changelog
  * News`). And a topic is filed on a transcript only where it is discussed
  * there ({@link discussed}), not merely mentioned.
+ *
+ * Once every transcript is filed, {@link notSubjects} takes out what the
+ * filing shows is no subject: a phrase spread thinly over many transcripts, a
+ * place only said in passing, and a common word capitalised in a heading.
  */
+import nlp from 'compromise';
 import type { Candidate } from './extract-phrases.ts';
-import { foldWords, rulesToTopics } from './match-topics.ts';
+import { allCapitals, foldWords, type NameUses, rulesToTopics } from './match-topics.ts';
 import type { Topic, TopicRulesFile, TranscriptTopic, Turn } from './schema.ts';
 import { foldName, nameSlug } from './slugs.ts';
 
@@ -126,6 +131,25 @@ export function minTranscripts(n: number): number {
   return n < CROSS_CUT_FROM ? 1 : Math.max(2, Math.floor(Math.log10(n)));
 }
 
+/** A form without a plural `s` after a capital (`NATs` → `NAT`, `GPUs` → `GPU`). */
+const singular = (form: string): string => form.replace(/(?<=\p{Lu})s$/u, '');
+
+/**
+ * The forms of a candidate that write the same word as its display. Folding
+ * case makes one key of different words: `NATs` (the plural of NAT, network
+ * address translation) is not `NATS` (the messaging system), nor is `Nats`. A
+ * form is the display's word when, a plural `s` after a capital taken off, the
+ * two fold alike and both or neither are written all in capitals (`GPUs` is
+ * `GPU`; `Webpack` is `WebPack`).
+ */
+export function sameWordForms(display: string, forms: readonly string[]): string[] {
+  const word = singular(display);
+  return forms.filter((f) => {
+    const other = singular(f);
+    return foldName(other) === foldName(word) && allCapitals(other) === allCapitals(word);
+  });
+}
+
 export function selectTopics(
   perTranscript: readonly (readonly Candidate[])[],
   rules: TopicRulesFile,
@@ -159,10 +183,11 @@ export function selectTopics(
   const chosen = new Map<string, Candidate & { score: number }>();
   const keep = (c: Candidate, score: number) => {
     const known = chosen.get(variantKey(c.key));
-    if (!known) chosen.set(variantKey(c.key), { ...c, forms: [...c.forms], score });
+    const forms = c.entity ? sameWordForms(c.display, c.forms) : c.forms;
+    if (!known) chosen.set(variantKey(c.key), { ...c, forms: [...forms], score });
     else {
       known.score += score;
-      for (const f of c.forms) if (!known.forms.includes(f)) known.forms.push(f);
+      for (const f of forms) if (!known.forms.includes(f)) known.forms.push(f);
     }
   };
   if (n < CROSS_CUT_FROM) {
@@ -192,4 +217,84 @@ export function selectTopics(
     extracted.push({ slug, name, origin: 'extracted', terms: c.forms, ...(c.entity ? { entity: true } : {}) });
   }
   return [...ruled, ...extracted];
+}
+
+/** What one transcript's text shows of a topic filed on it (before {@link discussed} is asked). */
+export interface Mention extends Partial<NameUses> {
+  /** Turns that mention the topic. */
+  turns: number;
+  /** Turns the transcript has. */
+  of: number;
+}
+
+/**
+ * From {@link CROSS_CUT_FROM} transcripts on, the turns an extracted topic must
+ * average in the transcripts that mention it. A subject, once raised, is
+ * talked about: its mentions come in runs of turns. A collocation of everyday
+ * speech (`day job`, `building blocks`, `origin story`) is said once here,
+ * once there, across many transcripts.
+ */
+export const MIN_TURNS_PER_MENTION = 1.5;
+
+/** A place is a topic where one transcript talks about it: in this share of its turns at least … */
+export const PLACE_SHARE = 0.1;
+/** … saying it at least this many times. */
+export const PLACE_SAID = 3;
+
+/**
+ * A one-word name written in lower case this many times as often as
+ * capitalised, in the transcripts that name it, is a common word (`State` of
+ * the heading `State of the 'log`), not a name.
+ */
+export const LOWER_CASE_RATIO = 2;
+
+const places = new Map<string, boolean>();
+
+/**
+ * Whether a name is a place's (a country, state, city or region), by
+ * compromise's English lexicon and tagger (about 2 ms a name: asked last, and
+ * remembered).
+ */
+export function isPlace(name: string): boolean {
+  let place = places.get(name);
+  if (place === undefined) {
+    place = nlp(name).has('#Place');
+    places.set(name, place);
+  }
+  return place;
+}
+
+/** Whether a transcript talks about a place, rather than naming it in passing. */
+const talksAbout = (m: Mention): boolean => (m.named ?? m.turns) >= PLACE_SAID && m.turns >= PLACE_SHARE * m.of;
+
+/** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
+export type NotSubject = 'spread-thin' | 'place-in-passing' | 'common-word';
+
+/**
+ * Whether the filing shows an extracted topic to be no subject, from its
+ * mentions in every transcript that mentions it (`mentions`) in an archive of
+ * `n` transcripts:
+ * - `spread-thin`: from {@link CROSS_CUT_FROM} transcripts on, it averages
+ *   fewer than {@link MIN_TURNS_PER_MENTION} turns where it is mentioned (in a
+ *   transcript of one turn, a talk, each time it is said counts as a turn);
+ * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
+ *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
+ *   its turns or more (where someone lives or travels, not what is discussed);
+ * - `common-word`: a one-word name written in lower case at least
+ *   {@link LOWER_CASE_RATIO} times as often as capitalised where it is named.
+ *
+ * Curated topics (`topics.yaml`, `tags:`) are never taken out.
+ */
+export function notSubject(topic: Topic, mentions: readonly Mention[], n: number): NotSubject | undefined {
+  if (topic.origin !== 'extracted' || mentions.length === 0) return undefined;
+  // A talk of one turn (a lecture) has no turns to come back in: each time it is said counts as one.
+  const turns = mentions.reduce((sum, m) => sum + (m.of <= 1 ? Math.max(m.turns, m.named ?? 0) : m.turns), 0);
+  if (n >= CROSS_CUT_FROM && turns < MIN_TURNS_PER_MENTION * mentions.length) return 'spread-thin';
+  if (topic.entity && !mentions.some(talksAbout) && isPlace(topic.name)) return 'place-in-passing';
+  if (topic.entity && !/[\s.]/.test(topic.name)) {
+    const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
+    const lower = mentions.reduce((sum, m) => sum + (m.lower ?? 0), 0);
+    if (lower > 0 && lower >= LOWER_CASE_RATIO * named) return 'common-word';
+  }
+  return undefined;
 }

@@ -14,14 +14,16 @@ const source = (file: string, text: string): SourceFile => ({
   hash: `${file}:${text.length}`,
 });
 
-/** A transcript of two speakers; `extra` is said by the second. */
-function transcript(i: number, extra: string): SourceFile {
-  const text = `Alice Example:\nWelcome to episode ${i} about city gardens and bicycle lanes number ${i}.\n\nBob Sample:\nThank you. ${extra}\n`;
+/** A transcript of two speakers; `extra` is said by the second, then in turn by each (a subject is talked about in turns). */
+function transcript(i: number, extra: string | readonly string[]): SourceFile {
+  const [first, ...more] = typeof extra === 'string' ? [extra] : extra;
+  const replies = more.map((said, k) => `${k % 2 === 0 ? 'Alice Example' : 'Bob Sample'}:\n${said}\n`);
+  const text = `Alice Example:\nWelcome to episode ${i} about city gardens and bicycle lanes number ${i}.\n\nBob Sample:\nThank you. ${first}\n${replies.map((r) => `\n${r}`).join('')}`;
   return source(`episode-${String(i).padStart(2, '0')}.txt`, text);
 }
 
-const SOLAR = 'We talked about solar panels. The price of solar panels fell.';
-const WIND_TWICE = 'We talked about wind turbines. The height of wind turbines grew.';
+const SOLAR = ['We talked about solar panels.', 'The price of solar panels fell.'];
+const WIND_TWICE = ['We talked about wind turbines.', 'The height of wind turbines grew.', 'Wind turbines, yes.'];
 const WIND_ONCE = 'I once saw wind turbines on a hill.';
 
 function base(): SourceFile[] {

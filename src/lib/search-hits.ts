@@ -40,6 +40,8 @@ export interface TurnHit {
   also?: { name: string; url: string }[];
   /** For a turn of a transcript in several languages: the original's turn (`<transcript url>#<id>`), which counts once. */
   turn?: string;
+  /** For a transcript in several languages: the name of the language whose version prevails, when one does. */
+  prevails?: string;
 }
 
 /** What a filter's count counts once: a turn, whichever language versions of it are hits. */
@@ -66,7 +68,10 @@ export function turnTextsByTokens(content: string, facts: TurnFacts): Map<string
   return out;
 }
 
-/** Every turn of a transcript with its values, in reading order. */
+/** The address of the page a search page's turns are on: its own, or the transcript's for a part of a long one. */
+export const pageUrl = (page: PageData): string => page.meta['page'] ?? page.url;
+
+/** Every turn of a search page with its values, in reading order. */
 export function turnsOf(page: PageData): TurnHit[] {
   const facts = factsOf(page);
   const texts = turnTextsByTokens(page.content, facts);
@@ -80,11 +85,12 @@ export function turnsOf(page: PageData): TurnHit[] {
     const transcript = page.meta['transcript'];
     const original = transcript === undefined ? undefined : alternates.find(([, url]) => url === transcript)?.[2][id];
     return {
-      url: page.url,
+      url: pageUrl(page),
       id,
       ...(page.meta['transcript'] ? { transcript: page.meta['transcript'] } : {}),
       ...(also.length > 0 ? { also } : {}),
       ...(transcript === undefined ? {} : { turn: `${transcript}#${original ?? id}` }),
+      ...(page.meta['prevails'] ? { prevails: page.meta['prevails'] } : {}),
       title: page.meta['title'] ?? '',
       ...(page.meta['date'] ? { date: page.meta['date'] } : {}),
       speaker: p?.[0] ?? titles.get(id) ?? '',
@@ -144,4 +150,36 @@ export function valueCounts(
     out[name] = new Map([...turns].map(([v, set]) => [v, set.size]));
   }
   return out;
+}
+
+/**
+ * One hit per turn: a turn that is a hit in several language versions of
+ * its transcript shows once, in the first of `readerLanguages` (language
+ * names, as the language filter names them) it is found in, else in the
+ * version that prevails, else in the original; the hit offers the others
+ * ("the same turn in English"). Each turn keeps the place of its first hit.
+ */
+export function oneHitPerTurn(hits: readonly TurnHit[], readerLanguages: readonly string[]): TurnHit[] {
+  const preference = (hit: TurnHit): number => {
+    const language = hit.values.language[0] ?? '';
+    const reader = readerLanguages.indexOf(language);
+    if (reader !== -1) return reader;
+    if (hit.prevails !== undefined && language === hit.prevails) return readerLanguages.length;
+    return hit.transcript === undefined || hit.url === hit.transcript
+      ? readerLanguages.length + 1
+      : readerLanguages.length + 2;
+  };
+  const best = new Map<string, TurnHit>();
+  for (const hit of hits) {
+    const key = countedAs(hit);
+    const kept = best.get(key);
+    if (kept === undefined || preference(hit) < preference(kept)) best.set(key, hit);
+  }
+  const placed = new Set<string>();
+  return hits.flatMap((hit) => {
+    const key = countedAs(hit);
+    if (placed.has(key)) return [];
+    placed.add(key);
+    return [best.get(key) ?? hit];
+  });
 }

@@ -2,7 +2,8 @@
  * The search page's client. A hit is a turn whose own text holds every word
  * of the query (whole words, or forms with the same stem) and every quoted
  * phrase, and that answers every filter (src/lib/search-match.ts,
- * src/lib/search-hits.ts). Pagefind finds candidate transcripts; each is
+ * src/lib/search-hits.ts). Pagefind finds candidate passages (a transcript, or
+ * a part of a long one: src/lib/search-versions.ts); each is
  * checked here before any of its turns is shown, so a prefix match or a
  * fragment of another language never shows. A word found in no turn is
  * caught before Pagefind runs, from the archive's vocabulary (`/search-words/`),
@@ -32,7 +33,15 @@ interface Pagefind {
 }
 
 import Papa from 'papaparse';
-import { answersFilters, matchingTurns, type PageData, type TurnHit, valueCounts } from '../lib/search-hits.ts';
+import {
+  answersFilters,
+  matchingTurns,
+  oneHitPerTurn,
+  type PageData,
+  pageUrl,
+  type TurnHit,
+  valueCounts,
+} from '../lib/search-hits.ts';
 import { indexesFor, loadedLanguage, type PagefindEntry } from '../lib/search-languages.ts';
 import {
   type ExcerptPart,
@@ -51,6 +60,7 @@ import {
   vocabularyBucket,
 } from '../lib/search-match.ts';
 import { phraseFirst, phraseQuery, rankTurns, type TurnEvidence, type WordRarity } from '../lib/search-rank.ts';
+import { languageName } from '../lib/search-record.ts';
 import {
   EXPORT_COLUMNS,
   type ExportRow,
@@ -79,11 +89,12 @@ const FILTER_LABELS: Record<FilterName, string> = {
   language: 'Language',
 };
 /**
- * Each result's data is a fragment holding its whole transcript's text, so
- * candidates are checked a few at a time: until this many hits show, then
- * as the reader asks for more.
+ * Each result's data is a fragment holding its text (a transcript, or a part
+ * of a long one: src/lib/search-versions.ts), so candidates are checked a few
+ * at a time: until this many hits show (a screenful), then as the reader
+ * asks for more.
  */
-const FIRST_HITS = 20;
+const FIRST_HITS = 10;
 const BATCH = 5;
 const MORE_PAGE = 10;
 /** At most this many candidates are checked before the reader is asked whether to go on. */
@@ -104,6 +115,8 @@ const panel = document.getElementById('filters-panel') as HTMLDetailsElement;
 // On a phone the filters would push every result below the fold: they start folded there.
 if (matchMedia('(max-width: 40rem)').matches) panel.open = false;
 let state: SearchState = stateFromUrl(new URL(location.href));
+/** The reader's languages by name, most preferred first: a turn found in several versions shows in the first. */
+const READER_LANGUAGES = [...new Set(navigator.languages.map((tag) => languageName(tag.split('-')[0] ?? tag)))];
 let generation = 0;
 
 const base = form.dataset['pagefindBase'] ?? '/pagefind/';
@@ -418,6 +431,8 @@ interface Found {
   results: PagefindResult[];
   /** How many candidates are checked. */
   checked: number;
+  /** The transcripts the checked candidates are (or are parts of). */
+  seen: Set<string>;
   /** The checked candidates' turns that hold the query, before filters. */
   matching: TurnHit[];
   /** Hits shown, in order. */
@@ -434,6 +449,8 @@ let found: Found | undefined;
 const quoted = (q: string): string => `“${q.trim().replace(/\s+/g, ' ')}”`;
 const turns = (n: number): string => `${n} ${n === 1 ? 'turn' : 'turns'}`;
 const transcripts = (n: number): string => `${n} ${n === 1 ? 'transcript' : 'transcripts'}`;
+/** Pagefind's candidates: a transcript, or a part of a long one. */
+const passages = (n: number): string => `${n} ${n === 1 ? 'passage' : 'passages'}`;
 
 /** Runs the state's search; `push` records a history entry (a filter, a submitted query), `replace` does not (typing). */
 async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
@@ -496,6 +513,7 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
     results: phraseFirst(phrased, search.results),
     rarity: plan.rarity,
     checked: 0,
+    seen: new Set(),
     matching: [],
     shown: [],
     words,
@@ -530,19 +548,24 @@ async function check(mine: number, wanted: number): Promise<void> {
   const limit = f.checked + (Number.isFinite(wanted) ? CHECK_AT_ONCE : f.results.length);
   const fresh: TurnHit[] = [];
   const ranks = new Map<string, number>();
-  const held = (): number => [...f.matching, ...fresh].filter((h) => answersFilters(h, state)).length;
+  const held = (): number =>
+    oneHitPerTurn(
+      [...f.matching, ...fresh].filter((h) => answersFilters(h, state)),
+      READER_LANGUAGES,
+    ).length;
   while (f.checked < Math.min(limit, f.results.length) && held() < target) {
     const batch = f.results.slice(f.checked, f.checked + BATCH);
     const pages = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
     for (const [i, page] of pages.entries()) {
-      ranks.set(page.url, f.checked + i);
+      if (!ranks.has(pageUrl(page))) ranks.set(pageUrl(page), f.checked + i);
+      f.seen.add(page.meta['transcript'] ?? pageUrl(page));
       fresh.push(...matchingTurns(page, f.words, f.phrases, await stemOfLanguage(page.filters?.['language']?.[0])));
     }
     f.checked += batch.length;
   }
   f.matching.push(...(await ordered(fresh, ranks, f.rarity)));
-  const hits = f.matching.filter((h) => answersFilters(h, state));
+  const hits = shownHits(f);
   if (mine !== generation) return;
   for (const hit of hits.slice(f.shown.length)) {
     const stem = await stemOfLanguage(hit.values.language[0]);
@@ -553,7 +576,7 @@ async function check(mine: number, wanted: number): Promise<void> {
   renderFilters(groupsOf(f, complete));
   const left = f.results.length - f.checked;
   moreButton.hidden = complete;
-  moreButton.textContent = `Show more hits (${transcripts(left)} left to check)`;
+  moreButton.textContent = `Show more hits (${passages(left)} left to check)`;
   exportBox.hidden = hits.length === 0;
   const one = hits.length === 1;
   const holding = f.browsing
@@ -567,8 +590,15 @@ async function check(mine: number, wanted: number): Promise<void> {
         ? 'No turn matches the filters.'
         : `No turn holds ${quoted(state.q)}${anyFilter() ? ' with the filters chosen' : ''}.`
       : `${turns(hits.length)} in ${transcripts(inTranscripts)} ${holding}.`
-    : `${turns(hits.length)} in the ${transcripts(f.checked)} checked so far ${holding}; ${transcripts(left)} left to check.`;
+    : `${turns(hits.length)} in the ${transcripts(f.seen.size)} checked so far ${holding}; ${passages(left)} left to check.`;
 }
+
+/** The hits to show: the turns that hold the query and answer the filters, each turn once. */
+const shownHits = (f: Found): TurnHit[] =>
+  oneHitPerTurn(
+    f.matching.filter((h) => answersFilters(h, state)),
+    READER_LANGUAGES,
+  );
 
 const anyFilter = (): boolean => FILTERS.some((name) => (state.filters[name]?.length ?? 0) > 0);
 
@@ -701,7 +731,7 @@ async function exportRows(): Promise<ExportRow[]> {
   if (!f) return [];
   await check(generation, Number.POSITIVE_INFINITY);
   const rows: ExportRow[] = [];
-  for (const h of f.matching.filter((hit) => answersFilters(hit, state))) {
+  for (const h of shownHits(f)) {
     const stem = await stemOfLanguage(h.values.language[0]);
     rows.push({
       transcript: h.title,

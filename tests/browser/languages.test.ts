@@ -144,4 +144,28 @@ describe('language versions', () => {
     expect(watch.errors).toEqual([]);
     await page.close();
   });
+
+  test.each([
+    ['en-GB', EN, ZH],
+    ['zh-CN', ZH, EN],
+  ])(
+    'a turn found in both versions is one hit: for a reader in %s, in %s, offering the other',
+    async (locale, shownIn, offered) => {
+      const context = await served.browser.newContext({ locale });
+      const page = await context.newPage();
+      // The two organisations' questions (t2, t4) are turns of both versions.
+      await page.goto(`${served.server.url}/search/?kind=Organisation&year=2024`);
+      await page.waitForFunction(() => /turns? in/.test(document.getElementById('search-status')?.textContent ?? ''));
+      const hits = await page.locator('.search-hit').evaluateAll((items) =>
+        items.map((li) => ({
+          href: li.querySelector('a.hit-excerpt')?.getAttribute('href') ?? '',
+          also: [...li.querySelectorAll('a.hit-also-link')].map((a) => a.getAttribute('href')),
+        })),
+      );
+      const briefing = hits.filter((h) => h.href.includes('/2024-07-02-flood-relief-briefing/'));
+      expect(briefing.map((h) => h.href)).toEqual([`${shownIn}#t2`, `${shownIn}#t4`]);
+      expect(briefing.map((h) => h.also)).toEqual([[`${offered}#t2`], [`${offered}#t4`]]);
+      await context.close();
+    },
+  );
 });

@@ -5,11 +5,13 @@
  * the hits they give, and each hit's title, speaker, date and passage.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { stemmer as english } from '@orama/stemmers/english';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { wordsOf } from '../../src/lib/search-match.ts';
 import { scoreTurn } from '../../src/lib/search-rank.ts';
+import { PART_CHARS } from '../../src/lib/search-versions.ts';
 import { serveWithBrowser } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
@@ -215,4 +217,32 @@ test('on a phone, a shared filtered link shows how many filters are on while the
   expect(await count.isVisible()).toBe(true);
   expect(await count.textContent()).toBe('(2 chosen)');
   await context.close();
+});
+
+test('a hit late in a long transcript loads only its part of the text, and links to its turn on the transcript page', async () => {
+  const twin = JSON.parse(readFileSync(`${site}/transcripts/op-return.json`, 'utf8')) as {
+    turns: { paragraphs: string[] }[];
+  };
+  const whole = twin.turns.flatMap((t) => t.paragraphs).join(' ').length;
+  expect(whole).toBeGreaterThan(PART_CHARS);
+  const page = await served.browser.newPage();
+  const fragments: Promise<{ url: string; content: string; meta: Record<string, string> }>[] = [];
+  page.on('response', (response) => {
+    if (!response.url().endsWith('.pf_fragment')) return;
+    // Pagefind's files are gzip with a 12-byte signature in front of the JSON.
+    fragments.push(response.body().then((body) => JSON.parse(gunzipSync(body).subarray(12).toString('utf8'))));
+  });
+  const shown = await search(page, 'q=untracked');
+  expect(shown.hits.map((h) => h.href.replace(/\?[^#]*/, ''))).toEqual([
+    expect.stringMatching(/^\/transcripts\/op-return\/#t\d+$/),
+  ]);
+  expect(turnText(shown.hits[0]?.href ?? '')).toContain('untracked');
+  expect(shown.hits[0]?.titleHref).toBe('/transcripts/op-return/');
+  const loaded = (await Promise.all(fragments)).filter((f) => f.content.includes('untracked'));
+  expect(loaded).toHaveLength(1);
+  expect(loaded[0]?.meta['page']).toBe('/transcripts/op-return/');
+  expect(loaded[0]?.content.length).toBeLessThanOrEqual(PART_CHARS);
+  expect(loaded[0]?.content.length).toBeLessThan(whole);
+  expect(shown.status).toBe('1 turn in 1 transcript holds “untracked”.');
+  await page.close();
 });

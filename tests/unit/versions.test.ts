@@ -1,6 +1,5 @@
 /** Language versions: which files are versions of which, which one prevails, and which turn translates which. */
 import { readFileSync } from 'node:fs';
-import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { publishedUrls, retiredPages } from '../../scripts/core/permalinks/record.ts';
@@ -10,11 +9,12 @@ import { type AlignableTurn, alignVersions } from '../../scripts/core/versions/a
 import { originalFileName, versionOriginals } from '../../scripts/core/versions/group-versions.ts';
 import { prevailingLanguage } from '../../scripts/core/versions/prevails.ts';
 import { turnMap, versionNote, versionView } from '../../scripts/core/versions/version-view.ts';
-import { type PageData, turnsOf, valueCounts } from '../../src/lib/search-hits.ts';
+import { oneHitPerTurn, type PageData, turnsOf, valueCounts } from '../../src/lib/search-hits.ts';
 import type { SearchState } from '../../src/lib/search-state.ts';
 import { searchPages } from '../../src/lib/search-versions.ts';
 import { parallelRows, prevailsNote } from '../../src/lib/version-page.ts';
 import { EMPTY_STATE, publish } from '../helpers/publish.ts';
+import { asFound } from '../helpers/search-page.ts';
 
 const enc = new TextEncoder();
 const source = (file: string, text: string, meta?: string): SourceFile => ({
@@ -317,23 +317,6 @@ describe('search across versions', () => {
   const t = archive.transcripts[0] as Transcript;
   const twin = transcriptToTwin(t, new Map(archive.speakers.map((s) => [s.slug, s])), new Map());
   const pages = searchPages(twin);
-  /** A search page as the page's script gets it from Pagefind: its metadata and its text. */
-  const asFound = (html: string, url: string): PageData => {
-    const doc = parse(html);
-    const meta = Object.fromEntries(
-      doc
-        .querySelectorAll('[data-pagefind-meta]')
-        .map((el) => [
-          (el.getAttribute('data-pagefind-meta') ?? '').replace(/\[data-value\]$/, ''),
-          el.getAttribute('data-value') ?? '',
-        ]),
-    );
-    const content = doc
-      .querySelectorAll('p')
-      .map((p) => p.text)
-      .join(' ');
-    return { url, meta, content, anchors: [] };
-  };
 
   test('each version is a search page in its own language, at its own address', () => {
     expect(pages.map((p) => p.path)).toEqual([
@@ -344,7 +327,7 @@ describe('search across versions', () => {
   });
 
   test('a hit in the Chinese version offers the same turn in English, and a turn found in both counts once', () => {
-    const [en, zh] = pages.map((p, i) => asFound(p.html, i === 0 ? twin.url : (twin.versions[0]?.url ?? '')));
+    const [en, zh] = pages.map(asFound);
     const zhTurns = turnsOf(zh as PageData);
     expect(zhTurns.find((h) => h.id === 't2')?.also).toEqual([{ name: 'English', url: `${twin.url}#t2` }]);
     // The second half of the split answer offers the answer it translates.
@@ -353,5 +336,32 @@ describe('search across versions', () => {
     expect(third).toHaveLength(2);
     const counts = valueCounts(third, { q: '', filters: {}, sort: 'relevance' } as SearchState, ['speaker']);
     expect(counts.speaker.get('Mao Ning')).toBe(1);
+  });
+
+  test("a turn that is a hit in both versions shows once: in the reader's language, else the prevailing one", () => {
+    const [en, zh] = pages.map(asFound);
+    const both = [...turnsOf(en as PageData), ...turnsOf(zh as PageData)].filter((h) => ['t2', 't3'].includes(h.id));
+    expect(both).toHaveLength(4);
+    const english = oneHitPerTurn(both, ['English']);
+    expect(english.map((h) => `${h.url}#${h.id}`)).toEqual([`${twin.url}#t2`, `${twin.url}#t3`]);
+    // The hit shown offers the other version's turn.
+    expect(english[1]?.also).toEqual([{ name: 'Chinese', url: `${twin.versions[0]?.url}#t3` }]);
+    // A reader of neither language gets the version that prevails (Chinese, as the briefing's note says).
+    expect(twin.prevails).toBe('zh');
+    const other = oneHitPerTurn(both, ['French']);
+    expect(other.map((h) => `${h.url}#${h.id}`)).toEqual([
+      `${twin.versions[0]?.url}#t2`,
+      `${twin.versions[0]?.url}#t3`,
+    ]);
+    // Without a prevailing version, the original shows.
+    const plain = both.map(({ prevails: _, ...h }) => h);
+    expect(oneHitPerTurn(plain, ['French']).map((h) => h.url)).toEqual([twin.url, twin.url]);
+    // A language filter that keeps one version keeps its hit.
+    expect(
+      oneHitPerTurn(
+        both.filter((h) => h.values.language[0] === 'Chinese'),
+        ['English'],
+      ),
+    ).toHaveLength(2);
   });
 });

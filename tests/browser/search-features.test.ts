@@ -56,7 +56,7 @@ test('filters alone browse, combine, show counts, and round-trip through the URL
       .textContent(),
   ).toBe('Chinese');
   expect(await page.getByRole('checkbox', { name: /2024/ }).isChecked()).toBe(true);
-  // A transcript's language versions count as one transcript: three pages, two transcripts.
+  // A transcript's language versions count as one transcript.
   expect(await page.locator('#search-status').textContent()).toMatch(
     /^\d+ turns? in 2 transcripts match(es)? the filters\.$/,
   );

@@ -54,8 +54,10 @@ export function archiveRows(csv: string, transcript: { slug: string; title: stri
   );
 }
 
-/** A JSON document (pretty-printed or not) as one line of JSON Lines. */
+/** A JSON document (pretty-printed or not) as one line of JSON Lines; one already on one line is taken as it is. */
 export function jsonLine(json: string): string {
+  const end = json.indexOf('\n');
+  if (end === -1 || end === json.length - 1) return end === -1 ? `${json}\n` : json;
   return `${JSON.stringify(JSON.parse(json))}\n`;
 }
 

@@ -42,4 +42,7 @@ test('a pretty-printed twin becomes one JSON line with the same data', () => {
   expect(line.slice(0, -1)).not.toContain('\n');
   expect(JSON.parse(line)).toEqual(twin);
   expect(line).toBe(`${JSON.stringify(twin)}\n`);
+  // A twin as the build writes it (one line) is taken as it is, with or without its line end.
+  expect(jsonLine(`${JSON.stringify(twin)}\n`)).toBe(line);
+  expect(jsonLine(JSON.stringify(twin))).toBe(line);
 });

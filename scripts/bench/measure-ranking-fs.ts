@@ -83,6 +83,7 @@ export interface RankingFigures {
 /** Hits read per query for the reciprocal rank: a reader rarely looks further. */
 const LIMIT = 50;
 
+/** A twin's turn, with its address: the transcript's `url`, `#` and its `id` (schema 3 does not repeat it per turn). */
 interface TwinTurn {
   id: string;
   url: string;
@@ -109,7 +110,9 @@ async function allTwins(site: string): Promise<Map<string, TwinFile>> {
   const out = new Map<string, TwinFile>();
   for (const { slug } of manifest.transcripts) {
     const text = await readFile(join(site, 'transcripts', `${slug}.json`), 'utf8').catch(() => undefined);
-    if (text !== undefined) out.set(slug, JSON.parse(text) as TwinFile);
+    if (text === undefined) continue;
+    const twin = JSON.parse(text) as Omit<TwinFile, 'turns'> & { url: string; turns: Omit<TwinTurn, 'url'>[] };
+    out.set(slug, { ...twin, turns: twin.turns.map((t) => ({ ...t, url: `${twin.url}#${t.id}` })) });
   }
   return out;
 }

@@ -7,7 +7,7 @@
  * offline, on every build.
  */
 
-import { parse } from 'node-html-parser';
+import { Parser } from 'htmlparser2';
 import { z } from 'zod';
 import { plural } from './text.ts';
 import { mediaKind } from './urls.ts';
@@ -37,17 +37,16 @@ export interface LinkReport {
 }
 
 /** Elements and the attribute that holds their URL. */
-const URL_ATTRIBUTES = [
-  ['a', 'href'],
-  ['area', 'href'],
-  ['link', 'href'],
-  ['script', 'src'],
-  ['img', 'src'],
-  ['source', 'src'],
-  ['iframe', 'src'],
-  ['form', 'action'],
-] as const;
-const SELECTOR = URL_ATTRIBUTES.map(([tag, attr]) => `${tag}[${attr}]`).join(', ');
+const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
+  a: 'href',
+  area: 'href',
+  link: 'href',
+  script: 'src',
+  img: 'src',
+  source: 'src',
+  iframe: 'src',
+  form: 'action',
+};
 const CODE_URL = /^\s*(?:javascript|vbscript|data):/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const ORIGIN = 'http://site.invalid';
@@ -68,20 +67,33 @@ export const PageScanSchema = z.object({
 });
 export type PageScan = z.infer<typeof PageScanSchema>;
 
-/** Parses a page once for the check; a build can keep the scan of an unchanged page for the next one. */
+/**
+ * Reads a page once for the check: its tags' ids and URLs as a tokenizer
+ * meets them (htmlparser2; no document tree is built, which was most of the
+ * check's time), entities decoded, script and style text skipped, links in
+ * `<noscript>` and `<template>` included. A build can keep the scan of an
+ * unchanged page for the next one.
+ */
 export function scanPage(html: string): PageScan {
-  const root = parse(html);
   const ids = new Set<string>();
   const duplicateIds: string[] = [];
-  for (const el of root.querySelectorAll('[id], a[name]')) {
-    const id = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
-    if (el.getAttribute('id') !== undefined && ids.has(id)) duplicateIds.push(id);
-    ids.add(id);
-  }
-  const urls = root.querySelectorAll(SELECTOR).map((el) => {
-    const attr = URL_ATTRIBUTES.find(([tag]) => tag === el.tagName.toLowerCase())?.[1] ?? 'href';
-    return el.getAttribute(attr) ?? '';
-  });
+  const urls: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const id = attributes['id'];
+        if (id !== undefined) {
+          if (ids.has(id)) duplicateIds.push(id);
+          ids.add(id);
+        } else if (name === 'a' && attributes['name'] !== undefined) ids.add(attributes['name']);
+        const attribute = URL_ATTRIBUTES[name];
+        const url = attribute === undefined ? undefined : attributes[attribute];
+        if (url !== undefined) urls.push(url);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
   return { ids: [...ids], duplicateIds, urls };
 }
 

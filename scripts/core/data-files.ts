@@ -21,7 +21,7 @@ export function transcriptTwins(
   topics: ReadonlyMap<string, Topic>,
 ): Record<TwinExtension, string> {
   return {
-    json: `${JSON.stringify(transcriptToTwin(t, speakers, topics), null, 2)}\n`,
+    json: `${JSON.stringify(transcriptToTwin(t, speakers, topics))}\n`,
     txt: transcriptToText(t, speakers),
     csv: toCsv(turnRows(t, speakers)),
   };
@@ -51,5 +51,5 @@ export function dependencyKey(
 /** `/transcripts.json`: every transcript, in the archive's order. */
 export function manifestText(entries: readonly ManifestEntry[]): string {
   const body = { schemaVersion: TWIN_SCHEMA_VERSION, transcripts: [...entries].sort(transcriptOrder) };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return `${JSON.stringify(body)}\n`;
 }

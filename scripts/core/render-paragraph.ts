@@ -58,6 +58,11 @@ const IMAGE = /^<img src="([^"]*)" alt="([^"]*)"/;
 const INERT_MARKDOWN =
   /^(?![-+=]|\d{1,9}[.)])[^\s\\`*_[\]<>!&#|~$\0](?:[^\\`*_[\]<>!&#|~$\n\r\0]*[^\s\\`*_[\]<>!&#|~$\0])?$/;
 
+/** Whether micromark would find nothing to do in `line` (see {@link INERT_MARKDOWN}). */
+export function isInertMarkdown(line: string): boolean {
+  return INERT_MARKDOWN.test(line);
+}
+
 /** Block HTML for a Markdown paragraph (micromark wraps it in `<p>`, or makes a list, a quote…). */
 export function markdownToHtml(text: string): string {
   if (INERT_MARKDOWN.test(text)) return `<p>${markAnnotations(text.replaceAll('"', '&quot;'))}</p>`;

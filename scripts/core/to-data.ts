@@ -6,30 +6,20 @@
  */
 import Papa from 'papaparse';
 import type { Speaker, Transcript } from './schema.ts';
-import { formatClock, transcriptPath, turnPath } from './urls.ts';
+import { formatClock, transcriptPath } from './urls.ts';
 
-export const TURN_COLUMNS = [
-  'transcript',
-  'title',
-  'date',
-  'turn',
-  'url',
-  'speaker',
-  'speaker_name',
-  'label',
-  'start',
-  'text',
-] as const;
+/** A transcript's CSV, `/transcripts/<slug>.csv`: one row per turn, nothing repeated that is the transcript's. */
+export const TURN_COLUMNS = ['turn', 'speaker', 'speaker_name', 'label', 'start', 'text'] as const;
+
+/** `/archive.csv.gz`: every turn of the archive, each row led by its transcript's slug, title and date. */
+export const ARCHIVE_COLUMNS = ['transcript', 'title', 'date', ...TURN_COLUMNS] as const;
 
 type Names = ReadonlyMap<string, Speaker>;
+type Row<C extends readonly string[]> = Partial<Record<C[number], string>>;
 
-export function turnRows(t: Transcript, speakers: Names): Record<(typeof TURN_COLUMNS)[number], string>[] {
+export function turnRows(t: Transcript, speakers: Names): Row<typeof TURN_COLUMNS>[] {
   return t.turns.map((turn) => ({
-    transcript: t.slug,
-    title: t.title,
-    date: t.date ?? '',
     turn: turn.id,
-    url: turnPath(t.slug, turn.id),
     speaker: turn.speaker,
     speaker_name: speakers.get(turn.speaker)?.name ?? turn.label,
     label: turn.label,
@@ -39,25 +29,35 @@ export function turnRows(t: Transcript, speakers: Names): Record<(typeof TURN_CO
 }
 
 /**
- * CSV with a header row, every field quoted where needed, CRLF line ends (RFC
- * 4180). `header: false` gives the rows alone, to append to a CSV begun with
- * `toCsv([])` (the header by itself).
+ * CSV with a header row of `columns` (a transcript's by default), every field
+ * quoted where needed, CRLF line ends (RFC 4180). `header: false` gives the
+ * rows alone, to append to a CSV begun with a header by itself (`toCsv([])`).
  */
-export function toCsv(rows: readonly Record<string, string>[], options: { header?: boolean } = {}): string {
-  const data = rows.map((r) => TURN_COLUMNS.map((c) => r[c] ?? ''));
-  const csv = Papa.unparse({ fields: [...TURN_COLUMNS], data }, { newline: '\r\n', header: options.header ?? true });
+export function toCsv<C extends readonly string[] = typeof TURN_COLUMNS>(
+  rows: readonly Row<C>[],
+  options: { header?: boolean; columns?: C } = {},
+): string {
+  const columns: readonly string[] = options.columns ?? TURN_COLUMNS;
+  const data = rows.map((r) => columns.map((c) => (r as Record<string, string | undefined>)[c] ?? ''));
+  const csv = Papa.unparse({ fields: [...columns], data }, { newline: '\r\n', header: options.header ?? true });
   // Papa ends a header with no rows in a line break of its own; every other CSV ends in one added here.
-  return `${csv.replace(/\r\n$/, '')}\r\n`;
+  return csv === '' ? '' : `${csv.replace(/\r\n$/, '')}\r\n`;
 }
 
-/** A CSV's rows without its header line (the header's fields hold no line break). */
-export function csvRows(csv: string): string {
-  const end = csv.indexOf('\r\n');
-  return end === -1 ? '' : csv.slice(end + 2);
+/** A transcript's CSV as rows of the archive's CSV (no header): each turn led by the transcript's slug, title and date. */
+export function archiveRows(csv: string, transcript: { slug: string; title: string; date: string | null }): string {
+  const parsed = Papa.parse<Row<typeof TURN_COLUMNS>>(csv, { header: true, skipEmptyLines: true });
+  const lead = { transcript: transcript.slug, title: transcript.title, date: transcript.date ?? '' };
+  return toCsv(
+    parsed.data.map((row) => ({ ...lead, ...row })),
+    { header: false, columns: ARCHIVE_COLUMNS },
+  );
 }
 
-/** A JSON document (pretty-printed or not) as one line of JSON Lines. */
+/** A JSON document (pretty-printed or not) as one line of JSON Lines; one already on one line is taken as it is. */
 export function jsonLine(json: string): string {
+  const end = json.indexOf('\n');
+  if (end === -1 || end === json.length - 1) return end === -1 ? `${json}\n` : json;
   return `${JSON.stringify(JSON.parse(json))}\n`;
 }
 

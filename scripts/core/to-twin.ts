@@ -5,14 +5,19 @@
  * on any change. Version 2 carries everything the page shows: times, media,
  * sections, exchanges, annotations, versions and retired anchors; each
  * manifest line's recording (`media`) was added later, an addition within it.
+ * Version 3 is version 2 less what a turn or a CSV row repeated of its transcript.
  */
 import { splitAnnotations } from './annotations.ts';
 import type { Speaker, Topic, Transcript } from './schema.ts';
 import { transcriptPath, twinPath } from './urls.ts';
 import { turnMap, type VersionView, versionPages, versionView } from './versions/version-view.ts';
 
-/** Language versions (`prevails`, `versions`, and the manifest's `versions`) were added at the end: still version 2. */
-export const TWIN_SCHEMA_VERSION = 2;
+/**
+ * Version 3 left out what repeats the transcript's own fields: a turn's `url`
+ * (the transcript's `url` and `#` and the turn's `id`), and in a transcript's
+ * CSV the `transcript`, `title`, `date` and `url` columns.
+ */
+export const TWIN_SCHEMA_VERSION = 3;
 
 /** Where each turn ends in the recording: where the next timed turn starts (`null` for the last, or untimed). */
 function turnEnds(t: Transcript): (number | null)[] {
@@ -77,7 +82,6 @@ function languageTwin(t: VersionView, speakers: ReadonlyMap<string, Speaker>, to
     }),
     turns: t.turns.map((turn, i) => ({
       id: turn.id,
-      url: `${t.page}#${turn.id}`,
       speaker: turn.speaker,
       label: turn.label,
       paragraphs: turn.paragraphs,

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { z } from 'zod';
-import { csvRows, jsonLine, toCsv } from '../core/to-data.ts';
+import { ARCHIVE_COLUMNS, archiveRows, jsonLine, toCsv } from '../core/to-data.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { MANIFEST_FILE } from './data-files-fs.ts';
 import { statKey } from './scan-cache-fs.ts';
@@ -30,30 +30,38 @@ type BulkRecord = z.infer<typeof BulkRecordSchema>;
 
 const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downloads');
 
-/** Slugs of the site's transcripts, in the manifest's order. */
-async function manifestSlugs(site: string): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(join(site, MANIFEST_FILE), 'utf8')) as {
-    transcripts: { slug: string }[];
-  };
-  return manifest.transcripts.map((t) => t.slug);
+/** What the downloads need of each transcript the manifest lists. */
+const ManifestSchema = z.object({
+  transcripts: z.array(z.object({ slug: z.string(), title: z.string(), date: z.string().nullable() })),
+});
+type Entry = z.infer<typeof ManifestSchema>['transcripts'][number];
+
+/** The site's transcripts, in the manifest's order. */
+async function manifestEntries(site: string): Promise<Entry[]> {
+  return ManifestSchema.parse(JSON.parse(await readFile(join(site, MANIFEST_FILE), 'utf8'))).transcripts;
 }
 
 /**
  * One piece of a download per transcript, from its twin `<slug>.<ext>`, in
- * `slugs` order, gathered into pieces of some 4 MB. A batch of twins is read
+ * the manifest's order, gathered into pieces of some 4 MB. A batch of twins is read
  * while the one before is handed on.
  */
-async function* joined(site: string, slugs: readonly string[], ext: string, piece: (twin: string) => string) {
-  const read = (slug: string) => readFile(join(site, 'transcripts', `${slug}.${ext}`), 'utf8');
+async function* joined(
+  site: string,
+  entries: readonly Entry[],
+  ext: string,
+  piece: (twin: string, entry: Entry) => string,
+) {
+  const read = (entry: Entry) => readFile(join(site, 'transcripts', `${entry.slug}.${ext}`), 'utf8');
   const BATCH = 16;
   let pending: string[] = [];
   let size = 0;
-  let next = Promise.all(slugs.slice(0, BATCH).map(read));
-  for (let i = 0; i < slugs.length; i += BATCH) {
+  let next = Promise.all(entries.slice(0, BATCH).map(read));
+  for (let i = 0; i < entries.length; i += BATCH) {
     const batch = await next;
-    next = Promise.all(slugs.slice(i + BATCH, i + 2 * BATCH).map(read));
-    for (const twin of batch) {
-      const text = piece(twin);
+    next = Promise.all(entries.slice(i + BATCH, i + 2 * BATCH).map(read));
+    for (const [k, twin] of batch.entries()) {
+      const text = piece(twin, entries[i + k] as Entry);
       pending.push(text);
       size += text.length;
       if (size > 4 * 1024 * 1024) {
@@ -91,23 +99,23 @@ async function reuse(site: string, previous: string, record: BulkRecord | undefi
  * remembering what was written). Returns whether they were written anew.
  */
 export async function writeBulkDownloads(site: string, options: { previous?: string; cacheDir?: string } = {}) {
-  const slugs = await manifestSlugs(site);
+  const entries = await manifestEntries(site);
   const twins = createHash('sha1');
-  for (const slug of slugs) {
+  for (const { slug, title, date } of entries) {
     const dir = join(site, 'transcripts');
     const [json, csv] = [statSync(join(dir, `${slug}.json`)), statSync(join(dir, `${slug}.csv`))];
-    twins.update(`${slug}\0${statKey(json)}\0${statKey(csv)}\n`);
+    twins.update(`${JSON.stringify([slug, title, date])}\0${statKey(json)}\0${statKey(csv)}\n`);
   }
   const digest = twins.digest('hex');
   const record = options.cacheDir ? await readKept(recordFile(options.cacheDir), BulkRecordSchema) : undefined;
   if (options.previous && (await reuse(site, options.previous, record, digest))) return { written: false };
 
   async function* csv() {
-    yield toCsv([]);
-    yield* joined(site, slugs, 'csv', csvRows);
+    yield toCsv([], { columns: ARCHIVE_COLUMNS });
+    yield* joined(site, entries, 'csv', archiveRows);
   }
   await Promise.all([
-    writeGzip(join(site, 'archive.jsonl.gz'), joined(site, slugs, 'json', jsonLine)),
+    writeGzip(join(site, 'archive.jsonl.gz'), joined(site, entries, 'json', jsonLine)),
     writeGzip(join(site, 'archive.csv.gz'), csv()),
   ]);
   if (options.cacheDir) {

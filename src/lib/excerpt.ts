@@ -15,9 +15,18 @@ export interface ExcerptPart {
   hit?: true;
 }
 
+/** Markdown turns' text, made once: a turn is listed on its speaker's page and each topic's it is filed under, twice each. */
+const markdownTexts = new WeakMap<Turn, string>();
+
 /** A turn's text as one line, as a reader sees it. */
 export function turnText(turn: Turn, format: TextFormat = 'plain'): string {
-  return (format === 'markdown' ? turn.paragraphs.map(markdownToPlain) : turn.paragraphs).join(' ');
+  if (format !== 'markdown') return turn.paragraphs.join(' ');
+  let text = markdownTexts.get(turn);
+  if (text === undefined) {
+    text = turn.paragraphs.map(markdownToPlain).join(' ');
+    markdownTexts.set(turn, text);
+  }
+  return text;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;

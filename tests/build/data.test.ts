@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, inject, test } from 'vitest';
-import { TURN_COLUMNS } from '../../scripts/core/to-data.ts';
+import { ARCHIVE_COLUMNS, TURN_COLUMNS } from '../../scripts/core/to-data.ts';
 import { json, one, page } from '../helpers/site.ts';
 
 const { site } = inject('fixtureBuild');
@@ -39,8 +39,14 @@ describe('twins and bulk downloads', () => {
     expect(lines.map((l) => (JSON.parse(l) as { slug: string }).slug).sort()).toEqual(
       manifest.transcripts.map((t) => t.slug).sort(),
     );
-    const rows = Papa.parse(unpacked('archive.csv.gz'), { header: true, skipEmptyLines: true });
+    const rows = Papa.parse<Record<string, string>>(unpacked('archive.csv.gz'), { header: true, skipEmptyLines: true });
+    expect(rows.meta.fields).toEqual([...ARCHIVE_COLUMNS]);
     expect(rows.data).toHaveLength(manifest.transcripts.reduce((n, t) => n + t.turns, 0));
+    const seed = rows.data.filter((r) => r['transcript'] === 'seed-press-conference');
+    expect(seed.map((r) => r['title'])).toEqual(seed.map(() => 'Seed press conference'));
+    expect(seed.map((r) => r['turn'])).toEqual(
+      json<{ turns: { id: string }[] }>(site, '/transcripts/seed-press-conference.json').turns.map((t) => t.id),
+    );
   });
 });
 

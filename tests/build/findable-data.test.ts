@@ -91,12 +91,12 @@ describe('every page links its data', () => {
 
 describe('the JSON twin carries what the page shows', () => {
   test('schema version 2: times, media, sections, exchanges, annotations, versions', () => {
-    expect(manifest.schemaVersion).toBe(2);
+    expect(manifest.schemaVersion).toBe(3);
     const twin = json<Record<string, unknown> & { turns: Record<string, unknown>[] }>(
       site,
       '/transcripts/interview.json',
     );
-    expect(twin['schemaVersion']).toBe(2);
+    expect(twin['schemaVersion']).toBe(3);
     expect(Object.keys(twin)).toEqual(
       expect.arrayContaining(['media', 'published', 'updated', 'sections', 'exchanges', 'retired']),
     );

@@ -23,7 +23,7 @@ interface Twin {
   date: string | null;
   url: string;
   speakers: { slug: string; name: string; kind: string }[];
-  turns: { id: string; url: string; speaker: string; label: string; paragraphs: string[] }[];
+  turns: { id: string; speaker: string; label: string; paragraphs: string[] }[];
   topics: { slug: string; name: string; turns: string[] }[];
   credits: string[];
   notes: string[];
@@ -194,7 +194,7 @@ describe('data twins', () => {
   const manifest = json<Manifest>(site, '/transcripts.json');
 
   test('the manifest lists every transcript with its page and twin', () => {
-    expect(manifest.schemaVersion).toBe(2);
+    expect(manifest.schemaVersion).toBe(3);
     expect(manifest.transcripts.map((t) => t.slug).sort()).toEqual(archive.transcripts.map((t) => t.slug).sort());
     for (const entry of manifest.transcripts) {
       expect(exists(site, `${entry.url}index.html`)).toBe(true);
@@ -208,8 +208,10 @@ describe('data twins', () => {
       const doc = page(site, entry.url);
       expect(twin.turns.map((t) => t.id)).toEqual(doc.querySelectorAll('section.turn h3').map((h) => h.id));
       expect(twin.turns).toHaveLength(entry.turns);
+      expect(twin.url).toBe(entry.url);
       for (const turn of twin.turns) {
-        expect(turn.url).toBe(`${entry.url}#${turn.id}`);
+        // Schema 3: a turn's address is the transcript's and its id, not repeated in each turn.
+        expect(turn).not.toHaveProperty('url');
         expect(twin.speakers.map((s) => s.slug)).toContain(turn.speaker);
       }
     }

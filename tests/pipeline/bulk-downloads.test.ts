@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, expect, test } from 'vitest';
-import { toCsv } from '../../scripts/core/to-data.ts';
+import { ARCHIVE_COLUMNS, toCsv } from '../../scripts/core/to-data.ts';
 import { writeBulkDownloads } from '../../scripts/lib/bulk-downloads-fs.ts';
 
 /** A download's text, unpacked. */
@@ -27,9 +27,11 @@ const csvOf = (slug: string, said: string): string =>
   slug === 'middle'
     ? toCsv([])
     : toCsv([
-        { transcript: slug, turn: 't1', text: said },
-        { transcript: slug, turn: 't2', text: 'a\r\nb' },
+        { turn: 't1', text: said },
+        { turn: 't2', text: 'a\r\nb' },
       ]);
+/** Each transcript's title and date, as the manifest lists them. */
+const titleOf = (slug: string) => ({ title: `The ${slug}, titled`, date: slug === 'oldest' ? null : '2024-05-01' });
 
 /** A built site: the manifest and each transcript's twins, new files or links to `from`'s. */
 function site(name: string, from?: string, said: Record<string, string> = {}): string {
@@ -37,7 +39,7 @@ function site(name: string, from?: string, said: Record<string, string> = {}): s
   mkdirSync(join(root, 'transcripts'), { recursive: true });
   writeFileSync(
     join(root, 'transcripts.json'),
-    JSON.stringify({ transcripts: ORDER.map((slug) => ({ slug })) }, null, 2),
+    JSON.stringify({ transcripts: ORDER.map((slug) => ({ slug, ...titleOf(slug) })) }),
   );
   for (const slug of ORDER) {
     for (const ext of ['json', 'csv']) {
@@ -59,7 +61,9 @@ test('joined in the manifest’s order; linked when no twin changed; written ane
   const lines = unpacked(first, 'archive.jsonl.gz').split('\n');
   expect(lines.pop()).toBe('');
   expect(lines.map((l) => JSON.parse(l))).toEqual(ORDER.map((slug) => twin(slug, `${slug} says hello`)));
-  expect(unpacked(first, 'archive.csv.gz')).toBe(toCsv([...turnRowsOf('newest'), ...turnRowsOf('oldest')]));
+  expect(unpacked(first, 'archive.csv.gz')).toBe(
+    toCsv([...turnRowsOf('newest'), ...turnRowsOf('oldest')], { columns: ARCHIVE_COLUMNS }),
+  );
 
   const second = site('second', first);
   expect(await writeBulkDownloads(second, { previous: first, cacheDir })).toEqual({ written: false });
@@ -75,10 +79,12 @@ test('joined in the manifest’s order; linked when no twin changed; written ane
   expect(unpacked(second, 'archive.jsonl.gz')).not.toContain('goodbye');
 });
 
+/** The archive CSV's rows of one transcript: its slug, title and date, then its own CSV's columns. */
 function turnRowsOf(slug: string): Record<string, string>[] {
+  const { title, date } = titleOf(slug);
   return [
-    { transcript: slug, turn: 't1', text: `${slug} says hello` },
-    { transcript: slug, turn: 't2', text: 'a\r\nb' },
+    { transcript: slug, title, date: date ?? '', turn: 't1', text: `${slug} says hello` },
+    { transcript: slug, title, date: date ?? '', turn: 't2', text: 'a\r\nb' },
   ];
 }
 

@@ -1,6 +1,6 @@
 /** The link and anchor check on small hand-made sites: what it catches and what it leaves alone. */
 import { expect, test } from 'vitest';
-import { checkLinks, formatLinkReport, linkChecker, type SitePage } from '../../scripts/core/check-links.ts';
+import { checkLinks, formatLinkReport, linkChecker, type SitePage, scanPage } from '../../scripts/core/check-links.ts';
 
 const FILES = new Set(['/index.html', '/a/index.html', '/style.css', '/data.json', '/404.html']);
 const site = (html: string, extra: SitePage[] = []): SitePage[] => [
@@ -69,4 +69,18 @@ test('the report ends with the figures', () => {
     '  / → /b/: no such file in the site',
     '  ✗ 2 pages, 1 internal link (0 to an anchor), 0 external not fetched: 1 problem',
   ]);
+});
+
+test('a page is read as a tokenizer meets its tags: entities decoded, script text skipped, noscript and template included', () => {
+  const scan = scanPage(
+    [
+      '<p title="a > b" id="t1">x</p><A NAME="old">o</A><a href="/a/?q=1&amp;v=2#t1">a</a>',
+      '<script src="/app.js">const s = \'<a href="/nowhere/" id="t9">\';</script><style>a[href="/x/"] {}</style>',
+      '<!-- <a href="/commented/"> --><noscript><a href="/plain/">p</a></noscript>',
+      '<template><p id="t2">earlier</p></template><p id="t1">again</p>',
+    ].join(''),
+  );
+  expect(scan.ids).toEqual(['t1', 'old', 't2']);
+  expect(scan.duplicateIds).toEqual(['t1']);
+  expect(scan.urls).toEqual(['/a/?q=1&v=2#t1', '/app.js', '/plain/']);
 });

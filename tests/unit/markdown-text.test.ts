@@ -3,8 +3,10 @@
  * excerpts, titles and contents, the same way everywhere; raw HTML other
  * than a bare sup/sub pair stays text.
  */
+
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { markdownToPlain } from '../../scripts/core/markdown-text.ts';
+import { markdownToPlain, micromarkToPlain } from '../../scripts/core/markdown-text.ts';
 import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
 import { excerptAround } from '../../src/lib/excerpt.ts';
 
@@ -85,4 +87,27 @@ test('a numbered heading keeps its number, and a heading link keeps its text: ev
   const t = ingestTranscript({ file: 'talk.md', text, meta: {}, hash: 'h' }).transcript;
   expect(t?.sections.map((s) => s.title)).toEqual(['1) What are we solving?', 'Erlay (Paper)']);
   expect(t && lostWords(text, t)).toEqual([]);
+});
+
+test('lines with nothing to mark up skip micromark and read as micromark reads them, on any text', () => {
+  expect(markdownToPlain('He said "yes"\nand  we\'re (Laughter.) sure: 3.5%')).toBe(
+    'He said "yes" and we\'re (Laughter.) sure: 3.5%',
+  );
+  const piece = fc.constantFrom(
+    ...'abc XYZ 123 é 日本 . , ; : ? ( ) " \' % $ @ / - + = # * _ ` ~ | ! [ ] < > & \\ \t \n \n\n \r \u00a0 1. 2) -- ** __ ==='.split(
+      ' ',
+    ),
+    ' ',
+    '  ',
+    '    ',
+    '(Laughter.)',
+    '<sup>2</sup>',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
+      const text = pieces.join('');
+      expect(markdownToPlain(text)).toBe(micromarkToPlain(text));
+    }),
+    { numRuns: 3000 },
+  );
 });

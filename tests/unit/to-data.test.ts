@@ -1,16 +1,38 @@
+import Papa from 'papaparse';
 import { expect, test } from 'vitest';
-import { csvRows, jsonLine, toCsv } from '../../scripts/core/to-data.ts';
+import { ARCHIVE_COLUMNS, archiveRows, jsonLine, toCsv } from '../../scripts/core/to-data.ts';
 
-const row = (turn: string, text: string) => ({ transcript: 'a', title: 'A', turn, text });
+const row = (turn: string, text: string) => ({ turn, speaker: 'anna-berg', text });
 
-test('the archive CSV joined from each transcript’s CSV, less its header, equals the CSV made at once', () => {
-  const first = [row('t1', 'Hello, "world"'), row('t2', 'Two\n\nparagraphs\r\nand a CRLF')];
-  const second = [row('t1', 'Again')];
-  expect(toCsv([]) + csvRows(toCsv(first)) + csvRows(toCsv([])) + csvRows(toCsv(second))).toBe(
-    toCsv([...first, ...second]),
+test('a transcript’s CSV holds its turns and none of its own fields; the archive’s rows lead with them', () => {
+  const csv = toCsv([row('t1', 'Hello, "world"'), row('t2', 'Two\n\nparagraphs\r\nand a CRLF')]);
+  expect(csv.split('\r\n')[0]).toBe('turn,speaker,speaker_name,label,start,text');
+  const rows = archiveRows(csv, { slug: 'a', title: 'A, the title', date: null });
+  expect(rows).toBe(
+    toCsv(
+      [
+        { transcript: 'a', title: 'A, the title', turn: 't1', speaker: 'anna-berg', text: 'Hello, "world"' },
+        {
+          transcript: 'a',
+          title: 'A, the title',
+          turn: 't2',
+          speaker: 'anna-berg',
+          text: 'Two\n\nparagraphs\r\nand a CRLF',
+        },
+      ],
+      { header: false, columns: ARCHIVE_COLUMNS },
+    ),
   );
-  expect(toCsv([])).toBe('transcript,title,date,turn,url,speaker,speaker_name,label,start,text\r\n');
-  expect(csvRows(toCsv([]))).toBe('');
+  const archive = Papa.parse<Record<string, string>>(toCsv([], { columns: ARCHIVE_COLUMNS }) + rows, {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(archive.meta.fields).toEqual([...ARCHIVE_COLUMNS]);
+  expect(archive.data.map((r) => [r['transcript'], r['date'], r['turn'], r['text']])).toEqual([
+    ['a', '', 't1', 'Hello, "world"'],
+    ['a', '', 't2', 'Two\n\nparagraphs\r\nand a CRLF'],
+  ]);
+  expect(archiveRows(toCsv([]), { slug: 'b', title: 'B', date: '2024' })).toBe('');
 });
 
 test('a pretty-printed twin becomes one JSON line with the same data', () => {
@@ -20,4 +42,7 @@ test('a pretty-printed twin becomes one JSON line with the same data', () => {
   expect(line.slice(0, -1)).not.toContain('\n');
   expect(JSON.parse(line)).toEqual(twin);
   expect(line).toBe(`${JSON.stringify(twin)}\n`);
+  // A twin as the build writes it (one line) is taken as it is, with or without its line end.
+  expect(jsonLine(`${JSON.stringify(twin)}\n`)).toBe(line);
+  expect(jsonLine(JSON.stringify(twin))).toBe(line);
 });

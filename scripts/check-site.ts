@@ -6,11 +6,11 @@
  * `npm run build` runs the same check on the new site before it
  * replaces the published one.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { formatLinkReport, type LinkReport, linkChecker } from './core/check-links.ts';
+import { formatLinkReport, type LinkReport, linkChecker, SCANNER } from './core/check-links.ts';
 import { parseCli, seconds } from './lib/cli.ts';
 import {
   type PageScanned,
@@ -36,9 +36,11 @@ import {
  */
 export async function checkSite(
   dir: string,
-  cacheDir?: string,
+  cacheFolder?: string,
   { threads = availableParallelism(), minPagesPerWorker = MIN_PAGES_PER_WORKER } = {},
 ): Promise<LinkReport> {
+  // Scans are kept per reader: a scan an older reader made may miss links this one sees.
+  const cacheDir = cacheFolder ? join(cacheFolder, SCANNER) : undefined;
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const files = entries
     .filter((e) => e.isFile())
@@ -62,9 +64,12 @@ export async function checkSite(
       shares.map((share) => scanInWorker({ dir, pages: share, known, ...(cacheDir ? { cacheDir } : {}) }, take)),
     );
   }
-  if (cacheDir) {
+  if (cacheFolder && cacheDir) {
     await pruneScans(cacheDir, used);
     await writeStatIndex(cacheDir, seen);
+    // What other readers kept is of no use to this one.
+    for (const name of await readdir(cacheFolder))
+      if (name !== SCANNER) await rm(join(cacheFolder, name), { recursive: true, force: true });
   }
   return checker.finish();
 }

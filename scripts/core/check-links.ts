@@ -67,6 +67,9 @@ export const PageScanSchema = z.object({
 });
 export type PageScan = z.infer<typeof PageScanSchema>;
 
+/** Names what {@link scanPage} reads: a kept scan made by another reader is not reused. */
+export const SCANNER = 'htmlparser2-tokens';
+
 /**
  * Reads a page once for the check: its tags' ids and URLs as a tokenizer
  * meets them (htmlparser2; no document tree is built, which was most of the

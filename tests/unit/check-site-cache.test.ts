@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
+import { SCANNER } from '../../scripts/core/check-links.ts';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
@@ -35,7 +36,7 @@ test('the first check writes a scan per page; a page whose bytes are unchanged i
   const b = '<h3 id="t1">B</h3>';
   const dir = await site({ '': a, b });
   const cache = tempDir('check-cache-scans-');
-  const scanOf = (html: string) => join(cache, sha1(html).slice(0, 2), `${sha1(html)}.json`);
+  const scanOf = (html: string) => join(cache, SCANNER, sha1(html).slice(0, 2), `${sha1(html)}.json`);
   expect((await checkSite(dir, cache)).problems).toEqual([]);
   expect(JSON.parse(readFileSync(scanOf(b), 'utf8'))).toEqual({ ids: ['t1'], duplicateIds: [], urls: [] });
   expect(existsSync(scanOf(a))).toBe(true);
@@ -48,6 +49,18 @@ test('the first check writes a scan per page; a page whose bytes are unchanged i
   writeFileSync(join(dir, 'b', 'index.html'), '<h3 id="t1">B, edited</h3>');
   expect((await checkSite(dir, cache)).problems).toEqual([]);
   expect(existsSync(scanOf(b))).toBe(false);
+});
+
+test('a scan kept by another page reader is not reused, and is removed', async () => {
+  const b = '<h3 id="t1">B</h3>';
+  const dir = await site({ '': '<a href="/b/#t1">b</a>', b });
+  const cache = tempDir('check-cache-scans-');
+  // What an older reader left: a scan of b's exact bytes that missed its id, in the folder's old layout.
+  const old = join(cache, sha1(b).slice(0, 2), `${sha1(b)}.json`);
+  await mkdir(join(cache, sha1(b).slice(0, 2)), { recursive: true });
+  writeFileSync(old, JSON.stringify({ ids: [], duplicateIds: [], urls: [] }));
+  expect((await checkSite(dir, cache)).problems).toEqual([]);
+  expect(existsSync(old)).toBe(false);
 });
 
 test('a page file the last check saw (same inode, size and time) is not read again', async () => {

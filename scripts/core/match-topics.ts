@@ -29,20 +29,40 @@ export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
  * an identifier joined by underscores or dots (`OP_RETURN`, `bitcoin.conf`,
  * `Node.js`) is one word, so that `RETURN` never matches inside `OP_RETURN`.
  */
-function splitWords(text: string): string[] {
+export function splitWords(text: string): string[] {
   return text.replace(/[-‐‑–—]/g, ' ').match(/[\p{L}\p{N}']+(?:[_.][\p{L}\p{N}']+)*(?:\+\+|#)?/gu) ?? [];
 }
 
 /** A word folded for matching: lower case, and a possessive's `'s` dropped (`Interpol's` is `Interpol`). */
-const lower = (word: string): string =>
-  word
-    .toLowerCase()
-    .replace(/['’]s$/u, '')
-    .replace(/[^\p{L}\p{N}'+#_.]/gu, '');
+export function foldWord(word: string): string {
+  const folded = word.toLowerCase();
+  // Most words are plain ASCII letters and digits once lower-cased: nothing more to drop.
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return dropMarks(folded);
+  }
+  return folded;
+}
+
+const dropMarks = (folded: string): string => folded.replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}'+#_.]/gu, '');
+
+/**
+ * The last texts folded, with their words: the same turn is folded for the
+ * matcher, for the vocabulary filter and once for each topic it is filed
+ * under, and folding costs more than looking the text up. Cleared when full,
+ * so it holds at most about one long transcript's turns.
+ */
+const recentlyFolded = new Map<string, readonly string[]>();
+const RECENT_TEXTS = 4096;
 
 /** Words for matching: lower case, hyphens and punctuation as spaces. */
-export function foldWords(text: string): string[] {
-  return splitWords(text).map(lower);
+export function foldWords(text: string): readonly string[] {
+  const known = recentlyFolded.get(text);
+  if (known) return known;
+  const words = splitWords(text).map(foldWord);
+  if (recentlyFolded.size >= RECENT_TEXTS) recentlyFolded.clear();
+  recentlyFolded.set(text, words);
+  return words;
 }
 
 const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
@@ -69,7 +89,7 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
     // In a fixed order, so which spelling stands for a term depends on the set of terms alone.
     for (const term of [...topic.terms].sort()) {
       const raw = splitWords(term);
-      const words = raw.map(lower);
+      const words = raw.map(foldWord);
       const key = words.join(' ');
       if (words.length === 0 || seen.has(key)) continue;
       seen.add(key);
@@ -81,12 +101,17 @@ export function topicMatcher(topics: readonly Topic[]): TopicMatcher {
   return (turns) => {
     const found = new Map<number, Map<string, Set<string>>>();
     for (const turn of turns) {
-      const raw = splitWords(turn.paragraphs.join(' '));
-      const words = raw.map(lower);
+      const text = turn.paragraphs.join(' ');
+      const words = foldWords(text);
+      // The words as written, aligned with `words`: split only when a name's capitals are checked.
+      let raw: string[] | undefined;
       for (let i = 0; i < words.length; i++) {
-        for (const needle of byFirst.get(words[i] as string) ?? []) {
+        const needles = byFirst.get(words[i] as string);
+        if (needles === undefined) continue;
+        for (const needle of needles) {
           if (!needle.words.every((w, k) => words[i + k] === w)) continue;
-          if (needle.capitals?.some((cap, k) => cap && !capitalised(raw[i + k] ?? ''))) continue;
+          if (needle.capitals) raw ??= splitWords(text);
+          if (needle.capitals?.some((cap, k) => cap && !capitalised(raw?.[i + k] ?? ''))) continue;
           const byTurn = found.get(needle.topic) ?? new Map<string, Set<string>>();
           const terms = byTurn.get(turn.id) ?? new Set<string>();
           terms.add(needle.term);

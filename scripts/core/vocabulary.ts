@@ -81,12 +81,38 @@ function entriesOf(turns: readonly Turn[]): { first: Uint32Array; second: Uint32
   return { first: first.subarray(0, n), second: second.subarray(0, n) };
 }
 
-/** How many different numbers `values` holds (sorting beats a Set of 32-bit numbers several times over). */
+/**
+ * How many different numbers `values` holds, counted in an open-addressing
+ * table of twice their number (the values are hashes already, evenly spread):
+ * linear in their number, where sorting them cost a tenth of a worker's time.
+ */
 function distinctCount(values: Uint32Array): number {
-  const sorted = values.slice().sort();
+  let size = 16;
+  while (size < values.length * 2) size *= 2;
+  const mask = size - 1;
+  // 0 marks an empty slot, so the value 0 is counted on its own.
+  const table = new Uint32Array(size);
+  let zero = 0;
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) n++;
-  return n;
+  for (let e = 0; e < values.length; e++) {
+    const v = values[e] as number;
+    if (v === 0) {
+      zero = 1;
+      continue;
+    }
+    let slot = (v ^ (v >>> 16)) & mask;
+    for (;;) {
+      const held = table[slot] as number;
+      if (held === 0) {
+        table[slot] = v;
+        n++;
+        break;
+      }
+      if (held === v) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return n + zero;
 }
 
 /** The filter of what is said in `turns`, base64-encoded. */

@@ -48,20 +48,27 @@ const dropMarks = (folded: string): string => folded.replace(/['’]s$/u, '').re
 
 /**
  * The last texts folded, with their words: the same turn is folded for the
- * matcher, for the vocabulary filter and once for each topic it is filed
- * under, and folding costs more than looking the text up. Cleared when full,
- * so it holds at most about one long transcript's turns.
+ * matcher and once for each topic it is filed under, and folding costs more
+ * than looking the text up. Cleared when it holds {@link RECENT_TEXTS} texts
+ * or {@link RECENT_CHARS} characters, so it holds about one transcript's turns
+ * and its memory stays bounded whatever the turns' length.
  */
 const recentlyFolded = new Map<string, readonly string[]>();
 const RECENT_TEXTS = 4096;
+const RECENT_CHARS = 4_000_000;
+let recentChars = 0;
 
 /** Words for matching: lower case, hyphens and punctuation as spaces. */
 export function foldWords(text: string): readonly string[] {
   const known = recentlyFolded.get(text);
   if (known) return known;
   const words = splitWords(text).map(foldWord);
-  if (recentlyFolded.size >= RECENT_TEXTS) recentlyFolded.clear();
+  if (recentlyFolded.size >= RECENT_TEXTS || recentChars + text.length > RECENT_CHARS) {
+    recentlyFolded.clear();
+    recentChars = 0;
+  }
   recentlyFolded.set(text, words);
+  recentChars += text.length;
   return words;
 }
 

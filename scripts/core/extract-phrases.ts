@@ -111,7 +111,9 @@ export interface Candidate {
 let nlp: WinkMethods | undefined;
 
 function tagger(): WinkMethods {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  // Tags only: wink's tagger reads the whole token stream, not sentences, and a sentence's first word
+  // is told by the punctuation before it (`Tok.initial`), so its sentence splitter would be wasted work.
+  nlp ??= winkNLP(model, ['pos']);
   return nlp;
 }
 

@@ -31,20 +31,47 @@ export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
  * an identifier joined by underscores or dots (`OP_RETURN`, `bitcoin.conf`,
  * `Node.js`) is one word, so that `RETURN` never matches inside `OP_RETURN`.
  */
-function splitWords(text: string): string[] {
+export function splitWords(text: string): string[] {
   return text.replace(/[-‐‑–—]/g, ' ').match(/[\p{L}\p{N}']+(?:[_.][\p{L}\p{N}']+)*(?:\+\+|#)?/gu) ?? [];
 }
 
 /** A word folded for matching: lower case, and a possessive's `'s` dropped (`Interpol's` is `Interpol`). */
-const lower = (word: string): string =>
-  word
-    .toLowerCase()
-    .replace(/['’]s$/u, '')
-    .replace(/[^\p{L}\p{N}'+#_.]/gu, '');
+export function foldWord(word: string): string {
+  const folded = word.toLowerCase();
+  // Most words are plain ASCII letters and digits once lower-cased: nothing more to drop.
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return dropMarks(folded);
+  }
+  return folded;
+}
+
+const dropMarks = (folded: string): string => folded.replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}'+#_.]/gu, '');
+
+/**
+ * The last texts folded, with their words: the same turn is folded for the
+ * matcher and once for each topic it is filed under, and folding costs more
+ * than looking the text up. Cleared when it holds {@link RECENT_TEXTS} texts
+ * or {@link RECENT_CHARS} characters, so it holds about one transcript's turns
+ * and its memory stays bounded whatever the turns' length.
+ */
+const recentlyFolded = new Map<string, readonly string[]>();
+const RECENT_TEXTS = 4096;
+const RECENT_CHARS = 4_000_000;
+let recentChars = 0;
 
 /** Words for matching: lower case, hyphens and punctuation as spaces. */
-export function foldWords(text: string): string[] {
-  return splitWords(text).map(lower);
+export function foldWords(text: string): readonly string[] {
+  const known = recentlyFolded.get(text);
+  if (known) return known;
+  const words = splitWords(text).map(foldWord);
+  if (recentlyFolded.size >= RECENT_TEXTS || recentChars + text.length > RECENT_CHARS) {
+    recentlyFolded.clear();
+    recentChars = 0;
+  }
+  recentlyFolded.set(text, words);
+  recentChars += text.length;
+  return words;
 }
 
 const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
@@ -107,7 +134,7 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
     const terms = topic.terms.map((term) => {
       const raw = splitWords(term);
       const cases = topic.entity ? raw.map(caseOf) : undefined;
-      return { term, words: raw.map(lower), cases, rank: (cases ?? []).reduce((n, c) => n + strictness[c], 0) };
+      return { term, words: raw.map(foldWord), cases, rank: (cases ?? []).reduce((n, c) => n + strictness[c], 0) };
     });
     terms.sort((a, b) => a.rank - b.rank || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     for (const { term, words, cases } of terms) {
@@ -126,15 +153,23 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
     const named = new Map<number, number>();
     const lowered = new Map<number, number>();
     for (const turn of turns) {
-      const raw = splitWords(turn.paragraphs.join(' '));
-      const words = raw.map(lower);
+      const text = turn.paragraphs.join(' ');
+      const words = foldWords(text);
+      // The words as written, aligned with `words`: split only when a name's capitals are checked.
+      let raw: string[] | undefined;
       for (let i = 0; i < words.length; i++) {
-        for (const needle of byFirst.get(words[i] as string) ?? []) {
+        const needles = byFirst.get(words[i] as string);
+        if (needles === undefined) continue;
+        for (const needle of needles) {
           if (!needle.words.every((w, k) => words[i + k] === w)) continue;
-          if (needle.cases?.some((wanted, k) => !written(raw[i + k] ?? '', wanted))) {
-            if (needle.words.every((_, k) => !/\p{Lu}/u.test(raw[i + k] ?? '')))
-              lowered.set(needle.topic, (lowered.get(needle.topic) ?? 0) + 1);
-            continue;
+          if (needle.cases) {
+            raw ??= splitWords(text);
+            const asWritten = raw;
+            if (needle.cases.some((wanted, k) => !written(asWritten[i + k] ?? '', wanted))) {
+              if (needle.words.every((_, k) => !/\p{Lu}/u.test(asWritten[i + k] ?? '')))
+                lowered.set(needle.topic, (lowered.get(needle.topic) ?? 0) + 1);
+              continue;
+            }
           }
           named.set(needle.topic, (named.get(needle.topic) ?? 0) + 1);
           const byTurn = found.get(needle.topic) ?? new Map<string, Set<string>>();

@@ -24,8 +24,12 @@ export function fileSlug(path: string): string {
   return toSlug(path.replace(/\.[^./\\]+$/, '').replace(/[\\/]/g, ' '));
 }
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
 /** Folds a name for matching: case, accents, punctuation and spacing do not matter (`Mr. Qi` = `mr qi`). */
 export function foldName(name: string): string {
+  // Most words are plain ASCII letters and digits: lower case is all they need (a word per token on long texts).
+  if (PLAIN_WORD.test(name)) return name.toLowerCase();
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

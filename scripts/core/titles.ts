@@ -98,28 +98,38 @@ export function spellingsIn(
     wanted.set(folded[0] as string, list);
   }
   const forms: Record<string, Record<string, number>> = {};
+  if (wanted.size === 0) return forms;
   const sample = text.slice(0, MAX_READ);
-  const tokens = [...sample.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    folded: foldName(m[0]),
-  }));
-  tokens.forEach((tok, i) => {
-    for (const phrase of wanted.get(tok.folded) ?? []) {
+  // Only where a token could start a phrase is it folded: an ASCII letter or digit folds to its lower case,
+  // so a token led by one that no phrase starts with is passed over (most of them, on a long text).
+  const leads = new Set([...wanted.keys()].map((k) => k[0]));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of sample.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  const folded: (string | undefined)[] = [];
+  const foldedAt = (i: number): string =>
+    (folded[i] ??= foldName(sample.slice(starts[i] as number, ends[i] as number)));
+  for (let i = 0; i < starts.length; i++) {
+    const first = sample.charCodeAt(starts[i] as number);
+    if (first < 128 && !leads.has(String.fromCharCode(first).toLowerCase())) continue;
+    for (const phrase of wanted.get(foldedAt(i)) ?? []) {
       let k = 1;
       for (; k < phrase.length; k++) {
-        const next = tokens[i + k];
-        const gap = sample.slice(tokens[i + k - 1]?.end ?? 0, next?.start ?? 0);
-        if (!next || next.folded !== phrase[k] || !/^[\s&+'’-]{1,3}$/.test(gap)) break;
+        if (i + k >= starts.length) break;
+        const gap = sample.slice(ends[i + k - 1] as number, starts[i + k] as number);
+        if (foldedAt(i + k) !== phrase[k] || !/^[\s&+'’-]{1,3}$/.test(gap)) break;
       }
       if (k < phrase.length) continue;
-      const form = sample.slice(tok.start, tokens[i + phrase.length - 1]?.end);
+      const form = sample.slice(starts[i], ends[i + phrase.length - 1]);
       const key = phrase.join(' ');
       forms[key] ??= {};
       const counts = forms[key];
       counts[form] = (counts[form] ?? 0) + 1;
     }
-  });
+  }
   return forms;
 }
 

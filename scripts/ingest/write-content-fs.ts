@@ -103,8 +103,29 @@ export async function writeContent(
   for (const f of folders) await writeChanged(f.folder, f.files, summary);
   for (const f of [...folders].reverse()) await removeStale(f.folder, f.files, f.keep, summary);
   // The record last: it names the pages just written.
-  await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(keyedRecord(record, seeds), null, 2)}\n`, summary);
+  await writeIfChanged(
+    join(dir, RECORD_FILE),
+    `${JSON.stringify(keyedRecord(pagesBySlug(record), seeds), null, 2)}\n`,
+    summary,
+  );
   return summary;
+}
+
+/**
+ * The record with its transcripts, speakers and topics in slug order: the
+ * reconciliation adds a page where it first meets it, so without this an
+ * archive ingested in steps would write the record in another order than a
+ * clean ingest of the same files.
+ */
+function pagesBySlug(record: PermalinkRecord): PermalinkRecord {
+  const sorted = <T>(pages: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    ...record,
+    transcripts: sorted(record.transcripts),
+    speakers: sorted(record.speakers),
+    topics: sorted(record.topics),
+  };
 }
 
 /** Writes each file of `files` into `folder` whose bytes differ, each through a temporary file and a rename. */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SCANNER } from '../core/check-links.ts';
 import { publishedUrls } from '../core/permalinks/record.ts';
 import { inPart, type Part } from '../core/search-shards.ts';
 import { readRecord } from './permalink-record-fs.ts';
@@ -19,7 +20,7 @@ const PASSED = 'lost-urls-passed.json';
  * When one part of N is built, only the addresses that part makes are checked:
  * its transcripts (with their language versions' pages), and for the first
  * part the pages about the whole archive.
- * With the site check's cache (`scanCache`), a page file the last check saw
+ * With the site check's cache (`siteCheckCache`), a page file the last check saw
  * (Astro restores unchanged pages as hard links) is not read: its ids come
  * from its scan; and a page file that passed this check last time, for the
  * same anchors, is not even looked up.
@@ -28,8 +29,10 @@ export async function lostUrls(
   contentDir: string,
   siteDir: string,
   part?: Part,
-  scanCache?: string,
+  siteCheckCache?: string,
 ): Promise<string[]> {
+  // The scans the site check keeps, in its reader's folder (check-site.ts).
+  const scanCache = siteCheckCache ? join(siteCheckCache, SCANNER) : undefined;
   const record = await readRecord(contentDir);
   const lost: string[] = [];
   const ours = (path: string): boolean => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
+import { SCANNER } from '../../scripts/core/check-links.ts';
 import { publishedUrls } from '../../scripts/core/permalinks/record.ts';
 import { lostUrls } from '../../scripts/lib/check-published-fs.ts';
 import { readRecord } from '../../scripts/lib/permalink-record-fs.ts';
@@ -44,7 +45,7 @@ async function writeSite(site: string, leaveOut: { page?: string; anchor?: strin
 /** Makes the site check's scan of `page` (by its bytes' hash) lack the id `id`. */
 function plantScanWithout(scans: string, page: string, id: string): void {
   const hash = createHash('sha1').update(readFileSync(page)).digest('hex');
-  const scan = join(scans, hash.slice(0, 2), `${hash}.json`);
+  const scan = join(scans, SCANNER, hash.slice(0, 2), `${hash}.json`);
   const real = JSON.parse(readFileSync(scan, 'utf8')) as { ids: string[] };
   writeFileSync(scan, JSON.stringify({ ...real, ids: real.ids.filter((i) => i !== id) }));
 }

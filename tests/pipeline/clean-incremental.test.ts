@@ -95,7 +95,11 @@ test('an ingest in two steps writes the content folder a clean ingest writes', {
   expect(contentOf('incremental').get(older)).not.toContain('"slug": "solar-panels"');
 
   for (let i = 85; i < 100; i++)
-    write(i, i % 2 === 0 ? 'We talked about solar panels. The price of solar panels fell.' : '');
+    write(
+      i,
+      i % 2 === 0 ? 'We talked about solar panels. The price of solar panels fell.' : '',
+      i % 2 === 0 ? 'Solar panels on every roof?' : '',
+    );
   // Touched, not changed: a new time, the same bytes.
   const touched = join(seeds, 'season-0', 'episode-003.txt');
   utimesSync(touched, new Date(), new Date(Date.now() + 5000));

@@ -103,23 +103,19 @@ export function alignVersions(original: readonly AlignableTurn[], version: reado
     const out: { from: [number, number]; cost: number; pairs: TurnPair[] }[] = [];
     const a = original[i - 1];
     const b = version[j - 1];
-    if (a && b) out.push({ from: [i - 1, j - 1], cost: matchCost(a, b), pairs: [aligned(a, b)] });
-    // One turn against two consecutive turns of one speaker: split in the version, or merged from the original.
     if (a && b) {
+      out.push({ from: [i - 1, j - 1], cost: matchCost(a, b), pairs: [aligned(a, b)] });
+      // One turn against two consecutive turns of one speaker: split in the version, or merged from the original.
+      const oneToTwo = (from: [number, number], x: AlignableTurn, y: AlignableTurn, kind: 'split' | 'merged') =>
+        out.push({
+          from,
+          cost: matchCost(x, y) + SPLIT,
+          pairs: [aligned(x, y), { kind, original: a.id, version: b.id }],
+        });
       const split = joined(version[j - 2], b);
-      if (split)
-        out.push({
-          from: [i - 1, j - 2],
-          cost: matchCost(a, split) + SPLIT,
-          pairs: [aligned(a, split), { kind: 'split', original: a.id, version: b.id }],
-        });
+      if (split) oneToTwo([i - 1, j - 2], a, split, 'split');
       const merge = joined(original[i - 2], a);
-      if (merge)
-        out.push({
-          from: [i - 2, j - 1],
-          cost: matchCost(merge, b) + SPLIT,
-          pairs: [aligned(merge, b), { kind: 'merged', original: a.id, version: b.id }],
-        });
+      if (merge) oneToTwo([i - 2, j - 1], merge, b, 'merged');
     }
     if (a) out.push({ from: [i - 1, j], cost: GAP, pairs: [{ kind: 'missing', original: a.id }] });
     if (b) out.push({ from: [i, j - 1], cost: GAP, pairs: [{ kind: 'added', version: b.id }] });

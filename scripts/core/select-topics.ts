@@ -22,13 +22,15 @@
  * News`). And a topic is filed on a transcript only where it is discussed
  * there ({@link discussed}), not merely mentioned.
  *
- * Once every transcript is filed, {@link notSubjects} takes out what the
- * filing shows is no subject: a phrase spread thinly over many transcripts, a
- * place only said in passing, and a common word capitalised in a heading.
+ * Once every transcript is filed, {@link notSubject} takes out what the
+ * filing shows is no subject: a phrase spread thinly over many transcripts or
+ * discussed in too few, a name of the show's own world said where it greets
+ * and signs off, a place only said in passing, and a common word capitalised
+ * in a heading.
  */
 import nlp from 'compromise';
 import type { Candidate } from './extract-phrases.ts';
-import { allCapitals, foldWords, type NameUses, rulesToTopics } from './match-topics.ts';
+import { allCapitals, EDGE_TURNS, foldWords, type NameUses, rulesToTopics } from './match-topics.ts';
 import type { Topic, TopicRulesFile, TranscriptTopic, Turn } from './schema.ts';
 import { foldName, nameSlug } from './slugs.ts';
 
@@ -225,6 +227,8 @@ export interface Mention extends Partial<NameUses> {
   turns: number;
   /** Turns the transcript has. */
   of: number;
+  /** Whether the transcript discusses it ({@link discussed}); unknown counts as discussed. */
+  discussed?: boolean;
 }
 
 /**
@@ -248,17 +252,35 @@ export const PLACE_SAID = 3;
  */
 export const LOWER_CASE_RATIO = 2;
 
+/**
+ * Where a transcript of at least {@link EDGE_FROM} turns greets, introduces
+ * the show, its hosts and sponsors, and signs off: its first and last
+ * {@link EDGE_TURNS} turns. A name said there in at least {@link EDGE_SHARE}
+ * of the turns that mention it is the show's own world (a host's company
+ * named in every introduction, a season's greetings), not what it discusses.
+ */
+export const EDGE_SHARE = 0.25;
+/** A transcript this long has turns between its greetings and its goodbyes. */
+export const EDGE_FROM = 10;
+
 const places = new Map<string, boolean>();
 
 /**
+ * A word that names a region by a point of the compass (`Midwest`, `South`,
+ * `Northwest`, `Eastern`), which compromise does not tag as a place.
+ */
+const COMPASS = /^(?:mid|north|south)?(?:north|south|east|west)(?:ern)?$/iu;
+
+/**
  * Whether a name is a place's (a country, state, city or region), by
- * compromise's English lexicon and tagger (about 2 ms a name: asked last, and
- * remembered).
+ * compromise's English lexicon and tagger, a nationality (`Canadian`, a
+ * demonym), or a region named by the compass (about 2 ms a name: asked last,
+ * and remembered).
  */
 export function isPlace(name: string): boolean {
   let place = places.get(name);
   if (place === undefined) {
-    place = nlp(name).has('#Place');
+    place = name.split(/\s+/u).some((w) => COMPASS.test(w)) || nlp(name).has('(#Place|#Demonym)');
     places.set(name, place);
   }
   return place;
@@ -268,7 +290,7 @@ export function isPlace(name: string): boolean {
 const talksAbout = (m: Mention): boolean => (m.named ?? m.turns) >= PLACE_SAID && m.turns >= PLACE_SHARE * m.of;
 
 /** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
-export type NotSubject = 'spread-thin' | 'place-in-passing' | 'common-word';
+export type NotSubject = 'spread-thin' | 'too-few' | 'show-world' | 'place-in-passing' | 'common-word';
 
 /**
  * Whether the filing shows an extracted topic to be no subject, from its
@@ -277,6 +299,12 @@ export type NotSubject = 'spread-thin' | 'place-in-passing' | 'common-word';
  * - `spread-thin`: from {@link CROSS_CUT_FROM} transcripts on, it averages
  *   fewer than {@link MIN_TURNS_PER_MENTION} turns where it is mentioned (in a
  *   transcript of one turn, a talk, each time it is said counts as a turn);
+ * - `too-few`: from {@link CROSS_CUT_FROM} transcripts on, fewer than
+ *   {@link minTranscripts} of them discuss it: mentioned in passing elsewhere,
+ *   it is no cross-cut of the archive, the bar its choice already set;
+ * - `show-world`: at least {@link EDGE_SHARE} of the turns that mention it
+ *   (in transcripts of {@link EDGE_FROM} turns or more) are a transcript's
+ *   greetings, introductions and goodbyes;
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
  *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
  *   its turns or more (where someone lives or travels, not what is discussed);
@@ -290,6 +318,10 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   // A talk of one turn (a lecture) has no turns to come back in: each time it is said counts as one.
   const turns = mentions.reduce((sum, m) => sum + (m.of <= 1 ? Math.max(m.turns, m.named ?? 0) : m.turns), 0);
   if (n >= CROSS_CUT_FROM && turns < MIN_TURNS_PER_MENTION * mentions.length) return 'spread-thin';
+  if (n >= CROSS_CUT_FROM && mentions.filter((m) => m.discussed !== false).length < minTranscripts(n)) return 'too-few';
+  const long = mentions.filter((m) => m.of >= EDGE_FROM);
+  const edge = long.reduce((sum, m) => sum + (m.edge ?? 0), 0);
+  if (edge > 0 && edge >= EDGE_SHARE * long.reduce((sum, m) => sum + m.turns, 0)) return 'show-world';
   if (topic.entity && !mentions.some(talksAbout) && isPlace(topic.name)) return 'place-in-passing';
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);

@@ -299,7 +299,6 @@ export function ingestArchive(input: ArchiveInput): Archive {
   for (const r of results)
     if (r.reused && JSON.stringify(r.reused.named) !== JSON.stringify(names.get(r.source.file))) parse(r);
   const topics = selected.filter((t) => !background.has(t.slug));
-  const bySlug = new Map(selected.map((t) => [t.slug, t]));
   const topicsKey = JSON.stringify({
     selected: selected.map((t) => [t.slug, { terms: t.terms, entity: t.entity ?? false }]),
     background: [...background].sort(),
@@ -362,7 +361,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         nameOne(t, names.get(source.file));
         const own = ownNames(r);
         t.topics = (filed.get(r) ?? []).filter((tt) => {
-          const topic = bySlug.get(tt.slug);
+          const topic = selectedBySlug.get(tt.slug);
           return (
             !background.has(tt.slug) &&
             topic !== undefined &&

@@ -141,7 +141,12 @@ export interface NameUses {
   lower: number;
   /** Turns that mention it among the transcript's first and last {@link EDGE_TURNS}: greetings, introductions, credits. */
   edge: number;
+  /** Times said right after a possessive (`my PhD`, `your YouTube channel`): someone's own, not a subject. */
+  owned: number;
 }
+
+/** The possessive determiners: what follows one is someone's own (`my PhD`). */
+const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 
 /** The turns at each end of a transcript that greet, introduce the show and its hosts, and sign off. */
 export const EDGE_TURNS = 2;
@@ -193,6 +198,7 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
     const named = new Map<number, number>();
     const lowered = new Map<number, number>();
     const edges = new Map<number, number>();
+    const owned = new Map<number, number>();
     turns.forEach((turn, at) => {
       const edge = at < EDGE_TURNS || at >= turns.length - EDGE_TURNS;
       const text = turn.paragraphs.join(' ');
@@ -215,6 +221,7 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
             if (needle.words.length === 1 && endsLongerName(text, raw, i)) continue;
           }
           named.set(needle.topic, (named.get(needle.topic) ?? 0) + 1);
+          if (POSSESSIVES.has(words[i - 1] as string)) owned.set(needle.topic, (owned.get(needle.topic) ?? 0) + 1);
           const byTurn = found.get(needle.topic) ?? new Map<string, Set<string>>();
           if (edge && !byTurn.has(turn.id)) edges.set(needle.topic, (edges.get(needle.topic) ?? 0) + 1);
           const terms = byTurn.get(turn.id) ?? new Set<string>();
@@ -243,6 +250,7 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
         named: named.get(index) ?? 0,
         lower: lowered.get(index) ?? 0,
         edge: edges.get(index) ?? 0,
+        owned: owned.get(index) ?? 0,
       });
     return { filed, uses };
   };

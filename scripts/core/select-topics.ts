@@ -25,8 +25,8 @@
  * Once every transcript is filed, {@link notSubject} takes out what the
  * filing shows is no subject: a phrase spread thinly over many transcripts or
  * discussed in too few, a name of the show's own world said where it greets
- * and signs off, a place only said in passing, and a common word capitalised
- * in a heading.
+ * and signs off, someone's own thing (`my PhD`), a place only said in passing,
+ * and a common word capitalised in a heading.
  */
 import nlp from 'compromise';
 import type { Candidate } from './extract-phrases.ts';
@@ -263,6 +263,13 @@ export const EDGE_SHARE = 0.25;
 /** A transcript this long has turns between its greetings and its goodbyes. */
 export const EDGE_FROM = 10;
 
+/**
+ * A phrase said right after a possessive (`my PhD`, `your YouTube channel`,
+ * `our engineering team`) in at least this share of its mentions names
+ * someone's own thing, a life story's or a show segment's, not a subject.
+ */
+export const OWNED_SHARE = 0.25;
+
 const places = new Map<string, boolean>();
 
 /**
@@ -290,7 +297,7 @@ export function isPlace(name: string): boolean {
 const talksAbout = (m: Mention): boolean => (m.named ?? m.turns) >= PLACE_SAID && m.turns >= PLACE_SHARE * m.of;
 
 /** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
-export type NotSubject = 'spread-thin' | 'too-few' | 'show-world' | 'place-in-passing' | 'common-word';
+export type NotSubject = 'spread-thin' | 'too-few' | 'show-world' | 'owned' | 'place-in-passing' | 'common-word';
 
 /**
  * Whether the filing shows an extracted topic to be no subject, from its
@@ -305,6 +312,8 @@ export type NotSubject = 'spread-thin' | 'too-few' | 'show-world' | 'place-in-pa
  * - `show-world`: at least {@link EDGE_SHARE} of the turns that mention it
  *   (in transcripts of {@link EDGE_FROM} turns or more) are a transcript's
  *   greetings, introductions and goodbyes;
+ * - `owned`: said after a possessive in at least {@link OWNED_SHARE} of the
+ *   times it is said;
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
  *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
  *   its turns or more (where someone lives or travels, not what is discussed);
@@ -322,6 +331,8 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   const long = mentions.filter((m) => m.of >= EDGE_FROM);
   const edge = long.reduce((sum, m) => sum + (m.edge ?? 0), 0);
   if (edge > 0 && edge >= EDGE_SHARE * long.reduce((sum, m) => sum + m.turns, 0)) return 'show-world';
+  const owned = mentions.reduce((sum, m) => sum + (m.owned ?? 0), 0);
+  if (owned > 0 && owned >= OWNED_SHARE * mentions.reduce((sum, m) => sum + (m.named ?? 0), 0)) return 'owned';
   if (topic.entity && !mentions.some(talksAbout) && isPlace(topic.name)) return 'place-in-passing';
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);

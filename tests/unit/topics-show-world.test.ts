@@ -3,7 +3,8 @@
  * one-word name is not filed where it ends a longer capitalised name (`Home
  * Depot`); a name said where a show greets, introduces itself and signs off
  * is the show's world; a topic discussed in too few transcripts is no
- * cross-cut; a region named by the compass or a nationality is a place.
+ * cross-cut; someone's own thing (`my PhD`) is no subject; a region named by
+ * the compass or a nationality is a place.
  */
 import { expect, test } from 'vitest';
 import { countingMatcher, EDGE_TURNS } from '../../scripts/core/match-topics.ts';
@@ -58,7 +59,7 @@ test('the matcher counts the turns that mention a topic at either end of a trans
   const { uses } = countingMatcher([name('Acme')])(texts.map((text, i) => turn(`t${i}`, text)));
   // Three turns, two of them at the ends; the middle one's two mentions count as one turn.
   expect(EDGE_TURNS).toBe(2);
-  expect(uses.get('acme')).toEqual({ named: 4, lower: 0, edge: 2 });
+  expect(uses.get('acme')).toEqual({ named: 4, lower: 0, edge: 2, owned: 0 });
 });
 
 test('a name said mostly where a show greets, introduces itself and signs off is the show`s world', () => {
@@ -115,4 +116,20 @@ test('a region named by the compass and a nationality are places, held to the pl
   expect(notSubject(name('Midwest'), [passing, passing, passing], 1000)).toBe('place-in-passing');
   // An episode about it: a subject.
   expect(notSubject(name('Midwest'), [passing, passing, { turns: 9, of: 60, named: 14 }], 1000)).toBeUndefined();
+});
+
+test('a phrase said mostly with a possessive (`my PhD`, `your YouTube channel`) is someone`s own, not a subject', () => {
+  const phd: Topic = { ...name('PhD'), entity: undefined };
+  const { uses } = countingMatcher([phd])([
+    turn('t0', 'I did my PhD in Delft, and my PhD was on compilers.'),
+    turn('t1', 'A PhD takes years.'),
+    turn('t2', 'Do you need a PhD for this job? Their PhD students say no.'),
+  ]);
+  expect(uses.get('phd')).toMatchObject({ named: 5, owned: 3 });
+  const n = 1000;
+  const life: Mention = { turns: 3, of: 60, named: 5, owned: 2 };
+  expect(notSubject(phd, [life, life, life], n)).toBe('owned');
+  // A subject is sometimes someone's (`my Kubernetes cluster`), mostly not.
+  const subject: Mention = { turns: 6, of: 60, named: 10, owned: 1 };
+  expect(notSubject(name('Kubernetes'), [subject, subject, subject], n)).toBeUndefined();
 });

@@ -82,7 +82,7 @@ export interface IngestedFile {
   /** Slugs of every chosen topic it speaks of, background ones included: what the next run compares. */
   filed: string[];
   /** For each of those, how many turns mention it and how it writes the name: what {@link notSubject} weighs. */
-  evidence: Record<string, { turns: number; discussed?: boolean } & Partial<NameUses>>;
+  evidence: Record<string, { turns: number } & Partial<NameUses>>;
   /** Its topic candidates, for the archive-wide choice of topics. */
   candidates: Candidate[];
   /** Its metadata's `tags:`, curated topics for the archive. */
@@ -248,15 +248,10 @@ export function ingestArchive(input: ArchiveInput): Archive {
       uses.set(r, matched.uses);
     }
   };
-  const selectedBySlug = new Map(selected.map((t) => [t.slug, t]));
   const evidenceOf = (r: (typeof results)[number]): IngestedFile['evidence'] =>
     r.reused?.evidence ??
     Object.fromEntries(
-      (filed.get(r) ?? []).map((tt) => {
-        const topic = selectedBySlug.get(tt.slug);
-        const said = topic && r.result?.transcript ? discussed(topic, tt, r.result.transcript.turns) : true;
-        return [tt.slug, { turns: tt.matches.length, discussed: said, ...uses.get(r)?.get(tt.slug) }];
-      }),
+      (filed.get(r) ?? []).map((tt) => [tt.slug, { turns: tt.matches.length, ...uses.get(r)?.get(tt.slug) }]),
     );
   const mentions = termFinder(newTerms);
   for (const r of results) {
@@ -299,6 +294,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
   for (const r of results)
     if (r.reused && JSON.stringify(r.reused.named) !== JSON.stringify(names.get(r.source.file))) parse(r);
   const topics = selected.filter((t) => !background.has(t.slug));
+  const bySlug = new Map(selected.map((t) => [t.slug, t]));
   const topicsKey = JSON.stringify({
     selected: selected.map((t) => [t.slug, { terms: t.terms, entity: t.entity ?? false }]),
     background: [...background].sort(),
@@ -361,7 +357,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
         nameOne(t, names.get(source.file));
         const own = ownNames(r);
         t.topics = (filed.get(r) ?? []).filter((tt) => {
-          const topic = selectedBySlug.get(tt.slug);
+          const topic = bySlug.get(tt.slug);
           return (
             !background.has(tt.slug) &&
             topic !== undefined &&

@@ -23,8 +23,8 @@
  * there ({@link discussed}), not merely mentioned.
  *
  * Once every transcript is filed, {@link notSubject} takes out what the
- * filing shows is no subject: a phrase spread thinly over many transcripts or
- * discussed in too few, a name of the show's own world said where it greets
+ * filing shows is no subject: a phrase spread thinly over many transcripts, a
+ * name of the show's own world said where it greets
  * and signs off, someone's own thing (`my PhD`), a place only said in passing,
  * and a common word capitalised in a heading.
  */
@@ -227,8 +227,6 @@ export interface Mention extends Partial<NameUses> {
   turns: number;
   /** Turns the transcript has. */
   of: number;
-  /** Whether the transcript discusses it ({@link discussed}); unknown counts as discussed. */
-  discussed?: boolean;
 }
 
 /**
@@ -264,11 +262,22 @@ export const EDGE_SHARE = 0.25;
 export const EDGE_FROM = 10;
 
 /**
- * A phrase said right after a possessive (`my PhD`, `your YouTube channel`,
- * `our engineering team`) in at least this share of its mentions names
- * someone's own thing, a life story's or a show segment's, not a subject.
+ * A phrase said right after a possessive (`my PhD`, `your YouTube channel`)
+ * in at least this share of its mentions, with 95 % confidence (the lower
+ * bound of the Wilson interval, so that 3 of 11 mentions prove nothing),
+ * names someone's own thing, a life story's or a show segment's, not a subject.
  */
-export const OWNED_SHARE = 0.25;
+export const OWNED_SHARE = 0.2;
+
+/** The lower bound of the 95 % Wilson score interval of a share of `k` in `n`. */
+export function shareAtLeast(k: number, n: number): number {
+  if (n <= 0) return 0;
+  const z = 1.96;
+  const p = k / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return (centre - spread) / (1 + (z * z) / n);
+}
 
 const places = new Map<string, boolean>();
 
@@ -297,7 +306,7 @@ export function isPlace(name: string): boolean {
 const talksAbout = (m: Mention): boolean => (m.named ?? m.turns) >= PLACE_SAID && m.turns >= PLACE_SHARE * m.of;
 
 /** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
-export type NotSubject = 'spread-thin' | 'too-few' | 'show-world' | 'owned' | 'place-in-passing' | 'common-word';
+export type NotSubject = 'spread-thin' | 'show-world' | 'owned' | 'place-in-passing' | 'common-word';
 
 /**
  * Whether the filing shows an extracted topic to be no subject, from its
@@ -306,14 +315,11 @@ export type NotSubject = 'spread-thin' | 'too-few' | 'show-world' | 'owned' | 'p
  * - `spread-thin`: from {@link CROSS_CUT_FROM} transcripts on, it averages
  *   fewer than {@link MIN_TURNS_PER_MENTION} turns where it is mentioned (in a
  *   transcript of one turn, a talk, each time it is said counts as a turn);
- * - `too-few`: from {@link CROSS_CUT_FROM} transcripts on, fewer than
- *   {@link minTranscripts} of them discuss it: mentioned in passing elsewhere,
- *   it is no cross-cut of the archive, the bar its choice already set;
  * - `show-world`: at least {@link EDGE_SHARE} of the turns that mention it
  *   (in transcripts of {@link EDGE_FROM} turns or more) are a transcript's
  *   greetings, introductions and goodbyes;
  * - `owned`: said after a possessive in at least {@link OWNED_SHARE} of the
- *   times it is said;
+ *   times it is said (with 95 % confidence: {@link shareAtLeast});
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
  *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
  *   its turns or more (where someone lives or travels, not what is discussed);
@@ -327,12 +333,12 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   // A talk of one turn (a lecture) has no turns to come back in: each time it is said counts as one.
   const turns = mentions.reduce((sum, m) => sum + (m.of <= 1 ? Math.max(m.turns, m.named ?? 0) : m.turns), 0);
   if (n >= CROSS_CUT_FROM && turns < MIN_TURNS_PER_MENTION * mentions.length) return 'spread-thin';
-  if (n >= CROSS_CUT_FROM && mentions.filter((m) => m.discussed !== false).length < minTranscripts(n)) return 'too-few';
   const long = mentions.filter((m) => m.of >= EDGE_FROM);
   const edge = long.reduce((sum, m) => sum + (m.edge ?? 0), 0);
   if (edge > 0 && edge >= EDGE_SHARE * long.reduce((sum, m) => sum + m.turns, 0)) return 'show-world';
   const owned = mentions.reduce((sum, m) => sum + (m.owned ?? 0), 0);
-  if (owned > 0 && owned >= OWNED_SHARE * mentions.reduce((sum, m) => sum + (m.named ?? 0), 0)) return 'owned';
+  const said = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
+  if (owned > 0 && shareAtLeast(owned, said) >= OWNED_SHARE) return 'owned';
   if (topic.entity && !mentions.some(talksAbout) && isPlace(topic.name)) return 'place-in-passing';
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);

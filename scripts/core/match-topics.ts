@@ -52,9 +52,13 @@ function wordsAt(text: string): { words: string[]; starts: number[]; ends: numbe
   return { words, starts, ends };
 }
 
-/** A capitalised word, not the pronoun `I` (`I'm`). */
+/**
+ * A capitalised word that can begin a longer name: not the pronoun `I`
+ * (`I'm`), nor an identifier joined by underscores or dots, a name of its own
+ * (`OP_EQUALVERIFY OP_CHECKSIG` is two opcodes).
+ */
 const nameWord = (word: string | undefined): boolean =>
-  word !== undefined && /^\p{Lu}/u.test(word) && !/^I(?:['’]\p{L}+)?$/u.test(word);
+  word !== undefined && /^\p{Lu}/u.test(word) && !/^I(?:['’]\p{L}+)?$/u.test(word) && !/[_.]/u.test(word);
 
 /**
  * Whether the one word at `at` ends a longer capitalised name (`Depot` of

@@ -254,12 +254,17 @@ export const LOWER_CASE_RATIO = 2;
  * Where a transcript of at least {@link EDGE_FROM} turns greets, introduces
  * the show, its hosts and sponsors, and signs off: its first and last
  * {@link EDGE_TURNS} turns. A name said there in at least {@link EDGE_SHARE}
- * of the turns that mention it is the show's own world (a host's company
- * named in every introduction, a season's greetings), not what it discusses.
+ * of the turns that mention it, with 95 % confidence ({@link shareAtLeast}),
+ * is the show's own world (a host's company named in every introduction), not
+ * what it discusses.
  */
 export const EDGE_SHARE = 0.25;
-/** A transcript this long has turns between its greetings and its goodbyes. */
-export const EDGE_FROM = 10;
+/**
+ * A transcript this long has turns between its greetings and its goodbyes:
+ * its four end turns are a tenth of it at most. In a shorter one (a talk and
+ * a few questions) the ends are the talk itself.
+ */
+export const EDGE_FROM = 40;
 
 /**
  * A phrase said right after a possessive (`my PhD`, `your YouTube channel`)
@@ -316,8 +321,8 @@ export type NotSubject = 'spread-thin' | 'show-world' | 'owned' | 'place-in-pass
  *   fewer than {@link MIN_TURNS_PER_MENTION} turns where it is mentioned (in a
  *   transcript of one turn, a talk, each time it is said counts as a turn);
  * - `show-world`: at least {@link EDGE_SHARE} of the turns that mention it
- *   (in transcripts of {@link EDGE_FROM} turns or more) are a transcript's
- *   greetings, introductions and goodbyes;
+ *   (in transcripts of {@link EDGE_FROM} turns or more, with 95 % confidence)
+ *   are a transcript's greetings, introductions and goodbyes;
  * - `owned`: said after a possessive in at least {@link OWNED_SHARE} of the
  *   times it is said (with 95 % confidence: {@link shareAtLeast});
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
@@ -335,7 +340,14 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   if (n >= CROSS_CUT_FROM && turns < MIN_TURNS_PER_MENTION * mentions.length) return 'spread-thin';
   const long = mentions.filter((m) => m.of >= EDGE_FROM);
   const edge = long.reduce((sum, m) => sum + (m.edge ?? 0), 0);
-  if (edge > 0 && edge >= EDGE_SHARE * long.reduce((sum, m) => sum + m.turns, 0)) return 'show-world';
+  if (
+    edge > 0 &&
+    shareAtLeast(
+      edge,
+      long.reduce((sum, m) => sum + m.turns, 0),
+    ) >= EDGE_SHARE
+  )
+    return 'show-world';
   const owned = mentions.reduce((sum, m) => sum + (m.owned ?? 0), 0);
   const said = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
   if (owned > 0 && shareAtLeast(owned, said) >= OWNED_SHARE) return 'owned';

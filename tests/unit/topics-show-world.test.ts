@@ -50,6 +50,8 @@ test('a one-word name is not filed where it ends a longer capitalised name (`Hom
   expect(filedTurns(depot, ['We use Docker, Depot and Fly.'])).toEqual(['t0']);
   // The pronoun `I` is capitalised, and no name.
   expect(filedTurns(depot, ['Every day I Depot my builds.'])).toEqual(['t0']);
+  // An identifier before it is a name of its own: a script of opcodes is no longer name.
+  expect(filedTurns(name('OP_CHECKSIG'), ['It ends OP_EQUALVERIFY OP_CHECKSIG as usual.'])).toEqual(['t0']);
   // A capitalised word after a name qualifies it: `Apple Watch` is Apple's.
   expect(filedTurns(name('Apple'), ['She wears an Apple Watch.'])).toEqual(['t0']);
   // Only one-word names: a longer one is already a whole name.
@@ -74,20 +76,20 @@ test('a name said mostly where a show greets, introduces itself and signs off is
   const intro: Mention = { turns: 2, of: 80, edge: 1, named: 2 };
   const company = Array.from({ length: 12 }, () => intro);
   expect(notSubject(name('Prediction Guard'), company, n)).toBe('show-world');
-  // A season's greetings: said at the ends of the episodes around new year.
+  // One mention of two at an end proves nothing (the share is taken with 95 % confidence).
+  const twice = [
+    { turns: 1, of: 213, edge: 0, named: 1 },
+    { turns: 1, of: 209, edge: 1, named: 1 },
+  ];
   expect(
-    notSubject(
-      name('Happy New Year'),
-      Array.from({ length: 4 }, () => ({ ...intro, turns: 2 })),
-      n,
-    ),
-  ).toBe('show-world');
+    notSubject(name('N signers'), [...twice, ...Array.from({ length: 4 }, () => ({ turns: 1, of: 1, named: 6 }))], n),
+  ).toBe(undefined);
   // A subject mentioned in an introduction, then talked about for many turns, is a subject.
   const subject = Array.from({ length: 6 }, () => ({ turns: 8, of: 80, edge: 1, named: 12 }));
   expect(notSubject(name('Kubernetes'), subject, n)).toBeUndefined();
   // In a transcript shorter than EDGE_FROM turns every turn is near an end: it says nothing of the show's world.
   const short = Array.from({ length: 6 }, () => ({ turns: 3, of: EDGE_FROM - 1, edge: 3, named: 4 }));
-  expect(notSubject(name('Myanmar'), short, n)).toBeUndefined();
+  expect(notSubject(name('Interpol'), short, n)).toBeUndefined();
   // Curated topics stay.
   expect(notSubject({ ...name('Prediction Guard'), origin: 'rules' }, company, n)).toBeUndefined();
 });

@@ -4,7 +4,9 @@
  * a name found by extraction (`entity`) keeps its capitals (`Core` the
  * project is not `core`, `Face` not `face`), and a word of it written all in
  * capitals (`NATS`, the messaging system) matches only all in capitals (not
- * `NATs`, network address translators, nor `Nats`).
+ * `NATs`, network address translators, nor `Nats`); and a one-word name does
+ * not match as the end of a longer capitalised name (`Depot` of `Home Depot`),
+ * as extraction never takes such a fragment for a name.
  * Every assignment records which terms matched in which turn, so a topic page
  * can show why. Terms are indexed by their first word, so matching costs one
  * pass over each turn's words whatever the number of topics.
@@ -32,7 +34,44 @@ export function rulesToTopics(rules: readonly TopicRule[]): Topic[] {
  * `Node.js`) is one word, so that `RETURN` never matches inside `OP_RETURN`.
  */
 export function splitWords(text: string): string[] {
-  return text.replace(/[-‐‑–—]/g, ' ').match(/[\p{L}\p{N}']+(?:[_.][\p{L}\p{N}']+)*(?:\+\+|#)?/gu) ?? [];
+  return text.replace(/[-‐‑–—]/g, ' ').match(WORD) ?? [];
+}
+
+const WORD = /[\p{L}\p{N}']+(?:[_.][\p{L}\p{N}']+)*(?:\+\+|#)?/gu;
+
+/** {@link splitWords}, with where each word starts and ends in the text. */
+function wordsAt(text: string): { words: string[]; starts: number[]; ends: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.replace(/[-‐‑–—]/g, ' ').matchAll(WORD)) {
+    words.push(m[0]);
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { words, starts, ends };
+}
+
+/**
+ * A capitalised word that can begin a longer name: not the pronoun `I`
+ * (`I'm`), nor an identifier joined by underscores or dots, a name of its own
+ * (`OP_EQUALVERIFY OP_CHECKSIG` is two opcodes).
+ */
+const nameWord = (word: string | undefined): boolean =>
+  word !== undefined && /^\p{Lu}/u.test(word) && !/^I(?:['’]\p{L}+)?$/u.test(word) && !/[_.]/u.test(word);
+
+/**
+ * Whether the one word at `at` ends a longer capitalised name (`Depot` of
+ * `Home Depot`, `Office` of `Microsoft Office`): a capitalised word stands
+ * just before it, with nothing but spaces between, and does not start a
+ * sentence (`So Depot…`). Extraction refuses such a fragment as a name; the
+ * matcher does not file it either. A capitalised word after a name qualifies
+ * the name itself (`Apple Watch` is Apple's), so it is no reason to refuse.
+ */
+function endsLongerName(text: string, words: ReturnType<typeof wordsAt>, at: number): boolean {
+  const gap = (a: number, b: number) => text.slice(words.ends[a], words.starts[b]);
+  if (at === 0 || !/^\s+$/u.test(gap(at - 1, at)) || !nameWord(words.words[at - 1])) return false;
+  return at - 1 > 0 && !/[.!?:;"“”(…]/u.test(gap(at - 2, at - 1));
 }
 
 /** A word folded for matching: lower case, and a possessive's `'s` dropped (`Interpol's` is `Interpol`). */
@@ -104,7 +143,17 @@ export interface NameUses {
   named: number;
   /** For a name, times written all in lower case (`state`): the same word, as a common word. */
   lower: number;
+  /** Turns that mention it among the transcript's first and last {@link EDGE_TURNS}: greetings, introductions, credits. */
+  edge: number;
+  /** Times said right after a possessive (`my PhD`, `your YouTube channel`): someone's own, not a subject. */
+  owned: number;
 }
+
+/** The possessive determiners: what follows one is someone's own (`my PhD`). */
+const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
+
+/** The turns at each end of a transcript that greet, introduce the show and its hosts, and sign off. */
+export const EDGE_TURNS = 2;
 
 /** Files a transcript's turns, and counts how it writes the names it is filed under. */
 export type CountingMatcher = (turns: readonly Turn[]) => { filed: TranscriptTopic[]; uses: Map<string, NameUses> };
@@ -152,34 +201,40 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
     const found = new Map<number, Map<string, Set<string>>>();
     const named = new Map<number, number>();
     const lowered = new Map<number, number>();
-    for (const turn of turns) {
+    const edges = new Map<number, number>();
+    const owned = new Map<number, number>();
+    turns.forEach((turn, at) => {
+      const edge = at < EDGE_TURNS || at >= turns.length - EDGE_TURNS;
       const text = turn.paragraphs.join(' ');
       const words = foldWords(text);
       // The words as written, aligned with `words`: split only when a name's capitals are checked.
-      let raw: string[] | undefined;
+      let raw: ReturnType<typeof wordsAt> | undefined;
       for (let i = 0; i < words.length; i++) {
         const needles = byFirst.get(words[i] as string);
         if (needles === undefined) continue;
         for (const needle of needles) {
           if (!needle.words.every((w, k) => words[i + k] === w)) continue;
           if (needle.cases) {
-            raw ??= splitWords(text);
-            const asWritten = raw;
+            raw ??= wordsAt(text);
+            const asWritten = raw.words;
             if (needle.cases.some((wanted, k) => !written(asWritten[i + k] ?? '', wanted))) {
               if (needle.words.every((_, k) => !/\p{Lu}/u.test(asWritten[i + k] ?? '')))
                 lowered.set(needle.topic, (lowered.get(needle.topic) ?? 0) + 1);
               continue;
             }
+            if (needle.words.length === 1 && endsLongerName(text, raw, i)) continue;
           }
           named.set(needle.topic, (named.get(needle.topic) ?? 0) + 1);
+          if (POSSESSIVES.has(words[i - 1] as string)) owned.set(needle.topic, (owned.get(needle.topic) ?? 0) + 1);
           const byTurn = found.get(needle.topic) ?? new Map<string, Set<string>>();
+          if (edge && !byTurn.has(turn.id)) edges.set(needle.topic, (edges.get(needle.topic) ?? 0) + 1);
           const terms = byTurn.get(turn.id) ?? new Set<string>();
           terms.add(needle.term);
           byTurn.set(turn.id, terms);
           found.set(needle.topic, byTurn);
         }
       }
-    }
+    });
     // Most turns first, then by slug: an order of the transcript's own, not of the archive's list of
     // topics, which changes as transcripts come and go (a transcript not parsed again keeps its order).
     const filed = [...found]
@@ -195,7 +250,12 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
       }));
     const uses = new Map<string, NameUses>();
     for (const index of found.keys())
-      uses.set((topics[index] as Topic).slug, { named: named.get(index) ?? 0, lower: lowered.get(index) ?? 0 });
+      uses.set((topics[index] as Topic).slug, {
+        named: named.get(index) ?? 0,
+        lower: lowered.get(index) ?? 0,
+        edge: edges.get(index) ?? 0,
+        owned: owned.get(index) ?? 0,
+      });
     return { filed, uses };
   };
 }

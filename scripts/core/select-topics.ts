@@ -22,13 +22,15 @@
  * News`). And a topic is filed on a transcript only where it is discussed
  * there ({@link discussed}), not merely mentioned.
  *
- * Once every transcript is filed, {@link notSubjects} takes out what the
+ * Once every transcript is filed, {@link notSubject} takes out what the
  * filing shows is no subject: a phrase spread thinly over many transcripts, a
- * place only said in passing, and a common word capitalised in a heading.
+ * name of the show's own world said where it greets
+ * and signs off, someone's own thing (`my PhD`), a place only said in passing,
+ * and a common word capitalised in a heading.
  */
 import nlp from 'compromise';
 import type { Candidate } from './extract-phrases.ts';
-import { allCapitals, foldWords, type NameUses, rulesToTopics } from './match-topics.ts';
+import { allCapitals, EDGE_TURNS, foldWords, type NameUses, rulesToTopics } from './match-topics.ts';
 import type { Topic, TopicRulesFile, TranscriptTopic, Turn } from './schema.ts';
 import { foldName, nameSlug } from './slugs.ts';
 
@@ -248,17 +250,58 @@ export const PLACE_SAID = 3;
  */
 export const LOWER_CASE_RATIO = 2;
 
+/**
+ * Where a transcript of at least {@link EDGE_FROM} turns greets, introduces
+ * the show, its hosts and sponsors, and signs off: its first and last
+ * {@link EDGE_TURNS} turns. A name said there in at least {@link EDGE_SHARE}
+ * of the turns that mention it, with 95 % confidence ({@link shareAtLeast}),
+ * is the show's own world (a host's company named in every introduction), not
+ * what it discusses.
+ */
+export const EDGE_SHARE = 0.25;
+/**
+ * A transcript this long has turns between its greetings and its goodbyes:
+ * its four end turns are a tenth of it at most. In a shorter one (a talk and
+ * a few questions) the ends are the talk itself.
+ */
+export const EDGE_FROM = 40;
+
+/**
+ * A phrase said right after a possessive (`my PhD`, `your YouTube channel`)
+ * in at least this share of its mentions, with 95 % confidence (the lower
+ * bound of the Wilson interval, so that 3 of 11 mentions prove nothing),
+ * names someone's own thing, a life story's or a show segment's, not a subject.
+ */
+export const OWNED_SHARE = 0.2;
+
+/** The lower bound of the 95 % Wilson score interval of a share of `k` in `n`. */
+export function shareAtLeast(k: number, n: number): number {
+  if (n <= 0) return 0;
+  const z = 1.96;
+  const p = k / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return (centre - spread) / (1 + (z * z) / n);
+}
+
 const places = new Map<string, boolean>();
 
 /**
+ * A word that names a region by a point of the compass (`Midwest`, `South`,
+ * `Northwest`, `Eastern`), which compromise does not tag as a place.
+ */
+const COMPASS = /^(?:mid|north|south)?(?:north|south|east|west)(?:ern)?$/iu;
+
+/**
  * Whether a name is a place's (a country, state, city or region), by
- * compromise's English lexicon and tagger (about 2 ms a name: asked last, and
- * remembered).
+ * compromise's English lexicon and tagger, a nationality (`Canadian`, a
+ * demonym), or a region named by the compass (about 2 ms a name: asked last,
+ * and remembered).
  */
 export function isPlace(name: string): boolean {
   let place = places.get(name);
   if (place === undefined) {
-    place = nlp(name).has('#Place');
+    place = name.split(/\s+/u).some((w) => COMPASS.test(w)) || nlp(name).has('(#Place|#Demonym)');
     places.set(name, place);
   }
   return place;
@@ -268,7 +311,7 @@ export function isPlace(name: string): boolean {
 const talksAbout = (m: Mention): boolean => (m.named ?? m.turns) >= PLACE_SAID && m.turns >= PLACE_SHARE * m.of;
 
 /** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
-export type NotSubject = 'spread-thin' | 'place-in-passing' | 'common-word';
+export type NotSubject = 'spread-thin' | 'show-world' | 'owned' | 'place-in-passing' | 'common-word';
 
 /**
  * Whether the filing shows an extracted topic to be no subject, from its
@@ -277,6 +320,11 @@ export type NotSubject = 'spread-thin' | 'place-in-passing' | 'common-word';
  * - `spread-thin`: from {@link CROSS_CUT_FROM} transcripts on, it averages
  *   fewer than {@link MIN_TURNS_PER_MENTION} turns where it is mentioned (in a
  *   transcript of one turn, a talk, each time it is said counts as a turn);
+ * - `show-world`: at least {@link EDGE_SHARE} of the turns that mention it
+ *   (in transcripts of {@link EDGE_FROM} turns or more, with 95 % confidence)
+ *   are a transcript's greetings, introductions and goodbyes;
+ * - `owned`: said after a possessive in at least {@link OWNED_SHARE} of the
+ *   times it is said (with 95 % confidence: {@link shareAtLeast});
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
  *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
  *   its turns or more (where someone lives or travels, not what is discussed);
@@ -290,6 +338,19 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   // A talk of one turn (a lecture) has no turns to come back in: each time it is said counts as one.
   const turns = mentions.reduce((sum, m) => sum + (m.of <= 1 ? Math.max(m.turns, m.named ?? 0) : m.turns), 0);
   if (n >= CROSS_CUT_FROM && turns < MIN_TURNS_PER_MENTION * mentions.length) return 'spread-thin';
+  const long = mentions.filter((m) => m.of >= EDGE_FROM);
+  const edge = long.reduce((sum, m) => sum + (m.edge ?? 0), 0);
+  if (
+    edge > 0 &&
+    shareAtLeast(
+      edge,
+      long.reduce((sum, m) => sum + m.turns, 0),
+    ) >= EDGE_SHARE
+  )
+    return 'show-world';
+  const owned = mentions.reduce((sum, m) => sum + (m.owned ?? 0), 0);
+  const said = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
+  if (owned > 0 && shareAtLeast(owned, said) >= OWNED_SHARE) return 'owned';
   if (topic.entity && !mentions.some(talksAbout) && isPlace(topic.name)) return 'place-in-passing';
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { stemmer as english } from '@orama/stemmers/english';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { wordsOf } from '../../src/lib/search-match.ts';
+import { holdsAll, wordsOf } from '../../src/lib/search-match.ts';
 import { scoreTurn } from '../../src/lib/search-rank.ts';
 import { PART_CHARS } from '../../src/lib/search-versions.ts';
 import { serveWithBrowser } from '../helpers/browser.ts';
@@ -155,6 +155,44 @@ test('a speaker’s name is not text: it offers that speaker’s turns apart fro
   const speakers = await page.locator('.search-hit .hit-speaker').allTextContents();
   expect(speakers.length).toBeGreaterThan(0);
   expect(new Set(speakers)).toEqual(new Set(['Qi Yanjun']));
+  await page.close();
+});
+
+/** Every original turn of the fixture holding every word of `q` (English stems), as `<page>#<turn>`. */
+function turnsHolding(q: string): string[] {
+  const manifest = JSON.parse(readFileSync(`${site}/transcripts.json`, 'utf8')) as { transcripts: { slug: string }[] };
+  return manifest.transcripts.flatMap(({ slug }) => {
+    const twin = JSON.parse(readFileSync(`${site}/transcripts/${slug}.json`, 'utf8')) as {
+      url: string;
+      language: string;
+      turns: { id: string; paragraphs: string[] }[];
+    };
+    if (twin.language !== 'en') return [];
+    return twin.turns
+      .filter((t) => holdsAll(t.paragraphs.join(' '), wordsOf(q), english))
+      .map((t) => `${twin.url}#${t.id}`);
+  });
+}
+
+test('a common word beside a rarer one is left to the check, not looked up: the hits are every turn holding both', async () => {
+  const page = await served.browser.newPage();
+  for (const q of ['the fraud', 'and patrols']) {
+    const expected = turnsHolding(q);
+    expect(expected.length, q).toBeGreaterThan(0);
+    let status = (await search(page, `q=${encodeURIComponent(q)}`)).status;
+    // Every candidate checked, so the hits are all there are.
+    for (let i = 0; i < 20 && /left to check/.test(status); i++) {
+      await page.locator('.search-more').click();
+      await page.waitForFunction((before) => document.getElementById('search-status')?.textContent !== before, status);
+      status = (await page.locator('#search-status').textContent()) ?? '';
+    }
+    expect(status, q).toMatch(/^\d+ turns? in \d+ transcripts? holds? /);
+    const hits = await page
+      .locator('.search-hit .hit-excerpt')
+      .evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href') ?? '', location.href)))
+      .then((urls) => urls.map((u) => `${u.pathname}${u.hash}`));
+    expect(new Set(hits), q).toEqual(new Set(expected));
+  }
   await page.close();
 });
 

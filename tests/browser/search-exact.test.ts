@@ -193,8 +193,22 @@ test('a common word beside a rarer one is left to the check, not looked up: the 
       .then((urls) => urls.map((u) => `${u.pathname}${u.hash}`));
     expect(new Set(hits), q).toEqual(new Set(expected));
   }
+  // Each count, with the common word left to the check, is the hits choosing that value gives.
+  await search(page, 'q=the+fraud');
+  const counts = await page.locator('#search-filters label.filter-value').evaluateAll((labels) =>
+    labels.map((l) => ({
+      name: l.querySelector('input')?.getAttribute('name') ?? '',
+      value: l.querySelector('input')?.getAttribute('value') ?? '',
+      n: Number(l.querySelector('.filter-count')?.textContent),
+    })),
+  );
+  expect(counts.filter((c) => c.name === 'speaker').length).toBeGreaterThan(0);
+  for (const { name, value, n } of counts) {
+    const shown = await search(page, `q=the+fraud&${name}=${encodeURIComponent(value)}`);
+    expect(shown.hits.length, `${name}=${value}`).toBe(n);
+  }
   await page.close();
-});
+}, 120_000);
 
 test('each count equals the hits choosing it gives; years include Undated; languages by name; no format', async () => {
   const page = await served.browser.newPage();

@@ -47,6 +47,8 @@ export interface QueryRank {
   recall?: number;
   /** Of the first 10 hits, the share whose turn holds every query word; undefined without hits. */
   precision?: number;
+  /** The first 10 hits whose turn lacks a query word (`<page>#<turn>`): what precision counts as wrong. */
+  wrong?: string[];
   /** No hit, and the page said so. */
   saidNone: boolean;
 }
@@ -100,7 +102,12 @@ interface TwinFile {
   language: string;
   speakers: { name: string }[];
   turns: TwinTurn[];
+  /** The transcript's language versions, each at its own address: their turns are hits too. */
+  versions: { language: string; turns: TwinTurn[] }[];
 }
+
+/** A transcript's original and each of its language versions, with their turns. */
+const languagesOf = (twin: TwinFile): { language: string; turns: TwinTurn[] }[] => [twin, ...twin.versions];
 
 /** Every transcript's turns and speakers, from the site's JSON twins. */
 async function allTwins(site: string): Promise<Map<string, TwinFile>> {
@@ -111,8 +118,14 @@ async function allTwins(site: string): Promise<Map<string, TwinFile>> {
   for (const { slug } of manifest.transcripts) {
     const text = await readFile(join(site, 'transcripts', `${slug}.json`), 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const twin = JSON.parse(text) as Omit<TwinFile, 'turns'> & { url: string; turns: Omit<TwinTurn, 'url'>[] };
-    out.set(slug, { ...twin, turns: twin.turns.map((t) => ({ ...t, url: `${twin.url}#${t.id}` })) });
+    type Language = { language: string; url: string; turns: Omit<TwinTurn, 'url'>[] };
+    const twin = JSON.parse(text) as Omit<TwinFile, 'turns' | 'versions'> & Language & { versions?: Language[] };
+    const withUrls = (l: Language): TwinTurn[] => l.turns.map((t) => ({ ...t, url: `${l.url}#${t.id}` }));
+    out.set(slug, {
+      ...twin,
+      turns: withUrls(twin),
+      versions: (twin.versions ?? []).map((v) => ({ language: v.language, turns: withUrls(v) })),
+    });
   }
   return out;
 }
@@ -125,8 +138,10 @@ export interface TurnIndex {
 async function turnIndex(twins: Map<string, TwinFile>): Promise<TurnIndex> {
   const text = new Map<string, { text: string; stem: Stem }>();
   for (const twin of twins.values()) {
-    const stem = await stemmerFor(twin.language);
-    for (const t of twin.turns) text.set(turnKey(t.url), { text: t.paragraphs.join(' '), stem });
+    for (const l of languagesOf(twin)) {
+      const stem = await stemmerFor(l.language);
+      for (const t of l.turns) text.set(turnKey(t.url), { text: t.paragraphs.join(' '), stem });
+    }
   }
   return { text };
 }
@@ -154,7 +169,7 @@ async function relevantTurns(
   for (const q of phrases) out.set(q, new Set());
   const wanted = phrases.map((q) => ({ q, folded: fold(q.phrase ?? q.query), words: queryWords(q.phrase ?? q.query) }));
   for (const twin of twins.values()) {
-    for (const turn of twin.turns) {
+    for (const turn of languagesOf(twin).flatMap((l) => l.turns)) {
       const text = fold(turn.paragraphs.join(' '));
       const stem = turns.text.get(turnKey(turn.url))?.stem;
       // Chinese has no spaces between words: there the phrase is a plain substring. Elsewhere a
@@ -246,16 +261,20 @@ async function runQuery(page: Page, query: string, all: boolean): Promise<Shown>
   };
 }
 
-/** Of the first 10 hits, the share whose own turn holds every word of the query. */
-function precisionAt10(query: string, hits: readonly string[], turns: TurnIndex): number | undefined {
+/** Of the first 10 hits, the share whose own turn holds every word of the query, and those that do not. */
+function precisionAt10(
+  query: string,
+  hits: readonly string[],
+  turns: TurnIndex,
+): { precision: number; wrong: string[] } | undefined {
   const first = hits.slice(0, 10);
   if (first.length === 0) return undefined;
   const words = queryWords(query);
-  const right = first.filter((h) => {
+  const wrong = first.filter((h) => {
     const turn = turns.text.get(h);
-    return turn !== undefined && holdsAll(turn.text, words, turn.stem);
+    return turn === undefined || !holdsAll(turn.text, words, turn.stem);
   });
-  return right.length / first.length;
+  return { precision: (first.length - wrong.length) / first.length, wrong };
 }
 
 const mean = (values: readonly number[]): number =>
@@ -296,7 +315,9 @@ async function measureVariant(
       rank: at === -1 ? null : at + 1,
       hits: shown.hits.length,
       saidNone,
-      ...(precision === undefined ? {} : { precision }),
+      ...(precision === undefined
+        ? {}
+        : { precision: precision.precision, ...(precision.wrong.length > 0 ? { wrong: precision.wrong } : {}) }),
       ...(q.language === 'zh' ? { recall: [...relevant].filter((r) => listed.has(r)).length / relevant.size } : {}),
     });
   }

@@ -32,10 +32,11 @@ import { writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
-/** The code that makes the page Pagefind indexes for a transcript, and what it uses. */
-const RECORD_SOURCES = ['search-record.ts', 'search-versions.ts', 'search-state.ts', 'format.ts'].map((f) =>
-  join(ROOT, 'src/lib', f),
-);
+/** The code that makes the page Pagefind indexes for a transcript, what it uses, and this indexer. */
+const RECORD_SOURCES = [
+  ...['search-record.ts', 'search-versions.ts', 'search-state.ts', 'format.ts'].map((f) => join(ROOT, 'src/lib', f)),
+  join(ROOT, 'scripts/search/build-search-index-fs.ts'),
+];
 
 export interface SearchIndexOptions {
   /** The freshly built site, without a search index yet. */

@@ -16,7 +16,6 @@ export interface PageData {
   url: string;
   meta: Record<string, string>;
   content: string;
-  anchors: { id: string; title?: string }[];
   /** The filters of the transcript as Pagefind holds them (long lists split into buckets). */
   filters?: Record<string, string[]>;
 }
@@ -75,11 +74,10 @@ export const pageUrl = (page: PageData): string => page.meta['page'] ?? page.url
 export function turnsOf(page: PageData): TurnHit[] {
   const facts = factsOf(page);
   const texts = turnTextsByTokens(page.content, facts);
-  const titles = new Map(page.anchors.map((a) => [a.id, a.title ?? '']));
   const year = page.filters?.['year'] ?? [];
   const language = page.filters?.['language'] ?? [];
   const alternates = alternatesOf(page.meta);
-  return facts.turns.map(([id, person, topics]) => {
+  return facts.turns.map(([id, person, topics, , label]) => {
     const p = facts.people[person];
     const also = alternates.flatMap(([name, url, turns]) => (turns[id] ? [{ name, url: `${url}#${turns[id]}` }] : []));
     const transcript = page.meta['transcript'];
@@ -93,7 +91,7 @@ export function turnsOf(page: PageData): TurnHit[] {
       ...(page.meta['prevails'] ? { prevails: page.meta['prevails'] } : {}),
       title: page.meta['title'] ?? '',
       ...(page.meta['date'] ? { date: page.meta['date'] } : {}),
-      speaker: p?.[0] ?? titles.get(id) ?? '',
+      speaker: p?.[0] ?? label ?? '',
       ...(p?.[1] ? { speakerUrl: p[1] } : {}),
       text: texts.get(id) ?? '',
       values: {

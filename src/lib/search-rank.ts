@@ -139,3 +139,29 @@ export function phraseFirst<T extends { id: string }>(phrased: readonly T[], all
   const first = new Set(phrased.map((r) => r.id));
   return [...phrased, ...all.filter((r) => !first.has(r.id))];
 }
+
+/**
+ * A word said in more than this share of the archive's turns is not looked
+ * up in Pagefind's index when the query has a rarer word: its index file is
+ * among the largest a query can fetch (it lists every place the word is
+ * said), and the rarer words already find every transcript that can hold the
+ * query. Each candidate is still checked for every word (`search-match.ts`),
+ * so hits are the same turns.
+ */
+export const COMMON_SHARE = 0.01;
+
+/**
+ * The words Pagefind is asked for: the query's words but the common ones
+ * (see COMMON_SHARE), keeping at least the rarest. All of them when a word is
+ * written without spaces or its count is unknown (no narrowing without the
+ * vocabulary's word).
+ */
+export function lookupWords(queryWords: readonly string[], rarity: WordRarity): string[] {
+  if (rarity.turns === 0 || queryWords.some((w) => isSpaceless(w) || rarity.holding[w] === undefined))
+    return [...queryWords];
+  const held = (w: string): number => rarity.holding[w] ?? 0;
+  const rare = queryWords.filter((w) => held(w) <= COMMON_SHARE * rarity.turns);
+  if (rare.length > 0) return rare;
+  const rarest = [...queryWords].sort((a, b) => held(a) - held(b))[0];
+  return rarest === undefined ? [] : [rarest];
+}

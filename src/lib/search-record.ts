@@ -1,10 +1,10 @@
 /**
  * What Pagefind indexes for a transcript: not its page, but a page of its
  * own made from the transcript's JSON twin, at the same address. It holds
- * only what was said, turn by turn; each turn is a sub-result (an empty
- * heading with the turn's id, titled with the speaker's name), so a speaker's
- * name is never read as text. Who spoke, the topics filed on each turn and
- * the transcript's facts are filters and metadata. The transcript page's
+ * only what was said, turn after turn; where each turn starts, who spoke it
+ * and the topics filed on it are metadata (`facts`), so a speaker's name is
+ * never read as text and no per-turn anchor weighs on each hit's fragment.
+ * The transcript's facts are filters and metadata. The transcript page's
  * design can change without touching search. Pure.
  */
 import { isGenericLabel } from '../../scripts/core/label-kinds.ts';
@@ -48,11 +48,13 @@ export interface TurnFacts {
   people: [string, string, string][];
   topics: string[];
   /**
-   * `[turn id, person index or -1, topic indexes, tokens]`: tokens are the
-   * turn's runs of non-space characters, which is how the turn is found in the
-   * text Pagefind gives back (its word positions count Chinese words, not these).
+   * `[turn id, person index or -1, topic indexes, tokens, label]`: tokens are
+   * the turn's runs of non-space characters, which is how the turn is found in
+   * the text Pagefind gives back (its word positions count Chinese words, not
+   * these); the label (as written, or `Unattributed`) only for a turn with no
+   * person.
    */
-  turns: [string, number, number[], number][];
+  turns: ([string, number, number[], number] | [string, number, number[], number, string])[];
 }
 
 export function turnFacts(twin: Twin): TurnFacts {
@@ -66,12 +68,14 @@ export function turnFacts(twin: Twin): TurnFacts {
   return {
     people,
     topics,
-    turns: twin.turns.map((turn) => [
-      turn.id,
-      turn.speaker ? (bySlug.get(turn.speaker) ?? -1) : -1,
-      twin.topics.flatMap((t, i) => (t.turns.includes(turn.id) ? [i] : [])),
-      turn.paragraphs.reduce((n, p) => n + tokens(spokenText(p)), 0),
-    ]),
+    turns: twin.turns.map((turn) => {
+      const person = turn.speaker ? (bySlug.get(turn.speaker) ?? -1) : -1;
+      const topicIndexes = twin.topics.flatMap((t, i) => (t.turns.includes(turn.id) ? [i] : []));
+      const n = turn.paragraphs.reduce((sum, p) => sum + tokens(spokenText(p)), 0);
+      return person === -1
+        ? [turn.id, person, topicIndexes, n, turn.label || 'Unattributed']
+        : [turn.id, person, topicIndexes, n];
+    }),
   };
 }
 
@@ -108,12 +112,7 @@ export function searchRecordHtml(twin: Twin, extra: readonly string[] = []): str
     out.push(tag('filter', filterKey('speaker', value), value));
   for (const kind of new Set(facts.people.map((p) => p[2]))) out.push(tag('filter', 'kind', kind));
   for (const topic of new Set(facts.topics)) out.push(tag('filter', filterKey('topic', topic), topic));
-  for (const [i, turn] of twin.turns.entries()) {
-    const speaker = facts.people[facts.turns[i]?.[1] ?? -1]?.[0] ?? (turn.label || 'Unattributed');
-    out.push(`<section><h3 id="${attr(turn.id)}" data-pagefind-title="${attr(speaker)}"></h3>`);
-    for (const p of turn.paragraphs) out.push(`<p>${escapeHtml(spokenText(p))}</p>`);
-    out.push('</section>');
-  }
+  for (const turn of twin.turns) for (const p of turn.paragraphs) out.push(`<p>${escapeHtml(spokenText(p))}</p>`);
   out.push('</article></body></html>');
   return `${out.join('\n')}\n`;
 }

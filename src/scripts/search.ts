@@ -59,7 +59,14 @@ import {
   type VocabularyManifest,
   vocabularyBucket,
 } from '../lib/search-match.ts';
-import { phraseFirst, phraseQuery, rankTurns, type TurnEvidence, type WordRarity } from '../lib/search-rank.ts';
+import {
+  lookupWords,
+  phraseFirst,
+  phraseQuery,
+  rankTurns,
+  type TurnEvidence,
+  type WordRarity,
+} from '../lib/search-rank.ts';
 import { languageName } from '../lib/search-record.ts';
 import {
   EXPORT_COLUMNS,
@@ -500,13 +507,16 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   const usual = browsing ? new Map<string, string[]>() : await closeWords([], plan.rarity);
   if (mine !== generation) return;
   offerWords(usual, words);
+  // Common words are checked in each candidate's turns, not looked up: their index files are the largest.
+  const lookup = lookupWords(words, plan.rarity);
+  const narrowed = lookup.length < words.length;
   const search = await pagefind.search(
-    browsing ? null : query.search,
+    browsing ? null : narrowed ? lookup.join(' ') : query.search,
     browsing ? options : state.sort === 'relevance' ? {} : { sort: { date: state.sort === 'newest' ? 'desc' : 'asc' } },
   );
   if (mine !== generation || !search) return;
   // Transcripts that hold the query's words as a phrase are checked first: their turns rank first.
-  const together = browsing || state.sort !== 'relevance' ? null : phraseQuery(words, query.phrases);
+  const together = browsing || narrowed || state.sort !== 'relevance' ? null : phraseQuery(words, query.phrases);
   const phrased = together ? ((await pagefind.search(together, {}))?.results ?? []) : [];
   if (mine !== generation) return;
   found = {

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { stemmer as english } from '@orama/stemmers/english';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { wordsOf } from '../../src/lib/search-match.ts';
+import { holdsAll, wordsOf } from '../../src/lib/search-match.ts';
 import { scoreTurn } from '../../src/lib/search-rank.ts';
 import { PART_CHARS } from '../../src/lib/search-versions.ts';
 import { serveWithBrowser } from '../helpers/browser.ts';
@@ -157,6 +157,58 @@ test('a speaker’s name is not text: it offers that speaker’s turns apart fro
   expect(new Set(speakers)).toEqual(new Set(['Qi Yanjun']));
   await page.close();
 });
+
+/** Every original turn of the fixture holding every word of `q` (English stems), as `<page>#<turn>`. */
+function turnsHolding(q: string): string[] {
+  const manifest = JSON.parse(readFileSync(`${site}/transcripts.json`, 'utf8')) as { transcripts: { slug: string }[] };
+  return manifest.transcripts.flatMap(({ slug }) => {
+    const twin = JSON.parse(readFileSync(`${site}/transcripts/${slug}.json`, 'utf8')) as {
+      url: string;
+      language: string;
+      turns: { id: string; paragraphs: string[] }[];
+    };
+    if (twin.language !== 'en') return [];
+    return twin.turns
+      .filter((t) => holdsAll(t.paragraphs.join(' '), wordsOf(q), english))
+      .map((t) => `${twin.url}#${t.id}`);
+  });
+}
+
+test('a common word beside a rarer one is left to the check, not looked up: the hits are every turn holding both', async () => {
+  const page = await served.browser.newPage();
+  for (const q of ['the fraud', 'and patrols']) {
+    const expected = turnsHolding(q);
+    expect(expected.length, q).toBeGreaterThan(0);
+    let status = (await search(page, `q=${encodeURIComponent(q)}`)).status;
+    // Every candidate checked, so the hits are all there are.
+    for (let i = 0; i < 20 && /left to check/.test(status); i++) {
+      await page.locator('.search-more').click();
+      await page.waitForFunction((before) => document.getElementById('search-status')?.textContent !== before, status);
+      status = (await page.locator('#search-status').textContent()) ?? '';
+    }
+    expect(status, q).toMatch(/^\d+ turns? in \d+ transcripts? holds? /);
+    const hits = await page
+      .locator('.search-hit .hit-excerpt')
+      .evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href') ?? '', location.href)))
+      .then((urls) => urls.map((u) => `${u.pathname}${u.hash}`));
+    expect(new Set(hits), q).toEqual(new Set(expected));
+  }
+  // Each count, with the common word left to the check, is the hits choosing that value gives.
+  await search(page, 'q=the+fraud');
+  const counts = await page.locator('#search-filters label.filter-value').evaluateAll((labels) =>
+    labels.map((l) => ({
+      name: l.querySelector('input')?.getAttribute('name') ?? '',
+      value: l.querySelector('input')?.getAttribute('value') ?? '',
+      n: Number(l.querySelector('.filter-count')?.textContent),
+    })),
+  );
+  expect(counts.filter((c) => c.name === 'speaker').length).toBeGreaterThan(0);
+  for (const { name, value, n } of counts) {
+    const shown = await search(page, `q=the+fraud&${name}=${encodeURIComponent(value)}`);
+    expect(shown.hits.length, `${name}=${value}`).toBe(n);
+  }
+  await page.close();
+}, 120_000);
 
 test('each count equals the hits choosing it gives; years include Undated; languages by name; no format', async () => {
   const page = await served.browser.newPage();

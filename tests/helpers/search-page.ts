@@ -25,5 +25,5 @@ export function asFound(page: { path: string; html: string }): PageData {
     const key = (el.getAttribute('data-pagefind-filter') ?? '').replace(/\[data-value\]$/, '');
     filters[key] = [...(filters[key] ?? []), el.getAttribute('data-value') ?? ''];
   }
-  return { url: `/${page.path.replace(/index\.html$/, '')}`, meta, content, anchors: [], filters };
+  return { url: `/${page.path.replace(/index\.html$/, '')}`, meta, content, filters };
 }

@@ -1,7 +1,15 @@
 import { stemmer as english } from '@orama/stemmers/english';
 import { expect, test } from 'vitest';
 import { noStem } from '../../src/lib/search-match.ts';
-import { phraseFirst, phraseQuery, rankTurns, scoreTurn, type TurnEvidence } from '../../src/lib/search-rank.ts';
+import {
+  COMMON_SHARE,
+  lookupWords,
+  phraseFirst,
+  phraseQuery,
+  rankTurns,
+  scoreTurn,
+  type TurnEvidence,
+} from '../../src/lib/search-rank.ts';
 
 const turn = (text: string, page = 0, position = 0): TurnEvidence => ({ text, stem: english, page, position });
 
@@ -54,4 +62,22 @@ test('Pagefind is asked for the quoted phrase, or all the words together; result
   expect(phraseQuery(['闪电网络', '手续费'], [])).toBeNull();
   const all = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
   expect(phraseFirst([{ id: 'c' }], all).map((r) => r.id)).toEqual(['c', 'a', 'b']);
+});
+
+test('common words are left out of what Pagefind looks up when a rarer word is there; never all of them', () => {
+  const turns = 100_000;
+  const common = COMMON_SHARE * turns + 1;
+  const rarity = { turns, holding: { open: 4_900, source: 3_800, maintainers: 250, of: 45_000, reserves: 10 } };
+  expect(common).toBeLessThan(3_800);
+  expect(lookupWords(['open', 'source', 'maintainers'], rarity)).toEqual(['maintainers']);
+  expect(lookupWords(['proof', 'of', 'reserves'], { ...rarity, holding: { ...rarity.holding, proof: 400 } })).toEqual([
+    'proof',
+    'reserves',
+  ]);
+  // Only common words: the rarest is looked up.
+  expect(lookupWords(['of', 'open', 'source'], rarity)).toEqual(['source']);
+  // A word the vocabulary does not count, a word of a script without spaces, or no vocabulary: all words.
+  expect(lookupWords(['open', 'unknownword'], rarity)).toEqual(['open', 'unknownword']);
+  expect(lookupWords(['open', '闪电网络'], rarity)).toEqual(['open', '闪电网络']);
+  expect(lookupWords(['open', 'source'], { turns: 0, holding: {} })).toEqual(['open', 'source']);
 });

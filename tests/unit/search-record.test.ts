@@ -11,6 +11,7 @@ import {
   UNNAMED_VOICES,
 } from '../../src/lib/search-record.ts';
 import { filterKey, type SearchState } from '../../src/lib/search-state.ts';
+import { asFound } from '../helpers/search-page.ts';
 
 const twin: Twin = {
   schemaVersion: 1,
@@ -66,12 +67,8 @@ test('the search record holds only what was said; speakers, topics and facts are
     'Good morning. What about telecom fraud? Telecom fraud fell, see the report.',
   );
   expect(html).not.toContain('Jane Doe</');
-  const headings = parse(html).querySelectorAll('h3');
-  expect(headings.map((h) => [h.id, h.getAttribute('data-pagefind-title')])).toEqual([
-    ['t1', 'Jane Doe'],
-    ['t2', 'Reuters'],
-    ['t3', 'Jane Doe'],
-  ]);
+  // No per-turn anchors: where each turn starts and who spoke it are in the facts.
+  expect(parse(html).querySelectorAll('[id], h3, [data-pagefind-title]')).toEqual([]);
   const filters = parse(html)
     .querySelectorAll('[data-pagefind-filter]')
     .map((e) => [e.getAttribute('data-pagefind-filter'), e.getAttribute('data-value')]);
@@ -92,19 +89,9 @@ test('the search record holds only what was said; speakers, topics and facts are
   expect(languageName('not a tag')).toBe('not a tag');
 });
 
-/** The record as Pagefind gives it back: the turns' text, one after the other, and each turn's anchor. */
-function asPagefindData(): PageData {
-  const facts = turnFacts(twin);
-  const texts = twin.turns.map((t) => t.paragraphs.join(' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
-  const anchors = twin.turns.map((t, i) => ({ id: t.id, title: facts.people[facts.turns[i]?.[1] ?? 0]?.[0] ?? '' }));
-  return {
-    url: twin.url,
-    meta: { title: twin.title, facts: JSON.stringify(facts) },
-    content: texts.join(' '),
-    anchors,
-    filters: { year: [UNDATED], language: ['English'] },
-  };
-}
+/** The record as Pagefind gives it back: the turns' text, one after the other. */
+const asPagefindData = (): PageData =>
+  asFound({ path: 'transcripts/briefing/index.html', html: searchRecordHtml(twin) });
 
 const state = (filters: SearchState['filters'] = {}): SearchState => ({ q: '', filters, sort: 'relevance' });
 
@@ -161,10 +148,24 @@ test('generic speakers (Q, A, Speaker 0) are one group in the speaker filter, no
     url: '/transcripts/briefing/',
     content: 'Good morning. What about telecom fraud? Telecom fraud fell, see the report.',
     meta: { title: 'Briefing', facts: JSON.stringify(turnFacts(qa)) },
-    anchors: [],
   };
   // Each turn still shows its own label; the filter groups them.
   const turns = turnsOf(page);
   expect(turns.map((t) => t.speaker)).toEqual(['Speaker 0', 'Q', 'Speaker 0']);
   expect(new Set(turns.flatMap((t) => t.values.speaker))).toEqual(new Set([UNNAMED_VOICES]));
+});
+
+test('a turn with no person shows its label as written, from the facts (the record has no per-turn anchor)', () => {
+  const unnamed: Twin = {
+    ...twin,
+    speakers: twin.speakers.slice(0, 1),
+    turns: twin.turns.map((t, i) => (i === 1 ? { ...t, speaker: '', label: 'MODERATOR' } : t)),
+  };
+  const turns = turnsOf(asFound({ path: 'transcripts/briefing/index.html', html: searchRecordHtml(unnamed) }));
+  expect(turns.map((t) => [t.id, t.speaker, t.speakerUrl, t.values.speaker])).toEqual([
+    ['t1', 'Jane Doe', '/speakers/jane-doe/', ['Jane Doe']],
+    ['t2', 'MODERATOR', undefined, []],
+    ['t3', 'Jane Doe', '/speakers/jane-doe/', ['Jane Doe']],
+  ]);
+  expect(turns[1]?.text).toBe('What about telecom fraud?');
 });

@@ -8,7 +8,16 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { EMPTY_RECORD, type PermalinkRecord, type RecordReading, readRecordText } from '../core/permalinks/record.ts';
+import {
+  EMPTY_RECORD,
+  type PermalinkRecord,
+  PermalinkRecordSchema,
+  type PublishedView,
+  PublishedViewSchema,
+  type RecordReading,
+  readRecordAs,
+  readRecordText,
+} from '../core/permalinks/record.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { cacheDir } from './cli.ts';
 import { isOurSite } from './output-folder-fs.ts';
@@ -24,10 +33,19 @@ export function seedsKey(content: string, seeds: string): string {
 
 /** The record, once `checkRecord` has let the build go on (no file yet: an empty record). */
 export async function readRecord(content: string): Promise<PermalinkRecord> {
+  return (await readRecordFile(content, PermalinkRecordSchema)) ?? EMPTY_RECORD;
+}
+
+/** What the published-address check reads of the record (no file yet: nothing published). */
+export async function readPublishedView(content: string): Promise<PublishedView> {
+  return (await readRecordFile(content, PublishedViewSchema)) ?? EMPTY_RECORD;
+}
+
+async function readRecordFile<S extends z.ZodType>(content: string, schema: S): Promise<z.infer<S> | undefined> {
   const file = join(content, RECORD_FILE);
-  const reading = readRecordText(await readFile(file, 'utf8').catch(() => undefined));
+  const reading = readRecordAs(await readFile(file, 'utf8').catch(() => undefined), schema);
   if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);
-  return reading.kind === 'record' ? reading.record : EMPTY_RECORD;
+  return reading.kind === 'record' ? reading.record : undefined;
 }
 
 export interface RecordCheck {

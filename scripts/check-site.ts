@@ -37,7 +37,16 @@ import {
 export async function checkSite(
   dir: string,
   cacheFolder?: string,
-  { threads = availableParallelism(), minPagesPerWorker = MIN_PAGES_PER_WORKER } = {},
+  {
+    threads = availableParallelism(),
+    minPagesPerWorker = MIN_PAGES_PER_WORKER,
+    only,
+  }: {
+    threads?: number;
+    minPagesPerWorker?: number;
+    /** Of the site's HTML files, those whose links to check (all when not given): see `core/check-plan.ts`. */
+    only?: (pages: readonly string[]) => string[];
+  } = {},
 ): Promise<LinkReport> {
   // Scans are kept per reader: a scan an older reader made may miss links this one sees.
   const cacheDir = cacheFolder ? join(cacheFolder, SCANNER) : undefined;
@@ -45,15 +54,19 @@ export async function checkSite(
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`);
-  const pages = files.filter((f) => f.endsWith('.html'));
+  const html = files.filter((f) => f.endsWith('.html'));
+  const pages = only ? only(html) : html;
   const used = new Set<string>();
   const known = cacheDir ? await readStatIndex(cacheDir) : {};
   const seen: StatIndex = {};
   const checker = linkChecker(new Set(files));
-  const take = (message: ScanMessage): void => {
+  const keep = (message: ScanMessage): void => {
     used.add(message.hash);
     seen[message.key] = message.hash;
-    checker.addScan(message.page.replace(/(?:^|\/)index\.html$/, '/'), message.scan);
+  };
+  const take = (message: ScanMessage): void => {
+    keep(message);
+    checker.addScan(urlPath(message.page), message.scan);
   };
   const count = Math.min(threads, Math.floor(pages.length / minPagesPerWorker));
   if (count < 2) {
@@ -64,6 +77,12 @@ export async function checkSite(
       shares.map((share) => scanInWorker({ dir, pages: share, known, ...(cacheDir ? { cacheDir } : {}) }, take)),
     );
   }
+  // Pages not read whose anchors a read page links to: read for their ids only.
+  for (const page of checker.unreadTargets()) {
+    const message = { page, ...(await scanFile(join(dir, page), cacheDir, known)) };
+    keep(message);
+    checker.addIds(urlPath(page), message.scan);
+  }
   if (cacheFolder && cacheDir) {
     await pruneScans(cacheDir, used);
     await writeStatIndex(cacheDir, seen);
@@ -71,8 +90,11 @@ export async function checkSite(
     for (const name of await readdir(cacheFolder))
       if (name !== SCANNER) await rm(join(cacheFolder, name), { recursive: true, force: true });
   }
-  return checker.finish();
+  return checker.finish(html.length - pages.length);
 }
+
+/** `/a/index.html` → `/a/`: a page's address. */
+const urlPath = (file: string): string => file.replace(/(?:^|\/)index\.html$/, '/');
 
 /** Below this many pages a worker thread costs more than it saves. */
 const MIN_PAGES_PER_WORKER = 200;

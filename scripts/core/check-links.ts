@@ -26,7 +26,10 @@ export interface LinkProblem {
 }
 
 export interface LinkReport {
+  /** Pages read and their links checked. */
   pages: number;
+  /** Pages of the site whose links were not read (the build's check: see `core/check-plan.ts`). */
+  unread: number;
   /** Internal URLs checked (links, assets, form targets). */
   links: number;
   /** Of those, how many carried a `#fragment` that was checked. */
@@ -110,9 +113,13 @@ export function scanPage(html: string): PageScan {
 export function linkChecker(files: ReadonlySet<string>): {
   add(page: SitePage): void;
   addScan(path: string, scan: PageScan): void;
-  finish(): LinkReport;
+  /** A page read only for its ids, as the target of anchors: its own links are not checked. */
+  addIds(path: string, scan: PageScan): void;
+  /** Pages that links point into (`#anchor`) whose ids are not known yet: read them (`addIds`) before `finish()`. */
+  unreadTargets(): string[];
+  finish(unread?: number): LinkReport;
 } {
-  const report: LinkReport = { pages: 0, links: 0, anchors: 0, external: 0, problems: [] };
+  const report: LinkReport = { pages: 0, unread: 0, links: 0, anchors: 0, external: 0, problems: [] };
   const idsByFile = new Map<string, Set<string>>();
   const pending: PendingAnchor[] = [];
   const addScan = (path: string, scan: PageScan): void => {
@@ -155,10 +162,15 @@ export function linkChecker(files: ReadonlySet<string>): {
   return {
     add: (page) => addScan(page.path, scanPage(page.html)),
     addScan,
-    finish() {
+    addIds(path, scan) {
+      idsByFile.set(fileOf(path), new Set(scan.ids));
+    },
+    unreadTargets: () => [...new Set(pending.map((p) => p.target).filter((target) => !idsByFile.has(target)))],
+    finish(unread = 0) {
+      report.unread = unread;
       for (const link of pending) {
         const ids = idsByFile.get(link.target);
-        if (!ids) continue; // an HTML file that is not a page of the site (none is made today)
+        if (!ids) continue; // a file not read as a page: see `unreadTargets`
         report.anchors++;
         if (!ids.has(link.fragment))
           report.problems.push({ page: link.page, url: link.url, reason: missingId(link.fragment) });
@@ -204,8 +216,12 @@ function fileOf(path: string): string {
 export function formatLinkReport(report: LinkReport): string[] {
   const lines = report.problems.map((p) => `  ${p.page} → ${p.url}: ${p.reason}`);
   const ok = report.problems.length === 0;
+  const pages =
+    report.unread === 0
+      ? plural(report.pages, 'page')
+      : `${plural(report.pages + report.unread, 'page')} (${report.pages.toLocaleString('en')} read; ${report.unread.toLocaleString('en')} made one per record, from the build's tables)`;
   lines.push(
-    `  ${ok ? '✓' : '✗'} ${plural(report.pages, 'page')}, ${plural(report.links, 'internal link')} (${report.anchors.toLocaleString('en')} to an anchor), ${report.external.toLocaleString('en')} external not fetched: ${ok ? 'none broken' : plural(report.problems.length, 'problem')}`,
+    `  ${ok ? '✓' : '✗'} ${pages}, ${plural(report.links, 'internal link')} (${report.anchors.toLocaleString('en')} to an anchor), ${report.external.toLocaleString('en')} external not fetched: ${ok ? 'none broken' : plural(report.problems.length, 'problem')}`,
   );
   return lines;
 }

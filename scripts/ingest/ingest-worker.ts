@@ -5,7 +5,7 @@
  * parsed archive is about 2.3 GB, which would add to Astro's peak).
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { type IngestOptions, type IngestOutcome, runIngest } from './run-ingest-fs.ts';
+import type { IngestOptions, IngestOutcome } from './run-ingest-fs.ts';
 
 /** Runs the ingest in a worker thread and resolves with its outcome once the thread has ended. */
 export function runIngestInWorker(options: IngestOptions): Promise<IngestOutcome> {
@@ -24,6 +24,9 @@ export function runIngestInWorker(options: IngestOptions): Promise<IngestOutcome
 }
 
 if (parentPort) {
+  // Loaded here, in the worker only: the build process never loads the ingest's language models
+  // (about a second of every build's start, no-change rebuilds included).
+  const { runIngest } = await import('./run-ingest-fs.ts');
   const options = workerData as IngestOptions;
   parentPort.postMessage(await runIngest(options));
 }

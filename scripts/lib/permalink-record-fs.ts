@@ -4,12 +4,24 @@
  * built, and a build that fails puts back the record it started from, so the
  * record only ever names pages that were published.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { EMPTY_RECORD, type PermalinkRecord, readRecordText } from '../core/permalinks/record.ts';
-import { writeAtomic } from './build-cache-fs.ts';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import {
+  EMPTY_RECORD,
+  type PermalinkRecord,
+  PermalinkRecordSchema,
+  type PublishedView,
+  PublishedViewSchema,
+  type RecordReading,
+  readRecordAs,
+  readRecordText,
+} from '../core/permalinks/record.ts';
+import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
+import { cacheDir } from './cli.ts';
 import { isOurSite } from './output-folder-fs.ts';
+import { statKey } from './scan-cache-fs.ts';
 
 /** The permalink record's file, beside the collections. */
 export const RECORD_FILE = 'permalinks.json';
@@ -21,10 +33,19 @@ export function seedsKey(content: string, seeds: string): string {
 
 /** The record, once `checkRecord` has let the build go on (no file yet: an empty record). */
 export async function readRecord(content: string): Promise<PermalinkRecord> {
+  return (await readRecordFile(content, PermalinkRecordSchema)) ?? EMPTY_RECORD;
+}
+
+/** What the published-address check reads of the record (no file yet: nothing published). */
+export async function readPublishedView(content: string): Promise<PublishedView> {
+  return (await readRecordFile(content, PublishedViewSchema)) ?? EMPTY_RECORD;
+}
+
+async function readRecordFile<S extends z.ZodType>(content: string, schema: S): Promise<z.infer<S> | undefined> {
   const file = join(content, RECORD_FILE);
-  const reading = readRecordText(await readFile(file, 'utf8').catch(() => undefined));
+  const reading = readRecordAs(await readFile(file, 'utf8').catch(() => undefined), schema);
   if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);
-  return reading.kind === 'record' ? reading.record : EMPTY_RECORD;
+  return reading.kind === 'record' ? reading.record : undefined;
 }
 
 export interface RecordCheck {
@@ -45,11 +66,14 @@ export interface RecordCheck {
  */
 export async function checkRecord(check: RecordCheck): Promise<{ error: string } | { note?: string }> {
   const file = join(check.content, RECORD_FILE);
-  const reading = readRecordText(await readFile(file, 'utf8').catch(() => undefined));
+  const passed = await passedBefore(file);
+  const reading: RecordReading | { kind: 'passed'; seeds: string | undefined } =
+    passed ?? readRecordText(await readFile(file, 'utf8').catch(() => undefined));
   const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
   const restore = `  ↳ Restore it from version control (\`git checkout -- ${shown}\`) or a backup; pass --new-archive only if this archive was never published.`;
-  if (reading.kind === 'record') {
-    const owner = reading.record.seeds;
+  if (reading.kind === 'record' || reading.kind === 'passed') {
+    const owner = reading.kind === 'record' ? reading.record.seeds : reading.seeds;
+    if (reading.kind === 'record') await keepPassed(file, owner);
     const key = seedsKey(check.content, check.seeds);
     if (owner === undefined || owner === key) return {};
     return {
@@ -77,6 +101,35 @@ export async function checkRecord(check: RecordCheck): Promise<{ error: string }
     };
   await startRecord(check);
   return { note: `a new archive: its permalink record starts at ${file}` };
+}
+
+/**
+ * A record file that passed its schema is not parsed again while it is the
+ * same file (same inode, size and time: the ingest replaces it by a rename,
+ * an edit in place changes its time). At 1,000 transcripts the record is
+ * some 27 MB, and its parse was half of a no-change rebuild.
+ */
+const PassedSchema = z.object({ identity: z.string(), seeds: z.string().nullable() });
+
+const passedFile = (file: string): string => keptPath(cacheDir(), 'record-passed', resolve(file));
+
+function identityOf(file: string): string | undefined {
+  try {
+    return statKey(statSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+async function passedBefore(file: string): Promise<{ kind: 'passed'; seeds: string | undefined } | undefined> {
+  const identity = identityOf(file);
+  const kept = identity === undefined ? undefined : await readKept(passedFile(file), PassedSchema);
+  return kept && kept.identity === identity ? { kind: 'passed', seeds: kept.seeds ?? undefined } : undefined;
+}
+
+async function keepPassed(file: string, seeds: string | undefined): Promise<void> {
+  const identity = identityOf(file);
+  if (identity !== undefined) await writeKept(passedFile(file), { identity, seeds: seeds ?? null });
 }
 
 /**

@@ -1,0 +1,49 @@
+/** The permalink record's check before an ingest: a record file that passed is not parsed again while it is the same file. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkRecord, RECORD_FILE } from '../../scripts/lib/permalink-record-fs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'record-passed-'));
+const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
+beforeAll(() => {
+  process.env['ARCHIVE_CACHE_DIR'] = join(dir, 'cache');
+});
+afterAll(() => {
+  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
+  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a record that passed is believed while its file is unchanged; an edit is read and judged again', async () => {
+  const content = join(dir, 'content');
+  const seeds = join(dir, 'seeds');
+  mkdirSync(content);
+  mkdirSync(seeds);
+  const file = join(content, RECORD_FILE);
+  const good = `${JSON.stringify({ version: 1, seeds: 'seeds', transcripts: {}, speakers: {}, topics: {} })}\n`;
+  writeFileSync(file, good);
+  const at = 1_700_000_000;
+  utimesSync(file, at, at);
+  const check = { content, seeds, newArchive: false };
+  expect(await checkRecord(check)).toEqual({});
+
+  // Damaged bytes of the same size, put back to the same time: only a parse would see the damage.
+  writeFileSync(file, 'x'.repeat(good.length));
+  utimesSync(file, at, at);
+  expect(statSync(file).size).toBe(good.length);
+  expect(await checkRecord(check)).toEqual({});
+
+  // Any other time (as an edit leaves): the file is parsed, and the damage found.
+  utimesSync(file, at, at + 1);
+  expect(await checkRecord(check)).toEqual({ error: expect.stringContaining('[damaged-record]') });
+
+  // What the record says still counts when it is believed: it names the archive it belongs to.
+  writeFileSync(file, good);
+  expect(await checkRecord(check)).toEqual({});
+  expect(await checkRecord({ ...check, seeds: join(dir, 'other') })).toEqual({
+    error: expect.stringContaining('[other-archive]'),
+  });
+  expect(readFileSync(file, 'utf8')).toBe(good);
+});

@@ -145,23 +145,18 @@ export interface Filing {
   discussed: string[];
 }
 
-/** Files transcripts under `topics`, by key: the matching and the {@link discussed} test, per transcript. */
-export function fileTranscripts(
-  topics: readonly Topic[],
-  transcripts: Iterable<[string, readonly Turn[]]>,
-): Map<string, Filing> {
+/** Prepares `topics` once; the filer then files any transcript's turns: the matching and the {@link discussed} test. */
+export function transcriptFiler(topics: readonly Topic[]): (turns: readonly Turn[]) => Filing {
   const match = countingMatcher(topics);
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
-  const out = new Map<string, Filing>();
-  for (const [key, turns] of transcripts) {
+  return (turns) => {
     const { filed, uses } = match(turns);
     const said = filed.filter((tt) => {
       const topic = bySlug.get(tt.slug);
       return topic !== undefined && discussed(topic, tt, turns);
     });
-    out.set(key, { filed, uses, discussed: said.map((tt) => tt.slug) });
-  }
-  return out;
+    return { filed, uses, discussed: said.map((tt) => tt.slug) };
+  };
 }
 
 /** The whole archive in this thread: {@link archiveSteps} with every transcript filed here. */

@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Filing, SourceFile } from '../core/ingest-archive.ts';
-import { fileTranscripts, parseSource, registryOf } from '../core/ingest-archive.ts';
+import { parseSource, registryOf, transcriptFiler } from '../core/ingest-archive.ts';
 import type { TranscriptResult } from '../core/ingest-transcript.ts';
 import type { Topic, Turn } from '../core/schema.ts';
 
@@ -23,11 +23,12 @@ interface Job {
   registry?: { file: string; text: string };
 }
 
-/** A worker's messages: one per parsed file, one when its share is parsed, then its filings. */
+/** A worker's messages: one per parsed file, one when its share is parsed, then one per filing and one at their end. */
 type FromWorker =
   | { kind: 'parsed'; file: string; result: TranscriptResult }
   | { kind: 'done' }
-  | { kind: 'filed'; filings: Map<string, Filing> };
+  | { kind: 'filing'; file: string; filing: Filing }
+  | { kind: 'filed' };
 
 /** The main thread's one message to a worker: the topics to file under, or `null` to end without filing. */
 type ToWorker = readonly Topic[] | null;
@@ -102,7 +103,8 @@ class PoolWorker {
   readonly parsed: Promise<void>;
   private readonly worker: Worker;
   private readonly ended: Promise<void>;
-  private filings?: Map<string, Filing>;
+  private readonly filings = new Map<string, Filing>();
+  private filed = false;
 
   constructor(job: Job, into: Map<string, TranscriptResult>) {
     this.worker = new Worker(new URL(import.meta.url), { workerData: job });
@@ -116,7 +118,8 @@ class PoolWorker {
       else if (message.kind === 'done') {
         done = true;
         parsedDone();
-      } else this.filings = message.filings;
+      } else if (message.kind === 'filing') this.filings.set(message.file, message.filing);
+      else this.filed = true;
     });
     this.ended = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
@@ -132,7 +135,7 @@ class PoolWorker {
   async file(topics: readonly Topic[]): Promise<Map<string, Filing>> {
     this.worker.postMessage(topics satisfies ToWorker);
     await this.ended;
-    if (!this.filings) throw new Error('a parse worker ended without filing its transcripts');
+    if (!this.filed) throw new Error('a parse worker ended without filing its transcripts');
     return this.filings;
   }
 
@@ -146,15 +149,21 @@ if (parentPort && (workerData as Job | undefined)?.sources) {
   const port = parentPort;
   const job = workerData as Job;
   const { registry } = registryOf(job.registry);
-  // Only the turns are kept for the filing: the rest of each result can go once it is sent.
+  // Only the turns are kept for the filing: the rest of each result can go once it is sent, and each
+  // source's bytes once it is parsed (taken out of the job, which the worker holds to its end).
   const kept: [string, readonly Turn[]][] = [];
-  for (const source of job.sources) {
+  for (let source = job.sources.shift(); source; source = job.sources.shift()) {
     const result = parseSource(source, registry);
     port.postMessage({ kind: 'parsed', file: source.file, result } satisfies FromWorker);
     if (result.transcript) kept.push([source.file, result.transcript.turns]);
   }
   port.postMessage({ kind: 'done' } satisfies FromWorker);
   port.once('message', (topics: ToWorker) => {
-    if (topics) port.postMessage({ kind: 'filed', filings: fileTranscripts(topics, kept) } satisfies FromWorker);
+    if (!topics) return;
+    const file = transcriptFiler(topics);
+    // Each transcript is let go once filed.
+    for (let next = kept.shift(); next; next = kept.shift())
+      port.postMessage({ kind: 'filing', file: next[0], filing: file(next[1]) } satisfies FromWorker);
+    port.postMessage({ kind: 'filed' } satisfies FromWorker);
   });
 }

@@ -125,8 +125,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     ...(cache ? { previous: cache.parsed, previousTopics: cache.topics } : {}),
     ...(pool ? { parsed: pool.parsed } : {}),
   });
-  let step = steps.next();
-  while (!step.done) step = steps.next(await pool?.file(step.value));
+  let step: ReturnType<typeof steps.next>;
+  try {
+    step = steps.next();
+    while (!step.done) step = steps.next(await pool?.file(step.value));
+  } catch (e) {
+    // The workers wait for their topics: let them go, or the process would wait for them.
+    await pool?.close();
+    throw e;
+  }
   const archive = step.value;
   const sourceFiles = seeds.sources.map((s) => s.file);
   // Permanent ids first: the content is written with them.

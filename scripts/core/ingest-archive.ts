@@ -10,7 +10,7 @@ import type { Candidate } from './extract-phrases.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { FIELDS } from './front-matter.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
-import { countingMatcher, foldWords, type NameUses } from './match-topics.ts';
+import { type CountingMatcher, countingMatcher, foldWords, type NameUses } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
 import { buildRegistry, EMPTY_REGISTRY, type Registry } from './registry.ts';
@@ -24,6 +24,7 @@ import {
   type Transcript,
   TranscriptMetaSchema,
   type TranscriptTopic,
+  type Turn,
 } from './schema.ts';
 import { discussed, MAX_SHARE, type Mention, nicknamesOf, notSubject, selectTopics } from './select-topics.ts';
 import { foldName, nameSlug } from './slugs.ts';
@@ -136,7 +137,45 @@ export interface Archive {
   topicsKey: string;
 }
 
+/** How one transcript is filed under the archive's topics: made where it was parsed (a worker) when the shell can. */
+export interface Filing {
+  filed: TranscriptTopic[];
+  uses: Map<string, NameUses>;
+  /** Slugs of the filed topics it discusses ({@link discussed}), not only mentions. */
+  discussed: string[];
+}
+
+/** Prepares `topics` once; the filer then files any transcript's turns: the matching and the {@link discussed} test. */
+export function transcriptFiler(topics: readonly Topic[]): (turns: readonly Turn[]) => Filing {
+  const match = countingMatcher(topics);
+  const bySlug = new Map(topics.map((t) => [t.slug, t]));
+  return (turns) => {
+    const { filed, uses } = match(turns);
+    const said = filed.filter((tt) => {
+      const topic = bySlug.get(tt.slug);
+      return topic !== undefined && discussed(topic, tt, turns);
+    });
+    return { filed, uses, discussed: said.map((tt) => tt.slug) };
+  };
+}
+
+/** The whole archive in this thread: {@link archiveSteps} with every transcript filed here. */
 export function ingestArchive(input: ArchiveInput): Archive {
+  const steps = archiveSteps(input);
+  let step = steps.next();
+  while (!step.done) step = steps.next(undefined);
+  return step.value;
+}
+
+/**
+ * The archive's pipeline, paused once: it yields the topics it chose, and takes
+ * back (or not) the filing of the transcripts parsed in workers
+ * ({@link ArchiveInput.parsed}) under them, made there by {@link fileTranscripts}.
+ * Any transcript without one is filed here, alike.
+ */
+export function* archiveSteps(
+  input: ArchiveInput,
+): Generator<Topic[], Archive, ReadonlyMap<string, Filing> | undefined> {
   const problems: Problem[] = [...(input.problems ?? [])];
   let rules: TopicRulesFile = { topics: [], block: [], extract: true };
   if (input.topicRules) {
@@ -232,7 +271,11 @@ export function ingestArchive(input: ArchiveInput): Archive {
     newTerms.push(...t.terms.filter((term) => !had.has(term)));
     if (prev && (!same || prev.terms.some((term) => !t.terms.includes(term)))) gone.add(t.slug);
   }
-  const match = countingMatcher(selected);
+  const filings = (yield selected) ?? new Map<string, Filing>();
+  // A filing made elsewhere stands for the very transcript it was made from (the worker's parse).
+  const filingOf = (r: (typeof results)[number]): Filing | undefined =>
+    r.result !== undefined && r.result === input.parsed?.get(r.source.file) ? filings.get(r.source.file) : undefined;
+  let match: CountingMatcher | undefined;
   /** Every selected topic a transcript speaks of, before background topics are taken out. */
   const filed = new Map<(typeof results)[number], TranscriptTopic[]>();
   const uses = new Map<(typeof results)[number], Map<string, NameUses>>();
@@ -243,7 +286,8 @@ export function ingestArchive(input: ArchiveInput): Archive {
     }
     const t = r.result?.transcript;
     if (t && !filed.has(r)) {
-      const matched = match(t.turns);
+      match ??= countingMatcher(selected);
+      const matched = filingOf(r) ?? match(t.turns);
       filed.set(r, matched.filed);
       uses.set(r, matched.uses);
     }
@@ -356,13 +400,14 @@ export function ingestArchive(input: ArchiveInput): Archive {
         owner.set(t.slug, source.file);
         nameOne(t, names.get(source.file));
         const own = ownNames(r);
+        const said = filingOf(r)?.discussed;
         t.topics = (filed.get(r) ?? []).filter((tt) => {
           const topic = bySlug.get(tt.slug);
           return (
             !background.has(tt.slug) &&
             topic !== undefined &&
             !own.has(foldName(topic.name)) &&
-            discussed(topic, tt, t.turns)
+            (said ? said.includes(tt.slug) : discussed(topic, tt, t.turns))
           );
         });
         transcripts.push(t);

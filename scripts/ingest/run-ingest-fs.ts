@@ -3,7 +3,7 @@
  * content → report. Returns whether the stage failed instead of exiting.
  */
 import { stat } from 'node:fs/promises';
-import { ingestArchive, reusableFrom } from '../core/ingest-archive.ts';
+import { archiveSteps, reusableFrom } from '../core/ingest-archive.ts';
 import { checkRecord, seedsKey } from '../lib/permalink-record-fs.ts';
 import {
   ingestStamp,
@@ -14,7 +14,7 @@ import {
   saveReplay,
   saveSeedStamps,
 } from './ingest-cache-fs.ts';
-import { parseInWorkers } from './parse-pool-fs.ts';
+import { startParsePool } from './parse-pool-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { reconcileIds } from './reconcile-ids-fs.ts';
 import { allProblems, formatIngestReport, formatProblems, replayedReport } from './report.ts';
@@ -115,15 +115,26 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   }
   const cache = await loadIngestCache(options.content, rules);
   // New and changed files are parsed in worker threads, one per core; the rest come from the cache.
-  const parsed = await parseInWorkers(
+  // They also file their transcripts once the archive has chosen its topics.
+  const pool = await startParsePool(
     seeds.sources.filter((s) => !reusableFrom(cache?.parsed, s)),
     seeds.speakerRegistry,
   );
-  const archive = ingestArchive({
+  const steps = archiveSteps({
     ...seeds,
     ...(cache ? { previous: cache.parsed, previousTopics: cache.topics } : {}),
-    parsed,
+    ...(pool ? { parsed: pool.parsed } : {}),
   });
+  let step: ReturnType<typeof steps.next>;
+  try {
+    step = steps.next();
+    while (!step.done) step = steps.next(await pool?.file(step.value));
+  } catch (e) {
+    // The workers wait for their topics: let them go, or the process would wait for them.
+    await pool?.close();
+    throw e;
+  }
+  const archive = step.value;
   const sourceFiles = seeds.sources.map((s) => s.file);
   // Permanent ids first: the content is written with them.
   const ids = await reconcileIds(options.content, archive, sourceFiles, new Date().toISOString().slice(0, 10));

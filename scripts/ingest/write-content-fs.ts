@@ -79,7 +79,8 @@ export async function writeContent(
     published: now,
   };
 
-  const transcriptFiles = new Map(archive.transcripts.map((t) => [`${t.slug}.mdx`, transcriptToMdx(t)]));
+  // Each file is rendered as it is written, never all at once: the transcripts' MDX is twice the source text.
+  const transcriptFiles = new Map(archive.transcripts.map((t) => [`${t.slug}.mdx`, () => transcriptToMdx(t)]));
   // Kept transcripts, and those whose source did not change (their MDX is already written).
   const keepTranscripts = new Set(now.map((t) => `${t.slug}.mdx`).filter((name) => !transcriptFiles.has(name)));
   summary.unchanged += keepTranscripts.size - kept.length;
@@ -89,12 +90,12 @@ export async function writeContent(
   const folders = [
     {
       folder: join(dir, 'speakers'),
-      files: new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s, archive.bios.get(s.slug))])),
+      files: new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, () => speakerToMdx(s, archive.bios.get(s.slug))])),
       keep: keepSpeakers,
     },
     {
       folder: join(dir, 'topics'),
-      files: new Map(archive.topics.map((t) => [`${t.slug}.mdx`, topicToMdx(t)])),
+      files: new Map(archive.topics.map((t) => [`${t.slug}.mdx`, () => topicToMdx(t)])),
       keep: keepTopics,
     },
     { folder: join(dir, 'transcripts'), files: transcriptFiles, keep: keepTranscripts },
@@ -128,20 +129,18 @@ function pagesBySlug(record: PermalinkRecord): PermalinkRecord {
   };
 }
 
+/** Files of a folder by name, each rendered when it is written. */
+type Rendered = Map<string, () => string>;
+
 /** Writes each file of `files` into `folder` whose bytes differ, each through a temporary file and a rename. */
-async function writeChanged(folder: string, files: Map<string, string>, summary: WriteSummary): Promise<void> {
+async function writeChanged(folder: string, files: Rendered, summary: WriteSummary): Promise<void> {
   await mkdir(folder, { recursive: true });
   // Names come from slugs, validated to `[a-z0-9-]`; the check keeps any other name out of the folder above.
-  for (const [name, text] of files) await writeIfChanged(containedPath(folder, name), text, summary);
+  for (const [name, render] of files) await writeIfChanged(containedPath(folder, name), render(), summary);
 }
 
 /** Removes the MDX files that are neither in `files` nor in `keep`, and temporary files of killed runs. */
-async function removeStale(
-  folder: string,
-  files: Map<string, string>,
-  keep: Set<string>,
-  summary: WriteSummary,
-): Promise<void> {
+async function removeStale(folder: string, files: Rendered, keep: Set<string>, summary: WriteSummary): Promise<void> {
   for (const name of await readdir(folder)) {
     const writer = asideWriter(name);
     if (writer !== undefined && !isRunning(writer)) await rm(join(folder, name), { force: true });

@@ -3,36 +3,15 @@
  * build's tables (one of each kind read), every other page read in full; a
  * broken link or a missing anchor on a page it reads still stops the build.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
 import { pagesToRead, recordPageKind } from '../../scripts/core/check-plan.ts';
 import { parseCli } from '../../scripts/lib/cli.ts';
 import { checkStage } from '../../scripts/stages/check.ts';
 import type { BuildContext } from '../../scripts/stages/context.ts';
+import { pageSites } from '../helpers/page-sites.ts';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-async function site(pages: Record<string, string>): Promise<string> {
-  const dir = tempDir('check-plan-');
-  for (const [path, html] of Object.entries(pages)) {
-    await mkdir(join(dir, path), { recursive: true });
-    writeFileSync(join(dir, path, 'index.html'), html);
-  }
-  return dir;
-}
+const { tempDir, site } = pageSites('check-plan-');
 
 /** A small archive: two transcripts (one with a language version), a speaker, a topic, the docs and the lists. */
 const ARCHIVE: Record<string, string> = {

@@ -1,35 +1,17 @@
 /** The site check's cache of page scans: kept by content hash and file identity, reused for unchanged pages only. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
 import { SCANNER } from '../../scripts/core/check-links.ts';
+import { pageSites } from '../helpers/page-sites.ts';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-/** Every temporary folder this file makes, removed when its tests end. */
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-async function site(pages: Record<string, string>): Promise<string> {
-  const dir = tempDir('check-cache-');
-  for (const [path, html] of Object.entries(pages)) {
-    await mkdir(join(dir, path), { recursive: true });
-    writeFileSync(join(dir, path, 'index.html'), html);
-  }
-  return dir;
-}
+/** Temporary sites and folders, removed when this file's tests end. */
+const { tempDir, site } = pageSites('check-cache-');
 
 test('the first check writes a scan per page; a page whose bytes are unchanged is not parsed again', async () => {
   const a = '<a href="/b/#t1">b</a>';

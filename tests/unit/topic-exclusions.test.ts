@@ -10,6 +10,7 @@ import { ingestArchive, type SourceFile, sourceNames } from '../../scripts/core/
 import { matchTopics } from '../../scripts/core/match-topics.ts';
 import type { Topic, Turn } from '../../scripts/core/schema.ts';
 import { discussed, nicknamesOf, variantKey } from '../../scripts/core/select-topics.ts';
+import { extractedTopic, turnOf } from '../helpers/topic-fixtures.ts';
 
 const source = (file: string, text: string): SourceFile => ({
   file,
@@ -41,13 +42,7 @@ test('a topic never matches inside an identifier, and an identifier matches only
       earlier: [],
     },
   ];
-  const topic = (name: string, entity = true): Topic => ({
-    slug: name.toLowerCase().replace(/[^a-z]+/g, '-'),
-    name,
-    origin: 'extracted',
-    terms: [name],
-    entity,
-  });
+  const topic = (name: string, entity = true): Topic => extractedTopic(name, entity);
   const matched = matchTopics(
     [topic('OP_RETURN'), topic('Return'), topic('Node', false), topic('node.js', false)],
     turns,
@@ -100,15 +95,7 @@ test('a show’s own name is not a topic, nor a transcript’s event or folder o
 });
 
 test('a phrase said in passing is mentioned, not discussed; two speakers or repetition make it discussed', () => {
-  const turn = (id: string, speaker: string, ...paragraphs: string[]): Turn => ({
-    id,
-    speaker,
-    label: speaker,
-    paragraphs,
-    line: 1,
-    fingerprint: id,
-    earlier: [],
-  });
+  const turn = turnOf;
   const filler = Array.from({ length: 25 }, (_, i) => turn(`f${i}`, 'a', 'Nothing much.'));
   const extracted = { origin: 'extracted' as const };
   const filed = (...turns: [string, string][]) => ({

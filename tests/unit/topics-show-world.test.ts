@@ -16,23 +16,10 @@ import {
   OWNED_SHARE,
   shareAtLeast,
 } from '../../scripts/core/select-topics.ts';
+import { extractedTopic, turnOf } from '../helpers/topic-fixtures.ts';
 
-const turn = (id: string, text: string): Turn => ({
-  id,
-  speaker: id.length % 2 === 0 ? 'a' : 'b',
-  label: 'A',
-  paragraphs: [text],
-  line: 1,
-  fingerprint: id,
-  earlier: [],
-});
-const name = (display: string): Topic => ({
-  slug: display.toLowerCase().replace(/[^a-z]+/g, '-'),
-  name: display,
-  origin: 'extracted',
-  terms: [display],
-  entity: true,
-});
+const turn = (id: string, text: string): Turn => turnOf(id, id.length % 2 === 0 ? 'a' : 'b', text);
+const name = (display: string): Topic => extractedTopic(display);
 const filedTurns = (topic: Topic, texts: string[]): string[] =>
   countingMatcher([topic])(texts.map((text, i) => turn(`t${i}`, text)))
     .filed.flatMap((f) => f.matches)

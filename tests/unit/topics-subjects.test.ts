@@ -7,7 +7,7 @@
 import { expect, test } from 'vitest';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { countingMatcher, matchTopics } from '../../scripts/core/match-topics.ts';
-import type { Topic, Turn } from '../../scripts/core/schema.ts';
+import type { Topic } from '../../scripts/core/schema.ts';
 import {
   CROSS_CUT_FROM,
   isPlace,
@@ -16,24 +16,11 @@ import {
   sameWordForms,
   selectTopics,
 } from '../../scripts/core/select-topics.ts';
+import { extractedTopic, turnOf } from '../helpers/topic-fixtures.ts';
 
-const turn = (id: string, speaker: string, text: string): Turn => ({
-  id,
-  speaker,
-  label: speaker,
-  paragraphs: [text],
-  line: 1,
-  fingerprint: id,
-  earlier: [],
-});
-const name = (display: string): Topic => ({
-  slug: display.toLowerCase().replace(/[^a-z]+/g, '-'),
-  name: display,
-  origin: 'extracted',
-  terms: [display],
-  entity: true,
-});
-const phrase = (display: string): Topic => ({ ...name(display), entity: undefined });
+const turn = turnOf;
+const name = (display: string): Topic => extractedTopic(display);
+const phrase = (display: string): Topic => extractedTopic(display, undefined);
 /** `count` transcripts of `of` turns, each mentioning a topic in `turns` turns. */
 const mentions = (count: number, turns: number, of = 100, extra: Partial<Mention> = {}): Mention[] =>
   Array.from({ length: count }, () => ({ turns, of, ...extra }));

@@ -10,7 +10,7 @@ import type { Candidate } from './extract-phrases.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { FIELDS } from './front-matter.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
-import { type CountingMatcher, countingMatcher, foldWords, type NameUses } from './match-topics.ts';
+import { countingMatcher, foldWords, type NameUses } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
 import { buildRegistry, EMPTY_REGISTRY, type Registry } from './registry.ts';
@@ -170,7 +170,7 @@ export function ingestArchive(input: ArchiveInput): Archive {
 /**
  * The archive's pipeline, paused once: it yields the topics it chose, and takes
  * back (or not) the filing of the transcripts parsed in workers
- * ({@link ArchiveInput.parsed}) under them, made there by {@link fileTranscripts}.
+ * ({@link ArchiveInput.parsed}) under them, made there by {@link transcriptFiler}.
  * Any transcript without one is filed here, alike.
  */
 export function* archiveSteps(
@@ -271,31 +271,31 @@ export function* archiveSteps(
     newTerms.push(...t.terms.filter((term) => !had.has(term)));
     if (prev && (!same || prev.terms.some((term) => !t.terms.includes(term)))) gone.add(t.slug);
   }
-  const filings = (yield selected) ?? new Map<string, Filing>();
+  const fromWorkers = (yield selected) ?? new Map<string, Filing>();
   // A filing made elsewhere stands for the very transcript it was made from (the worker's parse).
-  const filingOf = (r: (typeof results)[number]): Filing | undefined =>
-    r.result !== undefined && r.result === input.parsed?.get(r.source.file) ? filings.get(r.source.file) : undefined;
-  let match: CountingMatcher | undefined;
-  /** Every selected topic a transcript speaks of, before background topics are taken out. */
-  const filed = new Map<(typeof results)[number], TranscriptTopic[]>();
-  const uses = new Map<(typeof results)[number], Map<string, NameUses>>();
+  const madeElsewhere = (r: (typeof results)[number]): Filing | undefined =>
+    r.result !== undefined && r.result === input.parsed?.get(r.source.file)
+      ? fromWorkers.get(r.source.file)
+      : undefined;
+  let filer: ((turns: readonly Turn[]) => Filing) | undefined;
+  /** How each parsed transcript is filed under every selected topic, before background topics are taken out. */
+  const filings = new Map<(typeof results)[number], Filing>();
+  const filed = (r: (typeof results)[number]): TranscriptTopic[] => filings.get(r)?.filed ?? [];
   const parse = (r: (typeof results)[number]) => {
     if (r.reused) {
       r.result = ingestOne(r.source, registry);
       delete r.reused;
     }
     const t = r.result?.transcript;
-    if (t && !filed.has(r)) {
-      match ??= countingMatcher(selected);
-      const matched = filingOf(r) ?? match(t.turns);
-      filed.set(r, matched.filed);
-      uses.set(r, matched.uses);
+    if (t && !filings.has(r)) {
+      filer ??= transcriptFiler(selected);
+      filings.set(r, madeElsewhere(r) ?? filer(t.turns));
     }
   };
   const evidenceOf = (r: (typeof results)[number]): IngestedFile['evidence'] =>
     r.reused?.evidence ??
     Object.fromEntries(
-      (filed.get(r) ?? []).map((tt) => [tt.slug, { turns: tt.matches.length, ...uses.get(r)?.get(tt.slug) }]),
+      filed(r).map((tt) => [tt.slug, { turns: tt.matches.length, ...filings.get(r)?.uses.get(tt.slug) }]),
     );
   const mentions = termFinder(newTerms);
   for (const r of results) {
@@ -400,15 +400,10 @@ export function* archiveSteps(
         owner.set(t.slug, source.file);
         nameOne(t, names.get(source.file));
         const own = ownNames(r);
-        const said = filingOf(r)?.discussed;
-        t.topics = (filed.get(r) ?? []).filter((tt) => {
+        const said = new Set(filings.get(r)?.discussed);
+        t.topics = filed(r).filter((tt) => {
           const topic = bySlug.get(tt.slug);
-          return (
-            !background.has(tt.slug) &&
-            topic !== undefined &&
-            !own.has(foldName(topic.name)) &&
-            (said ? said.includes(tt.slug) : discussed(topic, tt, t.turns))
-          );
+          return !background.has(tt.slug) && topic !== undefined && !own.has(foldName(topic.name)) && said.has(tt.slug);
         });
         transcripts.push(t);
         for (const s of result.speakers) mergeSpeaker(speakers, s);
@@ -432,7 +427,7 @@ export function* archiveSteps(
         slug: result.transcript.slug,
         speakers: result.speakers,
         topics: result.transcript.topics.map((tt) => tt.slug),
-        filed: (filed.get(r) ?? []).map((tt) => tt.slug),
+        filed: filed(r).map((tt) => tt.slug),
         evidence: evidenceOf(r),
         candidates: result.candidates ?? [],
         ...(result.tags ? { tags: result.tags } : {}),

@@ -4,7 +4,7 @@
  * Each worker runs the pure `parseSource` on its share and sends each result
  * back as soon as it has it (the main thread, otherwise idle, takes them in
  * meanwhile). It keeps each transcript's turns: once the archive has chosen its
- * topics, the workers file their own transcripts under them (`fileTranscripts`,
+ * topics, the workers file their own transcripts under them (`transcriptFiler`,
  * the matching and the "discussed" test) and then end. The archive-wide steps
  * (choosing topics, speakers, slugs) stay in one place, `archiveSteps`.
  */

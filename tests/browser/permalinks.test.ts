@@ -116,5 +116,6 @@ describe('after corrections', () => {
     expect(broken.stderr).toContain('Build stopped: 1 published address would break.');
     // The last good site is still there.
     expect(page(site, '/transcripts/water-policy-briefing/').querySelector('h1')).not.toBeNull();
-  });
+    // A whole build runs inside this test: room for a busy 2-core machine.
+  }, 300_000);
 });

@@ -125,7 +125,8 @@ beforeAll(() => {
     ['scripts/combine-parts.ts', '--out', join(dir, 'combined'), join(dir, 'part-1/site'), join(dir, 'part-2/site')],
     'combine',
   );
-}, 300_000);
+  // Eight builds and a combine of the fixture archive: room for a busy 2-core machine.
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a rebuild with nothing changed skips the site and rewrites no output file', () => {

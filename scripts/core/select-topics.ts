@@ -25,9 +25,9 @@
  * Once every transcript is filed, {@link notSubject} takes out what the
  * filing shows is no subject: a phrase spread thinly over many transcripts, a
  * name of the show's own world said where it greets
- * and signs off, someone's own thing (`my PhD`), a place, a role (`End user`)
- * or a time (`Happy New Year`) only said in passing, and a common word
- * capitalised in a heading.
+ * and signs off, someone's own thing (`my PhD`), a place or a role (`End
+ * user`) only said in passing, a one-word name said mostly as the start of
+ * longer names (`Gopher Slack`), and a common word capitalised in a heading.
  */
 import nlp from 'compromise';
 import type { Candidate } from './extract-phrases.ts';
@@ -252,6 +252,15 @@ export const PLACE_SAID = 3;
 export const LOWER_CASE_RATIO = 2;
 
 /**
+ * A one-word name said as the first word of a longer capitalised name in more
+ * than this share of the times it is named (`Gopher` of `Gopher Slack`,
+ * `Gopher Academy`, `Gopher Guides`; `South` of `South Africa`, `South
+ * America`) is a part of other names, not a subject of its own: most of what
+ * its page would list is about those names.
+ */
+export const LEADS_SHARE = 0.5;
+
+/**
  * Where a transcript of at least {@link EDGE_FROM} turns greets, introduces
  * the show, its hosts and sponsors, and signs off: its first and last
  * {@link EDGE_TURNS} turns. A name said there in at least {@link EDGE_SHARE}
@@ -331,13 +340,6 @@ const hasTag = (phrase: string, match: string): boolean => {
  */
 export const isRole = (phrase: string): boolean => hasTag(phrase, '#Actor$');
 
-/**
- * Whether a name is a time: a date, day, month or holiday word by
- * compromise's lexicon (`#Date`: `Happy New Year`, `Black Friday`). When a
- * conversation happens is its circumstance, like where.
- */
-export const isTime = (name: string): boolean => hasTag(name, '#Date');
-
 /** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
 export type NotSubject =
   | 'spread-thin'
@@ -345,7 +347,7 @@ export type NotSubject =
   | 'owned'
   | 'place-in-passing'
   | 'role-in-passing'
-  | 'time-in-passing'
+  | 'part-of-names'
   | 'common-word';
 
 /**
@@ -367,8 +369,9 @@ export type NotSubject =
  *   `End user`, `Executive director`) that no transcript talks about, by the
  *   same bar (who someone is, said to introduce them; `Data scientist`, the
  *   subject of whole episodes, stays);
- * - `time-in-passing`: a time ({@link isTime}: `Happy New Year`) that no
- *   transcript talks about, by the same bar (when a conversation happens);
+ * - `part-of-names`: a one-word name said as the first word of a longer
+ *   capitalised name in more than {@link LEADS_SHARE} of the times it is
+ *   named (`Gopher Slack`, `South Africa`);
  * - `common-word`: a one-word name written in lower case at least
  *   {@link LOWER_CASE_RATIO} times as often as capitalised where it is named.
  *
@@ -395,10 +398,11 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   if (!mentions.some(talksAbout)) {
     if (topic.entity && isPlace(topic.name)) return 'place-in-passing';
     if (!topic.entity && isRole(topic.name)) return 'role-in-passing';
-    if (isTime(topic.name)) return 'time-in-passing';
   }
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
+    const leads = mentions.reduce((sum, m) => sum + (m.leads ?? 0), 0);
+    if (leads > LEADS_SHARE * named) return 'part-of-names';
     const lower = mentions.reduce((sum, m) => sum + (m.lower ?? 0), 0);
     if (lower > 0 && lower >= LOWER_CASE_RATIO * named) return 'common-word';
   }

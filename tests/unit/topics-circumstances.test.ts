@@ -1,13 +1,22 @@
 /**
- * Who someone is and when a conversation happens are its circumstances, like
- * where: a phrase naming people by their role (`End user`, `Executive
- * director`) and a time (`Happy New Year`) are topics only where some
- * transcript talks about them, by the bar places are held to.
+ * Who someone is is a circumstance of a conversation, like where it happens:
+ * a phrase naming people by their role (`End user`, `Executive director`) is
+ * a topic only where some transcript talks about it, by the bar places are
+ * held to. And a one-word name said mostly as the first word of longer names
+ * (`Gopher Slack`, `South Africa`) is a part of those names, not a subject.
  */
 import { expect, test } from 'vitest';
+import { countingMatcher } from '../../scripts/core/match-topics.ts';
 import type { Topic } from '../../scripts/core/schema.ts';
-import { isRole, isTime, type Mention, notSubject, PLACE_SAID, PLACE_SHARE } from '../../scripts/core/select-topics.ts';
-import { extractedTopic } from '../helpers/topic-fixtures.ts';
+import {
+  isRole,
+  LEADS_SHARE,
+  type Mention,
+  notSubject,
+  PLACE_SAID,
+  PLACE_SHARE,
+} from '../../scripts/core/select-topics.ts';
+import { extractedTopic, turnOf } from '../helpers/topic-fixtures.ts';
 
 /** A phrase of common words (not a name): `extractedTopic` with `entity: false`. */
 const phrase = (display: string): Topic => extractedTopic(display, false);
@@ -47,10 +56,36 @@ test('a role said only in passing is no subject; a role some transcript talks ab
   expect(notSubject({ ...phrase('End user'), origin: 'rules' }, [passing, passing], n)).toBeUndefined();
 });
 
-test('a time said only in passing (`Happy New Year`) is no subject; one some transcript talks about is', () => {
-  for (const time of ['Happy New Year', 'Black Friday', 'Monday']) expect(isTime(time), time).toBe(true);
-  for (const subject of ['Kubernetes', 'Timelock', 'Block time', 'Real time'])
-    expect(isTime(subject), subject).toBe(false);
-  expect(notSubject(name('Happy New Year'), [passing, passing, passing, passing], n)).toBe('time-in-passing');
-  expect(notSubject(name('Black Friday'), [passing, episode], n)).toBeUndefined();
+test('the matcher counts the times a one-word name begins a longer capitalised name', () => {
+  const gopher = name('Gopher');
+  const { uses, filed } = countingMatcher([gopher])([
+    turnOf('t0', 'a', 'Come find us in the Gopher Slack, or at Gopher Academy.'),
+    // A sentence that ends with it, a list, a word in lower case, the pronoun I: no longer name.
+    turnOf('t1', 'b', 'I drew a Gopher. Then we printed it.'),
+    turnOf('t2', 'a', 'The Gopher, Rust and Python logos.'),
+    turnOf('t3', 'b', 'Every Gopher loves it, and then my Gopher I drew.'),
+    turnOf('t4', 'a', 'the Gopher mascot on a shirt.'),
+  ]);
+  // Filed all the same (`Apple Watch` is Apple's): five turns, seven times named, two of them longer names.
+  expect(filed[0]?.matches).toHaveLength(5);
+  expect(uses.get('gopher')).toMatchObject({ named: 7, leads: 2 });
+});
+
+test('a one-word name said mostly as the start of longer names (`Gopher Slack`, `South Africa`) is no subject', () => {
+  // Gopher: 80 of its 129 mentions begin `Gopher Slack`, `Gopher Academy`, `Gopher Guides`.
+  const gopher: Mention[] = Array.from({ length: 10 }, (_, i) => ({
+    turns: 4,
+    of: 80,
+    named: 13,
+    leads: i < 2 ? 7 : 8,
+  }));
+  expect(notSubject(name('Gopher'), gopher, n)).toBe('part-of-names');
+  // Grafana: 182 of 412 (`Grafana Labs`, `Grafana Cloud`): still mostly itself.
+  const grafana: Mention[] = Array.from({ length: 10 }, () => ({ turns: 9, of: 80, named: 41, leads: 18 }));
+  expect(notSubject(name('Grafana'), grafana, n)).toBeUndefined();
+  // Exactly half is not more than half.
+  expect(notSubject(name('Claude'), [{ turns: 4, of: 80, named: 10, leads: LEADS_SHARE * 10 }], n)).toBeUndefined();
+  // Longer names are whole names already, and a phrase of common words is no name.
+  expect(notSubject(name('Gopher Slack'), [{ turns: 4, of: 80, named: 10, leads: 9 }], n)).toBeUndefined();
+  expect(notSubject(phrase('Source'), [{ turns: 4, of: 80, named: 10, leads: 9 }], n)).toBeUndefined();
 });

@@ -365,10 +365,12 @@ export type NotSubject =
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
  *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
  *   its turns or more (where someone lives or travels, not what is discussed);
- * - `role-in-passing`: a phrase naming people by their role ({@link isRole}:
- *   `End user`, `Executive director`) that no transcript talks about, by the
- *   same bar (who someone is, said to introduce them; `Data scientist`, the
- *   subject of whole episodes, stays);
+ * - `role-in-passing`: from {@link CROSS_CUT_FROM} transcripts on, a phrase
+ *   naming people by their role ({@link isRole}: `End user`, `Executive
+ *   director`) that no transcript talks about, by the same bar (who someone
+ *   is, said to introduce them; `Data scientist`, the subject of whole
+ *   episodes, stays). A small archive has too few transcripts to tell: the
+ *   seed's one briefing says `Chinese citizens` twice, and is about them;
  * - `part-of-names`: a one-word name said as the first word of a longer
  *   capitalised name in more than {@link LEADS_SHARE} of the times it is
  *   named (`Gopher Slack`, `South Africa`);
@@ -397,7 +399,7 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   if (owned > 0 && shareAtLeast(owned, said) >= OWNED_SHARE) return 'owned';
   if (!mentions.some(talksAbout)) {
     if (topic.entity && isPlace(topic.name)) return 'place-in-passing';
-    if (!topic.entity && isRole(topic.name)) return 'role-in-passing';
+    if (!topic.entity && n >= CROSS_CUT_FROM && isRole(topic.name)) return 'role-in-passing';
   }
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);

@@ -9,6 +9,7 @@ import { expect, test } from 'vitest';
 import { countingMatcher } from '../../scripts/core/match-topics.ts';
 import type { Topic } from '../../scripts/core/schema.ts';
 import {
+  CROSS_CUT_FROM,
   isRole,
   LEADS_SHARE,
   type Mention,
@@ -54,6 +55,13 @@ test('a role said only in passing is no subject; a role some transcript talks ab
   expect(notSubject(phrase('Business model'), [passing, passing, passing], n)).toBeUndefined();
   // Curated topics stay.
   expect(notSubject({ ...phrase('End user'), origin: 'rules' }, [passing, passing], n)).toBeUndefined();
+  // A small archive has too few transcripts to tell: the seed's one briefing says `Chinese citizens` twice in a
+  // long answer, and is about their safety abroad.
+  const briefing: Mention = { turns: 2, of: 4, named: 2 };
+  expect(isRole('Chinese citizens')).toBe(true);
+  expect(notSubject(phrase('Chinese citizens'), [briefing], 1)).toBeUndefined();
+  expect(notSubject(phrase('Chinese citizens'), [briefing], CROSS_CUT_FROM - 1)).toBeUndefined();
+  expect(notSubject(phrase('Chinese citizens'), [briefing], CROSS_CUT_FROM)).toBe('role-in-passing');
 });
 
 test('the matcher counts the times a one-word name begins a longer capitalised name', () => {

@@ -74,6 +74,18 @@ function endsLongerName(text: string, words: ReturnType<typeof wordsAt>, at: num
   return at - 1 > 0 && !/[.!?:;"“”(…]/u.test(gap(at - 2, at - 1));
 }
 
+/**
+ * Whether the one word at `at` begins a longer capitalised name (`Gopher` of
+ * `Gopher Slack`, `South` of `South Africa`): a capitalised word that can
+ * continue a name ({@link nameWord}) follows it, with nothing but spaces
+ * between. The matcher files it (`Apple Watch` is Apple's) and counts it: a
+ * name said so most of the time is a part of other names.
+ */
+function startsLongerName(text: string, words: ReturnType<typeof wordsAt>, at: number): boolean {
+  const next = at + 1;
+  return nameWord(words.words[next]) && /^ +$/u.test(text.slice(words.ends[at], words.starts[next]));
+}
+
 /** A word folded for matching: lower case, and a possessive's `'s` dropped (`Interpol's` is `Interpol`). */
 export function foldWord(word: string): string {
   const folded = word.toLowerCase();
@@ -147,6 +159,8 @@ export interface NameUses {
   edge: number;
   /** Times said right after a possessive (`my PhD`, `your YouTube channel`): someone's own, not a subject. */
   owned: number;
+  /** For a one-word name, times said as the first word of a longer capitalised name (`Gopher Slack`, `South Africa`). */
+  leads: number;
 }
 
 /** The possessive determiners: what follows one is someone's own (`my PhD`). */
@@ -203,6 +217,7 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
     const lowered = new Map<number, number>();
     const edges = new Map<number, number>();
     const owned = new Map<number, number>();
+    const leads = new Map<number, number>();
     turns.forEach((turn, at) => {
       const edge = at < EDGE_TURNS || at >= turns.length - EDGE_TURNS;
       const text = turn.paragraphs.join(' ');
@@ -223,6 +238,8 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
               continue;
             }
             if (needle.words.length === 1 && endsLongerName(text, raw, i)) continue;
+            if (needle.words.length === 1 && startsLongerName(text, raw, i))
+              leads.set(needle.topic, (leads.get(needle.topic) ?? 0) + 1);
           }
           named.set(needle.topic, (named.get(needle.topic) ?? 0) + 1);
           if (POSSESSIVES.has(words[i - 1] as string)) owned.set(needle.topic, (owned.get(needle.topic) ?? 0) + 1);
@@ -255,6 +272,7 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
         lower: lowered.get(index) ?? 0,
         edge: edges.get(index) ?? 0,
         owned: owned.get(index) ?? 0,
+        leads: leads.get(index) ?? 0,
       });
     return { filed, uses };
   };

@@ -25,8 +25,9 @@
  * Once every transcript is filed, {@link notSubject} takes out what the
  * filing shows is no subject: a phrase spread thinly over many transcripts, a
  * name of the show's own world said where it greets
- * and signs off, someone's own thing (`my PhD`), a place only said in passing,
- * and a common word capitalised in a heading.
+ * and signs off, someone's own thing (`my PhD`), a place or a role (`End
+ * user`) only said in passing, a one-word name said mostly as the start of
+ * longer names (`Gopher Slack`), and a common word capitalised in a heading.
  */
 import nlp from 'compromise';
 import type { Candidate } from './extract-phrases.ts';
@@ -251,6 +252,15 @@ export const PLACE_SAID = 3;
 export const LOWER_CASE_RATIO = 2;
 
 /**
+ * A one-word name said as the first word of a longer capitalised name in more
+ * than this share of the times it is named (`Gopher` of `Gopher Slack`,
+ * `Gopher Academy`, `Gopher Guides`; `South` of `South Africa`, `South
+ * America`) is a part of other names, not a subject of its own: most of what
+ * its page would list is about those names.
+ */
+export const LEADS_SHARE = 0.5;
+
+/**
  * Where a transcript of at least {@link EDGE_FROM} turns greets, introduces
  * the show, its hosts and sponsors, and signs off: its first and last
  * {@link EDGE_TURNS} turns. A name said there in at least {@link EDGE_SHARE}
@@ -310,8 +320,35 @@ export function isPlace(name: string): boolean {
 /** Whether a transcript talks about a place, rather than naming it in passing. */
 const talksAbout = (m: Mention): boolean => (m.named ?? m.turns) >= PLACE_SAID && m.turns >= PLACE_SHARE * m.of;
 
+/** What compromise's tagger says of a phrase, asked once per phrase and question (about 2 ms each). */
+const tagged = new Map<string, boolean>();
+const hasTag = (phrase: string, match: string): boolean => {
+  const key = `${match}\u0000${phrase}`;
+  let found = tagged.get(key);
+  if (found === undefined) {
+    found = nlp(phrase).has(match);
+    tagged.set(key, found);
+  }
+  return found;
+};
+
+/**
+ * Whether a phrase names people by their role: its last word is a person's
+ * role or occupation by compromise's lexicon (`#Actor`: `End user`, `Web
+ * developer`, `Executive director`, `Data scientist`). Who someone is, said
+ * to introduce them, is the circumstance of a conversation, like a place.
+ */
+export const isRole = (phrase: string): boolean => hasTag(phrase, '#Actor$');
+
 /** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
-export type NotSubject = 'spread-thin' | 'show-world' | 'owned' | 'place-in-passing' | 'common-word';
+export type NotSubject =
+  | 'spread-thin'
+  | 'show-world'
+  | 'owned'
+  | 'place-in-passing'
+  | 'role-in-passing'
+  | 'part-of-names'
+  | 'common-word';
 
 /**
  * Whether the filing shows an extracted topic to be no subject, from its
@@ -328,6 +365,15 @@ export type NotSubject = 'spread-thin' | 'show-world' | 'owned' | 'place-in-pass
  * - `place-in-passing`: a place ({@link isPlace}) that no transcript talks
  *   about, saying it {@link PLACE_SAID} times or more in {@link PLACE_SHARE} of
  *   its turns or more (where someone lives or travels, not what is discussed);
+ * - `role-in-passing`: from {@link CROSS_CUT_FROM} transcripts on, a phrase
+ *   naming people by their role ({@link isRole}: `End user`, `Executive
+ *   director`) that no transcript talks about, by the same bar (who someone
+ *   is, said to introduce them; `Data scientist`, the subject of whole
+ *   episodes, stays). A small archive has too few transcripts to tell: the
+ *   seed's one briefing says `Chinese citizens` twice, and is about them;
+ * - `part-of-names`: a one-word name said as the first word of a longer
+ *   capitalised name in more than {@link LEADS_SHARE} of the times it is
+ *   named (`Gopher Slack`, `South Africa`);
  * - `common-word`: a one-word name written in lower case at least
  *   {@link LOWER_CASE_RATIO} times as often as capitalised where it is named.
  *
@@ -351,9 +397,14 @@ export function notSubject(topic: Topic, mentions: readonly Mention[], n: number
   const owned = mentions.reduce((sum, m) => sum + (m.owned ?? 0), 0);
   const said = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
   if (owned > 0 && shareAtLeast(owned, said) >= OWNED_SHARE) return 'owned';
-  if (topic.entity && !mentions.some(talksAbout) && isPlace(topic.name)) return 'place-in-passing';
+  if (!mentions.some(talksAbout)) {
+    if (topic.entity && isPlace(topic.name)) return 'place-in-passing';
+    if (!topic.entity && n >= CROSS_CUT_FROM && isRole(topic.name)) return 'role-in-passing';
+  }
   if (topic.entity && !/[\s.]/.test(topic.name)) {
     const named = mentions.reduce((sum, m) => sum + (m.named ?? 0), 0);
+    const leads = mentions.reduce((sum, m) => sum + (m.leads ?? 0), 0);
+    if (leads > LEADS_SHARE * named) return 'part-of-names';
     const lower = mentions.reduce((sum, m) => sum + (m.lower ?? 0), 0);
     if (lower > 0 && lower >= LOWER_CASE_RATIO * named) return 'common-word';
   }

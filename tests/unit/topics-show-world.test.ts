@@ -54,7 +54,7 @@ test('the matcher counts the turns that mention a topic at either end of a trans
   const { uses } = countingMatcher([name('Acme')])(texts.map((text, i) => turn(`t${i}`, text)));
   // Three turns, two of them at the ends; the middle one's two mentions count as one turn.
   expect(EDGE_TURNS).toBe(2);
-  expect(uses.get('acme')).toEqual({ named: 4, lower: 0, edge: 2, owned: 0 });
+  expect(uses.get('acme')).toEqual({ named: 4, lower: 0, edge: 2, owned: 0, leads: 0 });
 });
 
 test('a name said mostly where a show greets, introduces itself and signs off is the show`s world', () => {

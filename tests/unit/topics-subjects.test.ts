@@ -116,8 +116,8 @@ test('a common word capitalised in a heading (`State of the log`) is no name; a 
     turn('t2', 'b', 'The state of the app lives in a store; state management is hard, and global state worse.'),
     turn('t3', 'a', 'Rust has no garbage collector; Rust checks borrows. Paint can rust, though.'),
   ]);
-  expect(uses.get('state')).toEqual({ named: 1, lower: 3, edge: 1, owned: 0 });
-  expect(uses.get('rust')).toEqual({ named: 2, lower: 1, edge: 1, owned: 0 });
+  expect(uses.get('state')).toEqual({ named: 1, lower: 3, edge: 1, owned: 0, leads: 0 });
+  expect(uses.get('rust')).toEqual({ named: 2, lower: 1, edge: 1, owned: 0, leads: 0 });
   const at = (u: { named: number; lower: number } | undefined): Mention[] => [{ turns: 2, of: 3, ...u }];
   expect(notSubject(name('State'), at(uses.get('state')), 1)).toBe('common-word');
   expect(notSubject(name('Rust'), at(uses.get('rust')), 1)).toBeUndefined();

@@ -173,6 +173,12 @@ if (base) {
   }
 }
 
+// A turn's permanent link is `#t2` on the page. Arriving with a query (`?highlight=…` from search,
+// `?v=…` from a citation), it would keep that query: point it at the page's own address instead.
+if (location.search)
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('section.turn a.turn-link'))
+    link.href = `${location.pathname}${link.hash}`;
+
 // A citation of an earlier version of a passage: say so, and show the text as cited.
 const cited = new URL(location.href).searchParams.get('v');
 const anchor = decodeURIComponent(location.hash.slice(1).split(':~:')[0] ?? '');

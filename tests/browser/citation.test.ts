@@ -61,5 +61,10 @@ test('a turn’s permanent link is named by its id, without the drawn “#”, a
   await link.click();
   await tab.waitForURL(`${page}#t2`);
   expect(await tab.locator(':target').getAttribute('id')).toBe('t2');
+  // Opened from a search hit, the page's address carries a query: the permanent link does not.
+  await tab.goto(`${page}?highlight=fraud#t4`);
+  const from = tab.locator('.turn-head:has(h3#t2)').getByRole('link', { name: 't2', exact: true });
+  await tab.waitForFunction(() => document.querySelector<HTMLAnchorElement>('a.turn-link')?.search === '');
+  expect(await from.evaluate((a: HTMLAnchorElement) => a.href)).toBe(`${page}#t2`);
   await context.close();
 });

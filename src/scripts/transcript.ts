@@ -73,19 +73,13 @@ function copyButton(label: string, text: () => string): HTMLButtonElement {
 if (base) {
   const target = { ...base, url: absolute(base.url), accessed: today };
   // Citations written at build time get the access date, and the site's address if the build had none.
+  // Each gets its copy button here: the page does not carry seven hidden buttons for readers without JavaScript.
   for (const pre of document.querySelectorAll<HTMLPreElement>('pre.cite-text')) {
     const format = CITE_FORMATS.find((f) => f.id === pre.dataset['format']);
-    if (format) pre.textContent = cite(target, format.id);
+    if (!format) continue;
+    pre.textContent = cite(target, format.id);
+    pre.after(copyButton(format.label, () => pre.textContent ?? ''));
   }
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-from]')) {
-    button.hidden = false;
-    const what = button.textContent?.replace(/^Copy /, '') ?? 'Citation';
-    button.addEventListener('click', () => {
-      const source = document.getElementById(button.dataset['copyFrom'] ?? '');
-      void copy(source?.textContent ?? '', what, button);
-    });
-  }
-
   const dialog = document.getElementById('cite-dialog') as HTMLDialogElement | null;
   const linkField = document.getElementById('cite-dialog-link') as HTMLInputElement | null;
   const quoteBox = document.getElementById('cite-dialog-quote') as HTMLInputElement | null;
@@ -178,6 +172,12 @@ if (base) {
     );
   }
 }
+
+// A turn's permanent link is `#t2` on the page. Arriving with a query (`?highlight=…` from search,
+// `?v=…` from a citation), it would keep that query: point it at the page's own address instead.
+if (location.search)
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('section.turn a.turn-link'))
+    link.href = `${location.pathname}${link.hash}`;
 
 // A citation of an earlier version of a passage: say so, and show the text as cited.
 const cited = new URL(location.href).searchParams.get('v');

@@ -43,5 +43,28 @@ test('the transcript’s own citations show without JavaScript, with the page’
     /^Qi, Y\., & Shou, X\. \(n\.d\.\)\. Seed press conference \[Transcript\]\. Transcript archive\. \/transcripts\/seed-press-conference\/$/,
   );
   expect(await tab.locator('button.turn-cite').count()).toBe(0);
+  // Copy buttons are made by the script: without it the page carries none, hidden or not.
+  expect(await tab.locator('button.copy-button').count()).toBe(0);
+  await context.close();
+});
+
+test('a turn’s permanent link is named by its id, without the drawn “#”, and opens that turn’s address', async () => {
+  const context = await served.browser.newContext();
+  const tab = await context.newPage();
+  const page = `${served.server.url}/transcripts/seed-press-conference/`;
+  await tab.goto(page);
+  const head = tab.locator('.turn-head:has(h3#t2)');
+  // The accessible name is exactly "t2": the "#" before it is CSS, silent to screen readers, yet seen.
+  const link = head.getByRole('link', { name: 't2', exact: true });
+  expect(await link.count()).toBe(1);
+  expect(await link.evaluate((a) => getComputedStyle(a, '::before').content)).toMatch(/^"#"/);
+  await link.click();
+  await tab.waitForURL(`${page}#t2`);
+  expect(await tab.locator(':target').getAttribute('id')).toBe('t2');
+  // Opened from a search hit, the page's address carries a query: the permanent link does not.
+  await tab.goto(`${page}?highlight=fraud#t4`);
+  const from = tab.locator('.turn-head:has(h3#t2)').getByRole('link', { name: 't2', exact: true });
+  await tab.waitForFunction(() => document.querySelector<HTMLAnchorElement>('a.turn-link')?.search === '');
+  expect(await from.evaluate((a: HTMLAnchorElement) => a.href)).toBe(`${page}#t2`);
   await context.close();
 });

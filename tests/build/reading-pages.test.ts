@@ -84,3 +84,20 @@ test('chart bars on speaker and topic pages link to that speaker’s turns on th
   const first = topic.querySelector('svg.chart-wide a.chart-link')?.getAttribute('href') ?? '';
   expect(new URL(first, 'https://x/').searchParams.get('topic')).toBe('Telecom fraud');
 });
+
+test('a turn carries only what reading needs: its permanent link is `#id`, nothing repeats the page or the heading', () => {
+  const doc = page(site, '/transcripts/seed-press-conference/');
+  const turns = doc.querySelectorAll('section.turn');
+  expect(turns.length).toBeGreaterThan(3);
+  for (const turn of turns) {
+    const heading = one(turn, '.turn-head > h3');
+    const link = one(turn, '.turn-head > a.turn-link');
+    // The page's address is the browser's to add; the "#" is drawn by CSS; the heading names the speaker.
+    expect(link.getAttribute('href')).toBe(`#${heading.id}`);
+    expect(link.innerHTML).toBe(heading.id);
+    expect(heading.hasAttribute('class')).toBe(false);
+    expect(turn.querySelectorAll('.visually-hidden')).toHaveLength(0);
+  }
+  // The copy buttons of the page's citations are the script's to add, not hidden markup.
+  expect(doc.querySelectorAll('.cite-block button')).toHaveLength(0);
+});

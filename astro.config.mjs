@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readArchiveConfig } from './scripts/lib/archive-config-fs.ts';
+import { steadyHighlighting } from './src/lib/steady-highlighting.ts';
 
 // The build script (scripts/build.ts) passes its folders through the environment, so one
 // config serves the seed archive, a user's own folder, and the test fixtures.
@@ -51,8 +52,8 @@ export default defineConfig({
   ],
   markdown: {
     // One theme of CSS variables, coloured for light and dark in global.css: one colour per token
-    // in the HTML instead of two.
-    shikiConfig: { theme: 'css-variables' },
+    // in the HTML instead of two. Highlighting without a clock: the same code, the same markup.
+    shikiConfig: { theme: 'css-variables', transformers: [steadyHighlighting] },
   },
   vite: {
     define: {

@@ -43,7 +43,7 @@ import {
   type TurnHit,
   valueCounts,
 } from '../lib/search-hits.ts';
-import { indexesFor, loadedLanguage, type PagefindEntry } from '../lib/search-languages.ts';
+import { canAnswer, indexesFor, loadedLanguage, type PagefindEntry } from '../lib/search-languages.ts';
 import {
   type ExcerptPart,
   excerptOf,
@@ -265,16 +265,13 @@ async function languagesFor(words: readonly string[], chosen: readonly string[])
     const stem = await stemmerFor(lang.code);
     const held = await Promise.all(spaced.map((w) => says(lang.code, w, stem)));
     const echoed = await Promise.all(spaced.map((w) => echoes(lang.code, w, stem)));
-    // A version's turn that says every word only where its original turn says it shows as the original's hit:
-    // the version's index is merged only when some word is its own (or its script or the reader asks for it).
-    const own = spaced.some((_, i) => (held[i] ?? 0) > (echoed[i] ?? 0));
     rarity.turns += lang.turns;
     spaced.forEach((w, i) => {
       rarity.holding[w] = (rarity.holding[w] ?? 0) + (held[i] ?? 0);
       if (held[i]) missing.delete(w);
     });
     // A Chinese transcript that also says Latin words has a word list: its script still brings it in.
-    if (held.every(Boolean) && (script || named || (spaced.length > 0 && own))) languages.push(lang.code);
+    if (canAnswer({ held, echoed, script, named })) languages.push(lang.code);
   }
   return { languages, missing: [...missing], rarity };
 }

@@ -18,6 +18,8 @@ export interface Transfer {
   served: number;
   /** `served` by what was fetched (see `kindOf`), to tell which part of a query's cost to cut. */
   byKind: Record<string, number>;
+  /** Each fetched file's path and `served` bytes, to tell which files make up a query's cost. */
+  files: [path: string, served: number][];
 }
 
 /** What a fetched file is for: Pagefind's index chunks, fragments, metadata and filters, the vocabulary, code. */
@@ -44,7 +46,7 @@ export interface SearchFigures {
 }
 
 function emptyTransfer(): Transfer {
-  return { requests: 0, raw: 0, gzip: 0, brotli: 0, served: 0, byKind: {} };
+  return { requests: 0, raw: 0, gzip: 0, brotli: 0, served: 0, byKind: {}, files: [] };
 }
 
 async function add(transfer: Transfer, response: Response): Promise<void> {
@@ -59,6 +61,7 @@ async function add(transfer: Transfer, response: Response): Promise<void> {
   transfer.served += Math.min(body.length, brotli);
   const kind = kindOf(response.url());
   transfer.byKind[kind] = (transfer.byKind[kind] ?? 0) + Math.min(body.length, brotli);
+  transfer.files.push([new URL(response.url()).pathname, Math.min(body.length, brotli)]);
 }
 
 /** Counts every response of `page` into whichever transfer is current. */

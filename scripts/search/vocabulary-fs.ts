@@ -42,25 +42,36 @@ export async function siteTwins(site: string): Promise<string[]> {
     .sort();
 }
 
+/** The id of the original's turn a version's turn renders, if any. */
+const originalOf = (turn: object): string | undefined =>
+  'original' in turn && typeof turn.original === 'string' ? turn.original : undefined;
+
 /** Writes the vocabulary of the transcripts whose twins are `twinFiles`, replacing any before. */
 export async function writeVocabulary(site: string, twinFiles: readonly string[]): Promise<VocabularyManifest> {
-  const byLanguage = new Map<string, { turns: number; words: Map<string, number> }>();
+  const byLanguage = new Map<string, { turns: number; words: Map<string, number>; echoes: Map<string, number> }>();
   const people = new Map<string, string>();
   for (const file of twinFiles) {
     const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
+    // The original's words by turn: a version's turn that says a word its original says only echoes it.
+    const originalWords = new Map(
+      twin.turns.map((turn) => [turn.id, new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')))]),
+    );
     // Each language version's words count in its own language.
     for (const text of [twin, ...(twin.versions ?? [])]) {
       for (const s of text.speakers) people.set(speakerPath(s.slug), s.name);
       let language = byLanguage.get(text.language);
       if (!language) {
-        language = { turns: 0, words: new Map() };
+        language = { turns: 0, words: new Map(), echoes: new Map() };
         byLanguage.set(text.language, language);
       }
       for (const turn of text.turns) {
         language.turns++;
         const words = new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
+        const original = text === twin ? undefined : originalWords.get(originalOf(turn) ?? '');
         for (const w of words) {
-          if (w.length <= LONGEST && !isSpaceless(w)) language.words.set(w, (language.words.get(w) ?? 0) + 1);
+          if (w.length > LONGEST || isSpaceless(w)) continue;
+          language.words.set(w, (language.words.get(w) ?? 0) + 1);
+          if (original?.has(w)) language.echoes.set(w, (language.echoes.get(w) ?? 0) + 1);
         }
       }
     }
@@ -77,13 +88,16 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
   await rm(dir, { recursive: true, force: true });
   const manifest: VocabularyManifest = { version: 2, buckets, near, languages: [] };
   const files: VocabularyFile[] = Array.from({ length: buckets }, () => ({ languages: {}, speakers: {} }));
-  for (const [code, { turns, words }] of languages) {
+  for (const [code, { turns, words, echoes }] of languages) {
     // A language written without spaces has no word list: its words are not cut the way Pagefind cuts them.
     const spaced = words.size > 0;
     manifest.languages.push({ code, name: languageName(code), turns, words: spaced });
     for (const [w, n] of [...words].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const file = files[vocabularyBucket(w, buckets)];
-      if (file) file.languages[code] = { ...file.languages[code], [w]: n };
+      if (!file) continue;
+      file.languages[code] = { ...file.languages[code], [w]: n };
+      const echoed = echoes.get(w);
+      if (echoed !== undefined) file.echoes = { ...file.echoes, [code]: { ...file.echoes?.[code], [w]: echoed } };
     }
   }
   // Speakers by each word of their name, for "turns by …" when a query names one.

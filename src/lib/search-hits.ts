@@ -181,3 +181,19 @@ export function oneHitPerTurn(hits: readonly TurnHit[], readerLanguages: readonl
     return [best.get(key) ?? hit];
   });
 }
+
+/** Hits per candidate passage assumed before any is checked (a passage holds tens of turns). */
+const GUESSED_HITS_PER_PASSAGE = 2;
+
+/**
+ * How many candidate passages to load next: enough, at the rate of hits per
+ * passage seen so far, to show `missing` more hits, and at most `most`. Each
+ * passage costs a fragment to load (a few KB), so the first screen loads
+ * about as many as its hits need rather than a fixed batch. Pure.
+ */
+export function batchSize(missing: number, hits: number, checked: number, most: number): number {
+  if (missing <= 0) return 0;
+  const rate = checked === 0 ? GUESSED_HITS_PER_PASSAGE : hits / checked;
+  if (rate <= 0) return most;
+  return Math.max(1, Math.min(most, Math.ceil(missing / rate)));
+}

@@ -37,3 +37,29 @@ export function indexesFor(entry: PagefindEntry, code: string, lang: string): st
     .filter((l) => l !== loaded && l.toLowerCase() === wanted)
     .sort();
 }
+
+/** What a language's vocabulary says of a query, for `canAnswer`. */
+export interface LanguageEvidence {
+  /** Per query word written with spaces: how many of the language's turns say it (any form). */
+  held: readonly number[];
+  /** Of those, how many are a version's turn whose original turn says the same word. */
+  echoed: readonly number[];
+  /** The query has words of a script written without spaces (Chinese), which no word list holds. */
+  script: boolean;
+  /** The reader chose this language in the language filter. */
+  named: boolean;
+}
+
+/**
+ * Whether a language's index joins a query (for a language with a word
+ * list): every query word is said in it, and either the query's script or the
+ * reader's choice brings it in, or one of its turns says a word its original
+ * turn does not. A version's turn whose every query word is said by its
+ * original's turn too is found as the original's hit (the same turn, shown
+ * once, offering the other version), so that language's index is not needed.
+ */
+export function canAnswer({ held, echoed, script, named }: LanguageEvidence): boolean {
+  if (!held.every((n) => n > 0)) return false;
+  if (script || named) return true;
+  return held.some((n, i) => n > (echoed[i] ?? 0));
+}

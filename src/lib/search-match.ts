@@ -147,6 +147,25 @@ export interface VocabularyFile {
   languages: Record<string, Record<string, number>>;
   /** Word of a name → `[name, speaker page path]` of each speaker whose name has it. */
   speakers: Record<string, [string, string][]>;
+  /**
+   * Per language code of a language version: word → how many of the turns
+   * counted in `languages` are a version of a turn whose original says the
+   * same word (a Latin name kept in a Chinese translation). Only the words
+   * where some are.
+   */
+  echoes?: Record<string, Record<string, number>>;
+}
+
+/**
+ * How many turns say `word` or another form of it (the same first letter and
+ * stem), from a language's counts of each form. Pure.
+ */
+export function formsCount(counts: Readonly<Record<string, number>>, word: string, stem: Stem): number {
+  const target = stem(word);
+  return Object.entries(counts).reduce(
+    (n, [w, turns]) => (w === word || (w[0] === word[0] && stem(w) === target) ? n + turns : n),
+    0,
+  );
 }
 
 /** A word said in fewer turns than this is not offered as a close match (most are typos or names in passing). */

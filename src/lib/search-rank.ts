@@ -151,17 +151,27 @@ export function phraseFirst<T extends { id: string }>(phrased: readonly T[], all
 export const COMMON_SHARE = 0.01;
 
 /**
- * The words Pagefind is asked for: the query's words but the common ones
- * (see COMMON_SHARE), keeping at least the rarest. All of them when a word is
- * written without spaces or its count is unknown (no narrowing without the
- * vocabulary's word).
+ * At most this many words are looked up: each costs an index file per shard
+ * and per language (tens of KB each at any archive size), while two rare
+ * words already narrow the passages to few; the others are checked in each
+ * passage's turns like common words.
+ */
+export const LOOKUP_AT_MOST = 2;
+
+/**
+ * The words Pagefind is asked for: the rarest of the query's words that are
+ * not common (see COMMON_SHARE), at most LOOKUP_AT_MOST of them (a rare
+ * word looked up alone would bring every passage holding a word it begins,
+ * as Pagefind extends words by prefix); the rarest word when all are common. All of them when a word is written without spaces or its count is
+ * unknown (no narrowing without the vocabulary's word).
  */
 export function lookupWords(queryWords: readonly string[], rarity: WordRarity): string[] {
   if (rarity.turns === 0 || queryWords.some((w) => isSpaceless(w) || rarity.holding[w] === undefined))
     return [...queryWords];
   const held = (w: string): number => rarity.holding[w] ?? 0;
-  const rare = queryWords.filter((w) => held(w) <= COMMON_SHARE * rarity.turns);
-  if (rare.length > 0) return rare;
-  const rarest = [...queryWords].sort((a, b) => held(a) - held(b))[0];
-  return rarest === undefined ? [] : [rarest];
+  const byRarity = [...new Set(queryWords)].sort((a, b) => held(a) - held(b));
+  const rare = byRarity.filter((w) => held(w) <= COMMON_SHARE * rarity.turns);
+  const rarest = byRarity[0];
+  if (rare.length === 0) return rarest === undefined ? [] : [rarest];
+  return rare.slice(0, LOOKUP_AT_MOST);
 }

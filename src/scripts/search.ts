@@ -35,6 +35,7 @@ interface Pagefind {
 import Papa from 'papaparse';
 import {
   answersFilters,
+  batchSize,
   matchingTurns,
   oneHitPerTurn,
   type PageData,
@@ -42,10 +43,11 @@ import {
   type TurnHit,
   valueCounts,
 } from '../lib/search-hits.ts';
-import { indexesFor, loadedLanguage, type PagefindEntry } from '../lib/search-languages.ts';
+import { canAnswer, indexesFor, loadedLanguage, type PagefindEntry } from '../lib/search-languages.ts';
 import {
   type ExcerptPart,
   excerptOf,
+  formsCount,
   isSpaceless,
   nearBucket,
   nearKeys,
@@ -223,12 +225,12 @@ async function wordsFile(word: string): Promise<Partial<VocabularyFile>> {
 
 /** How many of a language's turns say `word` or another form of it (0: none; forms are counted apart). */
 async function says(code: string, word: string, stem: Stem): Promise<number> {
-  const words = (await wordsFile(word)).languages?.[code] ?? {};
-  const target = stem(word);
-  return Object.entries(words).reduce(
-    (n, [w, turns]) => (w === word || (w[0] === word[0] && stem(w) === target) ? n + turns : n),
-    0,
-  );
+  return formsCount((await wordsFile(word)).languages?.[code] ?? {}, word, stem);
+}
+
+/** Of those, how many are a version's turn whose original says the same form (see `VocabularyFile.echoes`). */
+async function echoes(code: string, word: string, stem: Stem): Promise<number> {
+  return formsCount((await wordsFile(word)).echoes?.[code] ?? {}, word, stem);
 }
 
 interface Plan {
@@ -262,13 +264,14 @@ async function languagesFor(words: readonly string[], chosen: readonly string[])
     }
     const stem = await stemmerFor(lang.code);
     const held = await Promise.all(spaced.map((w) => says(lang.code, w, stem)));
+    const echoed = await Promise.all(spaced.map((w) => echoes(lang.code, w, stem)));
     rarity.turns += lang.turns;
     spaced.forEach((w, i) => {
       rarity.holding[w] = (rarity.holding[w] ?? 0) + (held[i] ?? 0);
       if (held[i]) missing.delete(w);
     });
     // A Chinese transcript that also says Latin words has a word list: its script still brings it in.
-    if (held.every(Boolean) && (spaced.length > 0 || script || named)) languages.push(lang.code);
+    if (canAnswer({ held, echoed, script, named })) languages.push(lang.code);
   }
   return { languages, missing: [...missing], rarity };
 }
@@ -563,8 +566,12 @@ async function check(mine: number, wanted: number): Promise<void> {
       [...f.matching, ...fresh].filter((h) => answersFilters(h, state)),
       READER_LANGUAGES,
     ).length;
+  const before = f.checked;
+  const start = held();
   while (f.checked < Math.min(limit, f.results.length) && held() < target) {
-    const batch = f.results.slice(f.checked, f.checked + BATCH);
+    const had = held();
+    const size = batchSize(target - had, had - start, f.checked - before, BATCH);
+    const batch = f.results.slice(f.checked, f.checked + size);
     const pages = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
     for (const [i, page] of pages.entries()) {

@@ -298,3 +298,22 @@ test('a hit late in a long transcript loads only its part of the text, and links
   expect(shown.status).toBe('1 turn in 1 transcript holds “untracked”.');
   await page.close();
 });
+
+test('only the two rarest words are looked up: a third is still checked in every hit', async () => {
+  const page = await served.browser.newPage();
+  // Each word is said in one turn; the first two in the same turn, the third in another.
+  const all = 'Lianyungang ringleaders Suocheng';
+  const expected = turnsHolding(all);
+  expect(expected.length).toBe(1);
+  const shown = await search(page, `q=${encodeURIComponent(all)}`);
+  expect(shown.hits.map((h) => new URL(h.href, 'http://x.invalid')).map((u) => `${u.pathname}${u.hash}`)).toEqual(
+    expected,
+  );
+  const apart = 'Lianyungang ringleaders embankments';
+  expect(turnsHolding('embankments').length).toBeGreaterThan(0);
+  expect(turnsHolding(apart)).toEqual([]);
+  const none = await search(page, `q=${encodeURIComponent(apart)}`);
+  expect(none.hits).toEqual([]);
+  expect(none.status).toMatch(/^No turn holds “Lianyungang ringleaders embankments”/);
+  await page.close();
+});

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { indexesFor, loadedLanguage } from '../../src/lib/search-languages.ts';
+import { canAnswer, indexesFor, loadedLanguage } from '../../src/lib/search-languages.ts';
 
 const entry = (counts: Record<string, number>) => ({
   languages: Object.fromEntries(Object.entries(counts).map(([l, n]) => [l, { page_count: n }])),
@@ -20,4 +20,19 @@ test('a regional page language falls back to its base, then to the largest index
   expect(indexesFor(entry({ es: 3, zh: 5 }), 'es', 'en')).toEqual(['es']);
   expect(indexesFor(entry({ es: 3, zh: 5 }), 'zh', 'en')).toEqual([]);
   expect(loadedLanguage(entry({}), 'en')).toBeUndefined();
+});
+
+test('a language version joins a query only when one of its turns says a query word its original turn does not', () => {
+  const none = { script: false, named: false };
+  // `lightning channel` in Chinese versions that keep the Latin words of their English originals: not needed.
+  expect(canAnswer({ held: [12, 30], echoed: [12, 30], ...none })).toBe(false);
+  // One Chinese turn says `channel` where its original does not: needed.
+  expect(canAnswer({ held: [12, 30], echoed: [12, 29], ...none })).toBe(true);
+  // An original language (no echoes) that says every word; one that misses a word.
+  expect(canAnswer({ held: [3, 4], echoed: [], ...none })).toBe(true);
+  expect(canAnswer({ held: [3, 0], echoed: [], ...none })).toBe(false);
+  // The query's script or the reader's choice brings it in whatever its echoes.
+  expect(canAnswer({ held: [12], echoed: [12], script: true, named: false })).toBe(true);
+  expect(canAnswer({ held: [12], echoed: [12], script: false, named: true })).toBe(true);
+  expect(canAnswer({ held: [], echoed: [], script: true, named: false })).toBe(true);
 });

@@ -4,6 +4,7 @@ import {
   bucketCount,
   editDistance,
   excerptOf,
+  formsCount,
   holdsAll,
   nearBucket,
   nearKeys,
@@ -109,4 +110,12 @@ test('an excerpt marks whole query words and their forms, never a word that only
       .split(/\s+/)
       .filter((w) => w !== '…').length,
   ).toBe(10);
+});
+
+test('a word’s count adds the turns of each form with its first letter and stem', () => {
+  const counts = { channel: 40, channels: 7, chain: 90, tunnel: 3 };
+  expect(formsCount(counts, 'channel', english)).toBe(47);
+  expect(formsCount(counts, 'channels', english)).toBe(47);
+  expect(formsCount(counts, 'channel', noStem)).toBe(40);
+  expect(formsCount(counts, 'xyzzy', english)).toBe(0);
 });

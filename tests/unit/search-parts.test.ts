@@ -1,7 +1,7 @@
 /** A long transcript is indexed in parts of whole turns: a hit loads its part, and still lands on its turn. */
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { matchingTurns, turnsOf } from '../../src/lib/search-hits.ts';
+import { batchSize, matchingTurns, turnsOf } from '../../src/lib/search-hits.ts';
 import { noStem } from '../../src/lib/search-match.ts';
 import type { Twin } from '../../src/lib/search-record.ts';
 import { filterKey } from '../../src/lib/search-state.ts';
@@ -120,4 +120,17 @@ describe('parts of a long transcript', () => {
       expect(page.filters?.['language']).toEqual(['English']);
     }
   });
+});
+
+test('a first screen loads about as many passages as its hits need, never more than a batch', () => {
+  // Nothing checked yet: two hits a passage are assumed, so ten hits ask for five passages.
+  expect(batchSize(10, 0, 0, 5)).toBe(5);
+  expect(batchSize(4, 0, 0, 5)).toBe(2);
+  // Eight hits in four passages: two more hits need one more passage.
+  expect(batchSize(2, 8, 4, 5)).toBe(1);
+  // One hit in five passages: the most allowed.
+  expect(batchSize(9, 1, 5, 5)).toBe(5);
+  // No hit so far: the most allowed; nothing missing: none.
+  expect(batchSize(10, 0, 5, 5)).toBe(5);
+  expect(batchSize(0, 12, 5, 5)).toBe(0);
 });

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { noStem } from '../../src/lib/search-match.ts';
 import {
   COMMON_SHARE,
+  LOOKUP_AT_MOST,
   lookupWords,
   phraseFirst,
   phraseQuery,
@@ -71,9 +72,16 @@ test('common words are left out of what Pagefind looks up when a rarer word is t
   expect(common).toBeLessThan(3_800);
   expect(lookupWords(['open', 'source', 'maintainers'], rarity)).toEqual(['maintainers']);
   expect(lookupWords(['proof', 'of', 'reserves'], { ...rarity, holding: { ...rarity.holding, proof: 400 } })).toEqual([
-    'proof',
     'reserves',
+    'proof',
   ]);
+  // The two rarest, never more: each costs an index file per shard and language.
+  const rarer = { ...rarity.holding, proof: 400, bitcoin: 300 };
+  expect(lookupWords(['proof', 'of', 'bitcoin', 'reserves'], { ...rarity, holding: rarer })).toEqual([
+    'reserves',
+    'bitcoin',
+  ]);
+  expect(LOOKUP_AT_MOST).toBe(2);
   // Only common words: the rarest is looked up.
   expect(lookupWords(['of', 'open', 'source'], rarity)).toEqual(['source']);
   // A word the vocabulary does not count, a word of a script without spaces, or no vocabulary: all words.

@@ -36,6 +36,24 @@ beforeAll(async () => {
       ],
     },
     { language: 'es', speakers: [], turns: [{ paragraphs: ['La cooperación y el mempool.'] }] },
+    {
+      language: 'en',
+      speakers: [],
+      turns: [
+        { id: 't1', paragraphs: ['Lightning channel opened.'] },
+        { id: 't2', paragraphs: ['Taproot now.'] },
+      ],
+      versions: [
+        {
+          language: 'zh',
+          speakers: [],
+          turns: [
+            { id: 't1', original: 't1', paragraphs: ['打开了 Lightning channel。'] },
+            { id: 't2', original: 't2', paragraphs: ['现在 Taproot 和 Schnorr。'] },
+          ],
+        },
+      ],
+    },
   ];
   const files = await Promise.all(
     twins.map(async (twin, i) => {
@@ -53,8 +71,9 @@ afterAll(async () => {
 
 test('a word’s one file holds how many turns of each language say it, and the speakers its name names', async () => {
   expect(manifest.languages.map((l) => [l.code, l.name, l.turns])).toEqual([
-    ['en', 'English', 3],
+    ['en', 'English', 5],
     ['es', 'Spanish', 1],
+    ['zh', 'Chinese', 2],
   ]);
   const mempool = await read<VocabularyFile>(`words/${vocabularyBucket('mempool', manifest.buckets)}`);
   expect(mempool.languages['en']?.['mempool']).toBe(2);
@@ -75,4 +94,16 @@ test('a typo’s close-match files hold the word meant, counted over every langu
   }
   expect(near['mempool']).toBe(3);
   expect(near['mempol']).toBeUndefined();
+});
+
+test('a version’s turn that says a word its original turn says is counted as an echo of it', async () => {
+  const file = async (w: string) => read<VocabularyFile>(`words/${vocabularyBucket(w, manifest.buckets)}`);
+  // Both Chinese turns say their Latin words; only Schnorr is the version's own (its original does not say it).
+  expect((await file('lightning')).languages['zh']?.['lightning']).toBe(1);
+  expect((await file('lightning')).echoes?.['zh']?.['lightning']).toBe(1);
+  expect((await file('taproot')).echoes?.['zh']?.['taproot']).toBe(1);
+  expect((await file('schnorr')).languages['zh']?.['schnorr']).toBe(1);
+  expect((await file('schnorr')).echoes?.['zh']?.['schnorr']).toBeUndefined();
+  // An original's words are never echoes.
+  expect((await file('lightning')).echoes?.['en']).toBeUndefined();
 });

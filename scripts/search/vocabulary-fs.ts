@@ -24,6 +24,7 @@ import {
 } from '../../src/lib/search-match.ts';
 import { languageName, spokenText, type Twin } from '../../src/lib/search-record.ts';
 import { speakerPath } from '../core/urls.ts';
+import { type DatedTwin, writePassageIndex } from './passage-index-fs.ts';
 
 export const VOCABULARY_DIR = 'search-words';
 /** The folders of the words (and speakers) by their first letters, and of the close matches. */
@@ -50,8 +51,10 @@ const originalOf = (turn: object): string | undefined =>
 export async function writeVocabulary(site: string, twinFiles: readonly string[]): Promise<VocabularyManifest> {
   const byLanguage = new Map<string, { turns: number; words: Map<string, number>; echoes: Map<string, number> }>();
   const people = new Map<string, string>();
+  const dated: DatedTwin[] = [];
   for (const file of twinFiles) {
     const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
+    dated.push({ date: twin.date ?? '0000', file });
     // The original's words by turn: a version's turn that says a word its original says only echoes it.
     const originalWords = new Map(
       twin.turns.map((turn) => [turn.id, new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')))]),
@@ -86,7 +89,8 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
   const near = bucketCount(2 * offered.size);
   const dir = join(site, VOCABULARY_DIR);
   await rm(dir, { recursive: true, force: true });
-  const manifest: VocabularyManifest = { version: 2, buckets, near, languages: [] };
+  const passages = await writePassageIndex(dir, dated);
+  const manifest: VocabularyManifest = { version: 3, buckets, near, languages: [], passages };
   const files: VocabularyFile[] = Array.from({ length: buckets }, () => ({ languages: {}, speakers: {} }));
   for (const [code, { turns, words, echoes }] of languages) {
     // A language written without spaces has no word list: its words are not cut the way Pagefind cuts them.
@@ -95,16 +99,26 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
     for (const [w, n] of [...words].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const file = files[vocabularyBucket(w, buckets)];
       if (!file) continue;
-      file.languages[code] = { ...file.languages[code], [w]: n };
+      const counts = file.languages[code] ?? {};
+      file.languages[code] = counts;
+      counts[w] = n;
       const echoed = echoes.get(w);
-      if (echoed !== undefined) file.echoes = { ...file.echoes, [code]: { ...file.echoes?.[code], [w]: echoed } };
+      if (echoed === undefined) continue;
+      const all = file.echoes ?? {};
+      file.echoes = all;
+      const own = all[code] ?? {};
+      all[code] = own;
+      own[w] = echoed;
     }
   }
   // Speakers by each word of their name, for "turns by …" when a query names one.
   for (const [path, name] of [...people].sort((a, b) => a[1].localeCompare(b[1]))) {
     for (const w of new Set(wordsOf(name))) {
       const file = files[vocabularyBucket(w, buckets)];
-      if (file) file.speakers[w] = [...(file.speakers[w] ?? []), [name, path]];
+      if (!file) continue;
+      const named = file.speakers[w] ?? [];
+      file.speakers[w] = named;
+      named.push([name, path]);
     }
   }
   const nearFiles: Record<string, number>[] = Array.from({ length: near }, () => ({}));

@@ -1,15 +1,17 @@
 /**
- * Stage 4, search: Pagefind indexes the staging folder, in shards, after
- * Astro has exited (so the two memory peaks never stack).
+ * Stage 4, search: the passage index (each word's passages, from the twins)
+ * and Pagefind's index of filters, in shards, after Astro has exited (so the
+ * two memory peaks never stack).
  */
 import { join } from 'node:path';
 import { plural } from '../core/text.ts';
 import { buildSearchIndex } from '../search/build-search-index-fs.ts';
+import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
 import { countFiles, type Stage, stop } from './context.ts';
 
 export const searchStage: Stage = {
   name: 'search',
-  title: 'Search index (Pagefind)',
+  title: 'Search index (passage index, Pagefind)',
   async run(ctx) {
     const { options, staging } = ctx;
     const search = await buildSearchIndex({
@@ -22,8 +24,11 @@ export const searchStage: Stage = {
       progress: (line) => ctx.log(`  ${line}`),
     });
     if (!search.ok) return stop('Pagefind failed (its output is above)', [search.output.trim()]);
+    const pagefind = await countFiles(join(staging, 'pagefind'));
+    const passages = await countFiles(join(staging, VOCABULARY_DIR));
     const figures = {
-      ...(await countFiles(join(staging, 'pagefind'))),
+      files: pagefind.files + passages.files,
+      bytes: pagefind.bytes + passages.bytes,
       pages: search.pages,
       notes: { shards: search.shards, reused: search.reused },
     };

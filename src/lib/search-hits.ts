@@ -1,6 +1,6 @@
 /**
- * The hits of a search, pure: from the transcripts Pagefind found (its
- * candidates), the turns that hold every query word and phrase and answer
+ * The hits of a search, pure: from the candidate passages a search found,
+ * the turns that hold every query word and phrase and answer
  * every filter, and how many hits each filter value has. A transcript's
  * filters (year, language) hold for all its turns; a speaker, a kind and a
  * topic are the turn's own (`src/lib/search-record.ts` puts them in each
@@ -11,7 +11,7 @@ import { speakerFilterValue, type TurnFacts } from './search-record.ts';
 import { type FilterName, hasPhrases, type SearchState } from './search-state.ts';
 import { alternatesOf } from './search-versions.ts';
 
-/** What the page's script needs of a Pagefind result's data. */
+/** What the page's script needs of a candidate passage (`passage-index.ts`). */
 export interface PageData {
   url: string;
   meta: Record<string, string>;

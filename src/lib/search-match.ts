@@ -12,6 +12,7 @@
  */
 
 import { fnv1a } from '../../scripts/core/search-shards.ts';
+import type { PassageManifest } from './passage-index.ts';
 
 /** A stemmer: a word (lower case) to its stem. */
 export type Stem = (word: string) => string;
@@ -130,15 +131,17 @@ export const vocabularyBucket = (word: string, buckets: number): number => fnv1a
 /**
  * `/search-words/index.json`: the languages of the archive and how its
  * vocabulary is split: `buckets` files of words (each language's words with
- * how many turns say them, and the speakers by each word of their name), and
- * `near` files of the words offered as close matches.
+ * how many turns say them, and the speakers by each word of their name),
+ * `near` files of the words offered as close matches, and the passage index.
  */
 export interface VocabularyManifest {
-  version: 2;
+  version: 3;
   buckets: number;
   near: number;
   /** Each language's code, its name for readers, and whether it has a vocabulary (spaced scripts only). */
   languages: { code: string; name: string; turns: number; words: boolean }[];
+  /** The passage index beside the vocabulary (`passage-index.ts`). */
+  passages: PassageManifest;
 }
 
 /** `/search-words/words/<bucket>.json`. */

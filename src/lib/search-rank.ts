@@ -9,7 +9,8 @@
  *    holds them all, in words) before words scattered over a long turn;
  * 3. then by weight (BM25 over the turn: rarer words count more, repeats
  *    count less and less, a long turn is discounted);
- * 4. then by their transcript's rank among Pagefind's results and reading order.
+ * 4. then by their passage's place in the order candidates are checked
+ *    (`passage-index.ts`), and reading order.
  *
  * Pure; the benchmark's judged queries measure it (mean reciprocal rank).
  */
@@ -47,7 +48,8 @@ const AVERAGE_TURN = 80;
 /** A stretch of up to this many words per query word counts as "close together" (a sentence or two). */
 const CLOSE = 4;
 
-function idf(word: string, rarity: WordRarity | undefined): number {
+/** A word's weight: the rarer in the archive's turns, the heavier (BM25's inverse document frequency); 1 when unknown. */
+export function idf(word: string, rarity: WordRarity | undefined): number {
   const n = rarity?.holding[word];
   if (!rarity || n === undefined || rarity.turns === 0) return 1;
   return Math.log(1 + (rarity.turns - n + 0.5) / (n + 0.5));
@@ -121,49 +123,27 @@ export function rankTurns(
 }
 
 /**
- * What Pagefind is asked, in its quoted (exact phrase) search, for the
- * transcripts that hold the query's words together: the longest phrase the
- * reader quoted, else all the query's words; `null` when there is no phrase to
- * find (a single word, or words of a script without spaces, which Pagefind's
- * segmenter may cut otherwise).
- */
-export function phraseQuery(queryWords: readonly string[], quoted: readonly string[]): string | null {
-  const longest = [...quoted].sort((a, b) => wordsOf(b).length - wordsOf(a).length)[0];
-  const words = longest === undefined ? queryWords : wordsOf(longest);
-  if (words.length < 2 || words.some(isSpaceless)) return null;
-  return `"${words.join(' ')}"`;
-}
-
-/** Pagefind's results with those that hold the phrase first, each once, otherwise in Pagefind's order. */
-export function phraseFirst<T extends { id: string }>(phrased: readonly T[], all: readonly T[]): T[] {
-  const first = new Set(phrased.map((r) => r.id));
-  return [...phrased, ...all.filter((r) => !first.has(r.id))];
-}
-
-/**
  * A word said in more than this share of the archive's turns is not looked
- * up in Pagefind's index when the query has a rarer word: its index file is
- * among the largest a query can fetch (it lists every place the word is
- * said), and the rarer words already find every transcript that can hold the
- * query. Each candidate is still checked for every word (`search-match.ts`),
- * so hits are the same turns.
+ * up in the passage index when the query has a rarer word: its list is among
+ * the longest a query can fetch, and the rarer words already find every
+ * passage that can hold the query. Each candidate is still checked for every
+ * word (`search-match.ts`), so hits are the same turns.
  */
 export const COMMON_SHARE = 0.01;
 
 /**
- * At most this many words are looked up: each costs an index file per shard
- * and per language (tens of KB each at any archive size), while two rare
- * words already narrow the passages to few; the others are checked in each
- * passage's turns like common words.
+ * At most this many words are looked up: each costs a list per language,
+ * while two rare words already narrow the passages to few; the others are
+ * checked in each passage's turns like common words.
  */
 export const LOOKUP_AT_MOST = 2;
 
 /**
- * The words Pagefind is asked for: the rarest of the query's words that are
- * not common (see COMMON_SHARE), at most LOOKUP_AT_MOST of them (a rare
- * word looked up alone would bring every passage holding a word it begins,
- * as Pagefind extends words by prefix); the rarest word when all are common. All of them when a word is written without spaces or its count is
- * unknown (no narrowing without the vocabulary's word).
+ * The words looked up in the passage index: the rarest of the query's words
+ * that are not common (see COMMON_SHARE), at most LOOKUP_AT_MOST of them;
+ * the rarest word when all are common. All of them when a word is written
+ * without spaces or its count is unknown (no narrowing without the
+ * vocabulary's word).
  */
 export function lookupWords(queryWords: readonly string[], rarity: WordRarity): string[] {
   if (rarity.turns === 0 || queryWords.some((w) => isSpaceless(w) || rarity.holding[w] === undefined))

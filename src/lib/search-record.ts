@@ -1,17 +1,20 @@
 /**
- * What Pagefind indexes for a transcript: not its page, but a page of its
- * own made from the transcript's JSON twin, at the same address. It holds
- * only what was said, turn after turn; where each turn starts, who spoke it
- * and the topics filed on it are metadata (`facts`), so a speaker's name is
- * never read as text and no per-turn anchor weighs on each hit's fragment.
- * The transcript's facts are filters and metadata. The transcript page's
- * design can change without touching search. Pure.
+ * What search keeps of a transcript: not its page, but a record made from
+ * the transcript's JSON twin, at the same address. Its text is only what was
+ * said, turn after turn; where each turn starts, who spoke it and the topics
+ * filed on it are metadata (`facts`), so a speaker's name is never read as
+ * text. The transcript's facts are filters and metadata. The record is
+ * served as a passage of the passage index (`passage-index.ts`), which finds
+ * a query's words, and given to Pagefind as a page of its filters and date
+ * alone, for browsing by filters. The transcript page's design can change
+ * without touching search. Pure.
  */
 import { isGenericLabel } from '../../scripts/core/label-kinds.ts';
 import { escapeHtml } from '../../scripts/core/render-paragraph.ts';
 import type { transcriptToTwin } from '../../scripts/core/to-twin.ts';
 import { speakerPath } from '../../scripts/core/urls.ts';
 import { KIND_LABELS } from './labels.ts';
+import type { PageData } from './search-hits.ts';
 import { filterKey } from './search-state.ts';
 
 export type Twin = ReturnType<typeof transcriptToTwin>;
@@ -91,28 +94,80 @@ export function tag(kind: 'meta' | 'filter' | 'sort', key: string, value: string
   return `<span data-pagefind-${kind}="${attr(key)}[data-value]" data-value="${attr(value)}"></span>`;
 }
 
+/** A transcript's search page before it is written: what Pagefind indexes, and what the passage index serves. */
+export interface SearchRecord {
+  language: string;
+  title: string;
+  /** Metadata: shown with a hit, never searched. */
+  meta: Record<string, string>;
+  /** The date Pagefind sorts by (`0000` when undated). */
+  sortDate: string;
+  /** `[filter key, value]` pairs, in the order written. */
+  filters: [string, string][];
+  /** The spoken text, paragraph by paragraph. */
+  paragraphs: string[];
+}
+
 /**
- * The HTML Pagefind indexes for a transcript (see the module comment).
- * @param extra more metadata tags (a language version's, `search-versions.ts`)
+ * A transcript's search record (see the module comment).
+ * @param extra more metadata (a language version's, `search-versions.ts`)
  */
-export function searchRecordHtml(twin: Twin, extra: readonly string[] = []): string {
+export function searchRecord(twin: Twin, extra: Readonly<Record<string, string>> = {}): SearchRecord {
   const facts = turnFacts(twin);
-  const out: string[] = [
-    `<!doctype html><html lang="${attr(twin.language)}"><head><meta charset="utf-8"><title>${escapeHtml(twin.title)}</title></head><body>`,
-    '<article data-pagefind-body>',
-    tag('meta', 'title', twin.title),
-    tag('meta', 'facts', JSON.stringify(facts)),
-    tag('sort', 'date', twin.date ?? '0000'),
-    tag('filter', 'year', twin.date ? twin.date.slice(0, 4) : UNDATED),
-    tag('filter', 'language', languageName(twin.language)),
-    ...extra,
+  const filters: [string, string][] = [
+    ['year', twin.date ? twin.date.slice(0, 4) : UNDATED],
+    ['language', languageName(twin.language)],
   ];
-  if (twin.date) out.push(tag('meta', 'date', twin.date));
   for (const value of new Set(facts.people.map(([name]) => speakerFilterValue(name))))
-    out.push(tag('filter', filterKey('speaker', value), value));
-  for (const kind of new Set(facts.people.map((p) => p[2]))) out.push(tag('filter', 'kind', kind));
-  for (const topic of new Set(facts.topics)) out.push(tag('filter', filterKey('topic', topic), topic));
-  for (const turn of twin.turns) for (const p of turn.paragraphs) out.push(`<p>${escapeHtml(spokenText(p))}</p>`);
-  out.push('</article></body></html>');
+    filters.push([filterKey('speaker', value), value]);
+  for (const kind of new Set(facts.people.map((p) => p[2]))) filters.push(['kind', kind]);
+  for (const topic of new Set(facts.topics)) filters.push([filterKey('topic', topic), topic]);
+  return {
+    language: twin.language,
+    title: twin.title,
+    meta: {
+      title: twin.title,
+      facts: JSON.stringify(facts),
+      ...extra,
+      ...(twin.date ? { date: twin.date } : {}),
+    },
+    sortDate: twin.date ?? '0000',
+    filters,
+    paragraphs: twin.turns.flatMap((turn) => turn.paragraphs.map(spokenText)),
+  };
+}
+
+/**
+ * The HTML Pagefind indexes for a search record: its filters and date, for
+ * browsing by filters. Its text is not there (the passage index serves it,
+ * by the page's address): Pagefind's time and memory grow with the text it
+ * holds. The only text is the title, as Pagefind skips a page with none.
+ */
+export function recordHtml(record: SearchRecord): string {
+  const out: string[] = [
+    `<!doctype html><html lang="${attr(record.language)}"><head><meta charset="utf-8"><title>${escapeHtml(record.title)}</title></head><body>`,
+    '<article data-pagefind-body>',
+    tag('sort', 'date', record.sortDate),
+    ...record.filters.map(([key, value]) => tag('filter', key, value)),
+    `<p>${escapeHtml(record.title)}</p>`,
+    '</article></body></html>',
+  ];
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A search record as the search page reads a passage: its address, its
+ * metadata, its text (paragraphs joined by spaces, as Pagefind gives it) and
+ * the transcript-wide filters a hit shows (year, language).
+ */
+export function recordData(record: SearchRecord, url: string): PageData {
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of record.filters)
+    if (key === 'year' || key === 'language') filters[key] = [...(filters[key] ?? []), value];
+  return { url, meta: record.meta, content: record.paragraphs.join(' '), filters };
+}
+
+/** The HTML Pagefind indexes for a transcript (see the module comment). */
+export function searchRecordHtml(twin: Twin, extra: Readonly<Record<string, string>> = {}): string {
+  return recordHtml(searchRecord(twin, extra));
 }

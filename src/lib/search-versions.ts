@@ -11,7 +11,7 @@
  *   Every part names the page its turns are on (`page` metadata), so a hit
  *   still links to the turn on the transcript's page. Pure.
  */
-import { languageName, searchRecordHtml, spokenText, type Twin, tag } from './search-record.ts';
+import { languageName, recordHtml, type SearchRecord, searchRecord, spokenText, type Twin } from './search-record.ts';
 
 /** One language of a twin as a twin of its own. */
 type LanguageTwin = Omit<Twin, 'schemaVersion' | 'prevails' | 'versions'>;
@@ -70,8 +70,11 @@ function withTurns(l: LanguageTwin, turns: LanguageTwin['turns']): LanguageTwin 
   };
 }
 
-/** The search pages of a transcript: the original's first, then each version's, each in parts; `path` is relative to the site. */
-export function searchPages(twin: Twin, size = PART_CHARS): { path: string; html: string }[] {
+/**
+ * The search pages of a transcript: the original's first, then each
+ * version's, each in parts; `path` is relative to the site.
+ */
+export function searchPages(twin: Twin, size = PART_CHARS): { path: string; html: string; record: SearchRecord }[] {
   // A twin written before language versions were added to schema 2 has no `versions`.
   const versions = twin.versions ?? [];
   const languages: LanguageTwin[] = [twin, ...versions];
@@ -102,18 +105,20 @@ export function searchPages(twin: Twin, size = PART_CHARS): { path: string; html
         }
         return [[languageName(other.language), other.url, there]];
       });
-      const extra = [
-        ...(k === 0 ? [] : [tag('meta', 'page', l.url)]),
+      const extra: Record<string, string> = {
+        ...(k === 0 ? {} : { page: l.url }),
         ...(versions.length === 0
-          ? []
-          : [
-              tag('meta', 'transcript', twin.url),
-              tag('meta', 'alternates', JSON.stringify(alternates)),
-              ...(twin.prevails ? [tag('meta', 'prevails', languageName(twin.prevails))] : []),
-            ]),
-      ];
+          ? {}
+          : {
+              transcript: twin.url,
+              alternates: JSON.stringify(alternates),
+              ...(twin.prevails ? { prevails: languageName(twin.prevails) } : {}),
+            }),
+      };
       const page: Twin = { ...twin, ...withTurns(l, turns), versions: [] };
-      return { path: `${dir}${k === 0 ? '' : `search-part-${k + 1}/`}index.html`, html: searchRecordHtml(page, extra) };
+      const record = searchRecord(page, extra);
+      const path = `${dir}${k === 0 ? '' : `search-part-${k + 1}/`}index.html`;
+      return { path, html: recordHtml(record), record };
     });
   });
 }
@@ -127,3 +132,6 @@ export function alternatesOf(meta: Record<string, string>): Alternate[] {
     return [];
   }
 }
+
+/** A search page's address, as Pagefind makes it from the page's path (`transcripts/a/index.html` → `/transcripts/a/`). */
+export const pageAddress = (path: string): string => `/${path.replace(/index\.html$/, '')}`;

@@ -2,12 +2,14 @@
  * The search page's client. A hit is a turn whose own text holds every word
  * of the query (whole words, or forms with the same stem) and every quoted
  * phrase, and that answers every filter (src/lib/search-match.ts,
- * src/lib/search-hits.ts). Pagefind finds candidate passages (a transcript, or
- * a part of a long one: src/lib/search-versions.ts); each is
- * checked here before any of its turns is shown, so a prefix match or a
- * fragment of another language never shows. A word found in no turn is
- * caught before Pagefind runs, from the archive's vocabulary (`/search-words/`),
- * which also offers close matches and names speakers a query mentions.
+ * src/lib/search-hits.ts). The passage index (src/lib/passage-index.ts)
+ * finds candidate passages (a transcript, or a part of a long one:
+ * src/lib/search-versions.ts) from the lists of the query's rarest words;
+ * browsing by filters alone, Pagefind finds them by their filters. Each is
+ * checked here before any of its turns is shown. A word found in no turn is
+ * caught before any list is read, from the archive's vocabulary
+ * (`/search-words/`), which also offers close matches and names speakers a
+ * query mentions.
  *
  * Counts are of turns, and are shown once every candidate is checked, so a
  * count always equals the hits that choosing it gives. The whole state lives
@@ -33,6 +35,19 @@ interface Pagefind {
 }
 
 import Papa from 'papaparse';
+import {
+  candidates,
+  checkOrder,
+  decodeList,
+  NUMBERS_DIR,
+  type NumbersFile,
+  numbersBucket,
+  type PostingsFile,
+  passagePath,
+  postingsBucket,
+  postingsFolder,
+  queryKeys,
+} from '../lib/passage-index.ts';
 import {
   answersFilters,
   batchSize,
@@ -61,14 +76,7 @@ import {
   type VocabularyManifest,
   vocabularyBucket,
 } from '../lib/search-match.ts';
-import {
-  lookupWords,
-  phraseFirst,
-  phraseQuery,
-  rankTurns,
-  type TurnEvidence,
-  type WordRarity,
-} from '../lib/search-rank.ts';
+import { idf, lookupWords, rankTurns, type TurnEvidence, type WordRarity } from '../lib/search-rank.ts';
 import { languageName } from '../lib/search-record.ts';
 import {
   EXPORT_COLUMNS,
@@ -200,7 +208,13 @@ async function loadFilters(pf: Pagefind, names: readonly FilterName[]): Promise<
 }
 
 // The vocabulary: which words each language's turns say (see scripts/search/vocabulary-fs.ts).
-const NO_VOCABULARY: VocabularyManifest = { version: 2, buckets: 1, near: 1, languages: [] };
+const NO_VOCABULARY: VocabularyManifest = {
+  version: 3,
+  buckets: 1,
+  near: 1,
+  languages: [],
+  passages: { count: 0, buckets: {}, numbers: 1 },
+};
 const vocabularyPromise: Promise<VocabularyManifest> = fetch(siteUrl('/search-words/index.json'))
   .then((r) => (r.ok ? (r.json() as Promise<VocabularyManifest>) : NO_VOCABULARY))
   .catch(() => NO_VOCABULARY);
@@ -231,6 +245,66 @@ async function says(code: string, word: string, stem: Stem): Promise<number> {
 /** Of those, how many are a version's turn whose original says the same form (see `VocabularyFile.echoes`). */
 async function echoes(code: string, word: string, stem: Stem): Promise<number> {
   return formsCount((await wordsFile(word)).echoes?.[code] ?? {}, word, stem);
+}
+
+/** A language's list of the passages filed under `key` (empty when none is). */
+async function postingsOf(language: string, key: string): Promise<Map<number, number>> {
+  const buckets = (await vocabularyPromise).passages.buckets[language];
+  if (!buckets) return new Map();
+  const folder = postingsFolder(language);
+  const entry = (await vocabularyFile<PostingsFile>(`${folder}/${postingsBucket(key, buckets)}`))[key];
+  if (entry === undefined) return new Map();
+  const list: unknown = typeof entry === 'string' ? await vocabularyFile<number[]>(`${folder}/${entry}`) : entry;
+  return decodeList(Array.isArray(list) ? (list as number[]) : []);
+}
+
+/** A Pagefind result's address as the passage index files it: from the archive's root, whatever the host's path. */
+function addressOf(url: string): string {
+  const path = new URL(url, location.href).pathname;
+  return root !== '/' && path.startsWith(root) ? `/${path.slice(root.length)}` : path;
+}
+
+/** The number of the passage at `address` (a Pagefind result's), or -1 when it has none. */
+async function numberOf(address: string): Promise<number> {
+  const files = (await vocabularyPromise).passages.numbers;
+  const file = await vocabularyFile<NumbersFile>(`${NUMBERS_DIR}/${numbersBucket(address, files)}`);
+  return file[address] ?? -1;
+}
+
+/** A passage's data, as the passage index serves it; an empty passage when it cannot be read. */
+async function passageData(n: number): Promise<PageData> {
+  const none: PageData = { url: '', meta: {}, content: '' };
+  try {
+    const response = await fetch(siteUrl(`/search-words/${passagePath(n)}`));
+    return response.ok ? ((await response.json()) as PageData) : none;
+  } catch {
+    return none;
+  }
+}
+
+/**
+ * The passages that may hold the query, from the passage index: in each
+ * language that can answer it, those filed under every key of every word
+ * looked up (`lookup`), in the order to check them.
+ */
+async function indexedCandidates(
+  lookup: readonly string[],
+  languages: readonly string[],
+  rarity: WordRarity,
+  sort: Sort,
+): Promise<PagefindResult[]> {
+  const scores = new Map<number, number>();
+  for (const language of languages) {
+    const stem = await stemmerFor(language);
+    const words = await Promise.all(
+      lookup.map(async (w) => ({
+        lists: await Promise.all(queryKeys(w, stem).map((key) => postingsOf(language, key))),
+        idf: idf(w, rarity),
+      })),
+    );
+    for (const [n, score] of candidates(words)) scores.set(n, score);
+  }
+  return checkOrder(scores, sort).map((n) => ({ id: String(n), data: () => passageData(n) }));
 }
 
 interface Plan {
@@ -449,7 +523,7 @@ interface Found {
   shown: TurnHit[];
   words: string[];
   phrases: string[];
-  /** With words, Pagefind runs without filters and every filter is applied here; browsing uses Pagefind's. */
+  /** With words, candidates are found without filters and every filter is applied here; browsing uses Pagefind's. */
   browsing: boolean;
   rarity: WordRarity;
   all: Record<string, Record<string, number>>;
@@ -459,7 +533,7 @@ let found: Found | undefined;
 const quoted = (q: string): string => `“${q.trim().replace(/\s+/g, ' ')}”`;
 const turns = (n: number): string => `${n} ${n === 1 ? 'turn' : 'turns'}`;
 const transcripts = (n: number): string => `${n} ${n === 1 ? 'transcript' : 'transcripts'}`;
-/** Pagefind's candidates: a transcript, or a part of a long one. */
+/** Candidates: a transcript, or a part of a long one. */
 const passages = (n: number): string => `${n} ${n === 1 ? 'passage' : 'passages'}`;
 
 /** Runs the state's search; `push` records a history entry (a filter, a submitted query), `replace` does not (typing). */
@@ -504,26 +578,20 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
     offerWords(close, words);
     return;
   }
-  await mergeLanguages(pagefind, plan.languages);
+  // A query's words are looked up in the passage index; browsing by filters alone asks Pagefind.
+  if (browsing) await mergeLanguages(pagefind, plan.languages);
   if (mine !== generation) return;
   // A word only a few turns say is likely a typo: the hits show, and the usual word is offered beside them.
   const usual = browsing ? new Map<string, string[]>() : await closeWords([], plan.rarity);
   if (mine !== generation) return;
   offerWords(usual, words);
-  // Common words are checked in each candidate's turns, not looked up: their index files are the largest.
-  const lookup = lookupWords(words, plan.rarity);
-  const narrowed = lookup.length < words.length;
-  const search = await pagefind.search(
-    browsing ? null : narrowed ? lookup.join(' ') : query.search,
-    browsing ? options : state.sort === 'relevance' ? {} : { sort: { date: state.sort === 'newest' ? 'desc' : 'asc' } },
-  );
-  if (mine !== generation || !search) return;
-  // Transcripts that hold the query's words as a phrase are checked first: their turns rank first.
-  const together = browsing || narrowed || state.sort !== 'relevance' ? null : phraseQuery(words, query.phrases);
-  const phrased = together ? ((await pagefind.search(together, {}))?.results ?? []) : [];
-  if (mine !== generation) return;
+  // Common words are checked in each candidate's turns, not looked up: their lists are the longest.
+  const results = browsing
+    ? await browsedPassages(pagefind, options)
+    : await indexedCandidates(lookupWords(words, plan.rarity), plan.languages, plan.rarity, state.sort);
+  if (mine !== generation || !results) return;
   found = {
-    results: phraseFirst(phrased, search.results),
+    results,
     rarity: plan.rarity,
     checked: 0,
     seen: new Set(),
@@ -537,12 +605,24 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   await check(mine, FIRST_HITS);
 }
 
+/** Browsing by filters alone: the passages Pagefind files under them, each read from the passage index by its address. */
+async function browsedPassages(
+  pagefind: Pagefind,
+  options: ReturnType<typeof pagefindOptions>,
+): Promise<PagefindResult[] | undefined> {
+  const search = await pagefind.search(null, options);
+  return search?.results.map((r) => ({
+    id: r.id,
+    data: async () => passageData(await numberOf(addressOf((await r.data()).url))),
+  }));
+}
+
 const moreButton = el('button', { type: 'button', className: 'search-more' });
 moreButton.hidden = true;
 list.after(moreButton);
 moreButton.addEventListener('click', () => void check(generation, MORE_PAGE));
 
-/** The stemmer of a language named as the language filter names it (Pagefind stems each language with its own). */
+/** The stemmer of a language named as the language filter names it (each language is stemmed with its own). */
 async function stemOfLanguage(name: string | undefined): Promise<Stem> {
   const language = (await vocabularyPromise).languages.find((l) => l.name === name);
   return stemmerFor(language?.code ?? (document.documentElement.lang || 'en'));

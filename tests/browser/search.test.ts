@@ -110,9 +110,11 @@ describe('search', () => {
     const speakers = page.getByRole('group', { name: 'Speaker', exact: true });
     expect(await speakers.textContent()).toMatch(/Jane Doe\s*1/);
     await speakers.getByRole('checkbox', { name: /^\s*Jane Doe/ }).check();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('.search-hit .hit-speaker')].every((a) => a.textContent === 'Jane Doe'),
-    );
+    // The list empties while the new search runs: wait for its hits, not for the empty list.
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelectorAll('.search-hit .hit-speaker')];
+      return shown.length > 0 && shown.every((a) => a.textContent === 'Jane Doe');
+    });
     const hrefs = await page
       .locator('.search-hit .hit-excerpt')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -35,7 +35,7 @@ interface Manifest {
 
 describe('the build report', () => {
   test('names each stage and the broken file at file:line, and still builds the others', () => {
-    for (const stage of ['Ingest', 'Site (Astro)', 'Search index (Pagefind)', 'Site check', 'Publish'])
+    for (const stage of ['Ingest', 'Site (Astro)', 'Search index (passage index, Pagefind)', 'Site check', 'Publish'])
       expect(stdout).toContain(stage);
     expect(stdout).toMatch(/Built in \d+\.\d s \(ingest/);
     // Issue 17.1: a binary file is skipped, named in the skipped list with the reason, not parsed.

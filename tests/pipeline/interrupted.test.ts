@@ -144,7 +144,7 @@ describe('a build killed half way', () => {
         await new Promise((done) => setTimeout(done, 1500));
         expect(killed.stdout).not.toContain('Search index');
       } else {
-        await until(() => killed.stdout.includes('Search index (Pagefind)'), 'the Pagefind stage');
+        await until(() => killed.stdout.includes('Search index (passage index, Pagefind)'), 'the search stage');
       }
       killTree(killed);
       await killed.done;

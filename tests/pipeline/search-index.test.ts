@@ -16,12 +16,12 @@ const cacheDir = join(dir, 'cache');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A transcript's JSON twin with one turn saying `words`: what the search stage indexes. */
-const twin = (slug: string, words: string): string =>
+const twin = (slug: string, words: string, date: string | null = null): string =>
   JSON.stringify({
     schemaVersion: 2,
     slug,
     title: slug,
-    date: null,
+    date,
     event: null,
     location: null,
     language: 'en',
@@ -57,14 +57,17 @@ const twin = (slug: string, words: string): string =>
   });
 
 /** A new site whose twins are links to `from`'s (as Astro restores them), or new files. */
-function site(name: string, from?: string, write: Record<string, string> = {}): string {
+function site(name: string, from?: string, write: Record<string, { words: string; date?: string }> = {}): string {
   const root = join(dir, name);
   for (const slug of ['alpha', 'beta', 'gamma']) {
     mkdirSync(join(root, 'transcripts', slug), { recursive: true });
     writeFileSync(join(root, 'transcripts', slug, 'index.html'), `<!doctype html><title>${slug}</title>`);
     const file = join(root, 'transcripts', `${slug}.json`);
     if (write[slug] !== undefined || !from)
-      writeFileSync(file, twin(slug, write[slug] ?? `${slug} speaks of telecom fraud`));
+      writeFileSync(
+        file,
+        twin(slug, write[slug]?.words ?? `${slug} speaks of telecom fraud`, write[slug]?.date ?? null),
+      );
     else linkSync(join(from, 'transcripts', `${slug}.json`), file);
   }
   return root;
@@ -89,9 +92,13 @@ test('an unchanged site reuses its shard; a known page is not read; a new page i
   const third = site('third', second);
   expect(await run(third, second)).toMatchObject({ ok: true, reused: 0 });
 
-  // A page written anew with other words is read: its shard is indexed again too.
+  // A page written anew is read. Pagefind holds filters and dates, no words (the passage index has
+  // them, written anew every time): other words keep its shard, another date indexes it again.
   const fourth = site('fourth', third);
   expect(await run(fourth, third)).toMatchObject({ ok: true, reused: 1 });
-  const fifth = site('fifth', fourth, { beta: 'beta now speaks of joint patrols' });
-  expect(await run(fifth, fourth)).toMatchObject({ ok: true, reused: 0 });
+  const fifth = site('fifth', fourth, { beta: { words: 'beta now speaks of joint patrols' } });
+  expect(await run(fifth, fourth)).toMatchObject({ ok: true, reused: 1 });
+  expect(readFileSync(join(fifth, 'search-words/passages/0/1.json'), 'utf8')).toContain('joint patrols');
+  const sixth = site('sixth', fifth, { beta: { words: 'beta now speaks of joint patrols', date: '2024-05-01' } });
+  expect(await run(sixth, fifth)).toMatchObject({ ok: true, reused: 0 });
 }, 60_000);

@@ -7,60 +7,32 @@ import type { Twin } from '../../src/lib/search-record.ts';
 import { filterKey } from '../../src/lib/search-state.ts';
 import { PART_CHARS, partsOf, searchPages } from '../../src/lib/search-versions.ts';
 import { asFound } from '../helpers/search-page.ts';
+import { completeTwin } from '../helpers/twins.ts';
 
-const turn = (id: string, speaker: string, text: string) => ({
-  id,
-  url: `/transcripts/long/#${id}`,
-  speaker,
-  label: speaker,
-  paragraphs: [text],
-  start: null,
-  end: null,
-  fingerprint: null,
-  annotations: [],
-  earlier: [],
-});
+const turn = (id: string, speaker: string, text: string) => ({ id, speaker, paragraphs: [text] });
 
 /** `n` characters of words, `word` first. */
 const words = (word: string, n: number): string => `${word} ${'lorem ipsum '.repeat(n / 12)}`.slice(0, n).trim();
 
 // Anna talks throughout; Ben asks in the first half only; a monologue of 7,000 characters in the middle.
-const turns = [
+const sketchTurns = [
   ...Array.from({ length: 10 }, (_, i) => turn(`t${i + 1}`, i % 2 ? 'ben' : 'anna', words(`opening${i + 1}`, 900))),
   turn('t11', 'anna', words('monologue', 7000)),
   ...Array.from({ length: 10 }, (_, i) => turn(`t${i + 12}`, 'anna', words(`closing${i + 12}`, 900))),
 ];
 
-const twin: Twin = {
-  schemaVersion: 2,
-  slug: 'long',
+const twin: Twin = completeTwin('long', {
+  language: 'en',
   title: 'A long talk',
   date: '2024-05-01',
-  event: null,
-  location: null,
-  language: 'en',
-  url: '/transcripts/long/',
-  sourceUrl: null,
-  media: null,
-  summary: null,
-  published: null,
-  updated: null,
-  words: 0,
-  sections: [],
-  exchanges: [],
-  retired: { turns: [], anchors: [] },
   speakers: [
-    { slug: 'anna', name: 'Anna Berg', kind: 'person', turns: 16, words: 0 },
-    { slug: 'ben', name: 'Ben Okafor', kind: 'person', turns: 5, words: 0 },
+    { slug: 'anna', name: 'Anna Berg' },
+    { slug: 'ben', name: 'Ben Okafor' },
   ],
-  turns,
+  turns: sketchTurns,
   topics: [{ slug: 'closing', name: 'Closing words', turns: ['t20', 't21'] }],
-  preamble: [],
-  credits: [],
-  notes: [],
-  prevails: null,
-  versions: [],
-};
+});
+const turns = twin.turns;
 
 describe('parts of a long transcript', () => {
   test('parts are runs of whole turns in reading order, each within the size unless one turn is longer', () => {
@@ -102,22 +74,28 @@ describe('parts of a long transcript', () => {
   });
 
   test("each part's filters are its own turns' speakers and topics; the transcript's year and language are every part's", () => {
-    const found = pages.map(asFound);
-    const last = found.at(-1);
-    expect(last?.filters?.[filterKey('speaker', 'Ben Okafor')]).toBeUndefined();
-    expect(last?.filters?.[filterKey('speaker', 'Anna Berg')]).toEqual(['Anna Berg']);
-    expect(found[0]?.filters?.[filterKey('speaker', 'Ben Okafor')]).toEqual(['Ben Okafor']);
-    const withTopic = found.filter((p) => p.filters?.[filterKey('topic', 'Closing words')]);
+    // The filters Pagefind is given for each part (browsing by filters finds the part by them).
+    const filtersOf = (page: (typeof pages)[number]): Record<string, string[]> => {
+      const out: Record<string, string[]> = {};
+      for (const [key, value] of page.record.filters) out[key] = [...(out[key] ?? []), value];
+      return out;
+    };
+    const last = pages.at(-1);
+    expect(last && filtersOf(last)[filterKey('speaker', 'Ben Okafor')]).toBeUndefined();
+    expect(last && filtersOf(last)[filterKey('speaker', 'Anna Berg')]).toEqual(['Anna Berg']);
+    expect(pages[0] && filtersOf(pages[0])[filterKey('speaker', 'Ben Okafor')]).toEqual(['Ben Okafor']);
+    const withTopic = pages.filter((p) => filtersOf(p)[filterKey('topic', 'Closing words')]);
     expect(
       withTopic.flatMap((p) =>
-        turnsOf(p)
+        turnsOf(asFound(p))
           .filter((t) => t.values.topic.length > 0)
           .map((t) => t.id),
       ),
     ).toEqual(['t20', 't21']);
-    for (const page of found) {
-      expect(page.filters?.['year']).toEqual(['2024']);
-      expect(page.filters?.['language']).toEqual(['English']);
+    for (const page of pages) {
+      expect(filtersOf(page)['year']).toEqual(['2024']);
+      expect(filtersOf(page)['language']).toEqual(['English']);
+      expect(asFound(page).filters).toEqual({ year: ['2024'], language: ['English'] });
     }
   });
 });

@@ -5,8 +5,6 @@ import {
   COMMON_SHARE,
   LOOKUP_AT_MOST,
   lookupWords,
-  phraseFirst,
-  phraseQuery,
   rankTurns,
   scoreTurn,
   type TurnEvidence,
@@ -56,16 +54,7 @@ test('Chinese words are found as text and weigh by how often the turn says them'
   expect(order).toEqual([1, 0]);
 });
 
-test('Pagefind is asked for the quoted phrase, or all the words together; results holding it come first', () => {
-  expect(phraseQuery(['channel', 'factories'], [])).toBe('"channel factories"');
-  expect(phraseQuery(['telecom', 'fraud', 'myanmar'], ['telecom fraud'])).toBe('"telecom fraud"');
-  expect(phraseQuery(['taproot'], [])).toBeNull();
-  expect(phraseQuery(['闪电网络', '手续费'], [])).toBeNull();
-  const all = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
-  expect(phraseFirst([{ id: 'c' }], all).map((r) => r.id)).toEqual(['c', 'a', 'b']);
-});
-
-test('common words are left out of what Pagefind looks up when a rarer word is there; never all of them', () => {
+test('common words are left out of what the passage index is asked when a rarer word is there; never all of them', () => {
   const turns = 100_000;
   const common = COMMON_SHARE * turns + 1;
   const rarity = { turns, holding: { open: 4_900, source: 3_800, maintainers: 250, of: 45_000, reserves: 10 } };

@@ -4,6 +4,7 @@ import { answersFilters, matchingTurns, type PageData, turnsOf, valueCounts } fr
 import { noStem } from '../../src/lib/search-match.ts';
 import {
   languageName,
+  searchRecord,
   searchRecordHtml,
   type Twin,
   turnFacts,
@@ -61,11 +62,17 @@ const twin: Twin = {
 };
 
 test('the search record holds only what was said; speakers, topics and facts are filters and metadata', () => {
-  const html = searchRecordHtml(twin);
-  const article = parse(html).querySelector('article');
-  expect(article?.text.replace(/\s+/g, ' ').trim()).toBe(
+  const record = searchRecord(twin);
+  expect(record.paragraphs.join(' ')).toBe(
     'Good morning. What about telecom fraud? Telecom fraud fell, see the report.',
   );
+  expect(JSON.parse(record.meta['facts'] ?? '')).toEqual(turnFacts(twin));
+  // Pagefind is given the filters and the title alone: no text, no metadata (the passage index serves them).
+  const html = searchRecordHtml(twin);
+  const article = parse(html).querySelector('article');
+  expect(article?.text.replace(/\s+/g, ' ').trim()).toBe('Briefing <one>');
+  expect(html).not.toContain('telecom fraud?');
+  expect(parse(html).querySelectorAll('[data-pagefind-meta]')).toEqual([]);
   expect(html).not.toContain('Jane Doe</');
   // No per-turn anchors: where each turn starts and who spoke it are in the facts.
   expect(parse(html).querySelectorAll('[id], h3, [data-pagefind-title]')).toEqual([]);
@@ -78,8 +85,8 @@ test('the search record holds only what was said; speakers, topics and facts are
   expect(filters).toContainEqual([`${filterKey('topic', 'Telecom fraud')}[data-value]`, 'Telecom fraud']);
   expect(filters).toContainEqual(['kind[data-value]', 'Organisation']);
   expect(filters.some(([key]) => key?.startsWith('format'))).toBe(false);
-  // The title is markup-safe metadata, not text.
-  expect(html).toContain('data-value="Briefing &lt;one&gt;"');
+  // The title is escaped, markup-safe.
+  expect(html).toContain('<title>Briefing &lt;one&gt;</title>');
   expect(turnFacts(twin).turns).toEqual([
     ['t1', 0, [], 2],
     ['t2', 1, [0], 4],
@@ -90,8 +97,7 @@ test('the search record holds only what was said; speakers, topics and facts are
 });
 
 /** The record as Pagefind gives it back: the turns' text, one after the other. */
-const asPagefindData = (): PageData =>
-  asFound({ path: 'transcripts/briefing/index.html', html: searchRecordHtml(twin) });
+const asPagefindData = (): PageData => asFound({ path: 'transcripts/briefing/index.html', record: searchRecord(twin) });
 
 const state = (filters: SearchState['filters'] = {}): SearchState => ({ q: '', filters, sort: 'relevance' });
 
@@ -161,7 +167,7 @@ test('a turn with no person shows its label as written, from the facts (the reco
     speakers: twin.speakers.slice(0, 1),
     turns: twin.turns.map((t, i) => (i === 1 ? { ...t, speaker: '', label: 'MODERATOR' } : t)),
   };
-  const turns = turnsOf(asFound({ path: 'transcripts/briefing/index.html', html: searchRecordHtml(unnamed) }));
+  const turns = turnsOf(asFound({ path: 'transcripts/briefing/index.html', record: searchRecord(unnamed) }));
   expect(turns.map((t) => [t.id, t.speaker, t.speakerUrl, t.values.speaker])).toEqual([
     ['t1', 'Jane Doe', '/speakers/jane-doe/', ['Jane Doe']],
     ['t2', 'MODERATOR', undefined, []],

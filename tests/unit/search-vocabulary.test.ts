@@ -17,6 +17,7 @@ import {
   type VocabularyManifest,
   vocabularyBucket,
 } from '../../src/lib/search-match.ts';
+import { completeTwin, translatedSketch } from '../helpers/twins.ts';
 
 let site: string;
 let manifest: VocabularyManifest;
@@ -36,29 +37,12 @@ beforeAll(async () => {
       ],
     },
     { language: 'es', speakers: [], turns: [{ paragraphs: ['La cooperación y el mempool.'] }] },
-    {
-      language: 'en',
-      speakers: [],
-      turns: [
-        { id: 't1', paragraphs: ['Lightning channel opened.'] },
-        { id: 't2', paragraphs: ['Taproot now.'] },
-      ],
-      versions: [
-        {
-          language: 'zh',
-          speakers: [],
-          turns: [
-            { id: 't1', original: 't1', paragraphs: ['打开了 Lightning channel。'] },
-            { id: 't2', original: 't2', paragraphs: ['现在 Taproot 和 Schnorr。'] },
-          ],
-        },
-      ],
-    },
+    translatedSketch(['打开了 Lightning channel。', '现在 Taproot 和 Schnorr。']),
   ];
   const files = await Promise.all(
     twins.map(async (twin, i) => {
       const file = join(site, `t${i}.json`);
-      await writeFile(file, JSON.stringify(twin));
+      await writeFile(file, JSON.stringify(completeTwin(`t${i}`, twin)));
       return file;
     }),
   );

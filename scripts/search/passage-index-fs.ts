@@ -1,0 +1,142 @@
+/**
+ * Writes the passage index (`src/lib/passage-index.ts`) into
+ * `/search-words/`: every search passage's data, numbered in date order, each
+ * number by the passage's address (for the passages Pagefind finds by their
+ * filters), and per language the lists of passages by key, split into bucket
+ * files (a list too long to share a bucket in a file of its own). Made from the JSON twins,
+ * the same search pages Pagefind indexes, so both always agree.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  encodeFlat,
+  NUMBERS_DIR,
+  type NumbersFile,
+  numbersBucket,
+  OWN_FILE_AT,
+  PASSAGES_DIR,
+  type PassageManifest,
+  POSTINGS_DIR,
+  type PostingsFile,
+  passagePath,
+  postingsBucket,
+  postingsFolder,
+  textKeys,
+} from '../../src/lib/passage-index.ts';
+import type { Stem } from '../../src/lib/search-match.ts';
+import { recordData, type Twin } from '../../src/lib/search-record.ts';
+import { stemmerFor } from '../../src/lib/search-stem.ts';
+import { pageAddress, searchPages } from '../../src/lib/search-versions.ts';
+import { fnv1a } from '../core/search-shards.ts';
+
+/** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
+const BUCKET_CHARS = 4000;
+const MOST_BUCKETS = 8192;
+/** Files written at once. */
+const WRITING = 64;
+
+/** A stemmer that remembers: each distinct word is stemmed once per language. */
+function remembering(stem: Stem): Stem {
+  const seen = new Map<string, string>();
+  return (word) => {
+    let s = seen.get(word);
+    if (s === undefined) {
+      s = stem(word);
+      seen.set(word, s);
+    }
+    return s;
+  };
+}
+
+async function writeAll(files: readonly [path: string, text: string][]): Promise<void> {
+  const dirs = new Set(files.map(([path]) => dirname(path)));
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
+  for (let i = 0; i < files.length; i += WRITING)
+    await Promise.all(files.slice(i, i + WRITING).map(([path, text]) => writeFile(path, text)));
+}
+
+/** A transcript's JSON twin and its date (`0000` when undated), as the vocabulary's pass over the twins reads it. */
+export interface DatedTwin {
+  date: string;
+  file: string;
+}
+
+/** The order passages are numbered in: by date (undated first), then by the twin's path. */
+const byDate = (a: DatedTwin, b: DatedTwin): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+
+/** Writes the passage index of the transcripts of `twins` into `dir`, replacing any before. */
+export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]): Promise<PassageManifest> {
+  const dated = [...twins].sort(byDate);
+  await rm(join(dir, PASSAGES_DIR), { recursive: true, force: true });
+  await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
+  await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
+  const stems = new Map<string, Stem>();
+  const numbers: [address: string, passage: number][] = [];
+  /** Per language, key → `[passage, count, passage, count, …]`, passages ascending. */
+  const lists = new Map<string, Map<string, number[]>>();
+  let n = 0;
+  for (const { file } of dated) {
+    const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
+    const writes: [string, string][] = [];
+    for (const page of searchPages(twin)) {
+      const passage = n++;
+      const data = recordData(page.record, pageAddress(page.path));
+      numbers.push([data.url, passage]);
+      writes.push([join(dir, passagePath(passage)), JSON.stringify(data)]);
+      const language = page.record.language;
+      let stem = stems.get(language);
+      if (!stem) {
+        stem = remembering(await stemmerFor(language));
+        stems.set(language, stem);
+      }
+      let keys = lists.get(language);
+      if (!keys) {
+        keys = new Map();
+        lists.set(language, keys);
+      }
+      for (const [key, count] of textKeys(page.record.paragraphs.join('\n'), stem)) {
+        const list = keys.get(key);
+        if (list) list.push(passage, count);
+        else keys.set(key, [passage, count]);
+      }
+    }
+    await writeAll(writes);
+  }
+  // Each passage's number by its address, in files of about 128 addresses.
+  let numberFiles = 1;
+  while (numbers.length / numberFiles > 128 && numberFiles < MOST_BUCKETS) numberFiles *= 2;
+  const byAddress: NumbersFile[] = Array.from({ length: numberFiles }, () => ({}));
+  for (const [address, passage] of numbers)
+    (byAddress[numbersBucket(address, numberFiles)] as NumbersFile)[address] = passage;
+  await writeAll(byAddress.map((f, i): [string, string] => [join(dir, NUMBERS_DIR, `${i}.json`), JSON.stringify(f)]));
+  const manifest: PassageManifest = { count: n, buckets: {}, numbers: numberFiles };
+  for (const [language, keys] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const encoded = [...keys]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([key, list]) => [key, encodeFlat(list)] as const);
+    const shared = encoded.filter(([, list]) => list.length <= OWN_FILE_AT);
+    const chars = shared.reduce((sum, [key, list]) => sum + key.length + 4 + list.length * 3, 0);
+    let buckets = 1;
+    while (chars / buckets > BUCKET_CHARS && buckets < MOST_BUCKETS) buckets *= 2;
+    manifest.buckets[language] = buckets;
+    const files: PostingsFile[] = Array.from({ length: buckets }, () => ({}));
+    const own: [string, string][] = [];
+    const names = new Set<string>();
+    const base = join(dir, postingsFolder(language));
+    for (const [key, list] of encoded) {
+      const file = files[postingsBucket(key, buckets)] as PostingsFile;
+      if (list.length <= OWN_FILE_AT) {
+        file[key] = list;
+        continue;
+      }
+      let name = `own/${fnv1a(key).toString(36)}`;
+      while (names.has(name)) name += '_';
+      names.add(name);
+      file[key] = name;
+      own.push([join(base, `${name}.json`), JSON.stringify(list)]);
+    }
+    await writeAll([...files.map((f, i): [string, string] => [join(base, `${i}.json`), JSON.stringify(f)]), ...own]);
+  }
+  return manifest;
+}

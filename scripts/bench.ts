@@ -26,7 +26,7 @@ import { folderSize } from './bench/folder-size-fs.ts';
 import { type BenchResult, formatTable, type Machine, type PageSize, type SizeResult } from './bench/format-table.ts';
 import { JUDGED_FILES, JUDGED_QUERIES } from './bench/judged-queries.ts';
 import { listTranscripts, makeCorpus, unpackCorpora } from './bench/make-corpus-fs.ts';
-import { measureRanking, type RankingVariant } from './bench/measure-ranking-fs.ts';
+import { measureRanking } from './bench/measure-ranking-fs.ts';
 import { measureSearch } from './bench/measure-search-fs.ts';
 import { type BuildPaths, type BuildRun, changedFiles, runBuild, snapshot } from './bench/run-build-fs.ts';
 import { buildStarlightPeer, type PeerRun } from './bench/starlight-peer-fs.ts';
@@ -42,30 +42,12 @@ const USAGE = `Usage: npm run bench -- [options]
   --site DIR       only measure search (and judged queries) on a site built before
   --no-search      skip the browser measurement of search
   --no-peer        skip the Starlight + Pagefind build of the same transcripts after each cold build
-  --shipped-ranking  judge the queries under the shipped ranking only (not Pagefind's alternatives)
   --keep           keep the temporary folder, with each size's seeds, content and site, and the
                    Starlight peer's project in .cache/bench-starlight/ (their paths are printed)
   -h, --help       show this help`;
 
 /** Queries a reader might type into the bench archive: common and rare words of both corpora. */
 const QUERIES = ['lightning channel', 'javascript', 'taproot', 'open source maintainers', 'telecom fraud'];
-
-/**
- * Pagefind ranking settings tried on the judged queries beside the shipped
- * ones (https://pagefind.app/docs/ranking/): defaults are termSimilarity 1.0,
- * pageLength 0.75, termSaturation 1.4, termFrequency 1.0.
- */
-const RANKING_VARIANTS: readonly RankingVariant[] = [
-  { name: 'shipped' },
-  { name: 'Pagefind defaults', ranking: {} },
-  { name: 'pageLength 1.0', ranking: { pageLength: 1 } },
-  { name: 'pageLength 0.25', ranking: { pageLength: 0.25 } },
-  { name: 'termSaturation 0.6', ranking: { termSaturation: 0.6 } },
-  { name: 'termFrequency 0.3', ranking: { termFrequency: 0.3 } },
-  { name: 'termSimilarity 4.0', ranking: { termSimilarity: 4 } },
-];
-/** Above this size only the shipped ranking is measured: each variant costs a full run of the queries. */
-const VARIANTS_UP_TO = 1000;
 
 function machine(): Machine {
   const node = execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }).trim();
@@ -187,9 +169,8 @@ async function benchCorpus(
     searchFigures = await measureSearch(paths.out, QUERIES);
     if (extras.judged) {
       console.log('  judged queries in Chromium …');
-      const transcripts = full.stages.find((s) => s.name === 'ingest')?.pages ?? 0;
       // A failure here (a browser wait timing out on a very large site) must not lose the build figures.
-      ranking = await measureRanking(paths.out, JUDGED_QUERIES, variantsFor(transcripts)).catch((e: unknown) => {
+      ranking = await measureRanking(paths.out, JUDGED_QUERIES).catch((e: unknown) => {
         console.error(`  judged queries failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
         return undefined;
       });
@@ -215,13 +196,6 @@ function extrasOf(values: { 'no-search': boolean; keep: boolean }): Pick<Extras,
   return { search: !values['no-search'], keep: values.keep };
 }
 
-/** `--shipped-ranking`: only the shipped ranking, whatever the size. */
-let shippedOnly = false;
-
-function variantsFor(transcripts: number): readonly RankingVariant[] {
-  return transcripts <= VARIANTS_UP_TO && !shippedOnly ? RANKING_VARIANTS : RANKING_VARIANTS.slice(0, 1);
-}
-
 /** The corpus order for the benchmark: the files the judged queries need and every Chinese file first. */
 function judgedFirst(files: readonly string[]): string[] {
   const first = new Set([...JUDGED_FILES, ...files.filter((f) => /\.zh\.[a-z]+$/.test(f))]);
@@ -237,7 +211,6 @@ async function main(): Promise<number> {
       site: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
       'no-peer': { type: 'boolean', default: false },
-      'shipped-ranking': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -246,7 +219,6 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  shippedOnly = values['shipped-ranking'];
   const sizes = (values.sizes ?? (values.quick ? '100,1000' : '100,1000,10000')).split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
     console.error(`error: --sizes: \`${values.sizes}\` is not a list of sizes such as 100,1000\n\n${USAGE}`);
@@ -257,7 +229,7 @@ async function main(): Promise<number> {
     console.log(`Search on ${site}`);
     const search = await measureSearch(site, QUERIES);
     console.log('  judged queries in Chromium …');
-    const ranking = await measureRanking(site, JUDGED_QUERIES, variantsFor(0));
+    const ranking = await measureRanking(site, JUDGED_QUERIES);
     return report({
       date: new Date().toISOString(),
       machine: machine(),

@@ -221,7 +221,7 @@ function searchLines(search: SearchFigures): string[] {
   ];
 }
 
-/** Mean reciprocal rank per ranking variant, then each query's rank under the first (shipped) one. */
+/** Mean reciprocal rank of the shipped ranking, per class, then each query's rank. */
 export function rankingLines(ranking: RankingFigures): string[] {
   const lines = [
     '  judged queries: mean reciprocal rank (known items / phrases), Chinese recall; then per class (shipped)',

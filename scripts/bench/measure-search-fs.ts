@@ -22,9 +22,11 @@ export interface Transfer {
   files: [path: string, served: number][];
 }
 
-/** What a fetched file is for: Pagefind's index chunks, fragments, metadata and filters, the vocabulary, code. */
+/** What a fetched file is for: the passage index's lists and passages, Pagefind's files, the vocabulary, code. */
 export function kindOf(url: string): string {
   const path = new URL(url).pathname;
+  if (path.includes('/search-words/passages/')) return 'passages';
+  if (path.includes('/search-words/postings/')) return 'postings';
   if (path.includes('/search-words/')) return 'vocabulary';
   const pagefind = /\.(pf_fragment|pf_index|pf_meta|pf_filter)$/.exec(path)?.[1];
   if (pagefind) return pagefind.replace('pf_', '');

@@ -52,17 +52,9 @@ export interface SearchState {
   sort: Sort;
 }
 
-export interface ParsedQuery {
-  /** What Pagefind searches: every word, quotes removed; `null` to browse by filters alone. */
-  search: string | null;
-  /** Phrases a turn must contain. */
-  phrases: string[];
-}
-
-export function parseQuery(q: string): ParsedQuery {
-  const phrases = [...q.matchAll(/"([^"]+)"/g)].map((m) => (m[1] ?? '').trim()).filter((p) => p.includes(' '));
-  const words = q.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
-  return { search: words === '' ? null : words, phrases };
+/** The phrases a turn must contain: each quoted stretch of two words or more (a quoted single word is a word). */
+export function queryPhrases(q: string): string[] {
+  return [...q.matchAll(/"([^"]+)"/g)].map((m) => (m[1] ?? '').trim()).filter((p) => p.includes(' '));
 }
 
 /**

@@ -89,7 +89,7 @@ import {
   LONG_FILTERS,
   type PagefindFilters,
   pagefindOptions,
-  parseQuery,
+  queryPhrases,
   type SearchState,
   type Sort,
   stateFromUrl,
@@ -543,7 +543,6 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
   const url = stateToUrl(new URL(location.href), state);
   if (mode === 'push' && url.href !== location.href) history.pushState(null, '', url);
   if (mode === 'replace') history.replaceState(null, '', url);
-  const query = parseQuery(state.q);
   const words = queryWords(state.q);
   const options = pagefindOptions(state);
   const browsing = words.length === 0;
@@ -598,7 +597,7 @@ async function run(mode: 'push' | 'replace' | 'none'): Promise<void> {
     matching: [],
     shown: [],
     words,
-    phrases: query.phrases,
+    phrases: queryPhrases(state.q),
     browsing,
     all: joinBuckets(all),
   };

@@ -7,19 +7,17 @@ import {
   highlightTerms,
   joinBuckets,
   pagefindOptions,
-  parseQuery,
+  queryPhrases,
   stateFromUrl,
   stateToUrl,
   withHighlight,
 } from '../../src/lib/search-state.ts';
 
-test('a quoted phrase is searched as words and required as a phrase', () => {
-  expect(parseQuery('"telecom fraud" Myanmar')).toEqual({
-    search: 'telecom fraud Myanmar',
-    phrases: ['telecom fraud'],
-  });
-  expect(parseQuery('  ')).toEqual({ search: null, phrases: [] });
-  expect(parseQuery('"fraud"')).toEqual({ search: 'fraud', phrases: [] });
+test('a quoted stretch of two words or more is a phrase; a quoted single word is a word', () => {
+  expect(queryPhrases('"telecom fraud" Myanmar')).toEqual(['telecom fraud']);
+  expect(queryPhrases('"telecom fraud" and " money  laundering "')).toEqual(['telecom fraud', 'money  laundering']);
+  expect(queryPhrases('  ')).toEqual([]);
+  expect(queryPhrases('"fraud"')).toEqual([]);
 });
 
 test('a turn has a phrase only when its words stand together, case and punctuation aside', () => {

@@ -21,6 +21,7 @@ import {
   passagePath,
   postingsBucket,
   postingsFolder,
+  termWeight,
   textKeys,
 } from '../../src/lib/passage-index.ts';
 import type { Stem } from '../../src/lib/search-match.ts';
@@ -75,6 +76,9 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
   const numbers: [address: string, passage: number][] = [];
   /** Per language, key → `[passage, count, passage, count, …]`, passages ascending. */
   const lists = new Map<string, Map<string, number[]>>();
+  /** Each passage's length in characters, and per language the sum, for the weights' length discount. */
+  const lengths: number[] = [];
+  const totals = new Map<string, { chars: number; passages: number }>();
   let n = 0;
   for (const { file } of dated) {
     const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
@@ -95,7 +99,11 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
         keys = new Map();
         lists.set(language, keys);
       }
-      for (const [key, count] of textKeys(page.record.paragraphs.join('\n'), stem)) {
+      const text = page.record.paragraphs.join('\n');
+      lengths[passage] = text.length;
+      const total = totals.get(language) ?? { chars: 0, passages: 0 };
+      totals.set(language, { chars: total.chars + text.length, passages: total.passages + 1 });
+      for (const [key, count] of textKeys(text, stem)) {
         const list = keys.get(key);
         if (list) list.push(passage, count);
         else keys.set(key, [passage, count]);
@@ -112,9 +120,13 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
   await writeAll(byAddress.map((f, i): [string, string] => [join(dir, NUMBERS_DIR, `${i}.json`), JSON.stringify(f)]));
   const manifest: PassageManifest = { count: n, buckets: {}, numbers: numberFiles };
   for (const [language, keys] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const total = totals.get(language) ?? { chars: 0, passages: 1 };
+    const average = total.chars / total.passages;
+    const weighed = (list: number[]): number[] =>
+      list.map((v, i) => (i % 2 === 0 ? v : termWeight(v, lengths[list[i - 1] ?? 0] ?? average, average)));
     const encoded = [...keys]
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([key, list]) => [key, encodeFlat(list)] as const);
+      .map(([key, list]) => [key, encodeFlat(weighed(list))] as const);
     const shared = encoded.filter(([, list]) => list.length <= OWN_FILE_AT);
     const chars = shared.reduce((sum, [key, list]) => sum + key.length + 4 + list.length * 3, 0);
     let buckets = 1;

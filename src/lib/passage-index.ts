@@ -13,9 +13,13 @@
  * and a query word of it needs every pair it holds (the turn is then checked
  * for the whole word).
  *
- * Lists: passage numbers ascending, as `[gap, count, gap, count, …]`, the
+ * Lists: passage numbers ascending, as `[gap, weight, gap, weight, …]`, the
  * first gap from 0. Passages are numbered in date order (undated first), so
- * a list read forwards is oldest first.
+ * a list read forwards is oldest first. A weight is how strongly the passage
+ * says the key (`termWeight`): more often counts more, but less and less, and
+ * a long passage counts less than a short one saying it as often, so a
+ * passage that says a query's words in a few turns is checked before one
+ * long run of talk that mentions them in passing.
  */
 import { fnv1a } from '../../scripts/core/search-shards.ts';
 import { isSpaceless, type Stem, wordsOf } from './search-match.ts';
@@ -104,7 +108,7 @@ export function queryKeys(word: string, stem: Stem): string[] {
   return [...pairs.keys()].filter((k) => [...k].length === 2);
 }
 
-/** A list `[passage, count, passage, count, …]` (ascending passages) in its stored form. */
+/** A list `[passage, weight, passage, weight, …]` (ascending passages) in its stored form. */
 export function encodeFlat(pairs: readonly number[]): number[] {
   const out: number[] = new Array(pairs.length);
   let last = 0;
@@ -117,7 +121,7 @@ export function encodeFlat(pairs: readonly number[]): number[] {
   return out;
 }
 
-/** A stored list back to passage → count. */
+/** A stored list back to passage → weight. */
 export function decodeList(list: readonly number[]): Map<number, number> {
   const out = new Map<number, number>();
   let at = 0;
@@ -128,14 +132,28 @@ export function decodeList(list: readonly number[]): Map<number, number> {
   return out;
 }
 
-/** BM25's saturation constant: a word said twice weighs more than once, ten times not ten times more. */
+/** BM25's constants: saturation (twice weighs more than once, ten times not ten times more) and length discount. */
 const K1 = 1.2;
+const B = 0.75;
+/** Weights are stored as whole numbers: this many steps per unit, so a list stays short. */
+const WEIGHT_STEPS = 10;
+
+/**
+ * How strongly a passage says a key, as stored in a list: BM25's term
+ * weight, from how often it says it (`count`) and its length against the
+ * average passage of its language (in characters, any script), in whole
+ * steps from 1 (said once in passing) to 22.
+ */
+export function termWeight(count: number, length: number, average: number): number {
+  const norm = K1 * (1 - B + (B * length) / Math.max(average, 1));
+  return Math.max(1, Math.round((WEIGHT_STEPS * count * (K1 + 1)) / (count + norm)));
+}
 
 /**
  * The passages that hold every key group (one group per query word: all its
  * keys), each with a score: per word, its weight (`idf`, rarer words more)
- * times how often the passage says it, saturated. A word's count is that of
- * its least said key.
+ * times how strongly the passage says it (`termWeight`; a word's is that of
+ * its weakest key).
  */
 export function candidates(
   words: readonly { lists: readonly Map<number, number>[]; idf: number }[],
@@ -147,10 +165,7 @@ export function candidates(
   for (const passage of first.keys()) {
     if (!others.every((list) => list.has(passage))) continue;
     let score = 0;
-    for (const w of words) {
-      const tf = Math.min(...w.lists.map((list) => list.get(passage) ?? 0));
-      score += (w.idf * tf * (K1 + 1)) / (tf + K1);
-    }
+    for (const w of words) score += (w.idf * Math.min(...w.lists.map((list) => list.get(passage) ?? 0))) / WEIGHT_STEPS;
     out.set(passage, score);
   }
   return out;

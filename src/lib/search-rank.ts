@@ -132,11 +132,12 @@ export function rankTurns(
 export const COMMON_SHARE = 0.01;
 
 /**
- * At most this many words are looked up: each costs a list per language,
- * while two rare words already narrow the passages to few; the others are
- * checked in each passage's turns like common words.
+ * At most this many words are looked up: each costs a list per language (a
+ * few KB), while every word looked up narrows the candidates to passages that
+ * say it and weighs their order, so fewer passages are loaded to no hit; the
+ * others are checked in each passage's turns like common words.
  */
-export const LOOKUP_AT_MOST = 2;
+export const LOOKUP_AT_MOST = 4;
 
 /**
  * The words looked up in the passage index: the rarest of the query's words

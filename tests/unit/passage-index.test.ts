@@ -22,6 +22,7 @@ import {
   postingsBucket,
   postingsFolder,
   queryKeys,
+  termWeight,
   textKeys,
 } from '../../src/lib/passage-index.ts';
 import type { PageData } from '../../src/lib/search-hits.ts';
@@ -55,6 +56,19 @@ describe('keys, lists and candidates', () => {
     ];
     expect(encodeFlat(entries.flat())).toEqual([0, 1, 3, 4, 1, 1, 996, 2]);
     expect([...decodeList(encodeFlat(entries.flat()))]).toEqual(entries);
+  });
+
+  test('a weight grows with the count, less and less, and a longer passage weighs less', () => {
+    const average = 1000;
+    expect(termWeight(1, average, average)).toBe(10);
+    expect(termWeight(2, average, average)).toBeGreaterThan(termWeight(1, average, average));
+    expect(termWeight(20, average, average) - termWeight(10, average, average)).toBeLessThan(
+      termWeight(2, average, average) - termWeight(1, average, average),
+    );
+    expect(termWeight(1_000_000, average, average)).toBe(22);
+    expect(termWeight(1, 10 * average, average)).toBeLessThan(termWeight(1, average, average));
+    expect(termWeight(1, average / 10, average)).toBeGreaterThan(termWeight(1, average, average));
+    expect(termWeight(1, 1_000_000 * average, average)).toBe(1);
   });
 
   test('candidates hold every word; more of a rarer word ranks first; dates order either way', () => {
@@ -238,7 +252,12 @@ describe('the files a build writes', () => {
       expect([...decodeList(own).keys()]).toEqual(Array.from({ length: count }, (_, n) => n));
       // Undated passages are numbered in the order of their twins' paths.
       const seventh = [...files].sort().indexOf(join(many, 'm7.json'));
-      expect((await fileOf('rarely'))[english('rarely')]).toEqual(encodeFlat([seventh, 1]));
+      const rarely = (await fileOf('rarely'))[english('rarely')];
+      expect([...decodeList(Array.isArray(rarely) ? rarely : []).keys()]).toEqual([seventh]);
+      // The longer passage says `everywhere` once, as the others do: it weighs less.
+      const weights = decodeList(own);
+      const other = seventh === 0 ? 1 : 0;
+      expect(weights.get(seventh)).toBeLessThan(weights.get(other) ?? 0);
     } finally {
       await rm(many, { recursive: true, force: true });
     }

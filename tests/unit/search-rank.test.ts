@@ -64,13 +64,15 @@ test('common words are left out of what the passage index is asked when a rarer 
     'reserves',
     'proof',
   ]);
-  // The two rarest, never more: each costs an index file per shard and language.
-  const rarer = { ...rarity.holding, proof: 400, bitcoin: 300 };
-  expect(lookupWords(['proof', 'of', 'bitcoin', 'reserves'], { ...rarity, holding: rarer })).toEqual([
-    'reserves',
-    'bitcoin',
-  ]);
-  expect(LOOKUP_AT_MOST).toBe(2);
+  // The rarest, never more than LOOKUP_AT_MOST of them.
+  const rarer = { ...rarity.holding, proof: 400, bitcoin: 300, lightning: 350, taproot: 20, miniscript: 5 };
+  expect(LOOKUP_AT_MOST).toBe(4);
+  expect(
+    lookupWords(['proof', 'of', 'bitcoin', 'lightning', 'taproot', 'reserves', 'miniscript'], {
+      ...rarity,
+      holding: rarer,
+    }),
+  ).toEqual(['miniscript', 'reserves', 'taproot', 'bitcoin']);
   // Only common words: the rarest is looked up.
   expect(lookupWords(['of', 'open', 'source'], rarity)).toEqual(['source']);
   // A word the vocabulary does not count, a word of a script without spaces, or no vocabulary: all words.

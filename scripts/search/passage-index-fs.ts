@@ -49,9 +49,13 @@ function remembering(stem: Stem): Stem {
   };
 }
 
-async function writeAll(files: readonly [path: string, text: string][]): Promise<void> {
-  const dirs = new Set(files.map(([path]) => dirname(path)));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
+/** Writes `files`, `WRITING` at once, making a folder only the first time (`made`: the folders made so far). */
+async function writeAll(files: readonly [path: string, text: string][], made: Set<string>): Promise<void> {
+  for (const dir of new Set(files.map(([path]) => dirname(path)))) {
+    if (made.has(dir)) continue;
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  }
   for (let i = 0; i < files.length; i += WRITING)
     await Promise.all(files.slice(i, i + WRITING).map(([path, text]) => writeFile(path, text)));
 }
@@ -73,6 +77,7 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
   await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
   await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
   const stems = new Map<string, Stem>();
+  const made = new Set<string>();
   const numbers: [address: string, passage: number][] = [];
   /** Per language, key → `[passage, count, passage, count, …]`, passages ascending. */
   const lists = new Map<string, Map<string, number[]>>();
@@ -80,9 +85,10 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
   const lengths: number[] = [];
   const totals = new Map<string, { chars: number; passages: number }>();
   let n = 0;
+  /** Passage files not yet written: written a batch at a time, across transcripts. */
+  let writes: [string, string][] = [];
   for (const { file } of dated) {
     const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
-    const writes: [string, string][] = [];
     for (const page of searchPages(twin)) {
       const passage = n++;
       const data = recordData(page.record, pageAddress(page.path));
@@ -109,15 +115,22 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
         else keys.set(key, [passage, count]);
       }
     }
-    await writeAll(writes);
+    if (writes.length >= WRITING) {
+      await writeAll(writes, made);
+      writes = [];
+    }
   }
+  await writeAll(writes, made);
   // Each passage's number by its address, in files of about 128 addresses.
   let numberFiles = 1;
   while (numbers.length / numberFiles > 128 && numberFiles < MOST_BUCKETS) numberFiles *= 2;
   const byAddress: NumbersFile[] = Array.from({ length: numberFiles }, () => ({}));
   for (const [address, passage] of numbers)
     (byAddress[numbersBucket(address, numberFiles)] as NumbersFile)[address] = passage;
-  await writeAll(byAddress.map((f, i): [string, string] => [join(dir, NUMBERS_DIR, `${i}.json`), JSON.stringify(f)]));
+  await writeAll(
+    byAddress.map((f, i): [string, string] => [join(dir, NUMBERS_DIR, `${i}.json`), JSON.stringify(f)]),
+    made,
+  );
   const manifest: PassageManifest = { count: n, buckets: {}, numbers: numberFiles };
   for (const [language, keys] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const total = totals.get(language) ?? { chars: 0, passages: 1 };
@@ -148,7 +161,10 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
       file[key] = name;
       own.push([join(base, `${name}.json`), JSON.stringify(list)]);
     }
-    await writeAll([...files.map((f, i): [string, string] => [join(base, `${i}.json`), JSON.stringify(f)]), ...own]);
+    await writeAll(
+      [...files.map((f, i): [string, string] => [join(base, `${i}.json`), JSON.stringify(f)]), ...own],
+      made,
+    );
   }
   return manifest;
 }

@@ -252,7 +252,12 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const parallel = options.parallel ?? shardsAtOnce(availableParallelism(), totalmem() / 2, largest);
   if (toIndex.length > 1 && parallel < toIndex.length)
     options.progress(`${toIndex.length} shards to index, ${parallel} at a time to stay within half the memory`);
-  const runs = await limited(
+  // The passage index and vocabulary (one process, from the twins) are written while Pagefind's processes run.
+  const vocabulary = writeVocabulary(
+    site,
+    slugs.map((slug) => twinFile(site, slug)),
+  );
+  const indexing = limited(
     toIndex.map(({ k, group }) => async () => {
       const started = performance.now();
       const run = await indexShard(site, k, group, options.verbose);
@@ -262,6 +267,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     }),
     parallel,
   );
+  const [runs] = await Promise.all([indexing, vocabulary]);
   for (const run of runs) output += run.output;
   if (options.cacheDir) await writeStatIndex(options.cacheDir, digests);
   if (runs.some((run) => !run.ok)) {
@@ -272,9 +278,5 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   for (const [i, { to }] of toIndex.entries()) await placeShard((runs[i] as { out: string }).out, to);
   const manifest: ShardManifest = { version: 1, shards };
   await writeFile(join(site, 'pagefind/shards.json'), `${JSON.stringify(manifest)}\n`);
-  await writeVocabulary(
-    site,
-    slugs.map((slug) => twinFile(site, slug)),
-  );
   return { ok: true, pages: slugs.length, shards: count, reused, output };
 }

@@ -267,7 +267,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     }),
     parallel,
   );
-  const [runs] = await Promise.all([indexing, vocabulary]);
+  // Both settle before either's failure is reported: nothing goes on writing into a site being thrown away.
+  const [indexed, written] = await Promise.allSettled([indexing, vocabulary]);
+  if (indexed.status === 'rejected') throw indexed.reason;
+  if (written.status === 'rejected') throw written.reason;
+  const runs = indexed.value;
   for (const run of runs) output += run.output;
   if (options.cacheDir) await writeStatIndex(options.cacheDir, digests);
   if (runs.some((run) => !run.ok)) {

@@ -226,24 +226,20 @@ export function rankingLines(ranking: RankingFigures): string[] {
   const lines = [
     '  judged queries: mean reciprocal rank (known items / phrases), Chinese recall; then per class (shipped)',
   ];
-  for (const v of ranking.variants) {
-    const zh = v.recallZh === undefined ? '' : `, recall zh ${(v.recallZh * 100).toFixed(0)}%`;
-    lines.push(
-      `    ${v.name.padEnd(34)} MRR ${v.mrr.toFixed(3)} (${v.mrrKnownItem.toFixed(3)} / ${v.mrrPhrase.toFixed(3)})${zh}`,
-    );
-  }
-  const shipped = ranking.variants[0];
-  for (const c of shipped?.classes ?? []) {
+  const { shipped } = ranking;
+  const zh = shipped.recallZh === undefined ? '' : `, recall zh ${(shipped.recallZh * 100).toFixed(0)}%`;
+  lines.push(
+    `    ${'shipped'.padEnd(34)} MRR ${shipped.mrr.toFixed(3)} (${shipped.mrrKnownItem.toFixed(3)} / ${shipped.mrrPhrase.toFixed(3)})${zh}`,
+  );
+  for (const c of shipped.classes) {
     const p10 = c.precisionAt10 === undefined ? 'precision@10 -' : `precision@10 ${c.precisionAt10.toFixed(3)}`;
     const none = c.saidNone === undefined ? '' : `, no hit and said so ${(c.saidNone * 100).toFixed(0)}%`;
     lines.push(`    ${`${c.kind} (${c.queries})`.padEnd(34)} MRR ${c.mrr.toFixed(3)}, ${p10}${none}`);
   }
-  if (shipped) {
-    const ranks = shipped.queries.map(
-      (q) => `${q.query} ${q.rank ?? '-'}${q.recall === undefined ? '' : ` (${(q.recall * 100).toFixed(0)}%)`}`,
-    );
-    lines.push(`    ranks (${shipped.name}): ${ranks.join('; ')}`);
-  }
+  const ranks = shipped.queries.map(
+    (q) => `${q.query} ${q.rank ?? '-'}${q.recall === undefined ? '' : ` (${(q.recall * 100).toFixed(0)}%)`}`,
+  );
+  lines.push(`    ranks (shipped): ${ranks.join('; ')}`);
   if (ranking.skipped.length > 0) lines.push(`    not in this corpus: ${ranking.skipped.join('; ')}`);
   return lines;
 }

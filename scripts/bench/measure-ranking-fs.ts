@@ -21,11 +21,6 @@ import { launchBrowser } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/serve-static.ts';
 import type { JudgedQuery } from './judged-queries.ts';
 
-/** The ranking measured: the one the site ships with. */
-export interface RankingVariant {
-  name: string;
-}
-
 export interface QueryRank {
   query: string;
   kind: JudgedQuery['kind'];
@@ -54,8 +49,8 @@ export interface ClassFigures {
   saidNone?: number;
 }
 
-export interface VariantFigures {
-  name: string;
+/** The judged queries' figures under the ranking the site ships with. */
+export interface JudgedFigures {
   mrr: number;
   mrrKnownItem: number;
   mrrPhrase: number;
@@ -68,7 +63,7 @@ export interface VariantFigures {
 export interface RankingFigures {
   /** Queries whose relevant turns are not in this site (files left out of a small corpus). */
   skipped: string[];
-  variants: VariantFigures[];
+  shipped: JudgedFigures;
 }
 
 /** Hits read per query for the reciprocal rank: a reader rarely looks further. */
@@ -294,13 +289,12 @@ function precisionAt10(
 const mean = (values: readonly number[]): number =>
   values.length === 0 ? 0 : values.reduce((n, v) => n + v, 0) / values.length;
 
-async function measureVariant(
+async function measureJudged(
   browser: Browser,
   base: string,
-  variant: RankingVariant,
   judged: readonly { q: JudgedQuery; relevant: Set<string> }[],
   turns: TurnIndex,
-): Promise<VariantFigures> {
+): Promise<JudgedFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
@@ -344,7 +338,6 @@ async function measureVariant(
     };
   });
   return {
-    name: variant.name,
     mrr: mrrOf(queries.filter((r) => r.kind === 'known-item' || r.kind === 'phrase')),
     mrrKnownItem: mrrOf(queries.filter((r) => r.kind === 'known-item')),
     mrrPhrase: mrrOf(queries.filter((r) => r.kind === 'phrase')),
@@ -367,7 +360,7 @@ export async function measureRanking(site: string, queries: readonly JudgedQuery
   const server = await serveStatic(site);
   const browser = await launchBrowser();
   try {
-    return { skipped, variants: [await measureVariant(browser, server.url, { name: 'shipped' }, judged, turns)] };
+    return { skipped, shipped: await measureJudged(browser, server.url, judged, turns) };
   } finally {
     await browser.close();
     await server.close();

@@ -166,8 +166,3 @@ export function recordData(record: SearchRecord, url: string): PageData {
     if (key === 'year' || key === 'language') filters[key] = [...(filters[key] ?? []), value];
   return { url, meta: record.meta, content: record.paragraphs.join(' '), filters };
 }
-
-/** The HTML Pagefind indexes for a transcript (see the module comment). */
-export function searchRecordHtml(twin: Twin, extra: Readonly<Record<string, string>> = {}): string {
-  return recordHtml(searchRecord(twin, extra));
-}

@@ -4,8 +4,8 @@ import { answersFilters, matchingTurns, type PageData, turnsOf, valueCounts } fr
 import { noStem } from '../../src/lib/search-match.ts';
 import {
   languageName,
+  recordHtml,
   searchRecord,
-  searchRecordHtml,
   type Twin,
   turnFacts,
   UNDATED,
@@ -68,7 +68,7 @@ test('the search record holds only what was said; speakers, topics and facts are
   );
   expect(JSON.parse(record.meta['facts'] ?? '')).toEqual(turnFacts(twin));
   // Pagefind is given the filters and the title alone: no text, no metadata (the passage index serves them).
-  const html = searchRecordHtml(twin);
+  const html = recordHtml(searchRecord(twin));
   const article = parse(html).querySelector('article');
   expect(article?.text.replace(/\s+/g, ' ').trim()).toBe('Briefing <one>');
   expect(html).not.toContain('telecom fraud?');
@@ -144,12 +144,12 @@ test('generic speakers (Q, A, Speaker 0) are one group in the speaker filter, no
     ],
     turns: twin.turns.map((t, i) => ({ ...t, speaker: i === 1 ? 'q-in-briefing' : 'speaker-0-in-briefing' })),
   };
-  const filters = parse(searchRecordHtml(qa))
+  const filters = parse(recordHtml(searchRecord(qa)))
     .querySelectorAll('[data-pagefind-filter]')
     .filter((el) => el.getAttribute('data-pagefind-filter')?.startsWith(filterKey('speaker', UNNAMED_VOICES)))
     .map((el) => el.getAttribute('data-value'));
   expect(filters).toEqual([UNNAMED_VOICES]);
-  expect(searchRecordHtml(qa)).not.toContain('data-value="Q"');
+  expect(recordHtml(searchRecord(qa))).not.toContain('data-value="Q"');
   const page: PageData = {
     url: '/transcripts/briefing/',
     content: 'Good morning. What about telecom fraud? Telecom fraud fell, see the report.',

@@ -271,9 +271,10 @@ async function numberOf(address: string): Promise<number> {
   return file[address] ?? -1;
 }
 
-/** A passage's data, as the passage index serves it; an empty passage when it cannot be read. */
+/** A passage's data, as the passage index serves it; an empty passage when it has no number (-1) or cannot be read. */
 async function passageData(n: number): Promise<PageData> {
   const none: PageData = { url: '', meta: {}, content: '' };
+  if (n < 0) return none;
   try {
     const response = await fetch(siteUrl(`/search-words/${passagePath(n)}`));
     return response.ok ? ((await response.json()) as PageData) : none;

@@ -19,7 +19,7 @@ import { createGzip } from 'node:zlib';
 import { z } from 'zod';
 import { ARCHIVE_COLUMNS, archiveRows, jsonLine, toCsv } from '../core/to-data.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
-import { MANIFEST_FILE } from './data-files-fs.ts';
+import { type ListedTranscript, readManifestEntries } from './data-files-fs.ts';
 import { statKey } from './scan-cache-fs.ts';
 
 export const BULK_FILES = ['archive.jsonl.gz', 'archive.csv.gz'] as const;
@@ -30,16 +30,7 @@ type BulkRecord = z.infer<typeof BulkRecordSchema>;
 
 const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downloads');
 
-/** What the downloads need of each transcript the manifest lists. */
-const ManifestSchema = z.object({
-  transcripts: z.array(z.object({ slug: z.string(), title: z.string(), date: z.string().nullable() })),
-});
-type Entry = z.infer<typeof ManifestSchema>['transcripts'][number];
-
-/** The site's transcripts, in the manifest's order. */
-async function manifestEntries(site: string): Promise<Entry[]> {
-  return ManifestSchema.parse(JSON.parse(await readFile(join(site, MANIFEST_FILE), 'utf8'))).transcripts;
-}
+type Entry = ListedTranscript;
 
 /**
  * One piece of a download per transcript, from its twin `<slug>.<ext>`, in
@@ -99,7 +90,7 @@ async function reuse(site: string, previous: string, record: BulkRecord | undefi
  * remembering what was written). Returns whether they were written anew.
  */
 export async function writeBulkDownloads(site: string, options: { previous?: string; cacheDir?: string } = {}) {
-  const entries = await manifestEntries(site);
+  const entries = await readManifestEntries(site);
   const twins = createHash('sha1');
   for (const { slug, title, date } of entries) {
     const dir = join(site, 'transcripts');

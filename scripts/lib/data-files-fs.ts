@@ -40,6 +40,17 @@ import { statKey } from './scan-cache-fs.ts';
 
 export const MANIFEST_FILE = 'transcripts.json';
 
+/** What the whole-archive downloads and the search stage read of each transcript in a built site's manifest. */
+const ManifestSchema = z.object({
+  transcripts: z.array(z.object({ slug: z.string(), title: z.string(), date: z.string().nullable() })),
+});
+export type ListedTranscript = z.infer<typeof ManifestSchema>['transcripts'][number];
+
+/** The transcripts a built site's manifest lists, in its order. */
+export async function readManifestEntries(site: string): Promise<ListedTranscript[]> {
+  return ManifestSchema.parse(JSON.parse(await readFile(join(site, MANIFEST_FILE), 'utf8'))).transcripts;
+}
+
 const ManifestEntrySchema = z.custom<ManifestEntry>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { slug?: unknown }).slug === 'string',
   'not a manifest entry',

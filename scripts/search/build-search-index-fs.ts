@@ -1,8 +1,10 @@
 /**
- * The search stage: Pagefind indexes the transcripts shard by shard, each
- * from a page made for search out of its JSON twin (`src/lib/search-record.ts`),
- * one Pagefind process per shard, so memory stays bounded by the shard size
- * whatever the size of the archive. Shard 0 is the primary index in
+ * The search stage: one pass over the transcripts' JSON twins writes the
+ * vocabulary and the passage index (`vocabulary-fs.ts`) and makes each
+ * transcript's pages for Pagefind (`src/lib/search-record.ts`: its filters
+ * and date); Pagefind then indexes those pages shard by shard, one process
+ * per shard, so memory stays bounded by the shard size whatever the size of
+ * the archive. Shard 0 is the primary index in
  * `/pagefind/`; shard k is `/pagefind/shard-k/`; `/pagefind/shards.json` lists
  * them for the search page, which merges them in the browser. A shard whose
  * pages' indexed parts are unchanged since the published build is copied
@@ -10,12 +12,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import type { Twin } from '../../src/lib/search-record.ts';
-import { searchPages } from '../../src/lib/search-versions.ts';
+import { basename, dirname, join, relative } from 'node:path';
+import type { SearchPage } from '../../src/lib/search-versions.ts';
 import { canonicalLanguage, shownValue } from '../core/metadata-shapes.ts';
 import {
   type Part,
@@ -26,8 +27,8 @@ import {
   shardOf,
   shardsAtOnce,
 } from '../core/search-shards.ts';
+import { plural } from '../core/text.ts';
 import { ROOT } from '../lib/cli.ts';
-import { readStatIndex, type StatIndex, statKey, writeStatIndex } from '../lib/scan-cache-fs.ts';
 import { writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
@@ -51,12 +52,6 @@ export interface SearchIndexOptions {
   progress(line: string): void;
   /** How many Pagefind processes run at once (default: one per core, within half the machine's memory). */
   parallel?: number;
-  /**
-   * A folder kept between builds for the digest of each page's indexed part,
-   * by file identity: a page restored unchanged (a hard link into Astro's
-   * cache) is not read again to tell whether its shard changed.
-   */
-  cacheDir?: string;
 }
 
 export interface SearchIndexOutcome {
@@ -123,13 +118,11 @@ async function reuseShard(from: string, to: string, primary: boolean): Promise<v
   }
 }
 
+/** A page Pagefind indexes: its path in the site and its HTML. */
+type Page = Pick<SearchPage, 'path' | 'html'>;
+
 /** A transcript's JSON twin in the built site. */
 const twinFile = (site: string, slug: string): string => join(site, 'transcripts', `${slug}.json`);
-
-/** A transcript's search pages: the original's, and one per language version. */
-async function recordsOf(site: string, slug: string): Promise<{ path: string; html: string }[]> {
-  return searchPages(JSON.parse(await readFile(twinFile(site, slug), 'utf8')) as Twin);
-}
 
 /**
  * Indexes one shard: its transcripts' search pages written into a folder of
@@ -141,7 +134,7 @@ async function recordsOf(site: string, slug: string): Promise<{ path: string; ht
 async function indexShard(
   site: string,
   k: number,
-  slugs: readonly string[],
+  pages: readonly Page[],
   verbose: boolean,
 ): Promise<{ ok: boolean; output: string; out: string }> {
   const tree = `${site}.shard-${process.pid}-${k}`;
@@ -149,11 +142,9 @@ async function indexShard(
   await rm(tree, { recursive: true, force: true });
   await rm(out, { recursive: true, force: true });
   try {
-    for (const slug of slugs) {
-      for (const { path, html } of await recordsOf(site, slug)) {
-        await mkdir(dirname(join(tree, path)), { recursive: true });
-        await writeFile(join(tree, path), html);
-      }
+    for (const { path, html } of pages) {
+      await mkdir(dirname(join(tree, path)), { recursive: true });
+      await writeFile(join(tree, path), html);
     }
     const run = await runPagefind(['--site', tree, '--output-path', out], verbose);
     return { ...run, ok: run.ok && existsSync(join(out, 'pagefind.js')), out };
@@ -198,29 +189,36 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // Pagefind's version and the code that makes each search page: a change to either indexes every shard again.
   const version = [PAGEFIND_VERSION_FILE, ...RECORD_SOURCES].map((f) => readFileSync(f, 'utf8')).join('\0');
   const previous = await readManifest(join(options.previous, 'pagefind/shards.json'));
+
+  // The one pass over the twins: the vocabulary and passage index are written, and each
+  // transcript's Pagefind pages kept (their filters and dates: small) with their digest.
+  const pagesOf = new Map<string, { pages: Page[]; digest: string }>();
+  const unsafe: string[] = [];
+  const started = performance.now();
+  await writeVocabulary(
+    site,
+    slugs.map((slug) => twinFile(site, slug)),
+    ({ file, pages }) => {
+      const html = pages.map((p) => p.html).join('\0');
+      const lang = unsafeLanguage(html);
+      if (lang !== undefined) unsafe.push(`${file}: the transcript's language ${lang} is not a BCP 47 tag`);
+      const digest = createHash('sha256').update(html).digest('hex');
+      pagesOf.set(basename(file, '.json'), { pages: pages.map(({ path, html }) => ({ path, html })), digest });
+    },
+  );
+  const read = ((performance.now() - started) / 1000).toFixed(1);
+  options.progress(`passage index and vocabulary of ${plural(slugs.length, 'transcript')} written in ${read} s`);
+
   const shards: ShardEntry[] = [];
   let reused = 0;
   let output = '';
   const toIndex: { k: number; group: string[]; to: string; html: number }[] = [];
-  const known = options.cacheDir ? await readStatIndex(options.cacheDir) : {};
-  const digests: StatIndex = {};
-  const unsafe: string[] = [];
   for (const [k, group] of groups.entries()) {
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
     let htmlBytes = 0;
     for (const slug of group) {
-      const stats = statSync(twinFile(site, slug));
-      const key = statKey(stats);
-      htmlBytes += stats.size;
-      let digest = known[key];
-      if (digest === undefined) {
-        const record = (await recordsOf(site, slug)).map((r) => r.html).join('\0');
-        const lang = unsafeLanguage(record);
-        if (lang !== undefined)
-          unsafe.push(`${twinFile(site, slug)}: the transcript's language ${lang} is not a BCP 47 tag`);
-        digest = createHash('sha256').update(record).digest('hex');
-      }
-      digests[key] = digest;
+      const { pages, digest } = pagesOf.get(slug) ?? { pages: [], digest: '' };
+      for (const page of pages) htmlBytes += page.html.length;
       hash.update(slug).update('\0').update(digest).update('\n');
     }
     const entry: ShardEntry = { dir: shardDir(k, options.part), pages: group.length, fingerprint: hash.digest('hex') };
@@ -252,28 +250,18 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const parallel = options.parallel ?? shardsAtOnce(availableParallelism(), totalmem() / 2, largest);
   if (toIndex.length > 1 && parallel < toIndex.length)
     options.progress(`${toIndex.length} shards to index, ${parallel} at a time to stay within half the memory`);
-  // The passage index and vocabulary (one process, from the twins) are written while Pagefind's processes run.
-  const vocabulary = writeVocabulary(
-    site,
-    slugs.map((slug) => twinFile(site, slug)),
-  );
-  const indexing = limited(
+  const runs = await limited(
     toIndex.map(({ k, group }) => async () => {
       const started = performance.now();
-      const run = await indexShard(site, k, group, options.verbose);
+      const pages = group.flatMap((slug) => pagesOf.get(slug)?.pages ?? []);
+      const run = await indexShard(site, k, pages, options.verbose);
       const time = ((performance.now() - started) / 1000).toFixed(1);
       if (run.ok) options.progress(`shard ${k + 1}/${count}: ${group.length} pages indexed in ${time} s`);
       return run;
     }),
     parallel,
   );
-  // Both settle before either's failure is reported: nothing goes on writing into a site being thrown away.
-  const [indexed, written] = await Promise.allSettled([indexing, vocabulary]);
-  if (indexed.status === 'rejected') throw indexed.reason;
-  if (written.status === 'rejected') throw written.reason;
-  const runs = indexed.value;
   for (const run of runs) output += run.output;
-  if (options.cacheDir) await writeStatIndex(options.cacheDir, digests);
   if (runs.some((run) => !run.ok)) {
     for (const run of runs) await rm(run.out, { recursive: true, force: true });
     return { ok: false, pages: 0, shards: count, reused, output };

@@ -3,10 +3,12 @@
  * `/search-words/`: every search passage's data, numbered in date order, each
  * number by the passage's address (for the passages Pagefind finds by their
  * filters), and per language the lists of passages by key, split into bucket
- * files (a list too long to share a bucket in a file of its own). Made from the JSON twins,
- * the same search pages Pagefind indexes, so both always agree.
+ * files (a list too long to share a bucket in a file of its own). Made from
+ * the same search pages Pagefind indexes, so both always agree: the
+ * vocabulary's one pass over the twins (`vocabulary-fs.ts`) hands each
+ * transcript's pages to the writer in date order.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   encodeFlat,
@@ -25,9 +27,9 @@ import {
   textKeys,
 } from '../../src/lib/passage-index.ts';
 import type { Stem } from '../../src/lib/search-match.ts';
-import { recordData, type Twin } from '../../src/lib/search-record.ts';
+import { recordData } from '../../src/lib/search-record.ts';
 import { stemmerFor } from '../../src/lib/search-stem.ts';
-import { pageAddress, searchPages } from '../../src/lib/search-versions.ts';
+import { pageAddress, type SearchPage } from '../../src/lib/search-versions.ts';
 import { fnv1a } from '../core/search-shards.ts';
 
 /** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
@@ -60,19 +62,15 @@ async function writeAll(files: readonly [path: string, text: string][], made: Se
     await Promise.all(files.slice(i, i + WRITING).map(([path, text]) => writeFile(path, text)));
 }
 
-/** A transcript's JSON twin and its date (`0000` when undated), as the vocabulary's pass over the twins reads it. */
-export interface DatedTwin {
-  date: string;
-  file: string;
+/** Adds a transcript's search pages to the index: call in date order, so passages are numbered oldest first. */
+export interface PassageIndexWriter {
+  add(pages: readonly SearchPage[]): Promise<void>;
+  /** Writes what is left (the lists, the numbers by address) and returns the index's manifest. */
+  finish(): Promise<PassageManifest>;
 }
 
-/** The order passages are numbered in: by date (undated first), then by the twin's path. */
-const byDate = (a: DatedTwin, b: DatedTwin): number =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-
-/** Writes the passage index of the transcripts of `twins` into `dir`, replacing any before. */
-export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]): Promise<PassageManifest> {
-  const dated = [...twins].sort(byDate);
+/** A writer of the passage index into `dir`, replacing any before. */
+export async function passageIndexWriter(dir: string): Promise<PassageIndexWriter> {
   await rm(join(dir, PASSAGES_DIR), { recursive: true, force: true });
   await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
   await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
@@ -87,9 +85,9 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
   let n = 0;
   /** Passage files not yet written: written a batch at a time, across transcripts. */
   let writes: [string, string][] = [];
-  for (const { file } of dated) {
-    const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
-    for (const page of searchPages(twin)) {
+  let writing = Promise.resolve();
+  async function add(pages: readonly SearchPage[]): Promise<void> {
+    for (const page of pages) {
       const passage = n++;
       const data = recordData(page.record, pageAddress(page.path));
       numbers.push([data.url, passage]);
@@ -115,56 +113,63 @@ export async function writePassageIndex(dir: string, twins: readonly DatedTwin[]
         else keys.set(key, [passage, count]);
       }
     }
+    // A batch is written while the next is made: the batch before must be done first.
     if (writes.length >= WRITING) {
-      await writeAll(writes, made);
+      await writing;
+      writing = writeAll(writes, made);
       writes = [];
     }
   }
-  await writeAll(writes, made);
-  // Each passage's number by its address, in files of about 128 addresses.
-  let numberFiles = 1;
-  while (numbers.length / numberFiles > 128 && numberFiles < MOST_BUCKETS) numberFiles *= 2;
-  const byAddress: NumbersFile[] = Array.from({ length: numberFiles }, () => ({}));
-  for (const [address, passage] of numbers)
-    (byAddress[numbersBucket(address, numberFiles)] as NumbersFile)[address] = passage;
-  await writeAll(
-    byAddress.map((f, i): [string, string] => [join(dir, NUMBERS_DIR, `${i}.json`), JSON.stringify(f)]),
-    made,
-  );
-  const manifest: PassageManifest = { count: n, buckets: {}, numbers: numberFiles };
-  for (const [language, keys] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const total = totals.get(language) ?? { chars: 0, passages: 1 };
-    const average = total.chars / total.passages;
-    const weighed = (list: number[]): number[] =>
-      list.map((v, i) => (i % 2 === 0 ? v : termWeight(v, lengths[list[i - 1] ?? 0] ?? average, average)));
-    const encoded = [...keys]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([key, list]) => [key, encodeFlat(weighed(list))] as const);
-    const shared = encoded.filter(([, list]) => list.length <= OWN_FILE_AT);
-    const chars = shared.reduce((sum, [key, list]) => sum + key.length + 4 + list.length * 3, 0);
-    let buckets = 1;
-    while (chars / buckets > BUCKET_CHARS && buckets < MOST_BUCKETS) buckets *= 2;
-    manifest.buckets[language] = buckets;
-    const files: PostingsFile[] = Array.from({ length: buckets }, () => ({}));
-    const own: [string, string][] = [];
-    const names = new Set<string>();
-    const base = join(dir, postingsFolder(language));
-    for (const [key, list] of encoded) {
-      const file = files[postingsBucket(key, buckets)] as PostingsFile;
-      if (list.length <= OWN_FILE_AT) {
-        file[key] = list;
-        continue;
-      }
-      let name = `own/${fnv1a(key).toString(36)}`;
-      while (names.has(name)) name += '_';
-      names.add(name);
-      file[key] = name;
-      own.push([join(base, `${name}.json`), JSON.stringify(list)]);
-    }
+  async function finish(): Promise<PassageManifest> {
+    await writing;
+    await writeAll(writes, made);
+    writes = [];
+    // Each passage's number by its address, in files of about 128 addresses.
+    let numberFiles = 1;
+    while (numbers.length / numberFiles > 128 && numberFiles < MOST_BUCKETS) numberFiles *= 2;
+    const byAddress: NumbersFile[] = Array.from({ length: numberFiles }, () => ({}));
+    for (const [address, passage] of numbers)
+      (byAddress[numbersBucket(address, numberFiles)] as NumbersFile)[address] = passage;
     await writeAll(
-      [...files.map((f, i): [string, string] => [join(base, `${i}.json`), JSON.stringify(f)]), ...own],
+      byAddress.map((f, i): [string, string] => [join(dir, NUMBERS_DIR, `${i}.json`), JSON.stringify(f)]),
       made,
     );
+    const manifest: PassageManifest = { count: n, buckets: {}, numbers: numberFiles };
+    for (const [language, keys] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const total = totals.get(language) ?? { chars: 0, passages: 1 };
+      const average = total.chars / total.passages;
+      const weighed = (list: number[]): number[] =>
+        list.map((v, i) => (i % 2 === 0 ? v : termWeight(v, lengths[list[i - 1] ?? 0] ?? average, average)));
+      const encoded = [...keys]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([key, list]) => [key, encodeFlat(weighed(list))] as const);
+      const shared = encoded.filter(([, list]) => list.length <= OWN_FILE_AT);
+      const chars = shared.reduce((sum, [key, list]) => sum + key.length + 4 + list.length * 3, 0);
+      let buckets = 1;
+      while (chars / buckets > BUCKET_CHARS && buckets < MOST_BUCKETS) buckets *= 2;
+      manifest.buckets[language] = buckets;
+      const files: PostingsFile[] = Array.from({ length: buckets }, () => ({}));
+      const own: [string, string][] = [];
+      const names = new Set<string>();
+      const base = join(dir, postingsFolder(language));
+      for (const [key, list] of encoded) {
+        const file = files[postingsBucket(key, buckets)] as PostingsFile;
+        if (list.length <= OWN_FILE_AT) {
+          file[key] = list;
+          continue;
+        }
+        let name = `own/${fnv1a(key).toString(36)}`;
+        while (names.has(name)) name += '_';
+        names.add(name);
+        file[key] = name;
+        own.push([join(base, `${name}.json`), JSON.stringify(list)]);
+      }
+      await writeAll(
+        [...files.map((f, i): [string, string] => [join(base, `${i}.json`), JSON.stringify(f)]), ...own],
+        made,
+      );
+    }
+    return manifest;
   }
-  return manifest;
+  return { add, finish };
 }

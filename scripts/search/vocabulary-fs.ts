@@ -9,8 +9,9 @@
  * the words, and to name speakers; a word in no turn reads its few `near/`
  * files to offer the archive's closest words.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   bucketCount,
   isSpaceless,
@@ -23,8 +24,10 @@ import {
   wordsOf,
 } from '../../src/lib/search-match.ts';
 import { languageName, spokenText, type Twin } from '../../src/lib/search-record.ts';
+import { type SearchPage, searchPages } from '../../src/lib/search-versions.ts';
 import { speakerPath } from '../core/urls.ts';
-import { type DatedTwin, writePassageIndex } from './passage-index-fs.ts';
+import { MANIFEST_FILE, readManifestEntries } from '../lib/data-files-fs.ts';
+import { passageIndexWriter } from './passage-index-fs.ts';
 
 export const VOCABULARY_DIR = 'search-words';
 /** The folders of the words (and speakers) by their first letters, and of the close matches. */
@@ -47,14 +50,67 @@ export async function siteTwins(site: string): Promise<string[]> {
 const originalOf = (turn: object): string | undefined =>
   'original' in turn && typeof turn.original === 'string' ? turn.original : undefined;
 
-/** Writes the vocabulary of the transcripts whose twins are `twinFiles`, replacing any before. */
-export async function writeVocabulary(site: string, twinFiles: readonly string[]): Promise<VocabularyManifest> {
-  const byLanguage = new Map<string, { turns: number; words: Map<string, number>; echoes: Map<string, number> }>();
-  const people = new Map<string, string>();
+/** A transcript's JSON twin and its date (`0000` when undated): the passage index numbers passages in date order. */
+export interface DatedTwin {
+  date: string;
+  file: string;
+}
+
+/** The order passages are numbered in: by date (undated first), then by the twin's path. */
+const byDate = (a: DatedTwin, b: DatedTwin): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+
+/**
+ * The twins `twinFiles` of `site` in date order, each date from the site's
+ * manifest (`/transcripts.json`), read from the twin itself only when the
+ * manifest does not list it.
+ */
+export async function inDateOrder(site: string, twinFiles: readonly string[]): Promise<DatedTwin[]> {
+  const listed = existsSync(join(site, MANIFEST_FILE)) ? await readManifestEntries(site) : [];
+  const dates = new Map(listed.map((e) => [e.slug, e.date]));
   const dated: DatedTwin[] = [];
   for (const file of twinFiles) {
-    const twin = JSON.parse(await readFile(file, 'utf8')) as Twin;
-    dated.push({ date: twin.date ?? '0000', file });
+    const known = dates.get(basename(file, '.json'));
+    const date = known !== undefined ? known : (JSON.parse(await readFile(file, 'utf8')) as Twin).date;
+    dated.push({ date: date ?? '0000', file });
+  }
+  return dated.sort(byDate);
+}
+
+/** A twin as the vocabulary's pass read it: its file, the twin and its search pages. */
+export interface ReadTwin {
+  file: string;
+  twin: Twin;
+  pages: SearchPage[];
+}
+
+/**
+ * Writes the vocabulary and the passage index of the transcripts whose twins
+ * are `twinFiles`, replacing any before. Each twin is read and made into its
+ * search pages once; `each` is given them too (the search stage makes
+ * Pagefind's pages from them).
+ */
+export async function writeVocabulary(
+  site: string,
+  twinFiles: readonly string[],
+  each?: (read: ReadTwin) => void,
+): Promise<VocabularyManifest> {
+  const byLanguage = new Map<string, { turns: number; words: Map<string, number>; echoes: Map<string, number> }>();
+  const people = new Map<string, string>();
+  const dir = join(site, VOCABULARY_DIR);
+  const dated = await inDateOrder(site, twinFiles);
+  await rm(dir, { recursive: true, force: true });
+  const passageIndex = await passageIndexWriter(dir);
+  // Each twin is read while the one before is made into pages and counted.
+  const read = (i: number) => (i < dated.length ? readFile((dated[i] as DatedTwin).file, 'utf8') : undefined);
+  let next = read(0);
+  for (const [i, { file }] of dated.entries()) {
+    const text = (await next) as string;
+    next = read(i + 1);
+    const twin = JSON.parse(text) as Twin;
+    const pages = searchPages(twin);
+    await passageIndex.add(pages);
+    each?.({ file, twin, pages });
     // The original's words by turn: a version's turn that says a word its original says only echoes it.
     const originalWords = new Map(
       twin.turns.map((turn) => [turn.id, new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')))]),
@@ -69,7 +125,10 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
       }
       for (const turn of text.turns) {
         language.turns++;
-        const words = new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
+        const words =
+          text === twin
+            ? (originalWords.get(turn.id) ?? new Set<string>())
+            : new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
         const original = text === twin ? undefined : originalWords.get(originalOf(turn) ?? '');
         for (const w of words) {
           if (w.length > LONGEST || isSpaceless(w)) continue;
@@ -79,6 +138,7 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
       }
     }
   }
+  const passages = await passageIndex.finish();
   const languages = [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]));
   const total = languages.reduce((n, [, l]) => n + l.words.size, 0);
   const buckets = bucketCount(total);
@@ -87,9 +147,6 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
   for (const [, { words }] of languages) for (const [w, n] of words) offered.set(w, (offered.get(w) ?? 0) + n);
   for (const [w, n] of offered) if (n < MIN_OFFERED) offered.delete(w);
   const near = bucketCount(2 * offered.size);
-  const dir = join(site, VOCABULARY_DIR);
-  await rm(dir, { recursive: true, force: true });
-  const passages = await writePassageIndex(dir, dated);
   const manifest: VocabularyManifest = { version: 3, buckets, near, languages: [], passages };
   const files: VocabularyFile[] = Array.from({ length: buckets }, () => ({ languages: {}, speakers: {} }));
   for (const [code, { turns, words, echoes }] of languages) {
@@ -112,7 +169,7 @@ export async function writeVocabulary(site: string, twinFiles: readonly string[]
     }
   }
   // Speakers by each word of their name, for "turns by …" when a query names one.
-  for (const [path, name] of [...people].sort((a, b) => a[1].localeCompare(b[1]))) {
+  for (const [path, name] of [...people].sort((a, b) => a[1].localeCompare(b[1]) || (a[0] < b[0] ? -1 : 1))) {
     for (const w of new Set(wordsOf(name))) {
       const file = files[vocabularyBucket(w, buckets)];
       if (!file) continue;

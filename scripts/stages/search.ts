@@ -19,7 +19,6 @@ export const searchStage: Stage = {
       previous: options.out,
       perShard: options.shardPages,
       ...(options.part ? { part: options.part } : {}),
-      cacheDir: join(ctx.cache, 'search-records'),
       verbose: options.verbose,
       progress: (line) => ctx.log(`  ${line}`),
     });

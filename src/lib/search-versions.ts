@@ -70,11 +70,15 @@ function withTurns(l: LanguageTwin, turns: LanguageTwin['turns']): LanguageTwin 
   };
 }
 
-/**
- * The search pages of a transcript: the original's first, then each
- * version's, each in parts; `path` is relative to the site.
- */
-export function searchPages(twin: Twin, size = PART_CHARS): { path: string; html: string; record: SearchRecord }[] {
+/** One search page: its path relative to the site, the HTML Pagefind indexes, and its record. */
+export interface SearchPage {
+  path: string;
+  html: string;
+  record: SearchRecord;
+}
+
+/** The search pages of a transcript: the original's first, then each version's, each in parts. */
+export function searchPages(twin: Twin, size = PART_CHARS): SearchPage[] {
   // A twin written before language versions were added to schema 2 has no `versions`.
   const versions = twin.versions ?? [];
   const languages: LanguageTwin[] = [twin, ...versions];

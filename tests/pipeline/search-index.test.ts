@@ -1,18 +1,16 @@
 /**
  * The search stage's reuse of published shards: a shard whose transcripts'
- * search records are unchanged is reused (its files linked), and the digest of
- * a twin the last build saw (same file: Astro restores unchanged files as hard
- * links) comes from the stage's cache without reading the twin.
+ * Pagefind pages (filters and dates) are unchanged is reused (its files
+ * linked); the passage index, written anew every time from the same one pass
+ * over the twins, numbers passages in date order.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
 import { buildSearchIndex } from '../../scripts/search/build-search-index-fs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
-const cacheDir = join(dir, 'cache');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A transcript's JSON twin with one turn saying `words`: what the search stage indexes. */
@@ -74,9 +72,9 @@ function site(name: string, from?: string, write: Record<string, { words: string
 }
 
 const run = (root: string, previous: string) =>
-  buildSearchIndex({ site: root, previous, perShard: 10, cacheDir, verbose: false, progress: () => undefined });
+  buildSearchIndex({ site: root, previous, perShard: 10, verbose: false, progress: () => undefined });
 
-test('an unchanged site reuses its shard; a known page is not read; a new page is', async () => {
+test('an unchanged site reuses its shard; other filters or dates index it again', async () => {
   const first = site('first');
   expect(await run(first, join(dir, 'none'))).toMatchObject({ ok: true, pages: 3, shards: 1, reused: 0 });
   expect(existsSync(join(first, 'pagefind/pagefind-entry.json'))).toBe(true);
@@ -84,21 +82,23 @@ test('an unchanged site reuses its shard; a known page is not read; a new page i
   const second = site('second', first);
   expect(await run(second, first)).toMatchObject({ ok: true, reused: 1 });
 
-  // The cache says alpha's file holds other words: believed without reading it, so the shard is indexed again.
-  const alpha = join(second, 'transcripts/alpha.json');
-  const index = JSON.parse(readFileSync(join(cacheDir, 'stat-index.json'), 'utf8')) as Record<string, string>;
-  index[statKey(statSync(alpha))] = 'planted';
-  writeFileSync(join(cacheDir, 'stat-index.json'), JSON.stringify(index));
-  const third = site('third', second);
-  expect(await run(third, second)).toMatchObject({ ok: true, reused: 0 });
+  // Pagefind holds filters and dates, no words (the passage index has them, written anew every
+  // time): other words keep its shard, another date indexes it again.
+  const third = site('third', second, { beta: { words: 'beta now speaks of joint patrols' } });
+  expect(await run(third, second)).toMatchObject({ ok: true, reused: 1 });
+  expect(readFileSync(join(third, 'search-words/passages/0/1.json'), 'utf8')).toContain('joint patrols');
+  const fourth = site('fourth', third, { beta: { words: 'beta now speaks of joint patrols', date: '2024-05-01' } });
+  expect(await run(fourth, third)).toMatchObject({ ok: true, reused: 0 });
+  // Dated, beta comes after the undated transcripts (this site has no manifest: dates come from the twins).
+  expect(readFileSync(join(fourth, 'search-words/passages/0/2.json'), 'utf8')).toContain('joint patrols');
+}, 60_000);
 
-  // A page written anew is read. Pagefind holds filters and dates, no words (the passage index has
-  // them, written anew every time): other words keep its shard, another date indexes it again.
-  const fourth = site('fourth', third);
-  expect(await run(fourth, third)).toMatchObject({ ok: true, reused: 1 });
-  const fifth = site('fifth', fourth, { beta: { words: 'beta now speaks of joint patrols' } });
-  expect(await run(fifth, fourth)).toMatchObject({ ok: true, reused: 1 });
-  expect(readFileSync(join(fifth, 'search-words/passages/0/1.json'), 'utf8')).toContain('joint patrols');
-  const sixth = site('sixth', fifth, { beta: { words: 'beta now speaks of joint patrols', date: '2024-05-01' } });
-  expect(await run(sixth, fifth)).toMatchObject({ ok: true, reused: 0 });
+test('passages are numbered by the dates the site’s manifest lists', async () => {
+  const root = site('listed');
+  const listed = (slug: string, date: string | null) => ({ slug, title: slug, date });
+  const manifest = [listed('gamma', '2023-01-01'), listed('alpha', '2022-01-01'), listed('beta', null)];
+  writeFileSync(join(root, 'transcripts.json'), JSON.stringify({ schemaVersion: 2, transcripts: manifest }));
+  expect(await run(root, join(dir, 'none'))).toMatchObject({ ok: true, pages: 3 });
+  const passage = (n: number) => readFileSync(join(root, `search-words/passages/0/${n}.json`), 'utf8');
+  expect([0, 1, 2].map((n) => /\/transcripts\/(\w+)\//.exec(passage(n))?.[1])).toEqual(['beta', 'alpha', 'gamma']);
 }, 60_000);

@@ -45,7 +45,7 @@ const USAGE = `Usage: npm run build -- [options]
   --no-check      skip the check of every internal link and anchor of the new
                   site (by default a broken one stops the build before publishing)
   --report        list every input file with its format, turns and problems
-  --verbose       show the output of Astro and Pagefind
+  --verbose       show the output of Astro
   --part K/N      build part K of N of the archive, to combine later (see /docs/scaling/)
   --shard-pages N about how many pages each search index shard holds (default: 5000)
   --stats FILE    write each stage's wall time, CPU time and output as JSON

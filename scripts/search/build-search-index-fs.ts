@@ -2,20 +2,20 @@
  * The search stage: one pass over the transcripts' JSON twins writes the
  * vocabulary and the passage index (`vocabulary-fs.ts`) and makes each
  * transcript's pages for Pagefind (`src/lib/search-record.ts`: its filters
- * and date); Pagefind then indexes those pages shard by shard, one process
- * per shard, so memory stays bounded by the shard size whatever the size of
- * the archive. Shard 0 is the primary index in
+ * and date); Pagefind then indexes those pages shard by shard, through its
+ * Node API (no page is written to disk for it), so its memory stays bounded
+ * by the shard size whatever the size of the archive. Shard 0 is the primary index in
  * `/pagefind/`; shard k is `/pagefind/shard-k/`; `/pagefind/shards.json` lists
  * them for the search page, which merges them in the browser. A shard whose
  * pages' indexed parts are unchanged since the published build is copied
  * from it instead of being indexed again.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
+import { close as closePagefind, createIndex } from 'pagefind';
 import type { SearchPage } from '../../src/lib/search-versions.ts';
 import { canonicalLanguage, shownValue } from '../core/metadata-shapes.ts';
 import {
@@ -31,7 +31,6 @@ import { plural } from '../core/text.ts';
 import { ROOT } from '../lib/cli.ts';
 import { writeVocabulary } from './vocabulary-fs.ts';
 
-const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
 /** The code that makes the page Pagefind indexes for a transcript, what it uses, and this indexer. */
 const RECORD_SOURCES = [
@@ -47,7 +46,6 @@ export interface SearchIndexOptions {
   perShard: number;
   /** When this machine builds one part of the archive: its shards are named apart from other parts'. */
   part?: Part;
-  verbose: boolean;
   /** Called with a line of progress for each shard. */
   progress(line: string): void;
   /** How many Pagefind processes run at once (default: one per core, within half the machine's memory). */
@@ -59,22 +57,8 @@ export interface SearchIndexOutcome {
   pages: number;
   shards: number;
   reused: number;
-  /** Pagefind's output, for the error message when it failed. */
+  /** Pagefind's errors, for the error message when it failed. */
   output: string;
-}
-
-function runPagefind(args: string[], verbose: boolean): Promise<{ ok: boolean; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [PAGEFIND_BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (verbose) process.stdout.write(chunk);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('close', (code) => resolve({ ok: code === 0 && !/\bError\b/.test(output), output }));
-  });
 }
 
 /**
@@ -121,35 +105,37 @@ async function reuseShard(from: string, to: string, primary: boolean): Promise<v
 /** A page Pagefind indexes: its path in the site and its HTML. */
 type Page = Pick<SearchPage, 'path' | 'html'>;
 
+/** A shard indexed: whether it worked, Pagefind's errors, and the folder its index was written to. */
+interface ShardRun {
+  ok: boolean;
+  output: string;
+  out: string;
+}
+
 /** A transcript's JSON twin in the built site. */
 const twinFile = (site: string, slug: string): string => join(site, 'transcripts', `${slug}.json`);
 
 /**
- * Indexes one shard: its transcripts' search pages written into a folder of
- * their own, so Pagefind sees only them, and its index written to a folder of its own (`out`), moved
- * into the site once every shard is done: shards index side by side, and the
- * primary shard's Pagefind never writes into `/pagefind/` while another
- * shard's folder is in it.
+ * Indexes one shard's pages through Pagefind's Node API (its service
+ * process), into a folder of its own (`out`), moved into the site once every
+ * shard is done: shards index side by side, and the primary shard's index
+ * never lands in `/pagefind/` while another shard's folder is in it. The
+ * pages go to the service all at once in the order given, which is the order
+ * it numbers them in: the same pages give the same index.
  */
-async function indexShard(
-  site: string,
-  k: number,
-  pages: readonly Page[],
-  verbose: boolean,
-): Promise<{ ok: boolean; output: string; out: string }> {
-  const tree = `${site}.shard-${process.pid}-${k}`;
-  const out = `${tree}.out`;
-  await rm(tree, { recursive: true, force: true });
+async function indexShard(site: string, k: number, pages: readonly Page[]): Promise<ShardRun> {
+  const out = `${site}.shard-${process.pid}-${k}.out`;
   await rm(out, { recursive: true, force: true });
+  const { index, errors } = await createIndex({});
+  if (!index) return { ok: false, output: errors.join('\n'), out };
   try {
-    for (const { path, html } of pages) {
-      await mkdir(dirname(join(tree, path)), { recursive: true });
-      await writeFile(join(tree, path), html);
-    }
-    const run = await runPagefind(['--site', tree, '--output-path', out], verbose);
-    return { ...run, ok: run.ok && existsSync(join(out, 'pagefind.js')), out };
+    const added = await Promise.all(pages.map((p) => index.addHTMLFile({ sourcePath: p.path, content: p.html })));
+    const problems = [...errors, ...added.flatMap((a) => a.errors)];
+    if (problems.length === 0) problems.push(...(await index.writeFiles({ outputPath: out })).errors);
+    const ok = problems.length === 0 && existsSync(join(out, 'pagefind.js'));
+    return { ok, output: problems.join('\n'), out };
   } finally {
-    await rm(tree, { recursive: true, force: true });
+    await index.deleteIndex();
   }
 }
 
@@ -244,8 +230,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       output: `${unsafe.join('\n')}\nPagefind names index files after the language: it was not run. Fix the \`language\` in the metadata.`,
     };
   }
-  // One Pagefind per core (each uses about one), unless their peaks together would pass half the
-  // machine's memory, the budget the Astro stage has too: a shard's peak grows with its size.
+  // One shard per core at a time, unless their peaks together would pass half the machine's
+  // memory, the budget the Astro stage has too: a shard's peak grows with its size.
   const largest = Math.max(0, ...toIndex.map((t) => t.html));
   const parallel = options.parallel ?? shardsAtOnce(availableParallelism(), totalmem() / 2, largest);
   if (toIndex.length > 1 && parallel < toIndex.length)
@@ -254,13 +240,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     toIndex.map(({ k, group }) => async () => {
       const started = performance.now();
       const pages = group.flatMap((slug) => pagesOf.get(slug)?.pages ?? []);
-      const run = await indexShard(site, k, pages, options.verbose);
+      const run = await indexShard(site, k, pages);
       const time = ((performance.now() - started) / 1000).toFixed(1);
       if (run.ok) options.progress(`shard ${k + 1}/${count}: ${group.length} pages indexed in ${time} s`);
       return run;
     }),
     parallel,
-  );
+  ).finally(closePagefind);
   for (const run of runs) output += run.output;
   if (runs.some((run) => !run.ok)) {
     for (const run of runs) await rm(run.out, { recursive: true, force: true });

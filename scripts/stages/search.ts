@@ -19,10 +19,9 @@ export const searchStage: Stage = {
       previous: options.out,
       perShard: options.shardPages,
       ...(options.part ? { part: options.part } : {}),
-      verbose: options.verbose,
       progress: (line) => ctx.log(`  ${line}`),
     });
-    if (!search.ok) return stop('Pagefind failed (its output is above)', [search.output.trim()]);
+    if (!search.ok) return stop('the search index was not written', [search.output.trim()]);
     const pagefind = await countFiles(join(staging, 'pagefind'));
     const passages = await countFiles(join(staging, VOCABULARY_DIR));
     const figures = {

@@ -72,7 +72,7 @@ function site(name: string, from?: string, write: Record<string, { words: string
 }
 
 const run = (root: string, previous: string) =>
-  buildSearchIndex({ site: root, previous, perShard: 10, verbose: false, progress: () => undefined });
+  buildSearchIndex({ site: root, previous, perShard: 10, progress: () => undefined });
 
 test('an unchanged site reuses its shard; other filters or dates index it again', async () => {
   const first = site('first');

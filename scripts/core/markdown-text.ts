@@ -6,7 +6,7 @@
  * `OP_CHECKTEMPLATEVERIFY` everywhere, and `**bold**` is bold in a paragraph
  * and plain in an excerpt, never asterisks.
  */
-import { isInertMarkdown, micromarkToHtml } from './render-paragraph.ts';
+import { inertMarkdown, micromarkToHtml } from './render-paragraph.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
 
@@ -22,7 +22,8 @@ function decode(text: string): string {
 export function markdownToPlain(text: string): string {
   // Lines in which Markdown finds nothing to do read as written, joined by a space: most spoken paragraphs
   // (micromark took most of the site stage's time when every excerpt went through it).
-  if (text.split('\n').every(isInertMarkdown)) return text.replace(/\s+/g, ' ').trim();
+  const lines = text.split('\n').map(inertMarkdown);
+  if (lines.every((line) => line !== undefined)) return lines.join(' ').replace(/\s+/g, ' ').trim();
   return micromarkToPlain(text);
 }
 

@@ -48,24 +48,36 @@ const IMAGE = /^<img src="([^"]*)" alt="([^"]*)"/;
 
 /**
  * Text in which Markdown finds nothing to do: one line, no space at either
- * end, no character that can open syntax (emphasis, code, links, images,
- * HTML, entities, escapes, headings, quotes, tables) and no list marker at
- * the start. micromark would only wrap it in `<p>` and encode its quotes;
- * most spoken paragraphs are like this, and skipping micromark for them
- * saves most of a Markdown transcript's rendering time. Tested against
- * micromark itself on random text.
+ * end, no character that can open syntax (emphasis, code, links, HTML,
+ * escapes, headings, quotes, tables), no `![` (an image), no `&` that could
+ * start a character reference, and no list marker at the start. micromark
+ * would only wrap it in `<p>` and encode its quotes and ampersands; most
+ * spoken paragraphs are like this, and skipping micromark for them saves
+ * most of a Markdown transcript's rendering time. Tested against micromark
+ * itself on random text.
  */
 const INERT_MARKDOWN =
-  /^(?![-+=]|\d{1,9}[.)])[^\s\\`*_[\]<>!&#|~$\0](?:[^\\`*_[\]<>!&#|~$\n\r\0]*[^\s\\`*_[\]<>!&#|~$\0])?$/;
+  /^(?![-+=]|\d{1,9}[.)])(?!.*!\[)(?!.*&[#\w])[^\s\\`*_[\]<>#|~$\0](?:[^\\`*_[\]<>#|~$\n\r\0]*[^\s\\`*_[\]<>#|~$\0])?$/;
 
-/** Whether micromark would find nothing to do in `line` (see {@link INERT_MARKDOWN}). */
-export function isInertMarkdown(line: string): boolean {
-  return INERT_MARKDOWN.test(line);
+/** A bracket escaped with a backslash (`\[laughs\]`, as Markdown transcripts write annotations): micromark shows the bracket. */
+const ESCAPED_BRACKET = /\\([[\]])/g;
+
+/**
+ * A line as micromark shows it when Markdown finds nothing else to do in it
+ * (see {@link INERT_MARKDOWN}), its escaped brackets resolved; `undefined`
+ * when micromark has work to do.
+ */
+export function inertMarkdown(line: string): string | undefined {
+  if (INERT_MARKDOWN.test(line)) return line;
+  if (!line.includes('\\')) return undefined;
+  // An escaped bracket stands for a letter in the test: it opens no syntax. Any other backslash fails it.
+  return INERT_MARKDOWN.test(line.replace(ESCAPED_BRACKET, 'x')) ? line.replace(ESCAPED_BRACKET, '$1') : undefined;
 }
 
 /** Block HTML for a Markdown paragraph (micromark wraps it in `<p>`, or makes a list, a quote…). */
 export function markdownToHtml(text: string): string {
-  if (INERT_MARKDOWN.test(text)) return `<p>${markAnnotations(text.replaceAll('"', '&quot;'))}</p>`;
+  const inert = inertMarkdown(text);
+  if (inert !== undefined) return `<p>${markAnnotations(inert.replace(/[&"]/g, (c) => ESCAPES[c] ?? c))}</p>`;
   return micromarkToHtml(text);
 }
 

@@ -53,34 +53,61 @@ function termPattern(terms: readonly string[]): RegExp | undefined {
   return sources.length > 0 ? new RegExp(sources.join('|'), 'giu') : undefined;
 }
 
+/** Each set of terms' patterns, made once: a topic's list cuts every excerpt around the same terms. */
+const patterns = new Map<string, { every: RegExp; first: RegExp } | undefined>();
+
+function termPatterns(terms: readonly string[]): { every: RegExp; first: RegExp } | undefined {
+  const key = terms.join('\0');
+  if (patterns.has(key)) return patterns.get(key);
+  const every = termPattern(terms);
+  const made = every ? { every, first: new RegExp(every.source, 'iu') } : undefined;
+  patterns.set(key, made);
+  return made;
+}
+
 /**
  * The first `maxWords` words of `text`, or, when the first of `terms` comes
  * later, `maxWords` words starting a few before it; with an ellipsis where
- * text is left out, and each term found marked as a hit.
+ * text is left out, and each term found marked as a hit. Words are read only
+ * as far as the excerpt needs, however long the turn.
  */
 export function excerptAround(text: string, terms: readonly string[], maxWords: number): ExcerptPart[] {
-  const pattern = termPattern(terms);
-  const words = [...text.matchAll(WORD)];
-  const first = pattern ? (new RegExp(pattern.source, 'iu').exec(text)?.index ?? -1) : -1;
-  let from = 0;
-  if (first >= 0) {
-    const at = words.findIndex((w) => (w.index ?? 0) + w[0].length > first);
-    if (at >= maxWords - 2) from = Math.max(0, at - LEAD);
+  const pattern = termPatterns(terms);
+  const first = pattern ? (pattern.first.exec(text)?.index ?? -1) : -1;
+  const words: RegExpExecArray[] = [];
+  WORD.lastIndex = 0;
+  const more = (): boolean => {
+    const m = WORD.exec(text);
+    if (m) words.push(m);
+    return m !== null;
+  };
+  // The first word that ends after the first term starts.
+  let at = -1;
+  for (let i = 0; first >= 0; i++) {
+    if (i >= words.length && !more()) break;
+    const w = words[i] as RegExpExecArray;
+    if (w.index + w[0].length > first) {
+      at = i;
+      break;
+    }
   }
+  const from = at >= maxWords - 2 ? Math.max(0, at - LEAD) : 0;
+  // One word past the excerpt tells whether it is cut.
+  while (words.length <= from + maxWords && more());
   const start = from === 0 ? 0 : (words[from]?.index ?? 0);
   const last = words[Math.min(words.length, from + maxWords) - 1];
   const cut = from + maxWords < words.length;
-  const end = cut && last ? (last.index ?? 0) + last[0].length : text.length;
+  const end = cut && last ? last.index + last[0].length : text.length;
   const shown = text.slice(start, end);
   const parts: ExcerptPart[] = [];
   if (start > 0) parts.push({ text: '… ' });
-  let at = 0;
-  for (const m of pattern ? shown.matchAll(pattern) : []) {
-    if ((m.index ?? 0) > at) parts.push({ text: shown.slice(at, m.index) });
+  let done = 0;
+  for (const m of pattern ? shown.matchAll(pattern.every) : []) {
+    if (m.index > done) parts.push({ text: shown.slice(done, m.index) });
     parts.push({ text: m[0], hit: true });
-    at = (m.index ?? 0) + m[0].length;
+    done = m.index + m[0].length;
   }
-  if (at < shown.length) parts.push({ text: shown.slice(at) });
+  if (done < shown.length) parts.push({ text: shown.slice(done) });
   if (cut) parts.push({ text: ' …' });
   return parts;
 }

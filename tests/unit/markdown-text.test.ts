@@ -102,6 +102,14 @@ test('lines with nothing to mark up skip micromark and read as micromark reads t
     '    ',
     '(Laughter.)',
     '<sup>2</sup>',
+    '\\[laughs\\]',
+    '\\[',
+    '\\]',
+    'Wow!',
+    '![',
+    '&amp;',
+    '&#39;',
+    '& ',
   );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {

@@ -80,6 +80,14 @@ describe('Markdown paragraphs with nothing to mark up', () => {
       '  ',
       '(Laughter.)',
       '[inaudible]',
+      '\\[laughs\\]',
+      '\\[',
+      '\\]',
+      'Wow!',
+      '![',
+      '&amp;',
+      '&#39;',
+      '& ',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {

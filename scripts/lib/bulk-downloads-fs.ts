@@ -4,70 +4,128 @@
  * published, joined after the data files from the transcripts' twins in the
  * site, in the order of `/transcripts.json` (newest first).
  *
- * Each twin is read once, and when no twin changed since the last build (same
- * file identities: unchanged twins are linked from the published site) the
- * published downloads are linked, not written again. gzip output is the same
+ * Each download is a series of gzip members, one per transcript (and one for
+ * the CSV's header row): gzip readers read them as one stream, and a member
+ * depends on its transcript alone. So a rebuild compresses only the
+ * transcripts whose twins changed and copies every other member's bytes from
+ * the published download, where the kept record says they are; when no twin
+ * changed, the published downloads are linked whole. gzip output is the same
  * for the same input (no time or name in its header), so a clean and an
  * incremental build give the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { link, readFile, rm, stat } from 'node:fs/promises';
+import { type FileHandle, link, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import { z } from 'zod';
 import { ARCHIVE_COLUMNS, archiveRows, jsonLine, toCsv } from '../core/to-data.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { type ListedTranscript, readManifestEntries } from './data-files-fs.ts';
 import { statKey } from './scan-cache-fs.ts';
 
-export const BULK_FILES = ['archive.jsonl.gz', 'archive.csv.gz'] as const;
+const gzip = promisify(gzipCallback);
 
-/** What the last build wrote: the digest of its twins' identities, and its downloads' identities. */
-const BulkRecordSchema = z.object({ twins: z.string(), files: z.record(z.string(), z.string()) });
+export const BULK_FILES = ['archive.jsonl.gz', 'archive.csv.gz'] as const;
+type BulkFile = (typeof BULK_FILES)[number];
+
+/** Where a member is in a download: its offset and length in bytes. */
+const PlaceSchema = z.tuple([z.number().int().nonnegative(), z.number().int().positive()]);
+
+/**
+ * What the last build wrote: the digest of its twins' identities, its
+ * downloads' identities, and per download each member's place by what it was
+ * made from ({@link memberKey}).
+ */
+const BulkRecordSchema = z.object({
+  twins: z.string(),
+  files: z.record(z.string(), z.string()),
+  members: z.record(z.string(), z.record(z.string(), PlaceSchema)),
+});
 type BulkRecord = z.infer<typeof BulkRecordSchema>;
 
 const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downloads');
 
-type Entry = ListedTranscript;
+/** Members compressed (or copied) at once. */
+const BATCH = 16;
 
-/**
- * One piece of a download per transcript, from its twin `<slug>.<ext>`, in
- * the manifest's order, gathered into pieces of some 4 MB. A batch of twins is read
- * while the one before is handed on.
- */
-async function* joined(
-  site: string,
-  entries: readonly Entry[],
-  ext: string,
-  piece: (twin: string, entry: Entry) => string,
-) {
-  const read = (entry: Entry) => readFile(join(site, 'transcripts', `${entry.slug}.${ext}`), 'utf8');
-  const BATCH = 16;
-  let pending: string[] = [];
-  let size = 0;
-  let next = Promise.all(entries.slice(0, BATCH).map(read));
-  for (let i = 0; i < entries.length; i += BATCH) {
-    const batch = await next;
-    next = Promise.all(entries.slice(i + BATCH, i + 2 * BATCH).map(read));
-    for (const [k, twin] of batch.entries()) {
-      const text = piece(twin, entries[i + k] as Entry);
-      pending.push(text);
-      size += text.length;
-      if (size > 4 * 1024 * 1024) {
-        yield pending.join('');
-        pending = [];
-        size = 0;
-      }
-    }
-  }
-  if (pending.length > 0) yield pending.join('');
+/** What one download is made of: each transcript's twin of `ext`, made into its piece of the download. */
+interface Download {
+  name: BulkFile;
+  ext: string;
+  header?: string;
+  piece(twin: string, entry: ListedTranscript): string;
 }
 
-/** Writes the gzip of `pieces` to `file` through the cache module's atomic write. */
-async function writeGzip(file: string, pieces: AsyncIterable<string>): Promise<void> {
-  await writeAtomic(file, Readable.from(pieces).compose(createGzip()));
+const DOWNLOADS: readonly Download[] = [
+  { name: 'archive.jsonl.gz', ext: 'json', piece: jsonLine },
+  {
+    name: 'archive.csv.gz',
+    ext: 'csv',
+    header: toCsv([], { columns: ARCHIVE_COLUMNS }),
+    piece: archiveRows,
+  },
+];
+
+/** What a transcript's member is made from: its manifest entry and its twin file (a changed twin is a new file). */
+function memberKey(site: string, entry: ListedTranscript, ext: string): string {
+  const twin = statSync(join(site, 'transcripts', `${entry.slug}.${ext}`));
+  return `${JSON.stringify([entry.slug, entry.title, entry.date])}\0${statKey(twin)}`;
+}
+
+/**
+ * Writes one download into `site`: the header's member, then one member per
+ * transcript, each copied from the published download (`from`, with its
+ * members' places `before`) when it was made from the same, else compressed.
+ * Returns each member's place in the new file, and how many were copied and compressed.
+ */
+async function writeDownload(
+  site: string,
+  download: Download,
+  entries: readonly ListedTranscript[],
+  from?: { file: FileHandle; before: Record<string, [number, number]> },
+): Promise<{ places: Record<string, [number, number]>; copied: number; compressed: number }> {
+  const parts: { key: string; text: () => Promise<string> }[] = [
+    ...(download.header === undefined ? [] : [{ key: 'header', text: async () => download.header as string }]),
+    ...entries.map((entry) => ({
+      key: memberKey(site, entry, download.ext),
+      text: async () =>
+        download.piece(await readFile(join(site, 'transcripts', `${entry.slug}.${download.ext}`), 'utf8'), entry),
+    })),
+  ];
+  const places: Record<string, [number, number]> = {};
+  let copied = 0;
+  let compressed = 0;
+  async function member(part: (typeof parts)[number]): Promise<Buffer> {
+    const place = from?.before[part.key];
+    if (from && place) {
+      const [offset, length] = place;
+      const { buffer, bytesRead } = await from.file.read(Buffer.alloc(length), 0, length, offset);
+      if (bytesRead === length) {
+        copied++;
+        return buffer;
+      }
+    }
+    compressed++;
+    return gzip(await part.text());
+  }
+  async function* members() {
+    let at = 0;
+    for (let i = 0; i < parts.length; i += BATCH) {
+      const batch = parts.slice(i, i + BATCH);
+      const made = await Promise.all(batch.map(member));
+      for (const [k, bytes] of made.entries()) {
+        places[(batch[k] as (typeof parts)[number]).key] = [at, bytes.length];
+        at += bytes.length;
+        yield bytes;
+      }
+    }
+    // An archive with no transcript is still a gzip file.
+    if (at === 0) yield await gzip('');
+  }
+  await writeAtomic(join(site, download.name), members());
+  return { places, copied, compressed };
 }
 
 /** Links last build's downloads into `site` when they are still what it published; whether it did. */
@@ -84,35 +142,57 @@ async function reuse(site: string, previous: string, record: BulkRecord | undefi
   return true;
 }
 
+/** The published download `name` with its members' places, when it is still the file the record describes. */
+async function published(
+  previous: string | undefined,
+  record: BulkRecord | undefined,
+  name: BulkFile,
+): Promise<{ file: FileHandle; before: Record<string, [number, number]> } | undefined> {
+  const before = record?.members[name];
+  if (!previous || !before) return undefined;
+  const key = await stat(join(previous, name)).then(statKey, () => undefined);
+  if (key === undefined || key !== record.files[name]) return undefined;
+  return { file: await open(join(previous, name), 'r'), before };
+}
+
 /**
  * Writes `/archive.jsonl.gz` and `/archive.csv.gz` into `site` from its twins
- * (or links the ones in `previous` when no twin changed, with `cacheDir`
- * remembering what was written). Returns whether they were written anew.
+ * (copying unchanged transcripts' members from the ones in `previous`, or
+ * linking those whole when no twin changed, with `cacheDir` remembering what
+ * was written). Returns whether they were written anew, and if so how many
+ * members were copied and how many compressed.
  */
-export async function writeBulkDownloads(site: string, options: { previous?: string; cacheDir?: string } = {}) {
+export async function writeBulkDownloads(
+  site: string,
+  options: { previous?: string; cacheDir?: string } = {},
+): Promise<{ written: false } | { written: true; copied: number; compressed: number }> {
   const entries = await readManifestEntries(site);
   const twins = createHash('sha1');
-  for (const { slug, title, date } of entries) {
-    const dir = join(site, 'transcripts');
-    const [json, csv] = [statSync(join(dir, `${slug}.json`)), statSync(join(dir, `${slug}.csv`))];
-    twins.update(`${JSON.stringify([slug, title, date])}\0${statKey(json)}\0${statKey(csv)}\n`);
-  }
+  for (const entry of entries) twins.update(`${memberKey(site, entry, 'json')}\0${memberKey(site, entry, 'csv')}\n`);
   const digest = twins.digest('hex');
   const record = options.cacheDir ? await readKept(recordFile(options.cacheDir), BulkRecordSchema) : undefined;
   if (options.previous && (await reuse(site, options.previous, record, digest))) return { written: false };
 
-  async function* csv() {
-    yield toCsv([], { columns: ARCHIVE_COLUMNS });
-    yield* joined(site, entries, 'csv', archiveRows);
-  }
-  await Promise.all([
-    writeGzip(join(site, 'archive.jsonl.gz'), joined(site, entries, 'json', jsonLine)),
-    writeGzip(join(site, 'archive.csv.gz'), csv()),
-  ]);
+  const members: BulkRecord['members'] = {};
+  let copied = 0;
+  let compressed = 0;
+  await Promise.all(
+    DOWNLOADS.map(async (download) => {
+      const from = await published(options.previous, record, download.name);
+      try {
+        const written = await writeDownload(site, download, entries, from);
+        members[download.name] = written.places;
+        copied += written.copied;
+        compressed += written.compressed;
+      } finally {
+        await from?.file.close();
+      }
+    }),
+  );
   if (options.cacheDir) {
     const files: Record<string, string> = {};
     for (const name of BULK_FILES) files[name] = statKey(await stat(join(site, name)));
-    await writeKept(recordFile(options.cacheDir), { twins: digest, files } satisfies BulkRecord);
+    await writeKept(recordFile(options.cacheDir), { twins: digest, files, members } satisfies BulkRecord);
   }
-  return { written: true };
+  return { written: true, copied, compressed };
 }

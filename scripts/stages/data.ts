@@ -45,7 +45,12 @@ export const dataStage: Stage = {
       pages: data.transcripts,
       notes: { written: data.written, linked: data.linked },
     };
-    const downloads = bulk === undefined ? '' : bulk.written ? ', downloads written' : ', downloads unchanged';
+    const downloads =
+      bulk === undefined
+        ? ''
+        : bulk.written
+          ? `, downloads written (${bulk.compressed} parts compressed, ${bulk.copied} copied from the published ones)`
+          : ', downloads unchanged';
     return {
       ok: true,
       figures,

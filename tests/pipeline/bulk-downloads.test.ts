@@ -57,7 +57,12 @@ function site(name: string, from?: string, said: Record<string, string> = {}): s
 
 test('joined in the manifest’s order; linked when no twin changed; written anew when one did', async () => {
   const first = site('first');
-  expect(await writeBulkDownloads(first, { previous: join(dir, 'none'), cacheDir })).toEqual({ written: true });
+  // Three transcripts in each download, and the CSV's header.
+  expect(await writeBulkDownloads(first, { previous: join(dir, 'none'), cacheDir })).toEqual({
+    written: true,
+    copied: 0,
+    compressed: 7,
+  });
   const lines = unpacked(first, 'archive.jsonl.gz').split('\n');
   expect(lines.pop()).toBe('');
   expect(lines.map((l) => JSON.parse(l))).toEqual(ORDER.map((slug) => twin(slug, `${slug} says hello`)));
@@ -70,8 +75,17 @@ test('joined in the manifest’s order; linked when no twin changed; written ane
   for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
     expect(statSync(join(second, name)).ino).toBe(statSync(join(first, name)).ino);
 
+  // Only the changed transcript is compressed again; the rest is copied from the published downloads.
   const third = site('third', second, { oldest: 'oldest now says goodbye' });
-  expect(await writeBulkDownloads(third, { previous: second, cacheDir })).toEqual({ written: true });
+  expect(await writeBulkDownloads(third, { previous: second, cacheDir })).toEqual({
+    written: true,
+    copied: 5,
+    compressed: 2,
+  });
+  const clean = site('third-clean', undefined, { oldest: 'oldest now says goodbye' });
+  await writeBulkDownloads(clean);
+  for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
+    expect(readFileSync(join(third, name)).equals(readFileSync(join(clean, name)))).toBe(true);
   expect(statSync(join(third, 'archive.jsonl.gz')).ino).not.toBe(statSync(join(second, 'archive.jsonl.gz')).ino);
   expect(unpacked(third, 'archive.jsonl.gz')).toContain('oldest now says goodbye');
   expect(unpacked(third, 'archive.csv.gz')).toContain('oldest now says goodbye');

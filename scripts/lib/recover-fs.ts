@@ -20,7 +20,8 @@ export async function recoverKilledBuilds(out: string): Promise<string[]> {
   const parent = dirname(out);
   const name = basename(out);
   const leftovers = (await readdir(parent).catch(() => [] as string[])).filter((f) => {
-    // `[.]out.tmp-PID` (staging), `[.]out.tmp-PID.shard-PID-K[.out]` (a search shard's tree and index), `out.old-PID`.
+    // `[.]out.tmp-PID` (staging), `[.]out.tmp-PID.shard-PID-K.out` (a search shard's index; without `.out`,
+    // a page tree for Pagefind's command line, which a killed build of an earlier checkout may leave), `out.old-PID`.
     const m = /^\.?(.*)\.(tmp|old)-(\d+)(?:\.shard-\d+(?:-\d+)?(?:\.out)?)?$/.exec(f);
     return m?.[1] === name && Number(m[3]) !== process.pid && !isRunning(Number(m[3]));
   });
@@ -59,7 +60,7 @@ export function stagingFor(out: string, project: string): string {
   return lookalike ? join(dirname(out), `.${basename(out)}.tmp-${process.pid}`) : staging;
 }
 
-/** The staging folder, and the trees the search stage builds its shards in beside it. */
+/** The staging folder, and the folders the search stage writes its shards' indexes to beside it. */
 export async function removeStaging(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
   const prefix = `${basename(staging)}.shard-${process.pid}-`;

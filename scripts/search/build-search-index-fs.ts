@@ -48,7 +48,7 @@ export interface SearchIndexOptions {
   part?: Part;
   /** Called with a line of progress for each shard. */
   progress(line: string): void;
-  /** How many Pagefind processes run at once (default: one per core, within half the machine's memory). */
+  /** How many shards are indexed at once (default: one per core, within half the machine's memory). */
   parallel?: number;
 }
 
@@ -184,7 +184,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   await writeVocabulary(
     site,
     slugs.map((slug) => twinFile(site, slug)),
-    ({ file, pages }) => {
+    ({ file, analyzed: { pages } }) => {
       const html = pages.map((p) => p.html).join('\0');
       const lang = unsafeLanguage(html);
       if (lang !== undefined) unsafe.push(`${file}: the transcript's language ${lang} is not a BCP 47 tag`);

@@ -24,32 +24,15 @@ import {
   postingsBucket,
   postingsFolder,
   termWeight,
-  textKeys,
 } from '../../src/lib/passage-index.ts';
-import type { Stem } from '../../src/lib/search-match.ts';
-import { recordData } from '../../src/lib/search-record.ts';
-import { stemmerFor } from '../../src/lib/search-stem.ts';
-import { pageAddress, type SearchPage } from '../../src/lib/search-versions.ts';
 import { fnv1a } from '../core/search-shards.ts';
+import type { AnalyzedPage } from './analyze-twin.ts';
 
 /** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
 const BUCKET_CHARS = 4000;
 const MOST_BUCKETS = 8192;
 /** Files written at once. */
 const WRITING = 64;
-
-/** A stemmer that remembers: each distinct word is stemmed once per language. */
-function remembering(stem: Stem): Stem {
-  const seen = new Map<string, string>();
-  return (word) => {
-    let s = seen.get(word);
-    if (s === undefined) {
-      s = stem(word);
-      seen.set(word, s);
-    }
-    return s;
-  };
-}
 
 /** Writes `files`, `WRITING` at once, making a folder only the first time (`made`: the folders made so far). */
 async function writeAll(files: readonly [path: string, text: string][], made: Set<string>): Promise<void> {
@@ -64,7 +47,7 @@ async function writeAll(files: readonly [path: string, text: string][], made: Se
 
 /** Adds a transcript's search pages to the index: call in date order, so passages are numbered oldest first. */
 export interface PassageIndexWriter {
-  add(pages: readonly SearchPage[]): Promise<void>;
+  add(pages: readonly AnalyzedPage[]): Promise<void>;
   /** Writes what is left (the lists, the numbers by address) and returns the index's manifest. */
   finish(): Promise<PassageManifest>;
 }
@@ -74,7 +57,6 @@ export async function passageIndexWriter(dir: string): Promise<PassageIndexWrite
   await rm(join(dir, PASSAGES_DIR), { recursive: true, force: true });
   await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
   await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
-  const stems = new Map<string, Stem>();
   const made = new Set<string>();
   const numbers: [address: string, passage: number][] = [];
   /** Per language, key → `[passage, count, passage, count, …]`, passages ascending. */
@@ -86,28 +68,21 @@ export async function passageIndexWriter(dir: string): Promise<PassageIndexWrite
   /** Passage files not yet written: written a batch at a time, across transcripts. */
   let writes: [string, string][] = [];
   let writing = Promise.resolve();
-  async function add(pages: readonly SearchPage[]): Promise<void> {
+  async function add(pages: readonly AnalyzedPage[]): Promise<void> {
     for (const page of pages) {
       const passage = n++;
-      const data = recordData(page.record, pageAddress(page.path));
-      numbers.push([data.url, passage]);
-      writes.push([join(dir, passagePath(passage)), JSON.stringify(data)]);
-      const language = page.record.language;
-      let stem = stems.get(language);
-      if (!stem) {
-        stem = remembering(await stemmerFor(language));
-        stems.set(language, stem);
-      }
-      let keys = lists.get(language);
+      numbers.push([page.url, passage]);
+      writes.push([join(dir, passagePath(passage)), page.data]);
+      let keys = lists.get(page.language);
       if (!keys) {
         keys = new Map();
-        lists.set(language, keys);
+        lists.set(page.language, keys);
       }
-      const text = page.record.paragraphs.join('\n');
-      lengths[passage] = text.length;
-      const total = totals.get(language) ?? { chars: 0, passages: 0 };
-      totals.set(language, { chars: total.chars + text.length, passages: total.passages + 1 });
-      for (const [key, count] of textKeys(text, stem)) {
+      lengths[passage] = page.length;
+      const total = totals.get(page.language) ?? { chars: 0, passages: 0 };
+      totals.set(page.language, { chars: total.chars + page.length, passages: total.passages + 1 });
+      for (const [i, key] of page.keys.entries()) {
+        const count = page.counts[i] as number;
         const list = keys.get(key);
         if (list) list.push(passage, count);
         else keys.set(key, [passage, count]);

@@ -14,7 +14,6 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   bucketCount,
-  isSpaceless,
   MIN_OFFERED,
   nearBucket,
   nearKeys,
@@ -23,19 +22,16 @@ import {
   vocabularyBucket,
   wordsOf,
 } from '../../src/lib/search-match.ts';
-import { languageName, spokenText, type Twin } from '../../src/lib/search-record.ts';
-import { type SearchPage, searchPages } from '../../src/lib/search-versions.ts';
-import { speakerPath } from '../core/urls.ts';
+import { languageName, type Twin } from '../../src/lib/search-record.ts';
 import { MANIFEST_FILE, readManifestEntries } from '../lib/data-files-fs.ts';
+import { analyzedInOrder } from './analyze-pool-fs.ts';
+import type { AnalyzedTwin } from './analyze-twin.ts';
 import { passageIndexWriter } from './passage-index-fs.ts';
 
 export const VOCABULARY_DIR = 'search-words';
 /** The folders of the words (and speakers) by their first letters, and of the close matches. */
 const WORDS = 'words';
 const NEAR = 'near';
-
-/** Words longer than this are not offered or looked up (hashes, URLs run together). */
-const LONGEST = 40;
 
 /** Every transcript's JSON twin in a built site (`/transcripts/<slug>.json`). */
 export async function siteTwins(site: string): Promise<string[]> {
@@ -45,10 +41,6 @@ export async function siteTwins(site: string): Promise<string[]> {
     .map((e) => join(dir, e.name))
     .sort();
 }
-
-/** The id of the original's turn a version's turn renders, if any. */
-const originalOf = (turn: object): string | undefined =>
-  'original' in turn && typeof turn.original === 'string' ? turn.original : undefined;
 
 /** A transcript's JSON twin and its date (`0000` when undated): the passage index numbers passages in date order. */
 export interface DatedTwin {
@@ -77,18 +69,17 @@ export async function inDateOrder(site: string, twinFiles: readonly string[]): P
   return dated.sort(byDate);
 }
 
-/** A twin as the vocabulary's pass read it: its file, the twin and its search pages. */
+/** A twin as the vocabulary's pass read it: its file and its analysis (search pages, words). */
 export interface ReadTwin {
   file: string;
-  twin: Twin;
-  pages: SearchPage[];
+  analyzed: AnalyzedTwin;
 }
 
 /**
  * Writes the vocabulary and the passage index of the transcripts whose twins
- * are `twinFiles`, replacing any before. Each twin is read and made into its
- * search pages once; `each` is given them too (the search stage makes
- * Pagefind's pages from them).
+ * are `twinFiles`, replacing any before. Each twin is read and analyzed once
+ * (in worker threads on a large archive, `analyze-pool-fs.ts`); `each` is
+ * given the analyses too (the search stage makes Pagefind's pages from them).
  */
 export async function writeVocabulary(
   site: string,
@@ -98,44 +89,24 @@ export async function writeVocabulary(
   const byLanguage = new Map<string, { turns: number; words: Map<string, number>; echoes: Map<string, number> }>();
   const people = new Map<string, string>();
   const dir = join(site, VOCABULARY_DIR);
-  const dated = await inDateOrder(site, twinFiles);
+  const dated = (await inDateOrder(site, twinFiles)).map((d) => d.file);
   await rm(dir, { recursive: true, force: true });
   const passageIndex = await passageIndexWriter(dir);
-  // Each twin is read while the one before is made into pages and counted.
-  const read = (i: number) => (i < dated.length ? readFile((dated[i] as DatedTwin).file, 'utf8') : undefined);
-  let next = read(0);
-  for (const [i, { file }] of dated.entries()) {
-    const text = (await next) as string;
-    next = read(i + 1);
-    const twin = JSON.parse(text) as Twin;
-    const pages = searchPages(twin);
-    await passageIndex.add(pages);
-    each?.({ file, twin, pages });
-    // The original's words by turn: a version's turn that says a word its original says only echoes it.
-    const originalWords = new Map(
-      twin.turns.map((turn) => [turn.id, new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')))]),
-    );
+  let i = 0;
+  for await (const analyzed of analyzedInOrder(dated)) {
+    await passageIndex.add(analyzed.pages);
+    each?.({ file: dated[i++] as string, analyzed });
+    for (const [path, name] of analyzed.speakers) people.set(path, name);
     // Each language version's words count in its own language.
-    for (const text of [twin, ...(twin.versions ?? [])]) {
-      for (const s of text.speakers) people.set(speakerPath(s.slug), s.name);
-      let language = byLanguage.get(text.language);
+    for (const { language: code, turns, words, echoes } of analyzed.languages) {
+      let language = byLanguage.get(code);
       if (!language) {
         language = { turns: 0, words: new Map(), echoes: new Map() };
-        byLanguage.set(text.language, language);
+        byLanguage.set(code, language);
       }
-      for (const turn of text.turns) {
-        language.turns++;
-        const words =
-          text === twin
-            ? (originalWords.get(turn.id) ?? new Set<string>())
-            : new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
-        const original = text === twin ? undefined : originalWords.get(originalOf(turn) ?? '');
-        for (const w of words) {
-          if (w.length > LONGEST || isSpaceless(w)) continue;
-          language.words.set(w, (language.words.get(w) ?? 0) + 1);
-          if (original?.has(w)) language.echoes.set(w, (language.echoes.get(w) ?? 0) + 1);
-        }
-      }
+      language.turns += turns;
+      for (const [w, n] of words) language.words.set(w, (language.words.get(w) ?? 0) + n);
+      for (const [w, n] of echoes) language.echoes.set(w, (language.echoes.get(w) ?? 0) + n);
     }
   }
   const passages = await passageIndex.finish();

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { markdownToHtml, micromarkToHtml, plainToHtml } from '../../scripts/core/render-paragraph.ts';
+import { SHORTCUT_EDGES } from '../helpers/markdown-pieces.ts';
 
 describe('Markdown links', () => {
   test.each([
@@ -80,14 +81,7 @@ describe('Markdown paragraphs with nothing to mark up', () => {
       '  ',
       '(Laughter.)',
       '[inaudible]',
-      '\\[laughs\\]',
-      '\\[',
-      '\\]',
-      'Wow!',
-      '![',
-      '&amp;',
-      '&#39;',
-      '& ',
+      ...SHORTCUT_EDGES,
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {

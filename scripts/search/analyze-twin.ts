@@ -1,0 +1,124 @@
+/**
+ * What the search stage needs of one transcript, made from its JSON twin in
+ * one go: its search pages (the HTML Pagefind indexes, and each passage's
+ * data, keys and length for the passage index, `passage-index-fs.ts`), and
+ * the words its turns say, per language, for the vocabulary
+ * (`vocabulary-fs.ts`). Pure but for loading a language's stemmer; run in
+ * worker threads on a large archive (`analyze-pool-fs.ts`), so what it
+ * returns is plain data.
+ */
+import { textKeys } from '../../src/lib/passage-index.ts';
+import { isSpaceless, type Stem, wordsOf } from '../../src/lib/search-match.ts';
+import { recordData, spokenText, type Twin } from '../../src/lib/search-record.ts';
+import { stemmerFor } from '../../src/lib/search-stem.ts';
+import { pageAddress, searchPages } from '../../src/lib/search-versions.ts';
+import { speakerPath } from '../core/urls.ts';
+
+/** Words longer than this are not offered or looked up (hashes, URLs run together). */
+const LONGEST = 40;
+
+/** One search page: for Pagefind (`path`, `html`) and as a passage (`url`, `data`, `language`, `length`, keys). */
+export interface AnalyzedPage {
+  path: string;
+  html: string;
+  url: string;
+  /** The passage's file, as the search page reads it (`recordData`). */
+  data: string;
+  language: string;
+  /** Characters of its spoken text, for the weights' length discount. */
+  length: number;
+  /** The keys its text is filed under (`textKeys`), and how often each occurs. */
+  keys: string[];
+  counts: number[];
+}
+
+/** How many turns of one language say each word, and how many of a version's turns only echo their original's. */
+export interface LanguageWords {
+  language: string;
+  turns: number;
+  words: [word: string, turns: number][];
+  echoes: [word: string, turns: number][];
+}
+
+export interface AnalyzedTwin {
+  date: string | null;
+  pages: AnalyzedPage[];
+  languages: LanguageWords[];
+  /** `[speaker page path, name]` of every speaker, in every version. */
+  speakers: [string, string][];
+}
+
+/** Stemmers that remember: each distinct word is stemmed once per language in a thread. */
+const stemmers = new Map<string, Stem>();
+
+async function stemmer(language: string): Promise<Stem> {
+  let stem = stemmers.get(language);
+  if (!stem) {
+    const base = await stemmerFor(language);
+    const seen = new Map<string, string>();
+    stem = (word) => {
+      let s = seen.get(word);
+      if (s === undefined) {
+        s = base(word);
+        seen.set(word, s);
+      }
+      return s;
+    };
+    stemmers.set(language, stem);
+  }
+  return stem;
+}
+
+/** The id of the original's turn a version's turn renders, if any. */
+const originalOf = (turn: object): string | undefined =>
+  'original' in turn && typeof turn.original === 'string' ? turn.original : undefined;
+
+/** The words of each language's turns (see {@link LanguageWords}). */
+function turnWords(twin: Twin): LanguageWords[] {
+  // The original's words by turn: a version's turn that says a word its original says only echoes it.
+  const originalWords = new Map(
+    twin.turns.map((turn) => [turn.id, new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')))]),
+  );
+  return [twin, ...(twin.versions ?? [])].map((text) => {
+    const words = new Map<string, number>();
+    const echoes = new Map<string, number>();
+    for (const turn of text.turns) {
+      const said =
+        text === twin
+          ? (originalWords.get(turn.id) ?? new Set<string>())
+          : new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
+      const original = text === twin ? undefined : originalWords.get(originalOf(turn) ?? '');
+      for (const w of said) {
+        if (w.length > LONGEST || isSpaceless(w)) continue;
+        words.set(w, (words.get(w) ?? 0) + 1);
+        if (original?.has(w)) echoes.set(w, (echoes.get(w) ?? 0) + 1);
+      }
+    }
+    return { language: text.language, turns: text.turns.length, words: [...words], echoes: [...echoes] };
+  });
+}
+
+/** A transcript's search pages and words, from its JSON twin's text. */
+export async function analyzeTwin(json: string): Promise<AnalyzedTwin> {
+  const twin = JSON.parse(json) as Twin;
+  const pages: AnalyzedPage[] = [];
+  for (const page of searchPages(twin)) {
+    const data = recordData(page.record, pageAddress(page.path));
+    const text = page.record.paragraphs.join('\n');
+    const keys = textKeys(text, await stemmer(page.record.language));
+    pages.push({
+      path: page.path,
+      html: page.html,
+      url: data.url,
+      data: JSON.stringify(data),
+      language: page.record.language,
+      length: text.length,
+      keys: [...keys.keys()],
+      counts: [...keys.values()],
+    });
+  }
+  const speakers = [twin, ...(twin.versions ?? [])].flatMap((text) =>
+    text.speakers.map((s): [string, string] => [speakerPath(s.slug), s.name]),
+  );
+  return { date: twin.date ?? null, pages, languages: turnWords(twin), speakers };
+}

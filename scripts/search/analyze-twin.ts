@@ -41,7 +41,6 @@ export interface LanguageWords {
 }
 
 export interface AnalyzedTwin {
-  date: string | null;
   pages: AnalyzedPage[];
   languages: LanguageWords[];
   /** `[speaker page path, name]` of every speaker, in every version. */
@@ -120,5 +119,5 @@ export async function analyzeTwin(json: string): Promise<AnalyzedTwin> {
   const speakers = [twin, ...(twin.versions ?? [])].flatMap((text) =>
     text.speakers.map((s): [string, string] => [speakerPath(s.slug), s.name]),
   );
-  return { date: twin.date ?? null, pages, languages: turnWords(twin), speakers };
+  return { pages, languages: turnWords(twin), speakers };
 }

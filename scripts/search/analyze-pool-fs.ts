@@ -27,11 +27,17 @@ export async function* analyzedInOrder(
 ): AsyncGenerator<AnalyzedTwin> {
   const count = Math.min(threads, Math.floor(files.length / Math.max(1, minTwins)));
   if (count < 2) {
-    // The next twin is read while this one is analyzed.
-    let next = files[0] === undefined ? undefined : readFile(files[0], 'utf8');
+    // The next twin is read while this one is analyzed; a failed read waits for its turn, not unhandled.
+    const read = (file: string | undefined): Promise<string> | undefined => {
+      if (file === undefined) return undefined;
+      const text = readFile(file, 'utf8');
+      text.catch(() => {});
+      return text;
+    };
+    let next = read(files[0]);
     for (let i = 0; i < files.length; i++) {
       const text = (await next) as string;
-      next = files[i + 1] === undefined ? undefined : readFile(files[i + 1] as string, 'utf8');
+      next = read(files[i + 1]);
       yield await analyzeTwin(text);
     }
     return;

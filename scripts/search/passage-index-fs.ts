@@ -92,6 +92,8 @@ export async function passageIndexWriter(dir: string): Promise<PassageIndexWrite
     if (writes.length >= WRITING) {
       await writing;
       writing = writeAll(writes, made);
+      // Awaited before the next batch and at the end: a failure meanwhile waits there, not unhandled.
+      writing.catch(() => {});
       writes = [];
     }
   }

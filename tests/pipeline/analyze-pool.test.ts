@@ -50,3 +50,13 @@ test('a twin that cannot be read fails the pass and names its file', async () =>
   };
   await expect(run()).rejects.toThrow(/missing\.json/);
 }, 60_000);
+
+test('in one thread too, a twin that cannot be read fails the pass in its turn and names its file', async () => {
+  const missing = join(dir, 'missing.json');
+  const seen: number[] = [];
+  const run = async () => {
+    for await (const analyzed of analyzedInOrder([files[0] as string, missing], 1, 1)) seen.push(analyzed.pages.length);
+  };
+  await expect(run()).rejects.toThrow(/missing\.json/);
+  expect(seen).toEqual([1]);
+});

@@ -69,6 +69,12 @@ export async function* analyzedInOrder(
       failure ??= e;
       wake();
     });
+    // A worker that stops before the pass is over (out of memory, killed) fails it instead of leaving it waiting.
+    worker.on('exit', (code) => {
+      if (taken < files.length)
+        failure ??= new Error(`a search worker stopped (exit code ${code}) before the pass was over`);
+      wake();
+    });
   }
   try {
     fill();

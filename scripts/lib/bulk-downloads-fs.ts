@@ -53,7 +53,7 @@ const BATCH = 16;
 /** What one download is made of: each transcript's twin of `ext`, made into its piece of the download. */
 interface Download {
   name: BulkFile;
-  ext: string;
+  ext: 'json' | 'csv';
   header?: string;
   piece(twin: string, entry: ListedTranscript): string;
 }
@@ -76,20 +76,22 @@ function memberKey(site: string, entry: ListedTranscript, ext: string): string {
 
 /**
  * Writes one download into `site`: the header's member, then one member per
- * transcript, each copied from the published download (`from`, with its
- * members' places `before`) when it was made from the same, else compressed.
+ * transcript (`keys`: each one's {@link memberKey}), each copied from the
+ * published download (`from`, with its members' places `before`) when it was
+ * made from the same, else compressed.
  * Returns each member's place in the new file, and how many were copied and compressed.
  */
 async function writeDownload(
   site: string,
   download: Download,
   entries: readonly ListedTranscript[],
+  keys: readonly string[],
   from?: { file: FileHandle; before: Record<string, [number, number]> },
 ): Promise<{ places: Record<string, [number, number]>; copied: number; compressed: number }> {
   const parts: { key: string; text: () => Promise<string> }[] = [
     ...(download.header === undefined ? [] : [{ key: 'header', text: async () => download.header as string }]),
-    ...entries.map((entry) => ({
-      key: memberKey(site, entry, download.ext),
+    ...entries.map((entry, i) => ({
+      key: keys[i] as string,
       text: async () =>
         download.piece(await readFile(join(site, 'transcripts', `${entry.slug}.${download.ext}`), 'utf8'), entry),
     })),
@@ -128,13 +130,16 @@ async function writeDownload(
   return { places, copied, compressed };
 }
 
+/** Whether the published download `name` is still the file the record says the last build wrote. */
+async function asRecorded(previous: string, record: BulkRecord, name: BulkFile): Promise<boolean> {
+  const key = await stat(join(previous, name)).then(statKey, () => undefined);
+  return key !== undefined && key === record.files[name];
+}
+
 /** Links last build's downloads into `site` when they are still what it published; whether it did. */
 async function reuse(site: string, previous: string, record: BulkRecord | undefined, twins: string): Promise<boolean> {
   if (record?.twins !== twins) return false;
-  for (const name of BULK_FILES) {
-    const key = await stat(join(previous, name)).then(statKey, () => undefined);
-    if (key === undefined || key !== record.files[name]) return false;
-  }
+  for (const name of BULK_FILES) if (!(await asRecorded(previous, record, name))) return false;
   for (const name of BULK_FILES) {
     await rm(join(site, name), { force: true });
     await link(join(previous, name), join(site, name));
@@ -149,9 +154,7 @@ async function published(
   name: BulkFile,
 ): Promise<{ file: FileHandle; before: Record<string, [number, number]> } | undefined> {
   const before = record?.members[name];
-  if (!previous || !before) return undefined;
-  const key = await stat(join(previous, name)).then(statKey, () => undefined);
-  if (key === undefined || key !== record.files[name]) return undefined;
+  if (!previous || !before || !(await asRecorded(previous, record, name))) return undefined;
   return { file: await open(join(previous, name), 'r'), before };
 }
 
@@ -167,8 +170,13 @@ export async function writeBulkDownloads(
   options: { previous?: string; cacheDir?: string } = {},
 ): Promise<{ written: false } | { written: true; copied: number; compressed: number }> {
   const entries = await readManifestEntries(site);
+  // Each transcript's member keys, per twin kind: made once, for the digest and the downloads.
+  const keys = {
+    json: entries.map((e) => memberKey(site, e, 'json')),
+    csv: entries.map((e) => memberKey(site, e, 'csv')),
+  };
   const twins = createHash('sha1');
-  for (const entry of entries) twins.update(`${memberKey(site, entry, 'json')}\0${memberKey(site, entry, 'csv')}\n`);
+  for (const [i, json] of keys.json.entries()) twins.update(`${json}\0${keys.csv[i]}\n`);
   const digest = twins.digest('hex');
   const record = options.cacheDir ? await readKept(recordFile(options.cacheDir), BulkRecordSchema) : undefined;
   if (options.previous && (await reuse(site, options.previous, record, digest))) return { written: false };
@@ -180,7 +188,7 @@ export async function writeBulkDownloads(
     DOWNLOADS.map(async (download) => {
       const from = await published(options.previous, record, download.name);
       try {
-        const written = await writeDownload(site, download, entries, from);
+        const written = await writeDownload(site, download, entries, keys[download.ext], from);
         members[download.name] = written.places;
         copied += written.copied;
         compressed += written.compressed;

@@ -43,7 +43,7 @@ export async function siteTwins(site: string): Promise<string[]> {
 }
 
 /** A transcript's JSON twin and its date (`0000` when undated): the passage index numbers passages in date order. */
-export interface DatedTwin {
+interface DatedTwin {
   date: string;
   file: string;
 }
@@ -57,7 +57,7 @@ const byDate = (a: DatedTwin, b: DatedTwin): number =>
  * manifest (`/transcripts.json`), read from the twin itself only when the
  * manifest does not list it.
  */
-export async function inDateOrder(site: string, twinFiles: readonly string[]): Promise<DatedTwin[]> {
+async function inDateOrder(site: string, twinFiles: readonly string[]): Promise<string[]> {
   const listed = existsSync(join(site, MANIFEST_FILE)) ? await readManifestEntries(site) : [];
   const dates = new Map(listed.map((e) => [e.slug, e.date]));
   const dated: DatedTwin[] = [];
@@ -66,7 +66,7 @@ export async function inDateOrder(site: string, twinFiles: readonly string[]): P
     const date = known !== undefined ? known : (JSON.parse(await readFile(file, 'utf8')) as Twin).date;
     dated.push({ date: date ?? '0000', file });
   }
-  return dated.sort(byDate);
+  return dated.sort(byDate).map((d) => d.file);
 }
 
 /** A twin as the vocabulary's pass read it: its file and its analysis (search pages, words). */
@@ -89,7 +89,7 @@ export async function writeVocabulary(
   const byLanguage = new Map<string, { turns: number; words: Map<string, number>; echoes: Map<string, number> }>();
   const people = new Map<string, string>();
   const dir = join(site, VOCABULARY_DIR);
-  const dated = (await inDateOrder(site, twinFiles)).map((d) => d.file);
+  const dated = await inDateOrder(site, twinFiles);
   await rm(dir, { recursive: true, force: true });
   const passageIndex = await passageIndexWriter(dir);
   let i = 0;

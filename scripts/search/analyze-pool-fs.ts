@@ -1,7 +1,9 @@
 /**
  * Reads and analyzes the search stage's twins (`analyze-twin.ts`) in worker
  * threads, one per core, and hands the analyses back in the order of the
- * files given, which is the order the passage index numbers them in. At most
+ * files given, which is the order the passage index numbers them in, packed
+ * with their words and keys as numbers of the caller's {@link Terms}
+ * (`packed-twin.ts`). At most
  * a few twins per worker are asked for ahead of the one the caller is on, so
  * memory stays bounded by that window, not by the archive. Few twins, or one
  * core, are analyzed in this thread instead.
@@ -9,7 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { type AnalyzedTwin, analyzeTwin } from './analyze-twin.ts';
+import { analyzeTwin } from './analyze-twin.ts';
+import { type PackedTwin, packedBuffers, packTwin, renumber, Terms } from './packed-twin.ts';
 
 /** Below this many twins a worker's start-up costs more than it saves. */
 const MIN_TWINS = 64;
@@ -17,14 +20,16 @@ const MIN_TWINS = 64;
 const AHEAD = 4;
 
 type ToWorker = { i: number; file: string };
-type FromWorker = { i: number; analyzed: AnalyzedTwin } | { i: number; error: string };
+/** A twin packed in the worker's own table, and the strings that table learned for it. */
+type FromWorker = { i: number; packed: PackedTwin; fresh: string[] } | { i: number; error: string };
 
-/** Each twin's analysis, in the order of `files`. */
+/** Each twin's analysis, in the order of `files`, numbered in `terms`. */
 export async function* analyzedInOrder(
   files: readonly string[],
+  terms: Terms,
   threads = availableParallelism(),
   minTwins = MIN_TWINS,
-): AsyncGenerator<AnalyzedTwin> {
+): AsyncGenerator<PackedTwin> {
   const count = Math.min(threads, Math.floor(files.length / Math.max(1, minTwins)));
   if (count < 2) {
     // The next twin is read while this one is analyzed; a failed read waits for its turn, not unhandled.
@@ -38,17 +43,19 @@ export async function* analyzedInOrder(
     for (let i = 0; i < files.length; i++) {
       const text = (await next) as string;
       next = read(files[i + 1]);
-      yield await analyzeTwin(text);
+      yield packTwin(await analyzeTwin(text), terms);
     }
     return;
   }
-  const done = new Map<number, AnalyzedTwin>();
+  const done = new Map<number, PackedTwin>();
   let failure: Error | undefined;
   let wake: () => void = () => {};
   const workers = Array.from({ length: count }, () => new Worker(new URL(import.meta.url), { workerData: 'analyze' }));
   let asked = 0;
   let taken = 0;
   const pending = new Map(workers.map((w) => [w, 0]));
+  // Each worker's term i is term toHere[i] of `terms`; a worker's messages arrive in the order it sent them.
+  const toHere = new Map(workers.map((w): [Worker, number[]] => [w, []]));
   // Asks for the next twins, each of the worker with the fewest in hand, while the window allows.
   const fill = (): void => {
     while (asked < files.length && asked < taken + count * AHEAD) {
@@ -62,7 +69,11 @@ export async function* analyzedInOrder(
     worker.on('message', (message: FromWorker) => {
       pending.set(worker, (pending.get(worker) ?? 1) - 1);
       if ('error' in message) failure ??= new Error(`${files[message.i]}: ${message.error}`);
-      else done.set(message.i, message.analyzed);
+      else {
+        const ids = toHere.get(worker) as number[];
+        for (const s of message.fresh) ids.push(terms.id(s));
+        done.set(message.i, renumber(message.packed, ids));
+      }
       wake();
     });
     worker.on('error', (e) => {
@@ -81,7 +92,7 @@ export async function* analyzedInOrder(
     for (; taken < files.length; taken++) {
       while (!done.has(taken) && !failure) await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
-      const analyzed = done.get(taken) as AnalyzedTwin;
+      const analyzed = done.get(taken) as PackedTwin;
       done.delete(taken);
       // The window moved on by one.
       fill();
@@ -94,9 +105,14 @@ export async function* analyzedInOrder(
 
 if (parentPort && workerData === 'analyze') {
   const port = parentPort;
+  const own = new Terms();
+  let sent = 0;
   port.on('message', async ({ i, file }: ToWorker) => {
     try {
-      port.postMessage({ i, analyzed: await analyzeTwin(await readFile(file, 'utf8')) } satisfies FromWorker);
+      const packed = packTwin(await analyzeTwin(await readFile(file, 'utf8')), own);
+      const fresh = own.strings.slice(sent);
+      sent = own.strings.length;
+      port.postMessage({ i, packed, fresh } satisfies FromWorker, packedBuffers(packed));
     } catch (e) {
       port.postMessage({ i, error: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
     }

@@ -26,7 +26,7 @@ import {
   termWeight,
 } from '../../src/lib/passage-index.ts';
 import { fnv1a } from '../core/search-shards.ts';
-import type { AnalyzedPage } from './analyze-twin.ts';
+import type { PackedPage, Terms } from './packed-twin.ts';
 
 /** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
 const BUCKET_CHARS = 4000;
@@ -47,20 +47,20 @@ async function writeAll(files: readonly [path: string, text: string][], made: Se
 
 /** Adds a transcript's search pages to the index: call in date order, so passages are numbered oldest first. */
 export interface PassageIndexWriter {
-  add(pages: readonly AnalyzedPage[]): Promise<void>;
+  add(pages: readonly PackedPage[]): Promise<void>;
   /** Writes what is left (the lists, the numbers by address) and returns the index's manifest. */
   finish(): Promise<PassageManifest>;
 }
 
-/** A writer of the passage index into `dir`, replacing any before. */
-export async function passageIndexWriter(dir: string): Promise<PassageIndexWriter> {
+/** A writer of the passage index into `dir`, replacing any before; the pages' keys are numbers of `terms`. */
+export async function passageIndexWriter(dir: string, terms: Terms): Promise<PassageIndexWriter> {
   await rm(join(dir, PASSAGES_DIR), { recursive: true, force: true });
   await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
   await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
   const made = new Set<string>();
   const numbers: [address: string, passage: number][] = [];
-  /** Per language, key → `[passage, count, passage, count, …]`, passages ascending. */
-  const lists = new Map<string, Map<string, number[]>>();
+  /** Per language, by key's term number: `[passage, count, passage, count, …]`, passages ascending. */
+  const lists = new Map<string, (number[] | undefined)[]>();
   /** Each passage's length in characters, and per language the sum, for the weights' length discount. */
   const lengths: number[] = [];
   const totals = new Map<string, { chars: number; passages: number }>();
@@ -68,24 +68,25 @@ export async function passageIndexWriter(dir: string): Promise<PassageIndexWrite
   /** Passage files not yet written: written a batch at a time, across transcripts. */
   let writes: [string, string][] = [];
   let writing = Promise.resolve();
-  async function add(pages: readonly AnalyzedPage[]): Promise<void> {
+  async function add(pages: readonly PackedPage[]): Promise<void> {
     for (const page of pages) {
       const passage = n++;
       numbers.push([page.url, passage]);
       writes.push([join(dir, passagePath(passage)), page.data]);
       let keys = lists.get(page.language);
       if (!keys) {
-        keys = new Map();
+        keys = [];
         lists.set(page.language, keys);
       }
       lengths[passage] = page.length;
       const total = totals.get(page.language) ?? { chars: 0, passages: 0 };
       totals.set(page.language, { chars: total.chars + page.length, passages: total.passages + 1 });
-      for (const [i, key] of page.keys.entries()) {
+      for (let i = 0; i < page.keys.length; i++) {
+        const key = page.keys[i] as number;
         const count = page.counts[i] as number;
-        const list = keys.get(key);
+        const list = keys[key];
         if (list) list.push(passage, count);
-        else keys.set(key, [passage, count]);
+        else keys[key] = [passage, count];
       }
     }
     // A batch is written while the next is made: the batch before must be done first.
@@ -117,7 +118,11 @@ export async function passageIndexWriter(dir: string): Promise<PassageIndexWrite
       const average = total.chars / total.passages;
       const weighed = (list: number[]): number[] =>
         list.map((v, i) => (i % 2 === 0 ? v : termWeight(v, lengths[list[i - 1] ?? 0] ?? average, average)));
-      const encoded = [...keys]
+      const named: [string, number[]][] = [];
+      keys.forEach((list, id) => {
+        if (list) named.push([terms.strings[id] as string, list]);
+      });
+      const encoded = named
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
         .map(([key, list]) => [key, encodeFlat(weighed(list))] as const);
       const shared = encoded.filter(([, list]) => list.length <= OWN_FILE_AT);

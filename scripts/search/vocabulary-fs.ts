@@ -25,7 +25,7 @@ import {
 import { languageName, type Twin } from '../../src/lib/search-record.ts';
 import { MANIFEST_FILE, readManifestEntries } from '../lib/data-files-fs.ts';
 import { analyzedInOrder } from './analyze-pool-fs.ts';
-import type { AnalyzedTwin } from './analyze-twin.ts';
+import { type PackedTwin, Terms } from './packed-twin.ts';
 import { passageIndexWriter } from './passage-index-fs.ts';
 
 export const VOCABULARY_DIR = 'search-words';
@@ -72,7 +72,27 @@ async function inDateOrder(site: string, twinFiles: readonly string[]): Promise<
 /** A twin as the vocabulary's pass read it: its file and its analysis (search pages, words). */
 export interface ReadTwin {
   file: string;
-  analyzed: AnalyzedTwin;
+  analyzed: PackedTwin;
+}
+
+/** How many turns say each word, by the word's term number. */
+type Counts = (number | undefined)[];
+
+/** Adds `n[i]` to `counts[ids[i]]` for each `i`. */
+function addCounts(counts: Counts, ids: Uint32Array, n: Uint32Array): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    counts[id] = (counts[id] ?? 0) + (n[i] as number);
+  }
+}
+
+/** `counts` as `[word, turns]`, for the words said. */
+function named(counts: Counts, terms: Terms): Map<string, number> {
+  const out = new Map<string, number>();
+  counts.forEach((n, id) => {
+    if (n !== undefined) out.set(terms.strings[id] as string, n);
+  });
+  return out;
 }
 
 /**
@@ -86,31 +106,36 @@ export async function writeVocabulary(
   twinFiles: readonly string[],
   each?: (read: ReadTwin) => void,
 ): Promise<VocabularyManifest> {
-  const byLanguage = new Map<string, { turns: number; words: Map<string, number>; echoes: Map<string, number> }>();
+  const counted = new Map<string, { turns: number; words: Counts; echoes: Counts }>();
   const people = new Map<string, string>();
   const dir = join(site, VOCABULARY_DIR);
   const dated = await inDateOrder(site, twinFiles);
   await rm(dir, { recursive: true, force: true });
-  const passageIndex = await passageIndexWriter(dir);
+  const terms = new Terms();
+  const passageIndex = await passageIndexWriter(dir, terms);
   let i = 0;
-  for await (const analyzed of analyzedInOrder(dated)) {
+  for await (const analyzed of analyzedInOrder(dated, terms)) {
     await passageIndex.add(analyzed.pages);
     each?.({ file: dated[i++] as string, analyzed });
     for (const [path, name] of analyzed.speakers) people.set(path, name);
     // Each language version's words count in its own language.
-    for (const { language: code, turns, words, echoes } of analyzed.languages) {
-      let language = byLanguage.get(code);
+    for (const { language: code, turns, words, wordTurns, echoes, echoTurns } of analyzed.languages) {
+      let language = counted.get(code);
       if (!language) {
-        language = { turns: 0, words: new Map(), echoes: new Map() };
-        byLanguage.set(code, language);
+        language = { turns: 0, words: [], echoes: [] };
+        counted.set(code, language);
       }
       language.turns += turns;
-      for (const [w, n] of words) language.words.set(w, (language.words.get(w) ?? 0) + n);
-      for (const [w, n] of echoes) language.echoes.set(w, (language.echoes.get(w) ?? 0) + n);
+      addCounts(language.words, words, wordTurns);
+      addCounts(language.echoes, echoes, echoTurns);
     }
   }
   const passages = await passageIndex.finish();
-  const languages = [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]));
+  const languages = [...counted]
+    .map(
+      ([code, l]) => [code, { turns: l.turns, words: named(l.words, terms), echoes: named(l.echoes, terms) }] as const,
+    )
+    .sort((a, b) => a[0].localeCompare(b[0]));
   const total = languages.reduce((n, [, l]) => n + l.words.size, 0);
   const buckets = bucketCount(total);
   // Words offered as close matches, every language pooled: those said in at least MIN_OFFERED turns.

@@ -66,37 +66,87 @@ function termPatterns(terms: readonly string[]): { every: RegExp; first: RegExp 
 }
 
 /**
+ * A reader of `text`'s words from `origin`: 0, or just after a space. No word
+ * holds a space, so from there it finds the very words reading from the
+ * beginning would.
+ */
+class Words {
+  readonly list: RegExpExecArray[] = [];
+  readonly origin: number;
+  readonly #text: string;
+  #at: number;
+
+  constructor(text: string, origin: number) {
+    this.#text = text;
+    this.origin = origin;
+    this.#at = origin;
+  }
+
+  more(): boolean {
+    WORD.lastIndex = this.#at;
+    const m = WORD.exec(this.#text);
+    if (m) {
+      this.list.push(m);
+      this.#at = WORD.lastIndex;
+    }
+    return m !== null;
+  }
+}
+
+/** The index of the first word that ends after `pos`, reading at most `limit` words; -1 when none does. */
+function wordEndingAfter(words: Words, pos: number, limit = Number.POSITIVE_INFINITY): number {
+  for (let i = 0; i < limit; i++) {
+    if (i >= words.list.length && !words.more()) return -1;
+    const w = words.list[i] as RegExpExecArray;
+    if (w.index + w[0].length > pos) return i;
+  }
+  return -1;
+}
+
+/**
+ * The words from `LEAD` words before the one holding `pos`, read from a
+ * space shortly before it (from the beginning only when no closer space
+ * leaves room for `LEAD` words), and the index of the first of them; none
+ * when no word ends after `pos`.
+ */
+function leadIn(text: string, pos: number): { words: Words; from: number } | undefined {
+  const space = /\s/g;
+  for (let span = 64 * (LEAD + 1); ; span *= 4) {
+    let origin = 0;
+    if (pos > span) {
+      space.lastIndex = pos - span;
+      const s = space.exec(text);
+      origin = s && s.index < pos ? s.index + 1 : -1;
+    }
+    if (origin < 0) continue;
+    const words = new Words(text, origin);
+    const at = wordEndingAfter(words, pos);
+    if (at < 0) return undefined;
+    if (at >= LEAD || origin === 0) return { words, from: Math.max(0, at - LEAD) };
+  }
+}
+
+/**
  * The first `maxWords` words of `text`, or, when the first of `terms` comes
  * later, `maxWords` words starting a few before it; with an ellipsis where
  * text is left out, and each term found marked as a hit. Words are read only
- * as far as the excerpt needs, however long the turn.
+ * where the excerpt needs them, however long the turn.
  */
 export function excerptAround(text: string, terms: readonly string[], maxWords: number): ExcerptPart[] {
   const pattern = termPatterns(terms);
   const first = pattern ? (pattern.first.exec(text)?.index ?? -1) : -1;
-  const words: RegExpExecArray[] = [];
-  WORD.lastIndex = 0;
-  const more = (): boolean => {
-    const m = WORD.exec(text);
-    if (m) words.push(m);
-    return m !== null;
-  };
-  // The first word that ends after the first term starts.
-  let at = -1;
-  for (let i = 0; first >= 0; i++) {
-    if (i >= words.length && !more()) break;
-    const w = words[i] as RegExpExecArray;
-    if (w.index + w[0].length > first) {
-      at = i;
-      break;
-    }
+  let words = new Words(text, 0);
+  let from = 0;
+  // A first term past the opening words: the excerpt starts a few words before it.
+  if (first >= 0 && wordEndingAfter(words, first, maxWords - 2) < 0) {
+    const near = leadIn(text, first);
+    if (near) ({ words, from } = near);
   }
-  const from = at >= maxWords - 2 ? Math.max(0, at - LEAD) : 0;
   // One word past the excerpt tells whether it is cut.
-  while (words.length <= from + maxWords && more());
-  const start = from === 0 ? 0 : (words[from]?.index ?? 0);
-  const last = words[Math.min(words.length, from + maxWords) - 1];
-  const cut = from + maxWords < words.length;
+  while (words.list.length <= from + maxWords && words.more());
+  const start = from === 0 && words.origin === 0 ? 0 : (words.list[from]?.index ?? 0);
+  const last = words.list[Math.min(words.list.length, from + maxWords) - 1];
+  const cut = from + maxWords < words.list.length;
   const end = cut && last ? last.index + last[0].length : text.length;
   const shown = text.slice(start, end);
   const parts: ExcerptPart[] = [];

@@ -59,6 +59,51 @@ describe('excerpts around a topic’s terms', () => {
     ).toBe('word word word word word …');
   });
 
+  /** The excerpt's start and end, read the plain way: every word of the text, from the beginning. */
+  function reference(text: string, terms: string[], maxWords: number): { start: number; end: number } {
+    const words = [...text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu)];
+    const hit = excerptAround(text, terms, 1_000_000).find((p) => p.hit);
+    const first = hit ? text.toLowerCase().indexOf(hit.text.toLowerCase()) : -1;
+    const at = first < 0 ? -1 : words.findIndex((w) => w.index + w[0].length > first);
+    const from = at >= maxWords - 2 ? Math.max(0, at - 8) : 0;
+    const start = from === 0 ? 0 : (words[from]?.index ?? 0);
+    const last = words[Math.min(words.length, from + maxWords) - 1];
+    const cut = from + maxWords < words.length;
+    return { start, end: cut && last ? last.index + last[0].length : text.length };
+  }
+
+  /** The excerpt the reference reads, as text. */
+  function expected(text: string, terms: string[], maxWords: number): string {
+    const { start, end } = reference(text, terms, maxWords);
+    return `${start > 0 ? '… ' : ''}${text.slice(start, end)}${end < text.length ? ' …' : ''}`;
+  }
+  const shown = (text: string, terms: string[], maxWords: number): string =>
+    excerptAround(text, terms, maxWords)
+      .map((p) => p.text)
+      .join('');
+
+  test('however far into a long turn its term is, the excerpt is the one reading every word gives', () => {
+    const piece = fc.constantFrom('word', 'fraud', "it's", 'e.g.', '-', '—', '(x)', '电信', '  ', '\n', 'a', ',');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 12, arbitrary: piece }, { weight: 1, arbitrary: fc.constant('z'.repeat(150)) }), {
+          maxLength: 3000,
+        }),
+        fc.constantFrom(['fraud'], ['word fraud', 'e.g'], ['电信'], ['absent']),
+        fc.integer({ min: 3, max: 50 }),
+        (pieces, terms, maxWords) => {
+          const text = pieces.join(' ');
+          expect(shown(text, terms, maxWords)).toBe(expected(text, terms, maxWords));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Long words just before the term: the words it starts from lie far back.
+    const text = `${words(50)} ${Array.from({ length: 12 }, (_, i) => `${'z'.repeat(100)}${i}`).join(' ')} fraud end`;
+    expect(shown(text, ['fraud'], 20)).toBe(expected(text, ['fraud'], 20));
+    expect(shown(text, ['fraud'], 20)).toMatch(/^… z+4 /);
+  });
+
   test('whole words in Latin text, any part in Chinese', () => {
     expect(excerptAround('fraudster fraud', ['fraud'], 10).filter((p) => p.hit)).toEqual([
       { text: 'fraud', hit: true },

@@ -211,8 +211,32 @@ export interface ListedTurn extends TurnRef {
 /** How many words a listed turn's excerpt shows. */
 const LISTED_WORDS = 40;
 
+/** A list's turns as its page shows them. */
+export interface CappedTurns {
+  readonly shown: readonly ListedTurn[];
+  readonly hidden: number;
+}
+
+/**
+ * Each list's capped turns, made once per build: the page's cache key, the
+ * names it lists and the page itself all read the same excerpts, and a
+ * topic's excerpts are the costliest part of its page (thousands of topics,
+ * a hundred turns each, each searched for the first of its terms).
+ */
+const capped = new WeakMap<readonly TurnRef[], CappedTurns>();
+
 /** The newest `limit` turns of a list (already newest first) with their excerpts, and how many were left out. */
-export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): { shown: ListedTurn[]; hidden: number } {
+export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): CappedTurns {
+  if (limit !== TURN_LIST_LIMIT) return listTurns(refs, limit);
+  let listed = capped.get(refs);
+  if (!listed) {
+    listed = listTurns(refs, limit);
+    capped.set(refs, listed);
+  }
+  return listed;
+}
+
+function listTurns(refs: readonly TurnRef[], limit: number): CappedTurns {
   return {
     shown: refs.slice(0, limit).map((r) => ({
       ...r,

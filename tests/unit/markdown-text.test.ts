@@ -60,7 +60,7 @@ describe('excerpts around a topic’s terms', () => {
   });
 
   /** The excerpt's start and end, read the plain way: every word of the text, from the beginning. */
-  function reference(text: string, terms: string[], maxWords: number): { start: number; end: number } {
+  function reference(text: string, terms: readonly string[], maxWords: number): { start: number; end: number } {
     const words = [...text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu)];
     const hit = excerptAround(text, terms, 1_000_000).find((p) => p.hit);
     const first = hit ? text.toLowerCase().indexOf(hit.text.toLowerCase()) : -1;
@@ -73,11 +73,11 @@ describe('excerpts around a topic’s terms', () => {
   }
 
   /** The excerpt the reference reads, as text. */
-  function expected(text: string, terms: string[], maxWords: number): string {
+  function expected(text: string, terms: readonly string[], maxWords: number): string {
     const { start, end } = reference(text, terms, maxWords);
     return `${start > 0 ? '… ' : ''}${text.slice(start, end)}${end < text.length ? ' …' : ''}`;
   }
-  const shown = (text: string, terms: string[], maxWords: number): string =>
+  const shown = (text: string, terms: readonly string[], maxWords: number): string =>
     excerptAround(text, terms, maxWords)
       .map((p) => p.text)
       .join('');
@@ -102,6 +102,55 @@ describe('excerpts around a topic’s terms', () => {
     const text = `${words(50)} ${Array.from({ length: 12 }, (_, i) => `${'z'.repeat(100)}${i}`).join(' ')} fraud end`;
     expect(shown(text, ['fraud'], 20)).toBe(expected(text, ['fraud'], 20));
     expect(shown(text, ['fraud'], 20)).toMatch(/^… z+4 /);
+  });
+
+  /** The terms as one pattern with their edges as lookarounds, the plain way to find them. */
+  function onePattern(terms: readonly string[]): RegExp {
+    const sources = [...terms]
+      .sort((a, b) => b.length - a.length)
+      .map((t) => {
+        const body = t
+          .split(/[\s\p{P}]+/u)
+          .filter(Boolean)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[\\s\\p{P}]+');
+        const start = /^[A-Za-z0-9]/.test(t) ? '(?<![\\p{L}\\p{N}])' : '';
+        const end = /[A-Za-z0-9]$/.test(t) ? '(?![\\p{L}\\p{N}])' : '';
+        return `${start}${body}${end}`;
+      });
+    return new RegExp(sources.join('|'), 'giu');
+  }
+
+  test('the terms marked are those one pattern of them all finds, edges and overlaps included', () => {
+    const piece = fc.constantFrom(
+      'fraud',
+      'FRAUD',
+      'fraudster',
+      'x-fraud',
+      'fraud9',
+      'rings',
+      'Fraud-rings',
+      '电信',
+      '诈骗',
+      ' ',
+      '.',
+      'é',
+    );
+    const terms = fc.constantFrom(
+      ['fraud'],
+      ['fraud rings', 'fraud'],
+      ['rings', 'fraud rings'],
+      ['电信诈骗', '电信'],
+      ['x'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), terms, (pieces, ts) => {
+        const text = pieces.join('');
+        const hits = excerptAround(text, ts, 1_000_000).filter((p) => p.hit);
+        expect(hits.map((p) => p.text)).toEqual([...text.matchAll(onePattern(ts))].map((m) => m[0]));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('whole words in Latin text, any part in Chinese', () => {

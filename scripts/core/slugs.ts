@@ -52,10 +52,22 @@ export function foldName(name: string): string {
  * Every slug is the same on every build.
  */
 export function nameSlug(name: string): string {
-  const base = toSlug(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
-  if (base === '') return `name-${fnv1a(name)}`;
-  return nonLatin(name) ? `${base}-${fnv1a(name.normalize('NFC')).slice(0, 6)}` : base;
+  let slug = nameSlugs.get(name);
+  if (slug === undefined) {
+    const base = toSlug(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
+    slug =
+      base === ''
+        ? `name-${fnv1a(name)}`
+        : nonLatin(name)
+          ? `${base}-${fnv1a(name.normalize('NFC')).slice(0, 6)}`
+          : base;
+    nameSlugs.set(name, slug);
+  }
+  return slug;
 }
+
+/** Each name's slug, made once: every transcript's tags are slugged on every ingest, and transliteration is slow. */
+const nameSlugs = new Map<string, string>();
 
 /** Whether a name has a letter outside the Latin script. */
 export function nonLatin(name: string): boolean {

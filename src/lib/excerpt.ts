@@ -35,10 +35,11 @@ const LEAD = 8;
 
 /**
  * A topic term as a pattern: any case, any run of spaces or punctuation
- * between its words; in Latin text, whole words only (`edges`: no letter or
- * digit just before or after). The edges are checked here rather than as
- * lookarounds in the pattern: with them, V8 took ten times as long to
- * compile each topic's pattern, and a build compiles thousands.
+ * between its words; a term that starts (`start`) or ends (`end`) with a
+ * Latin letter or digit matches only with no letter or digit just before or
+ * after it. Those edges are checked here rather than as lookarounds in the
+ * pattern: with them, V8 took ten times as long to compile each topic's
+ * pattern, and a build compiles thousands.
  */
 interface TermPattern {
   body: RegExp;
@@ -86,7 +87,8 @@ function nextMatch(text: string, term: TermPattern, from: number): RegExpExecArr
     const end = m.index + m[0].length;
     const startHolds = !term.start || !LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index));
     if (startHolds && (!term.end || !LETTER_AFTER.test(text.slice(end, end + 2)))) return m;
-    term.body.lastIndex = m.index + 1;
+    // On past the match's first character, a whole one: from inside a surrogate pair the search would step back to it.
+    term.body.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
   }
   return undefined;
 }

@@ -160,6 +160,10 @@ describe('excerpts around a topic’s terms', () => {
     expect(excerptAround('打击电信诈骗犯罪', ['电信诈骗'], 10).filter((p) => p.hit)).toEqual([
       { text: '电信诈骗', hit: true },
     ]);
+    // A term opening with a character outside the BMP, whose first match is not a whole word.
+    expect(excerptAround('𠀀abcd then 𠀀abc', ['𠀀abc'], 10).filter((p) => p.hit)).toEqual([
+      { text: '𠀀abc', hit: true },
+    ]);
   });
 });
 

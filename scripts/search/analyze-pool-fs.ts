@@ -3,10 +3,9 @@
  * threads, one per core, and hands the analyses back in the order of the
  * files given, which is the order the passage index numbers them in, packed
  * with their words and keys as numbers of the caller's {@link Terms}
- * (`packed-twin.ts`). At most
- * a few twins per worker are asked for ahead of the one the caller is on, so
- * memory stays bounded by that window, not by the archive. Few twins, or one
- * core, are analyzed in this thread instead.
+ * (`packed-twin.ts`). At most a few twins per worker are asked for ahead of
+ * the one the caller is on, so memory stays bounded by that window, not by
+ * the archive. Few twins, or one core, are analyzed in this thread instead.
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

@@ -47,7 +47,7 @@ export interface PackedTwin {
   speakers: [string, string][];
 }
 
-/** Term numbers of `strings`, and the counts beside them. */
+/** The term numbers of the strings of `pairs`, and their counts, as two arrays. */
 function numbered(pairs: readonly (readonly [string, number])[], terms: Terms): [Uint32Array, Uint32Array] {
   const ids = new Uint32Array(pairs.length);
   const counts = new Uint32Array(pairs.length);

@@ -24,7 +24,7 @@ import type { PermalinkRecord } from '../core/permalinks/record.ts';
 import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 import { asideWriter, writeAtomic } from '../lib/build-cache-fs.ts';
-import { keyedRecord, RECORD_FILE } from '../lib/permalink-record-fs.ts';
+import { keepPassed, keyedRecord, RECORD_FILE } from '../lib/permalink-record-fs.ts';
 import { isRunning } from '../lib/pid.ts';
 
 export interface WriteSummary {
@@ -109,6 +109,7 @@ export async function writeContent(
     `${JSON.stringify(keyedRecord(pagesBySlug(record), seeds), null, 2)}\n`,
     summary,
   );
+  await keepPassed(join(dir, RECORD_FILE), seeds);
   return summary;
 }
 

@@ -127,7 +127,12 @@ async function passedBefore(file: string): Promise<{ kind: 'passed'; seeds: stri
   return kept && kept.identity === identity ? { kind: 'passed', seeds: kept.seeds ?? undefined } : undefined;
 }
 
-async function keepPassed(file: string, seeds: string | undefined): Promise<void> {
+/**
+ * Notes that the record file, as it is now, passed. The ingest calls it for
+ * the record it has just written from a record that passed, so the next
+ * build's check does not parse it again (~2.5 s at 10,000 transcripts).
+ */
+export async function keepPassed(file: string, seeds: string | undefined): Promise<void> {
   const identity = identityOf(file);
   if (identity !== undefined) await writeKept(passedFile(file), { identity, seeds: seeds ?? null });
 }

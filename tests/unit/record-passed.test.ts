@@ -1,9 +1,21 @@
-/** The permalink record's check before an ingest: a record file that passed is not parsed again while it is the same file. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+/**
+ * The permalink record's check before an ingest: a record file that passed is
+ * not parsed again while it is the same file, and the record the ingest
+ * writes counts as passed.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { z } from 'zod';
+import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
+import { keptPath, readKept } from '../../scripts/lib/build-cache-fs.ts';
+import { cacheDir } from '../../scripts/lib/cli.ts';
 import { checkRecord, RECORD_FILE } from '../../scripts/lib/permalink-record-fs.ts';
+import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
+
+/** The kept mark of a record that passed (as `permalink-record-fs.ts` keeps it). */
+const PassedShape = z.object({ identity: z.string(), seeds: z.string().nullable() });
 
 const dir = mkdtempSync(join(tmpdir(), 'record-passed-'));
 const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
@@ -46,4 +58,17 @@ test('a record that passed is believed while its file is unchanged; an edit is r
     error: expect.stringContaining('[other-archive]'),
   });
   expect(readFileSync(file, 'utf8')).toBe(good);
+});
+
+test('the record an ingest writes is marked as passed, as the file it is now', async () => {
+  const seeds = join(dir, 'ingested-seeds');
+  const content = join(dir, 'ingested-content');
+  cpSync('tests/fixtures/archive', seeds, { recursive: true });
+  const ingest = await runIngest({ seeds, content, strict: false, report: false, lenient: false, newArchive: false });
+  expect(ingest.written).toBeGreaterThan(0);
+  const file = join(content, RECORD_FILE);
+  const passed = await readKept(keptPath(cacheDir(), 'record-passed', resolve(file)), PassedShape);
+  expect(passed).toEqual({ identity: statKey(statSync(file)), seeds: expect.any(String) });
+  // So the next check believes it without reading it again.
+  expect(await checkRecord({ content, seeds, newArchive: false })).toEqual({});
 });

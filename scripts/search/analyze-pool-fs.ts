@@ -6,11 +6,13 @@
  * (`packed-twin.ts`). At most a few twins per worker are asked for ahead of
  * the one the caller is on, so memory stays bounded by that window, not by
  * the archive. Few twins, or one core, are analyzed in this thread instead.
+ * Given a kept analysis file per twin (`analysis-cache-fs.ts`), a twin's
+ * analysis is read from it when it holds one, and kept there when not.
  */
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyzeTwin } from './analyze-twin.ts';
+import { analysisOf } from './analysis-cache-fs.ts';
+import type { AnalyzedTwin } from './analyze-twin.ts';
 import { type PackedTwin, packedBuffers, packTwin, renumber, Terms } from './packed-twin.ts';
 
 /** Below this many twins a worker's start-up costs more than it saves. */
@@ -18,31 +20,39 @@ const MIN_TWINS = 64;
 /** Twins asked of each worker ahead of the one the caller waits for. */
 const AHEAD = 4;
 
-type ToWorker = { i: number; file: string };
+type ToWorker = { i: number; file: string; kept: string | undefined };
 /** A twin packed in the worker's own table, and the strings that table learned for it. */
 type FromWorker = { i: number; packed: PackedTwin; fresh: string[] } | { i: number; error: string };
+
+export interface PoolOptions {
+  /** The kept analysis file of each of the files, in the same order. */
+  kept?: readonly string[];
+  threads?: number;
+  /** Fewer twins per thread than this are analyzed in this thread. */
+  minTwins?: number;
+}
 
 /** Each twin's analysis, in the order of `files`, numbered in `terms`. */
 export async function* analyzedInOrder(
   files: readonly string[],
   terms: Terms,
-  threads = availableParallelism(),
-  minTwins = MIN_TWINS,
+  { kept, threads = availableParallelism(), minTwins = MIN_TWINS }: PoolOptions = {},
 ): AsyncGenerator<PackedTwin> {
   const count = Math.min(threads, Math.floor(files.length / Math.max(1, minTwins)));
   if (count < 2) {
-    // The next twin is read while this one is analyzed; a failed read waits for its turn, not unhandled.
-    const read = (file: string | undefined): Promise<string> | undefined => {
+    // The next twin is read while this one is packed; a failed read waits for its turn, not unhandled.
+    const read = (i: number): Promise<AnalyzedTwin> | undefined => {
+      const file = files[i];
       if (file === undefined) return undefined;
-      const text = readFile(file, 'utf8');
-      text.catch(() => {});
-      return text;
+      const analyzed = analysisOf(file, kept?.[i]);
+      analyzed.catch(() => {});
+      return analyzed;
     };
-    let next = read(files[0]);
+    let next = read(0);
     for (let i = 0; i < files.length; i++) {
-      const text = (await next) as string;
-      next = read(files[i + 1]);
-      yield packTwin(await analyzeTwin(text), terms);
+      const analyzed = (await next) as AnalyzedTwin;
+      next = read(i + 1);
+      yield packTwin(analyzed, terms);
     }
     return;
   }
@@ -59,7 +69,7 @@ export async function* analyzedInOrder(
   const fill = (): void => {
     while (asked < files.length && asked < taken + count * AHEAD) {
       const [worker, n] = [...pending].reduce((a, b) => (b[1] < a[1] ? b : a));
-      worker.postMessage({ i: asked, file: files[asked] as string } satisfies ToWorker);
+      worker.postMessage({ i: asked, file: files[asked] as string, kept: kept?.[asked] } satisfies ToWorker);
       pending.set(worker, n + 1);
       asked++;
     }
@@ -106,9 +116,9 @@ if (parentPort && workerData === 'analyze') {
   const port = parentPort;
   const own = new Terms();
   let sent = 0;
-  port.on('message', async ({ i, file }: ToWorker) => {
+  port.on('message', async ({ i, file, kept }: ToWorker) => {
     try {
-      const packed = packTwin(await analyzeTwin(await readFile(file, 'utf8')), own);
+      const packed = packTwin(await analysisOf(file, kept), own);
       const fresh = own.strings.slice(sent);
       sent = own.strings.length;
       port.postMessage({ i, packed, fresh } satisfies FromWorker, packedBuffers(packed));

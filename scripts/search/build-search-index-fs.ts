@@ -43,6 +43,8 @@ export interface SearchIndexOptions {
   site: string;
   /** The site published by the last build, whose shards may be reused. */
   previous: string;
+  /** The build cache, where each twin's analysis is kept for the next build. */
+  cache?: string;
   perShard: number;
   /** When this machine builds one part of the archive: its shards are named apart from other parts'. */
   part?: Part;
@@ -191,6 +193,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const digest = createHash('sha256').update(html).digest('hex');
       pagesOf.set(basename(file, '.json'), { pages: pages.map(({ path, html }) => ({ path, html })), digest });
     },
+    options.cache,
   );
   const read = ((performance.now() - started) / 1000).toFixed(1);
   options.progress(`passage index and vocabulary of ${plural(slugs.length, 'transcript')} written in ${read} s`);

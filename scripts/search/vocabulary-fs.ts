@@ -24,6 +24,7 @@ import {
 } from '../../src/lib/search-match.ts';
 import { languageName, type Twin } from '../../src/lib/search-record.ts';
 import { MANIFEST_FILE, readManifestEntries } from '../lib/data-files-fs.ts';
+import { analysisFiles, pruneAnalyses } from './analysis-cache-fs.ts';
 import { analyzedInOrder } from './analyze-pool-fs.ts';
 import { type PackedTwin, Terms } from './packed-twin.ts';
 import { passageIndexWriter } from './passage-index-fs.ts';
@@ -98,13 +99,16 @@ function named(counts: Counts, terms: Terms): Map<string, number> {
 /**
  * Writes the vocabulary and the passage index of the transcripts whose twins
  * are `twinFiles`, replacing any before. Each twin is read and analyzed once
- * (in worker threads on a large archive, `analyze-pool-fs.ts`); `each` is
- * given the analyses too (the search stage makes Pagefind's pages from them).
+ * (in worker threads on a large archive, `analyze-pool-fs.ts`), or read back
+ * from the build cache `cacheDir` when given and it kept the twin's analysis
+ * (`analysis-cache-fs.ts`); `each` is given the analyses too (the search
+ * stage makes Pagefind's pages from them).
  */
 export async function writeVocabulary(
   site: string,
   twinFiles: readonly string[],
   each?: (read: ReadTwin) => void,
+  cacheDir?: string,
 ): Promise<VocabularyManifest> {
   const counted = new Map<string, { turns: number; words: Counts; echoes: Counts }>();
   const people = new Map<string, string>();
@@ -113,8 +117,9 @@ export async function writeVocabulary(
   await rm(dir, { recursive: true, force: true });
   const terms = new Terms();
   const passageIndex = await passageIndexWriter(dir, terms);
+  const kept = cacheDir === undefined ? undefined : await analysisFiles(cacheDir, dated);
   let i = 0;
-  for await (const analyzed of analyzedInOrder(dated, terms)) {
+  for await (const analyzed of analyzedInOrder(dated, terms, kept ? { kept } : {})) {
     await passageIndex.add(analyzed.pages);
     each?.({ file: dated[i++] as string, analyzed });
     for (const [path, name] of analyzed.speakers) people.set(path, name);
@@ -131,6 +136,7 @@ export async function writeVocabulary(
     }
   }
   const passages = await passageIndex.finish();
+  if (cacheDir !== undefined && kept) await pruneAnalyses(cacheDir, kept);
   const languages = [...counted]
     .map(
       ([code, l]) => [code, { turns: l.turns, words: named(l.words, terms), echoes: named(l.echoes, terms) }] as const,

@@ -17,6 +17,7 @@ export const searchStage: Stage = {
     const search = await buildSearchIndex({
       site: staging,
       previous: options.out,
+      cache: ctx.cache,
       perShard: options.shardPages,
       ...(options.part ? { part: options.part } : {}),
       progress: (line) => ctx.log(`  ${line}`),

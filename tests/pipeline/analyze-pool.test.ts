@@ -3,12 +3,16 @@
  * one thread and in the order of the files asked, however the workers finish,
  * with the words each worker numbered in its own table renumbered into the
  * caller's; a twin that cannot be read fails the pass with its file named.
+ * Kept analyses (`analysis-cache-fs.ts`) are read back instead of made again,
+ * one per twin file, and one that cannot be read is dropped and made again.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { analyzedInOrder } from '../../scripts/search/analyze-pool-fs.ts';
+import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
+import { analysisFiles, pruneAnalyses } from '../../scripts/search/analysis-cache-fs.ts';
+import { analyzedInOrder, type PoolOptions } from '../../scripts/search/analyze-pool-fs.ts';
 import { type AnalyzedTwin, analyzeTwin } from '../../scripts/search/analyze-twin.ts';
 import { type PackedTwin, packTwin, Terms } from '../../scripts/search/packed-twin.ts';
 import { completeTwin, translatedSketch } from '../helpers/twins.ts';
@@ -53,10 +57,11 @@ function unpacked({ pages, languages, speakers }: PackedTwin, terms: Terms): Ana
   };
 }
 
-async function all(threads: number, minTwins: number): Promise<AnalyzedTwin[]> {
+async function all(threads: number, minTwins: number, kept?: readonly string[]): Promise<AnalyzedTwin[]> {
   const terms = new Terms();
   const out: PackedTwin[] = [];
-  for await (const analyzed of analyzedInOrder(files, terms, threads, minTwins)) out.push(analyzed);
+  const options: PoolOptions = { threads, minTwins, ...(kept ? { kept } : {}) };
+  for await (const analyzed of analyzedInOrder(files, terms, options)) out.push(analyzed);
   return out.map((packed) => unpacked(packed, terms));
 }
 
@@ -79,7 +84,10 @@ test('workers give the same analyses as one thread, in the order asked', async (
 test('a twin that cannot be read fails the pass and names its file', async () => {
   const missing = join(dir, 'missing.json');
   const run = async () => {
-    for await (const _ of analyzedInOrder([...files.slice(0, 4), missing, ...files.slice(4)], new Terms(), 2, 1));
+    for await (const _ of analyzedInOrder([...files.slice(0, 4), missing, ...files.slice(4)], new Terms(), {
+      threads: 2,
+      minTwins: 1,
+    }));
   };
   await expect(run()).rejects.toThrow(/missing\.json/);
 }, 60_000);
@@ -88,9 +96,69 @@ test('in one thread too, a twin that cannot be read fails the pass in its turn a
   const missing = join(dir, 'missing.json');
   const seen: number[] = [];
   const run = async () => {
-    for await (const analyzed of analyzedInOrder([files[0] as string, missing], new Terms(), 1, 1))
+    for await (const analyzed of analyzedInOrder([files[0] as string, missing], new Terms(), {
+      threads: 1,
+      minTwins: 1,
+    }))
       seen.push(analyzed.pages.length);
   };
   await expect(run()).rejects.toThrow(/missing\.json/);
   expect(seen).toEqual([1]);
+});
+
+test('kept analyses are written once per twin and read back, in workers and in one thread', async () => {
+  const cache = join(dir, 'cache-kept');
+  const kept = await analysisFiles(cache, files);
+  expect(new Set(kept).size).toBe(files.length);
+  const plain = await all(1, 1);
+  expect(await all(3, 1, kept)).toEqual(plain);
+  expect(kept.every((f) => existsSync(f))).toBe(true);
+  // Twin 0's kept file now holds twin 1's analysis: a pass that reads it back gives that.
+  writeFileSync(kept[0] as string, readFileSync(kept[1] as string));
+  for (const threads of [3, 1]) {
+    const [first, ...rest] = await all(threads, 1, kept);
+    expect(first).toEqual(plain[1]);
+    expect(rest).toEqual(plain.slice(1));
+  }
+}, 60_000);
+
+test('a kept analysis that cannot be read is dropped with one line and made again', async () => {
+  const cache = join(dir, 'cache-broken');
+  const kept = await analysisFiles(cache, files);
+  const plain = await all(1, 1, kept);
+  writeFileSync(kept[2] as string, 'not JSON');
+  writeFileSync(kept[3] as string, readFileSync(kept[3] as string).subarray(0, 40));
+  const lines: string[] = [];
+  reportDroppedTo((line) => lines.push(line));
+  try {
+    expect(await all(1, 1, kept)).toEqual(plain);
+  } finally {
+    reportDroppedTo((line) => console.log(line));
+  }
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toContain(kept[2]);
+  expect(lines[1]).toContain(kept[3]);
+  expect(kept.every((f) => existsSync(f))).toBe(true);
+});
+
+test('a twin written again gets a new kept file; the files of twins gone are pruned', async () => {
+  const cache = join(dir, 'cache-prune');
+  const before = await analysisFiles(cache, files);
+  expect(await analysisFiles(cache, files)).toEqual(before);
+  await all(1, 1, before);
+  const twin = files[4] as string;
+  const text = readFileSync(twin, 'utf8');
+  rmSync(twin);
+  writeFileSync(twin, text.replace('Compiling', 'Decompiling'));
+  const after = await analysisFiles(cache, files);
+  expect(after.filter((f, i) => f !== before[i])).toEqual([after[4]]);
+  const [, , , , fifth] = await all(1, 1, after);
+  expect(fifth?.pages[0]?.keys).toContain('decompil');
+  expect(await pruneAnalyses(cache, after.slice(1))).toBe(2);
+  expect(readdirSync(join(cache, 'search-twins')).sort()).toEqual(
+    after
+      .slice(1)
+      .map((f) => f.split('/').pop())
+      .sort(),
+  );
 });

@@ -1,0 +1,82 @@
+/**
+ * The search stage's analyses (`analyze-twin.ts`) kept between builds: one
+ * file per twin in the build cache's `search-twins/` folder, named by the
+ * twin's file identity and the code that analyzes it. The data stage links
+ * an unchanged transcript's twins from the published site, so such a twin
+ * keeps its identity and its analysis is read back instead of made again:
+ * adding one transcript to a large archive analyzes one twin. A twin written
+ * anew is a new file, so it is analyzed again. The files of twins no longer
+ * in the archive are removed after the pass.
+ */
+import { statSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { cacheKey, readKept, writeKept } from '../lib/build-cache-fs.ts';
+import { ROOT } from '../lib/cli.ts';
+import { statKey } from '../lib/scan-cache-fs.ts';
+import { type AnalyzedTwin, analyzeTwin } from './analyze-twin.ts';
+
+const FOLDER = 'search-twins';
+/** The code an analysis depends on (the twin's pages, keys and words), and the stemmers. */
+const CODE_FOLDERS = ['src/lib', 'scripts/search', 'scripts/core'];
+const STEMMERS = 'node_modules/@orama/stemmers/package.json';
+
+const strings = z.array(z.string());
+const numbers = z.array(z.number());
+const counted = z.array(z.tuple([z.string(), z.number()]));
+
+/** What an analysis file holds: an {@link AnalyzedTwin}. */
+const AnalyzedTwinSchema = z.object({
+  pages: z.array(
+    z.object({
+      path: z.string(),
+      html: z.string(),
+      url: z.string(),
+      data: z.string(),
+      language: z.string(),
+      length: z.number(),
+      keys: strings,
+      counts: numbers,
+    }),
+  ),
+  languages: z.array(z.object({ language: z.string(), turns: z.number(), words: counted, echoes: counted })),
+  speakers: z.array(z.tuple([z.string(), z.string()])),
+}) satisfies z.ZodType<AnalyzedTwin>;
+
+/** A key for the analyzing code: every source file it may import, and the stemmers' version. */
+async function codeKey(): Promise<string> {
+  const parts: string[] = [await readFile(join(ROOT, STEMMERS), 'utf8')];
+  for (const folder of CODE_FOLDERS) {
+    const entries = await readdir(join(ROOT, folder), { recursive: true });
+    for (const name of entries.filter((n) => n.endsWith('.ts')).sort())
+      parts.push(name, await readFile(join(ROOT, folder, name), 'utf8'));
+  }
+  return cacheKey(...parts);
+}
+
+/** The analysis file of each twin in `twins` (which must exist), in the build cache `cacheDir`. */
+export async function analysisFiles(cacheDir: string, twins: readonly string[]): Promise<string[]> {
+  const code = await codeKey();
+  return twins.map((twin) => join(cacheDir, FOLDER, `${cacheKey(code, statKey(statSync(twin)))}.json`));
+}
+
+/** Removes the analysis files of `cacheDir` that are not in `used`; returns how many. */
+export async function pruneAnalyses(cacheDir: string, used: readonly string[]): Promise<number> {
+  const keep = new Set(used);
+  const dir = join(cacheDir, FOLDER);
+  const stale = (await readdir(dir).catch(() => [] as string[])).map((n) => join(dir, n)).filter((f) => !keep.has(f));
+  await Promise.all(stale.map((f) => rm(f, { force: true })));
+  return stale.length;
+}
+
+/** The analysis of the twin `file`: read back from `kept` when it holds one, else made (and kept there). */
+export async function analysisOf(file: string, kept?: string): Promise<AnalyzedTwin> {
+  if (kept !== undefined) {
+    const known = await readKept(kept, AnalyzedTwinSchema);
+    if (known) return known;
+  }
+  const analyzed = await analyzeTwin(await readFile(file, 'utf8'));
+  if (kept !== undefined) await writeKept(kept, analyzed);
+  return analyzed;
+}

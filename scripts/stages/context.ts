@@ -77,7 +77,7 @@ export function stop(stopped: string, problems: string[] = []): StageOutcome {
 }
 
 /** What the published site was built from: equal stamps and an unchanged content folder, nothing to rebuild. */
-export function siteStamp(ctx: BuildContext): Promise<string> {
+export function siteStamp(ctx: BuildContext): ReturnType<typeof buildStamp> {
   const { options } = ctx;
   return buildStamp(options.content, options.out, {
     site: options.site,

@@ -42,7 +42,7 @@ export const ingestStage: Stage = {
     const upToDate =
       ingest.written === 0 &&
       existsSync(options.out) &&
-      (await siteStamp(ctx)) === (await readStamp(ctx.cache, options.out));
+      (await siteStamp(ctx)).stamp === (await readStamp(ctx.cache, options.out));
     const lines = upToDate
       ? [
           ...ingest.lines,

@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import { plural } from '../core/text.ts';
 import { writeStamp } from '../lib/build-stamp-fs.ts';
 import { carryKept, markSite } from '../lib/output-folder-fs.ts';
-import { countFiles, megabytes, type Stage, siteStamp, stop } from './context.ts';
+import { megabytes, type Stage, siteStamp, stop } from './context.ts';
 
 export const publishStage: Stage = {
   name: 'publish',
@@ -38,13 +38,16 @@ export const publishStage: Stage = {
       ctx.setPublishing(false);
     }
     const kept = existsSync(old) ? await carryKept(old, out) : [];
-    const leftover = await rm(old, { recursive: true, force: true }).then(
-      () => undefined,
-      (e: NodeJS.ErrnoException) =>
-        `↳ warning: the replaced site, moved to ${old}, could not be removed (${e.code ?? e.message}); remove it by hand`,
-    );
-    await writeStamp(ctx.cache, out, await siteStamp(ctx));
-    const figures = await countFiles(out);
+    // The replaced site is removed (by the thread pool) while the new one is walked for its stamp and figures.
+    const [leftover, { stamp, out: figures }] = await Promise.all([
+      rm(old, { recursive: true, force: true }).then(
+        () => undefined,
+        (e: NodeJS.ErrnoException) =>
+          `↳ warning: the replaced site, moved to ${old}, could not be removed (${e.code ?? e.message}); remove it by hand`,
+      ),
+      siteStamp(ctx),
+    ]);
+    await writeStamp(ctx.cache, out, stamp);
     const lines = [
       `${relative(process.cwd(), out) || '.'}: ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`,
     ];

@@ -1,4 +1,9 @@
-/** Publishes files through the pure ingest and reconciliation, on top of an earlier state, as the ingest does. */
+/**
+ * Publishes files through the pure ingest and reconciliation, on top of an
+ * earlier state, as the ingest does. The earlier record is frozen first:
+ * reconciling must leave it as it was (it copies on write), so a change in
+ * place throws in every test that publishes through here.
+ */
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { reconcile } from '../../scripts/core/permalinks/reconcile.ts';
 import { EMPTY_RECORD, type PermalinkRecord } from '../../scripts/core/permalinks/record.ts';
@@ -10,6 +15,14 @@ export interface State {
   record: PermalinkRecord;
   /** Every version last published, by slug (as the content folder holds them until the run removes them). */
   previous: Map<string, Transcript>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export const EMPTY_STATE: State = { record: EMPTY_RECORD, previous: new Map() };
@@ -29,7 +42,7 @@ export function publish(state: State, files: Record<string, string>): { state: S
   const archive = ingestArchive({ sources });
   const record = reconcile({
     archive,
-    record: state.record,
+    record: deepFreeze(state.record),
     previous: state.previous,
     sources: new Set(transcripts),
     today: '2026-11-26',

@@ -53,7 +53,8 @@ export const exchangeKey = (e: Exchange): string => (e.question ? `q:${e.questio
 
 /** Returns the updated record; the archive's transcripts are rewritten in place with their permanent ids. */
 export function reconcile({ archive, record, previous, sources, today }: ReconcileInput): PermalinkRecord {
-  const next: PermalinkRecord = structuredClone(record);
+  // Copy on write: an entry of the record is replaced, never changed in place, so `record` is left as it was.
+  const next: PermalinkRecord = { ...record, transcripts: { ...record.transcripts } };
   const bySource = new Map(
     Object.entries(next.transcripts)
       .filter(([, r]) => r.status === 'live')

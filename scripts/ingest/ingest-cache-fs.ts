@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { keptPath, readKept, writeKept } from '../lib/build-cache-fs.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
+import { filesUnder } from '../lib/files-under-fs.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
@@ -152,9 +153,7 @@ export async function ingestStamp(
     .update(JSON.stringify(options));
   for (const [file, s] of [...seeds.stamps].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${file}\0${s.stamp}\n`);
   for (const s of seeds.skipped) hash.update(`skipped ${s.file}\0${s.reason}\n`);
-  const entries = await readdir(content, { withFileTypes: true, recursive: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  for (const file of files.sort()) {
+  for (const file of filesUnder(content).sort()) {
     const st = statSync(file);
     hash.update(`${file}\0${st.size}\0${st.mtimeMs}\n`);
   }

@@ -7,11 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
+import { filesUnder } from './files-under-fs.ts';
 
 /** Files, HTML pages and bytes of a folder. */
 export interface Tally {
@@ -26,9 +27,7 @@ async function listing(dir: string, hash: ReturnType<typeof createHash>): Promis
     hash.update(`missing ${dir}\n`);
     return tally;
   }
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  files.sort();
+  const files = filesUnder(dir).sort();
   for (const file of files) {
     // Synchronous: tens of thousands of awaited stats cost ten times more (6.9 s against 0.4 s at 75,000 files).
     const s = statSync(file);

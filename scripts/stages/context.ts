@@ -5,10 +5,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { buildStamp } from '../lib/build-stamp-fs.ts';
 import type { CliOptions } from '../lib/cli.ts';
+import { filesUnder } from '../lib/files-under-fs.ts';
 import type { StageStats } from '../lib/stage-clock-fs.ts';
 
 export interface BuildContext {
@@ -53,16 +52,14 @@ export interface Stage {
 
 /** Files, HTML pages and bytes under `dir` (only those `only` accepts). */
 export async function countFiles(dir: string, only?: (path: string) => boolean): Promise<Figures> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   let pages = 0;
   let files = 0;
   let bytes = 0;
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    if (only && !only(join(e.parentPath, e.name))) continue;
+  for (const file of filesUnder(dir)) {
+    if (only && !only(file)) continue;
     files++;
-    if (e.name.endsWith('.html')) pages++;
-    bytes += statSync(join(e.parentPath, e.name)).size;
+    if (file.endsWith('.html')) pages++;
+    bytes += statSync(file).size;
   }
   return { pages, files, bytes };
 }

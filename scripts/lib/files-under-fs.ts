@@ -1,0 +1,30 @@
+/**
+ * Every file under a folder, listed synchronously, one `readdirSync` per
+ * folder. Build stamps and figures list whole sites (122,000 files in 20,000
+ * folders at 10,000 transcripts): the promise API's recursive listing took
+ * 1.7 s there, waiting on one thread-pool round trip per folder, and the
+ * synchronous recursive one 0.75 s; this walk takes 0.3 s.
+ */
+import { type Dirent, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The files (not folders, links or others) under `dir`, in no particular order; none when `dir` is missing. */
+export function filesUnder(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (e) {
+      if (folder === dir && (e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    for (const e of entries) {
+      const path = join(folder, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile()) files.push(path);
+    }
+  };
+  walk(dir);
+  return files;
+}

@@ -186,6 +186,8 @@ try {
   if (ok && !site.site) console.log(NO_SITE_WARNING);
   if (!running.interrupted) process.exit(ok ? 0 : 1);
 } catch (e) {
+  // A stage's child stopped by the signal: the signal's handler undoes, reports and exits.
+  if (running.interrupted) await new Promise(() => {});
   // Not a user's mistake: a fault of the build or the machine. One line, the stack with --verbose.
   const err = e as NodeJS.ErrnoException;
   console.error(`error: the build failed: ${err.path ? `${err.path}: ` : ''}${err.message}`);

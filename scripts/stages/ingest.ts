@@ -1,11 +1,11 @@
 /**
  * Stage 1, ingest: seeds → MDX collections and the permalink record in the
- * content folder (in a worker thread, whose memory goes when it ends). When
+ * content folder (in a child process, whose memory goes when it ends). When
  * nothing changed since the last published build, the build ends here.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { runIngestInWorker } from '../ingest/ingest-worker.ts';
+import { runIngestInProcess } from '../ingest/ingest-process.ts';
 import { readStamp } from '../lib/build-stamp-fs.ts';
 import { snapshotRecord } from '../lib/permalink-record-fs.ts';
 import { countFiles, type Stage, siteStamp } from './context.ts';
@@ -17,15 +17,18 @@ export const ingestStage: Stage = {
     const { options } = ctx;
     // The record names only what was published: a build that stops after this stage puts it back.
     ctx.onStop(await snapshotRecord(options.content, options.seeds));
-    const ingest = await runIngestInWorker({
-      seeds: options.seeds,
-      content: options.content,
-      strict: options.strict,
-      report: options.report,
-      lenient: options.lenient,
-      newArchive: options.newArchive,
-      out: options.out,
-    });
+    const ingest = await runIngestInProcess(
+      {
+        seeds: options.seeds,
+        content: options.content,
+        strict: options.strict,
+        report: options.report,
+        lenient: options.lenient,
+        newArchive: options.newArchive,
+        out: options.out,
+      },
+      ctx.track,
+    );
     const figures = {
       ...(await countFiles(options.content)),
       pages: ingest.transcripts,

@@ -112,6 +112,47 @@ function expectWholeContent(folder: string): void {
   }
 }
 
+/** The process ids whose parent is `pid` (from `/proc`). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .filter((n) => {
+      try {
+        // `pid (name) state ppid …`: the name may hold spaces and parentheses, so read after its last `)`.
+        const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The build's ingest process, once it runs (its command line names it). */
+async function ingestChild(b: Build): Promise<number> {
+  let found: number | undefined;
+  await until(() => {
+    found = childrenOf(b.child.pid as number).find((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--ingest-child');
+      } catch {
+        return false;
+      }
+    });
+    return found !== undefined;
+  }, 'the ingest process');
+  return found as number;
+}
+
 const killTree = (b: Build) => {
   if (b.child.pid) process.kill(-b.child.pid, 'SIGKILL');
 };
@@ -174,6 +215,32 @@ describe('a build killed half way', () => {
     expect(b.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(dir).filter((f) => f.startsWith('site.'))).toEqual([]);
     expect(snapshot(out)).toEqual(published);
+  }, 480_000);
+
+  test('the ingest runs in a child process: SIGTERM during it stops both cleanly; a build killed outright takes its ingest with it', async () => {
+    writeFileSync(join(seeds, 'added-ingest.txt'), 'Anna Berg:\nAdded before the ingest was stopped.\n');
+    const term = startBuild(defaults());
+    const ingest = await ingestChild(term);
+    term.child.kill('SIGTERM');
+    expect(await term.done).toBe(143);
+    expect(term.stderr).toContain('Build interrupted (SIGTERM): nothing was published');
+    expect(term.stderr).not.toContain('the build failed');
+    await until(() => !alive(ingest), 'the ingest process to stop', 30_000);
+    expect(snapshot(out)).toEqual(published);
+
+    const killed = startBuild(defaults());
+    const orphan = await ingestChild(killed);
+    process.kill(killed.child.pid as number, 'SIGKILL'); // the build alone, not its process group
+    await killed.done;
+    await until(() => !alive(orphan), 'the ingest process to stop', 30_000);
+    // It stopped before it wrote anything: it was still loading when its build went away.
+    expect(existsSync(join(content, 'transcripts/added-ingest.mdx'))).toBe(false);
+    expect(snapshot(out)).toEqual(published);
+    expectWholeContent(content);
+    const next = startBuild(defaults());
+    expect(await next.done, next.stderr).toBe(0);
+    expect(existsSync(join(out, 'transcripts/added-ingest/index.html'))).toBe(true);
+    published = snapshot(out);
   }, 480_000);
 
   test('a site left aside by a build killed between the two renames of publishing is put back', async () => {

@@ -5,12 +5,15 @@
  * an unchanged transcript's twins from the published site, so such a twin
  * keeps its identity and its analysis is read back instead of made again:
  * adding one transcript to a large archive analyzes one twin. A twin written
- * anew is a new file, so it is analyzed again. The files of twins no longer
- * in the archive are removed after the pass.
+ * anew is a new file, so it is analyzed again. Each output folder has its
+ * own folder of analyses, and the files of twins no longer in its archive
+ * are removed after the pass: two builds into different output folders may
+ * run at once (into one folder they never do), and neither removes the
+ * other's.
  */
 import { statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { cacheKey, readKept, writeKept } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
@@ -55,16 +58,20 @@ async function codeKey(): Promise<string> {
   return cacheKey(...parts);
 }
 
-/** The analysis file of each twin in `twins` (which must exist), in the build cache `cacheDir`. */
-export async function analysisFiles(cacheDir: string, twins: readonly string[]): Promise<string[]> {
-  const code = await codeKey();
-  return twins.map((twin) => join(cacheDir, FOLDER, `${cacheKey(code, statKey(statSync(twin)))}.json`));
+/** The folder, in the build cache `cacheDir`, of the analyses kept for the site published at `out`. */
+export function analysesDir(cacheDir: string, out: string): string {
+  return join(cacheDir, FOLDER, cacheKey(resolve(out)));
 }
 
-/** Removes the analysis files of `cacheDir` that are not in `used`; returns how many. */
-export async function pruneAnalyses(cacheDir: string, used: readonly string[]): Promise<number> {
+/** The analysis file of each twin in `twins` (which must exist), in the folder `dir` ({@link analysesDir}). */
+export async function analysisFiles(dir: string, twins: readonly string[]): Promise<string[]> {
+  const code = await codeKey();
+  return twins.map((twin) => join(dir, `${cacheKey(code, statKey(statSync(twin)))}.json`));
+}
+
+/** Removes the files of the folder `dir` that are not in `used`; returns how many. */
+export async function pruneAnalyses(dir: string, used: readonly string[]): Promise<number> {
   const keep = new Set(used);
-  const dir = join(cacheDir, FOLDER);
   const stale = (await readdir(dir).catch(() => [] as string[])).map((n) => join(dir, n)).filter((f) => !keep.has(f));
   await Promise.all(stale.map((f) => rm(f, { force: true })));
   return stale.length;

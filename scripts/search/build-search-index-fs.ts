@@ -29,6 +29,7 @@ import {
 } from '../core/search-shards.ts';
 import { plural } from '../core/text.ts';
 import { ROOT } from '../lib/cli.ts';
+import { analysesDir } from './analysis-cache-fs.ts';
 import { writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
@@ -193,7 +194,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const digest = createHash('sha256').update(html).digest('hex');
       pagesOf.set(basename(file, '.json'), { pages: pages.map(({ path, html }) => ({ path, html })), digest });
     },
-    options.cache,
+    options.cache === undefined ? undefined : analysesDir(options.cache, options.previous),
   );
   const read = ((performance.now() - started) / 1000).toFixed(1);
   options.progress(`passage index and vocabulary of ${plural(slugs.length, 'transcript')} written in ${read} s`);

@@ -100,15 +100,15 @@ function named(counts: Counts, terms: Terms): Map<string, number> {
  * Writes the vocabulary and the passage index of the transcripts whose twins
  * are `twinFiles`, replacing any before. Each twin is read and analyzed once
  * (in worker threads on a large archive, `analyze-pool-fs.ts`), or read back
- * from the build cache `cacheDir` when given and it kept the twin's analysis
- * (`analysis-cache-fs.ts`); `each` is given the analyses too (the search
- * stage makes Pagefind's pages from them).
+ * from the folder of kept analyses `keptDir` when given and it holds the
+ * twin's (`analysis-cache-fs.ts`); `each` is given the analyses too (the
+ * search stage makes Pagefind's pages from them).
  */
 export async function writeVocabulary(
   site: string,
   twinFiles: readonly string[],
   each?: (read: ReadTwin) => void,
-  cacheDir?: string,
+  keptDir?: string,
 ): Promise<VocabularyManifest> {
   const counted = new Map<string, { turns: number; words: Counts; echoes: Counts }>();
   const people = new Map<string, string>();
@@ -117,7 +117,7 @@ export async function writeVocabulary(
   await rm(dir, { recursive: true, force: true });
   const terms = new Terms();
   const passageIndex = await passageIndexWriter(dir, terms);
-  const kept = cacheDir === undefined ? undefined : await analysisFiles(cacheDir, dated);
+  const kept = keptDir === undefined ? undefined : await analysisFiles(keptDir, dated);
   let i = 0;
   for await (const analyzed of analyzedInOrder(dated, terms, kept ? { kept } : {})) {
     await passageIndex.add(analyzed.pages);
@@ -136,7 +136,7 @@ export async function writeVocabulary(
     }
   }
   const passages = await passageIndex.finish();
-  if (cacheDir !== undefined && kept) await pruneAnalyses(cacheDir, kept);
+  if (keptDir !== undefined && kept) await pruneAnalyses(keptDir, kept);
   const languages = [...counted]
     .map(
       ([code, l]) => [code, { turns: l.turns, words: named(l.words, terms), echoes: named(l.echoes, terms) }] as const,

@@ -83,6 +83,14 @@ let incremental = '';
 const kept = join(dir, 'kept');
 let relinked = new Map<string, { bytes: Buffer; stamp: string }>();
 let linkedShare = 0;
+/** The incremental rebuild's JSON twins and kept search analyses (`search-twins/`): all, and those it wrote. */
+const madeBy = { twins: 0, twinsWritten: 0, analyses: 0, analysesWritten: 0 };
+
+/** Files under `folder` (recursively) with the given ending: how many, and how many written since `since`. */
+function written(folder: string, ending: string, since: number): [all: number, fresh: number] {
+  const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith(ending));
+  return [paths.length, paths.filter((p) => statSync(join(folder, p)).mtimeMs > since).length];
+}
 
 beforeAll(() => {
   cpSync('tests/fixtures/archive', seeds, { recursive: true });
@@ -101,7 +109,10 @@ beforeAll(() => {
     join(seeds, '2024-10-01-follow-up.txt'),
     'Anna Berg:\nA follow-up on telecom fraud and joint operations.\n\nQi Yanjun:\nThank you.\n',
   );
+  const since = Date.now();
   incremental = build('incremental');
+  [madeBy.twins, madeBy.twinsWritten] = written(join(dir, 'incremental/site/transcripts'), '.json', since);
+  [madeBy.analyses, madeBy.analysesWritten] = written(join(dir, 'incremental/cache/search-twins'), '.json', since);
   // The same input again into new folders with the same caches, right after: Astro restores every page
   // from its cache, as hard links. Then another edit and a rebuild, which builds the seed's page again.
   cpSync(join(dir, 'incremental/content'), join(dir, 'relinked/content'), { recursive: true });
@@ -138,6 +149,13 @@ test('a rebuild with nothing changed skips the site and rewrites no output file'
 test('the incremental rebuild reused what did not change', () => {
   expect(incremental).toMatch(/transcripts? unchanged since the last run: not parsed again/);
   expect(incremental).toMatch(/shards? reused/);
+});
+
+test('the incremental rebuild analyzed for search only the twins it wrote, and read the others back', () => {
+  expect(madeBy.twinsWritten).toBeGreaterThanOrEqual(2); // the edited transcript and the added one
+  expect(madeBy.twinsWritten).toBeLessThan(madeBy.twins);
+  expect(madeBy.analyses).toBe(madeBy.twins);
+  expect(madeBy.analysesWritten).toBe(madeBy.twinsWritten);
 });
 
 test("pages Astro restores or renders are hard links to its cache, and a rebuild never rewrites a published file's bytes", () => {

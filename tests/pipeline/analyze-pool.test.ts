@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
-import { analysisFiles, pruneAnalyses } from '../../scripts/search/analysis-cache-fs.ts';
+import { analysesDir, analysisFiles, pruneAnalyses } from '../../scripts/search/analysis-cache-fs.ts';
 import { analyzedInOrder, type PoolOptions } from '../../scripts/search/analyze-pool-fs.ts';
 import { type AnalyzedTwin, analyzeTwin } from '../../scripts/search/analyze-twin.ts';
 import { type PackedTwin, packTwin, Terms } from '../../scripts/search/packed-twin.ts';
@@ -141,8 +141,12 @@ test('a kept analysis that cannot be read is dropped with one line and made agai
   expect(kept.every((f) => existsSync(f))).toBe(true);
 });
 
-test('a twin written again gets a new kept file; the files of twins gone are pruned', async () => {
-  const cache = join(dir, 'cache-prune');
+test('a twin written again gets a new kept file; the files of twins gone are pruned, in its own output folder only', async () => {
+  const cache = analysesDir(join(dir, 'cache-prune'), join(dir, 'site'));
+  const other = analysesDir(join(dir, 'cache-prune'), join(dir, 'other-site'));
+  expect(other).not.toBe(cache);
+  const others = await analysisFiles(other, files.slice(0, 3));
+  await all(1, 1, [...others, ...(await analysisFiles(join(dir, 'unused'), files.slice(3)))]);
   const before = await analysisFiles(cache, files);
   expect(await analysisFiles(cache, files)).toEqual(before);
   await all(1, 1, before);
@@ -155,7 +159,8 @@ test('a twin written again gets a new kept file; the files of twins gone are pru
   const [, , , , fifth] = await all(1, 1, after);
   expect(fifth?.pages[0]?.keys).toContain('decompil');
   expect(await pruneAnalyses(cache, after.slice(1))).toBe(2);
-  expect(readdirSync(join(cache, 'search-twins')).sort()).toEqual(
+  expect(readdirSync(other)).toHaveLength(3);
+  expect(readdirSync(cache).sort()).toEqual(
     after
       .slice(1)
       .map((f) => f.split('/').pop())

@@ -8,11 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
-import { keptPath, readKept, writeKept } from '../lib/build-cache-fs.ts';
+import { keptPath, readKept, sourcesKey, writeKept } from '../lib/build-cache-fs.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
 import { filesUnder } from '../lib/files-under-fs.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
@@ -62,17 +61,8 @@ const CacheFileSchema = z.object({
  * What the cache is valid for: the ingest's own code, the content folder, and
  * the archive-wide inputs (topic rules and speaker registry, passed joined as `rules`).
  */
-async function cacheKey(content: string, topicRules: string | undefined): Promise<string> {
-  const hash = createHash('sha256')
-    .update(resolve(content))
-    .update('\0')
-    .update(topicRules ?? '');
-  for (const folder of ['scripts/core', 'scripts/core/formats', 'scripts/core/permalinks']) {
-    for (const name of (await readdir(join(ROOT, folder))).filter((n) => n.endsWith('.ts')).sort()) {
-      hash.update(name).update(await readFile(join(ROOT, folder, name)));
-    }
-  }
-  return hash.digest('hex');
+function cacheKey(content: string, topicRules: string | undefined): Promise<string> {
+  return sourcesKey([join(ROOT, 'scripts/core')], resolve(content), topicRules ?? '');
 }
 
 const cacheFile = (content: string): string => keptPath(cacheDir(), 'ingest', resolve(content));

@@ -7,7 +7,7 @@
  * Nothing kept is ever needed for a correct build, only for a fast one.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { z } from 'zod';
@@ -17,6 +17,31 @@ export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex').slice(0, 12);
+}
+
+/** The text of the code under each folder, read once per process: the code does not change while it runs. */
+const sources = new Map<string, Promise<string[]>>();
+
+function sourcesOf(folder: string): Promise<string[]> {
+  let read = sources.get(folder);
+  if (!read) {
+    read = (async () => {
+      const names = (await readdir(folder, { recursive: true })).filter((n) => n.endsWith('.ts')).sort();
+      return (await Promise.all(names.map(async (n) => [n, await readFile(join(folder, n), 'utf8')]))).flat();
+    })();
+    sources.set(folder, read);
+  }
+  return read;
+}
+
+/**
+ * A key for the code that makes a kept file: every `.ts` file under
+ * `folders` (subfolders included, so a module moved into one still counts),
+ * with `extra` (versions, options). A change to any of them changes the key.
+ */
+export async function sourcesKey(folders: readonly string[], ...extra: readonly string[]): Promise<string> {
+  const texts = await Promise.all(folders.map(sourcesOf));
+  return cacheKey(...extra, ...texts.flat());
 }
 
 /** The kept file `name` in the cache folder, one per `scope` when given (e.g. `ingest-3f2a….json`). */

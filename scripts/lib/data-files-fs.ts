@@ -34,7 +34,7 @@ import {
 import { inPart, type Part } from '../core/search-shards.ts';
 import { parseMdxRecord } from '../core/to-mdx.ts';
 import { transcriptToManifestEntry } from '../core/to-twin.ts';
-import { cacheKey, keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
+import { keptPath, readKept, sourcesKey, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
 import { statKey } from './scan-cache-fs.ts';
 
@@ -91,11 +91,7 @@ export interface DataFilesOutcome {
 }
 
 /** The code that makes the bytes: a change to any core module writes every file again. */
-async function codeKey(): Promise<string> {
-  const folder = join(ROOT, 'scripts/core');
-  const names = (await readdir(folder)).filter((n) => n.endsWith('.ts')).sort();
-  return cacheKey(...(await Promise.all(names.map(async (n) => `${n}\0${await readFile(join(folder, n), 'utf8')}`))));
-}
+const codeKey = (): Promise<string> => sourcesKey([join(ROOT, 'scripts/core')]);
 
 /** Every record of a content folder, checked against its schema; a record that fails names its file. */
 async function readRecords<S extends z.ZodType>(folder: string, schema: S): Promise<z.infer<S>[]> {

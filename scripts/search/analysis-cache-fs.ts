@@ -15,7 +15,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { cacheKey, readKept, writeKept } from '../lib/build-cache-fs.ts';
+import { cacheKey, readKept, sourcesKey, writeKept } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
 import { statKey } from '../lib/scan-cache-fs.ts';
 import { type AnalyzedTwin, analyzeTwin } from './analyze-twin.ts';
@@ -49,13 +49,11 @@ const AnalyzedTwinSchema = z.object({
 
 /** A key for the analyzing code: every source file it may import, and the stemmers' version. */
 async function codeKey(): Promise<string> {
-  const parts: string[] = [await readFile(join(ROOT, STEMMERS), 'utf8')];
-  for (const folder of CODE_FOLDERS) {
-    const entries = await readdir(join(ROOT, folder), { recursive: true });
-    for (const name of entries.filter((n) => n.endsWith('.ts')).sort())
-      parts.push(name, await readFile(join(ROOT, folder, name), 'utf8'));
-  }
-  return cacheKey(...parts);
+  const stemmers = await readFile(join(ROOT, STEMMERS), 'utf8');
+  return sourcesKey(
+    CODE_FOLDERS.map((f) => join(ROOT, f)),
+    stemmers,
+  );
 }
 
 /** The folder, in the build cache `cacheDir`, of the analyses kept for the site published at `out`. */

@@ -1,9 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cacheKey, keptPath, readKept, reportDroppedTo, writeKept } from '../../scripts/lib/build-cache-fs.ts';
+import {
+  cacheKey,
+  keptPath,
+  readKept,
+  reportDroppedTo,
+  sourcesKey,
+  writeKept,
+} from '../../scripts/lib/build-cache-fs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'archive-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,5 +52,25 @@ describe('the build cache', () => {
     await writeKept(file, { stamp: 'b', count: 1 });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ stamp: 'b', count: 1 });
     expect(existsSync(`${file}.tmp-${process.pid}-0`)).toBe(false);
+  });
+
+  it('keys code by every .ts file under its folders, subfolders included, and by the extras', async () => {
+    // Each folder is read once per process, so each variant is a folder of its own.
+    const code = (name: string, nested: string, notes = 'notes'): string => {
+      const folder = join(dir, 'code', name);
+      mkdirSync(join(folder, 'formats'), { recursive: true });
+      writeFileSync(join(folder, 'top.ts'), 'export const a = 1;\n');
+      writeFileSync(join(folder, 'formats', 'nested.ts'), nested);
+      writeFileSync(join(folder, 'README.md'), notes);
+      return folder;
+    };
+    const base = await sourcesKey([code('base', 'export const b = 2;\n')]);
+    expect(base).toMatch(/^[0-9a-f]{12}$/);
+    expect(await sourcesKey([code('same', 'export const b = 2;\n')])).toBe(base);
+    expect(await sourcesKey([code('nested-changed', 'export const b = 3;\n')])).not.toBe(base);
+    expect(await sourcesKey([code('not-code', 'export const b = 2;\n', 'other notes')])).toBe(base);
+    expect(await sourcesKey([join(dir, 'code', 'base')], 'stemmers 3.1.18')).not.toBe(base);
+    cpSync(join(dir, 'code', 'base'), join(dir, 'code', 'copy'), { recursive: true });
+    expect(await sourcesKey([join(dir, 'code', 'base'), join(dir, 'code', 'copy')])).not.toBe(base);
   });
 });

@@ -41,21 +41,23 @@ async function listing(dir: string, hash: ReturnType<typeof createHash>): Promis
 
 /**
  * The fingerprint of a build of `content` into `out` with these options, and
- * what `out` holds (read on the same walk, so the published site is walked once).
+ * what `content` and `out` hold (read on the same walk, so neither is walked
+ * again for the build's figures).
  */
 export async function buildStamp(
   content: string,
   out: string,
   options: Record<string, string | undefined>,
-): Promise<{ stamp: string; out: Tally }> {
+): Promise<{ stamp: string; content: Tally; out: Tally }> {
   const hash = createHash('sha256').update(JSON.stringify(options));
-  for (const dir of [content, join(ROOT, 'src'), join(ROOT, 'scripts')]) await listing(dir, hash);
+  const records = await listing(content, hash);
+  for (const dir of [join(ROOT, 'src'), join(ROOT, 'scripts')]) await listing(dir, hash);
   const published = await listing(out, hash);
   const config = process.env['ARCHIVE_CONFIG'] ?? join(ROOT, 'archive.config.yaml');
   for (const file of [join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json'), config]) {
     hash.update(await readFile(file).catch(() => ''));
   }
-  return { stamp: hash.digest('hex'), out: published };
+  return { stamp: hash.digest('hex'), content: records, out: published };
 }
 
 const StampSchema = z.object({ stamp: z.string() });

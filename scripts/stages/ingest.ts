@@ -29,8 +29,10 @@ export const ingestStage: Stage = {
       },
       ctx.track,
     );
+    // Nothing written: the published site may be up to date, and the stamp that tells also counts the content.
+    const stamped = ingest.ok && ingest.written === 0 && existsSync(options.out) ? await siteStamp(ctx) : undefined;
     const figures = {
-      ...(await countFiles(options.content)),
+      ...(stamped?.content ?? (await countFiles(options.content))),
       pages: ingest.transcripts,
       inputBytes: ingest.inputBytes,
     };
@@ -42,10 +44,7 @@ export const ingestStage: Stage = {
         problems: ingest.problems,
         stopped: ingest.stopped ?? 'the input could not be read (above)',
       };
-    const upToDate =
-      ingest.written === 0 &&
-      existsSync(options.out) &&
-      (await siteStamp(ctx)).stamp === (await readStamp(ctx.cache, options.out));
+    const upToDate = stamped !== undefined && stamped.stamp === (await readStamp(ctx.cache, options.out));
     const lines = upToDate
       ? [
           ...ingest.lines,

@@ -167,15 +167,27 @@ export function ingestArchive(input: ArchiveInput): Archive {
   return step.value;
 }
 
+/** Where the archive's pipeline pauses: the topics it chose, and the reused transcripts that choice touches. */
+export interface TopicsChosen {
+  topics: Topic[];
+  /** Sources reused from the last run that must be parsed again, to be filed under the topics that changed. */
+  reparse: SourceFile[];
+}
+
+/** What the caller hands back: the filings it made, and the sources it parsed since (`reparse`). */
+export interface FiledElsewhere {
+  filings: ReadonlyMap<string, Filing>;
+  parsed: ReadonlyMap<string, TranscriptResult>;
+}
+
 /**
- * The archive's pipeline, paused once: it yields the topics it chose, and takes
- * back (or not) the filing of the transcripts parsed in workers
- * ({@link ArchiveInput.parsed}) under them, made there by {@link transcriptFiler}.
- * Any transcript without one is filed here, alike.
+ * The archive's pipeline, paused once: it yields the topics it chose and the
+ * reused transcripts to parse again, and takes back (or not) the filing of
+ * the transcripts parsed in workers ({@link ArchiveInput.parsed}, and those
+ * to parse again) under them, made there by {@link transcriptFiler}. Any
+ * transcript without one is parsed and filed here, alike.
  */
-export function* archiveSteps(
-  input: ArchiveInput,
-): Generator<Topic[], Archive, ReadonlyMap<string, Filing> | undefined> {
+export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Archive, FiledElsewhere | undefined> {
   const problems: Problem[] = [...(input.problems ?? [])];
   let rules: TopicRulesFile = { topics: [], block: [], extract: true };
   if (input.topicRules) {
@@ -189,10 +201,12 @@ export function* archiveSteps(
   }
   const { registry, problems: registryProblems } = registryOf(input.speakerRegistry);
   problems.push(...registryProblems);
-  const ingestOne = (source: SourceFile, reg: Registry): TranscriptResult => {
-    const ready = input.parsed?.get(source.file);
-    return ready ?? parseSource(source, reg);
-  };
+  /** What the caller handed back at the pause (filings, and the sources it parsed again). */
+  let back: FiledElsewhere | undefined;
+  const parsedElsewhere = (file: string): TranscriptResult | undefined =>
+    input.parsed?.get(file) ?? back?.parsed.get(file);
+  const ingestOne = (source: SourceFile, reg: Registry): TranscriptResult =>
+    parsedElsewhere(source.file) ?? parseSource(source, reg);
 
   const sorted = [...input.sources].sort((a, b) => a.file.localeCompare(b.file));
   // An original and its language versions make one record: they are parsed together, never reused alone.
@@ -271,12 +285,19 @@ export function* archiveSteps(
     newTerms.push(...t.terms.filter((term) => !had.has(term)));
     if (prev && (!same || prev.terms.some((term) => !t.terms.includes(term)))) gone.add(t.slug);
   }
-  const fromWorkers = (yield selected) ?? new Map<string, Filing>();
+  const mentions = termFinder(newTerms);
+  const touched = new Set(
+    results.filter(
+      (r) =>
+        r.reused &&
+        (!before.valid || r.reused.filed.some((slug) => gone.has(slug)) || mentions(r.source, r.reused.vocabulary)),
+    ),
+  );
+  back = yield { topics: selected, reparse: [...touched].map((r) => r.source) };
+  const fromWorkers = back?.filings ?? new Map<string, Filing>();
   // A filing made elsewhere stands for the very transcript it was made from (the worker's parse).
   const madeElsewhere = (r: (typeof results)[number]): Filing | undefined =>
-    r.result !== undefined && r.result === input.parsed?.get(r.source.file)
-      ? fromWorkers.get(r.source.file)
-      : undefined;
+    r.result !== undefined && r.result === parsedElsewhere(r.source.file) ? fromWorkers.get(r.source.file) : undefined;
   let filer: ((turns: readonly Turn[]) => Filing) | undefined;
   /** How each parsed transcript is filed under every selected topic, before background topics are taken out. */
   const filings = new Map<(typeof results)[number], Filing>();
@@ -297,14 +318,7 @@ export function* archiveSteps(
     Object.fromEntries(
       filed(r).map((tt) => [tt.slug, { turns: tt.matches.length, ...filings.get(r)?.uses.get(tt.slug) }]),
     );
-  const mentions = termFinder(newTerms);
-  for (const r of results) {
-    const touched =
-      !before.valid ||
-      (r.reused?.filed ?? []).some((slug) => gone.has(slug)) ||
-      (r.reused && mentions(r.source, r.reused.vocabulary));
-    if (!r.reused || touched) parse(r);
-  }
+  for (const r of results) if (!r.reused || touched.has(r)) parse(r);
 
   // Background, not a subject: an extracted topic filed on more than MAX_SHARE of the transcripts,
   // counted on the filing itself (every mention in full; the choice above saw only each one's sample);

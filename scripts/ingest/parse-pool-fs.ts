@@ -5,12 +5,14 @@
  * back as soon as it has it (the main thread, otherwise idle, takes them in
  * meanwhile). It keeps each transcript's turns: once the archive has chosen its
  * topics, the workers file their own transcripts under them (`transcriptFiler`,
- * the matching and the "discussed" test) and then end. The archive-wide steps
- * (choosing topics, speakers, slugs) stay in one place, `archiveSteps`.
+ * the matching and the "discussed" test), parse and file the unchanged
+ * transcripts that choice touches (`TopicsChosen.reparse`), and then end. The
+ * archive-wide steps (choosing topics, speakers, slugs) stay in one place,
+ * `archiveSteps`.
  */
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Filing, SourceFile } from '../core/ingest-archive.ts';
+import type { FiledElsewhere, Filing, SourceFile } from '../core/ingest-archive.ts';
 import { parseSource, registryOf, transcriptFiler } from '../core/ingest-archive.ts';
 import type { TranscriptResult } from '../core/ingest-transcript.ts';
 import type { Topic, Turn } from '../core/schema.ts';
@@ -30,14 +32,20 @@ type FromWorker =
   | { kind: 'filing'; file: string; filing: Filing }
   | { kind: 'filed' };
 
-/** The main thread's one message to a worker: the topics to file under, or `null` to end without filing. */
-type ToWorker = readonly Topic[] | null;
+/**
+ * The main thread's one message to a worker: the topics to file under, and more sources to parse
+ * and file (after its own), or `null` to end without filing.
+ */
+type ToWorker = { topics: readonly Topic[]; sources: SourceFile[] } | null;
 
 export interface ParsePool {
   /** Every file the workers parsed, by file. */
   parsed: Map<string, TranscriptResult>;
-  /** Files the parsed transcripts under `topics` in the workers, which then end. */
-  file(topics: readonly Topic[]): Promise<Map<string, Filing>>;
+  /**
+   * Files the parsed transcripts under `topics` in the workers, parses and files `more` there too
+   * (their results join `parsed`), and the workers end.
+   */
+  file(topics: readonly Topic[], more?: readonly SourceFile[]): Promise<FiledElsewhere>;
   /** Ends the workers without filing. */
   close(): Promise<void>;
 }
@@ -56,29 +64,17 @@ export async function startParsePool(
 ): Promise<ParsePool | undefined> {
   const count = Math.min(threads, Math.floor(sources.length / minPerWorker));
   if (count < 2) return undefined;
-  // Plain objects: a source read lazily has getters, which do not cross to a worker.
-  const plain = sources.map((s) => ({
-    file: s.file,
-    bytes: s.bytes,
-    hash: s.hash,
-    ...(s.meta ? { meta: { file: s.meta.file, text: s.meta.text } } : {}),
-    ...(s.unread ? { unread: s.unread } : {}),
-  }));
-  const shares: SourceFile[][] = Array.from({ length: count }, () => []);
-  const load = new Array<number>(count).fill(0);
-  for (const s of [...plain].sort((a, b) => b.bytes.length - a.bytes.length)) {
-    const k = load.indexOf(Math.min(...load));
-    shares[k]?.push(s);
-    load[k] = (load[k] ?? 0) + s.bytes.length;
-  }
   const parsed = new Map<string, TranscriptResult>();
-  const workers = shares.map((share) => new PoolWorker({ sources: share, ...(registry ? { registry } : {}) }, parsed));
+  const workers = shares(sources, count).map(
+    (share) => new PoolWorker({ sources: share, ...(registry ? { registry } : {}) }, parsed),
+  );
   await Promise.all(workers.map((w) => w.parsed));
   return {
     parsed,
-    file: async (topics) => {
-      const all = await Promise.all(workers.map((w) => w.file(topics)));
-      return new Map(all.flatMap((m) => [...m]));
+    file: async (topics, more = []) => {
+      const extra = shares(more, workers.length);
+      const all = await Promise.all(workers.map((w, k) => w.file(topics, extra[k] ?? [])));
+      return { filings: new Map(all.flatMap((m) => [...m])), parsed };
     },
     close: async () => {
       await Promise.all(workers.map((w) => w.close()));
@@ -96,6 +92,28 @@ export async function parseInWorkers(
   const pool = await startParsePool(sources, registry, threads, minPerWorker);
   await pool?.close();
   return pool?.parsed ?? new Map();
+}
+
+/**
+ * `sources` split into `count` shares of about as many bytes each, the larger files first, as
+ * plain objects: a source read lazily has getters, which do not cross to a worker.
+ */
+function shares(sources: readonly SourceFile[], count: number): SourceFile[][] {
+  const plain = sources.map((s) => ({
+    file: s.file,
+    bytes: s.bytes,
+    hash: s.hash,
+    ...(s.meta ? { meta: { file: s.meta.file, text: s.meta.text } } : {}),
+    ...(s.unread ? { unread: s.unread } : {}),
+  }));
+  const out: SourceFile[][] = Array.from({ length: count }, () => []);
+  const load = new Array<number>(count).fill(0);
+  for (const s of plain.sort((a, b) => b.bytes.length - a.bytes.length)) {
+    const k = load.indexOf(Math.min(...load));
+    out[k]?.push(s);
+    load[k] = (load[k] ?? 0) + s.bytes.length;
+  }
+  return out;
 }
 
 /** One worker of the pool, from the main thread's side. */
@@ -132,8 +150,8 @@ class PoolWorker {
     this.parsed = Promise.race([this.parsed, this.ended]);
   }
 
-  async file(topics: readonly Topic[]): Promise<Map<string, Filing>> {
-    this.worker.postMessage(topics satisfies ToWorker);
+  async file(topics: readonly Topic[], sources: SourceFile[]): Promise<Map<string, Filing>> {
+    this.worker.postMessage({ topics, sources } satisfies ToWorker);
     await this.ended;
     if (!this.filed) throw new Error('a parse worker ended without filing its transcripts');
     return this.filings;
@@ -158,12 +176,23 @@ if (parentPort && (workerData as Job | undefined)?.sources) {
     if (result.transcript) kept.push([source.file, result.transcript.turns]);
   }
   port.postMessage({ kind: 'done' } satisfies FromWorker);
-  port.once('message', (topics: ToWorker) => {
-    if (!topics) return;
-    const file = transcriptFiler(topics);
+  port.once('message', (message: ToWorker) => {
+    if (!message) return;
+    const file = transcriptFiler(message.topics);
     // Each transcript is let go once filed.
     for (let next = kept.shift(); next; next = kept.shift())
       port.postMessage({ kind: 'filing', file: next[0], filing: file(next[1]) } satisfies FromWorker);
+    // Then the transcripts the choice of topics touched, parsed again and filed at once.
+    for (let source = message.sources.shift(); source; source = message.sources.shift()) {
+      const result = parseSource(source, registry);
+      port.postMessage({ kind: 'parsed', file: source.file, result } satisfies FromWorker);
+      if (result.transcript)
+        port.postMessage({
+          kind: 'filing',
+          file: source.file,
+          filing: file(result.transcript.turns),
+        } satisfies FromWorker);
+    }
     port.postMessage({ kind: 'filed' } satisfies FromWorker);
   });
 }

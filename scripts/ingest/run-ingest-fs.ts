@@ -14,7 +14,7 @@ import {
   saveReplay,
   saveSeedStamps,
 } from './ingest-cache-fs.ts';
-import { startParsePool } from './parse-pool-fs.ts';
+import { type ParsePool, startParsePool } from './parse-pool-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { reconcileIds } from './reconcile-ids-fs.ts';
 import { allProblems, formatIngestReport, formatProblems, replayedReport } from './report.ts';
@@ -32,6 +32,12 @@ export interface IngestOptions {
   /** The output folder the build publishes to, if any: a site there means the archive was published. */
   out?: string;
 }
+
+/**
+ * Files to parse again per worker, at least, for workers started for them alone: each worker first
+ * loads the NLP model (~2 s), which a file's parse (~15 ms) repays only by the hundred.
+ */
+const LATE_FILES_PER_WORKER = 150;
 
 /** Problems with the archive-wide files: without `--lenient` they stop the run. */
 const ARCHIVE_FILE_PROBLEMS = new Set(['invalid-speakers', 'invalid-topics']);
@@ -126,12 +132,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     ...(pool ? { parsed: pool.parsed } : {}),
   });
   let step: ReturnType<typeof steps.next>;
+  let late: ParsePool | undefined;
   try {
     step = steps.next();
-    while (!step.done) step = steps.next(await pool?.file(step.value));
+    while (!step.done) {
+      // Unchanged transcripts the choice of topics touched are parsed again in the workers too, or
+      // in workers of their own when nothing else was parsed and they are many, else here.
+      const { topics, reparse } = step.value;
+      late = pool ? undefined : await startParsePool(reparse, seeds.speakerRegistry, undefined, LATE_FILES_PER_WORKER);
+      step = steps.next(await (pool ? pool.file(topics, reparse) : late?.file(topics)));
+    }
   } catch (e) {
     // The workers wait for their topics: let them go, or the process would wait for them.
     await pool?.close();
+    await late?.close();
     throw e;
   }
   const archive = step.value;

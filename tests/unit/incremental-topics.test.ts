@@ -5,32 +5,8 @@
  * transcripts that mention it filed under it, and only those are parsed again.
  */
 import { expect, test } from 'vitest';
-import { type Archive, ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
-
-const enc = new TextEncoder();
-const source = (file: string, text: string): SourceFile => ({
-  file,
-  bytes: enc.encode(text),
-  hash: `${file}:${text.length}`,
-});
-
-/** A transcript of two speakers; `extra` is said by the second, then in turn by each (a subject is talked about in turns). */
-function transcript(i: number, extra: string | readonly string[]): SourceFile {
-  const [first, ...more] = typeof extra === 'string' ? [extra] : extra;
-  const replies = more.map((said, k) => `${k % 2 === 0 ? 'Alice Example' : 'Bob Sample'}:\n${said}\n`);
-  const text = `Alice Example:\nWelcome to episode ${i} about city gardens and bicycle lanes number ${i}.\n\nBob Sample:\nThank you. ${first}\n${replies.map((r) => `\n${r}`).join('')}`;
-  return source(`episode-${String(i).padStart(2, '0')}.txt`, text);
-}
-
-const SOLAR = ['We talked about solar panels.', 'The price of solar panels fell.'];
-const WIND_TWICE = ['We talked about wind turbines.', 'The height of wind turbines grew.', 'Wind turbines, yes.'];
-const WIND_ONCE = 'I once saw wind turbines on a hill.';
-
-function base(): SourceFile[] {
-  return Array.from({ length: 24 }, (_, i) =>
-    transcript(i, i < 2 ? SOLAR : i === 2 ? WIND_TWICE : i < 6 ? WIND_ONCE : 'Nothing else today.'),
-  );
-}
+import { type Archive, ingestArchive } from '../../scripts/core/ingest-archive.ts';
+import { base, transcript, WIND_TWICE } from '../helpers/topic-corpus.ts';
 
 const filed = (archive: Archive) =>
   new Map([...archive.ingested].map(([file, f]) => [file, [...f.topics].sort().join(',')]));

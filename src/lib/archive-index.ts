@@ -45,11 +45,7 @@ export interface ArchiveIndex {
   episodes: Map<string, Transcript[]>;
 }
 
-/**
- * Each turn's excerpts, made once per build: a turn is listed on its
- * speakers' and topics' pages, and every such page's `cacheKey` hashes its
- * excerpts (at 10,000 transcripts some two million calls, ~4 s of a rebuild).
- */
+/** Each turn's excerpts, made once per build: a question is shown on its asker's page and beside each answer listed on other speakers' pages. */
 const excerpts = new WeakMap<Turn, Map<number, string>>();
 
 /** A turn's first `maxWords` words, cut with an ellipsis when it has more. Reads no further than it shows. */
@@ -218,10 +214,10 @@ export interface CappedTurns {
 }
 
 /**
- * Each list's capped turns, made once per build: the page's cache key, the
- * names it lists and the page itself all read the same excerpts, and a
- * topic's excerpts are the costliest part of its page (thousands of topics,
- * a hundred turns each, each searched for the first of its terms).
+ * Each list's capped turns, made once per build: a topic's excerpts are the
+ * costliest part of its page (thousands of topics, a hundred turns each, each
+ * searched for the first of its terms). Only a page that is rendered makes
+ * them; its `cacheKey` covers the text they are made from ({@link turnDigest}).
  */
 const capped = new WeakMap<readonly TurnRef[], CappedTurns>();
 
@@ -248,27 +244,54 @@ function listTurns(refs: readonly TurnRef[], limit: number): CappedTurns {
   };
 }
 
+/** The turns a list's page shows: the newest {@link TURN_LIST_LIMIT}. */
+export function shownRefs(refs: readonly TurnRef[]): readonly TurnRef[] {
+  return refs.length > TURN_LIST_LIMIT ? refs.slice(0, TURN_LIST_LIMIT) : refs;
+}
+
+/** Each turn's digest, made once: a turn is listed on its speaker's page and on every topic's it is filed under. */
+const digests = new WeakMap<Turn, string>();
+
+/**
+ * A digest of a turn's text, for a page's `cacheKey`: an excerpt is made from
+ * the text alone (with its format and terms), so a key that covers the text
+ * covers the excerpt, and a page that is not rendered again never makes one.
+ * At 10,000 transcripts, making every list page's excerpts for its key took
+ * some 16 s of a one-transcript rebuild, mostly Markdown made plain.
+ */
+export function turnDigest(turn: Turn): string {
+  let digest = digests.get(turn);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(JSON.stringify(turn.paragraphs)).digest('base64');
+    digests.set(turn, digest);
+  }
+  return digest;
+}
+
 /**
  * The `cacheKey` of a speaker's or topic's page for Astro's incremental
  * build: a hash of everything the page shows (its record, its transcripts'
- * cards, the turns it lists), so an unchanged page is copied from the last
+ * cards, the turns it lists, with the text their excerpts are made from and
+ * the question each answered), so an unchanged page is copied from the last
  * build instead of being rendered again.
  */
 export function listPageKey(record: object, transcripts: readonly Transcript[], turns: readonly TurnRef[]): string {
   const hash = createHash('sha256').update(JSON.stringify(record));
   for (const t of transcripts)
     hash.update(JSON.stringify([t.slug, t.title, t.date, t.turns.length, t.participants.length, t.words]));
-  for (const r of capTurns(turns).shown)
+  for (const r of shownRefs(turns))
     hash.update(
       JSON.stringify([
         r.transcript.slug,
         r.transcript.title,
         r.transcript.date,
+        r.transcript.textFormat,
         r.turn.id,
         r.turn.speaker,
         r.turn.label,
-        r.excerpt,
+        turnDigest(r.turn),
         r.terms,
+        r.question ? [r.question.id, r.question.speaker, r.question.label, turnDigest(r.question)] : null,
       ]),
     );
   hash.update(String(turns.length));

@@ -4,7 +4,7 @@
  */
 import type { Speaker } from '../../scripts/core/schema.ts';
 import { topicPath } from '../../scripts/core/urls.ts';
-import { type ArchiveIndex, capTurns, excerpt, type QuestionRef } from './archive-index.ts';
+import { type ArchiveIndex, type QuestionRef, shownRefs, turnDigest } from './archive-index.ts';
 import { type Bar, perYear, topBars } from './charts.ts';
 import { filteredTurns } from './search-links.ts';
 
@@ -25,7 +25,7 @@ export function speakerPageData(archive: ArchiveIndex, speaker: Speaker): Speake
   const names = new Map<string, string>();
   const name = (slug: string) => names.set(slug, archive.speakers.get(slug)?.name ?? slug);
   for (const q of questions) for (const a of q.answers.slice(0, 2)) name(a.speaker);
-  for (const r of capTurns(turns).shown) if (r.question) name(r.question.speaker);
+  for (const r of shownRefs(turns)) if (r.question) name(r.question.speaker);
   return {
     topics: topBars(
       [...counts].map(([slug, value]) => ({
@@ -51,9 +51,11 @@ export function speakerPageKeyData(data: SpeakerPageData): object {
     questions: data.questions.map((q) => [
       q.transcript.slug,
       q.transcript.title,
+      q.transcript.date,
+      q.transcript.textFormat,
       q.question.id,
-      excerpt(q.question, 50, q.transcript.textFormat),
-      q.answers.slice(0, 2).map((a) => [a.id, excerpt(a, 30, q.transcript.textFormat)]),
+      turnDigest(q.question),
+      q.answers.slice(0, 2).map((a) => [a.id, a.speaker, a.label, turnDigest(a)]),
     ]),
     hidden: data.hiddenQuestions,
     names: [...data.names],

@@ -1,12 +1,15 @@
 /**
  * The index every page shares, built from the fixture archive: each speaker's
  * turns per topic (the "Turns by topic" chart) equal a count made the plain
- * way, turn by turn, a turn counting once per topic.
+ * way, turn by turn, a turn counting once per topic; and a speaker's page key
+ * changes with any text the page shows, and only with that.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestArchive } from '../../scripts/core/ingest-archive.ts';
+import type { Transcript } from '../../scripts/core/schema.ts';
 import { readSeeds } from '../../scripts/ingest/read-seeds-fs.ts';
-import { buildIndex } from '../../src/lib/archive-index.ts';
+import { type ArchiveIndex, buildIndex, listPageKey } from '../../src/lib/archive-index.ts';
+import { speakerPageData, speakerPageKeyData } from '../../src/lib/speaker-page.ts';
 
 const archive = ingestArchive(await readSeeds('tests/fixtures/archive'));
 const index = buildIndex(archive.transcripts, archive.speakers, archive.topics);
@@ -27,5 +30,77 @@ describe('archive index', () => {
     }
     // The fixture files turns under topics: the comparison above compared something.
     expect(checked).toBeGreaterThan(5);
+  });
+});
+
+/** A speaker's page key as its route makes it (without the rendered biography). */
+function speakerKey(idx: ArchiveIndex, slug: string): string {
+  const speaker = idx.speakers.get(slug);
+  if (!speaker) throw new Error(`no speaker ${slug}`);
+  return listPageKey(
+    { speaker, page: speakerPageKeyData(speakerPageData(idx, speaker)) },
+    idx.transcriptsBySpeaker.get(slug) ?? [],
+    idx.turnsBySpeaker.get(slug) ?? [],
+  );
+}
+
+/** The archive's index with one turn's first paragraph changed. */
+function withEdit(transcriptSlug: string, turnId: string): ArchiveIndex {
+  const transcripts: Transcript[] = structuredClone(archive.transcripts);
+  const turn = transcripts.find((t) => t.slug === transcriptSlug)?.turns.find((t) => t.id === turnId);
+  if (!turn) throw new Error(`no turn ${transcriptSlug}#${turnId}`);
+  turn.paragraphs = [`${turn.paragraphs[0]} Edited.`, ...turn.paragraphs.slice(1)];
+  return buildIndex(transcripts, archive.speakers, archive.topics);
+}
+
+describe('speaker page keys', () => {
+  // An answer listed on its speaker's page, shown with the question it answered.
+  const answers = [...index.turnsBySpeaker].flatMap(([slug, refs]) =>
+    refs.flatMap((r) => (r.question && r.question.speaker !== slug ? [{ slug, r, question: r.question }] : [])),
+  );
+  const answer = answers[0];
+
+  it('finds an answer shown with its question in the fixture', () => {
+    expect(answer).toBeDefined();
+  });
+
+  it('change when a listed turn’s text changes', () => {
+    if (!answer) return;
+    expect(speakerKey(withEdit(answer.r.transcript.slug, answer.r.turn.id), answer.slug)).not.toBe(
+      speakerKey(index, answer.slug),
+    );
+  });
+
+  it('change when the question a listed answer answered changes (the answer shows its first words)', () => {
+    if (!answer) return;
+    expect(speakerKey(withEdit(answer.r.transcript.slug, answer.question.id), answer.slug)).not.toBe(
+      speakerKey(index, answer.slug),
+    );
+  });
+
+  it('change on the asker’s page when a question or its answer changes', () => {
+    if (!answer) return;
+    const asker = answer.question.speaker;
+    expect(speakerKey(withEdit(answer.r.transcript.slug, answer.question.id), asker)).not.toBe(
+      speakerKey(index, asker),
+    );
+    expect(speakerKey(withEdit(answer.r.transcript.slug, answer.r.turn.id), asker)).not.toBe(speakerKey(index, asker));
+  });
+
+  it('stay when a turn the page does not show changes', () => {
+    if (!answer) return;
+    const shown = new Set<string>();
+    for (const r of index.turnsBySpeaker.get(answer.slug) ?? []) {
+      shown.add(`${r.transcript.slug}#${r.turn.id}`);
+      if (r.question) shown.add(`${r.transcript.slug}#${r.question.id}`);
+    }
+    for (const q of index.questionsBySpeaker.get(answer.slug) ?? []) {
+      shown.add(`${q.transcript.slug}#${q.question.id}`);
+      for (const a of q.answers.slice(0, 2)) shown.add(`${q.transcript.slug}#${a.id}`);
+    }
+    const other = answer.r.transcript.turns.find((t) => !shown.has(`${answer.r.transcript.slug}#${t.id}`));
+    expect(other).toBeDefined();
+    if (!other) return;
+    expect(speakerKey(withEdit(answer.r.transcript.slug, other.id), answer.slug)).toBe(speakerKey(index, answer.slug));
   });
 });

@@ -36,6 +36,7 @@ import { parseMdxRecord } from '../core/to-mdx.ts';
 import { transcriptToManifestEntry } from '../core/to-twin.ts';
 import { keptPath, readKept, sourcesKey, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
+import { limited } from './limited.ts';
 import { statKey } from './scan-cache-fs.ts';
 
 export const MANIFEST_FILE = 'transcripts.json';
@@ -89,6 +90,13 @@ export interface DataFilesOutcome {
   /** Files linked from the published site. */
   linked: number;
 }
+
+/**
+ * Transcripts read and written at once. Each one's steps wait on the disk:
+ * one at a time, the process sat idle for most of a clean write at 10,000
+ * transcripts.
+ */
+const AT_ONCE = 8;
 
 /** The code that makes the bytes: a change to any core module writes every file again. */
 const codeKey = (): Promise<string> => sourcesKey([join(ROOT, 'scripts/core')]);
@@ -154,23 +162,19 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
   const folder = join(content, 'transcripts');
   const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
   await mkdir(join(site, 'transcripts'), { recursive: true });
-  const now: Record<string, KeptTranscript> = {};
   const outcome: DataFilesOutcome = { transcripts: names.length, written: 0, linked: 0 };
-  for (const name of names) {
+  /** One transcript's kept entry, its twins linked from the published site or written. */
+  const dataOf = async (name: string): Promise<KeptTranscript> => {
     const path = join(folder, name);
     const record = statKey(statSync(path));
     const slug = name.slice(0, -'.mdx'.length);
     const old = before[slug];
     if (old?.record === record && old.names === dependencyKey(old, speakers, topics)) {
       // Another part's transcript: only its manifest entry is needed.
-      if (!inPart(slug, part)) {
-        now[slug] = old;
-        continue;
-      }
+      if (!inPart(slug, part)) return old;
       if (previous && old.files && linkTwins(previous, site, slug, old.files)) {
-        now[slug] = old;
         outcome.linked += TWIN_EXTENSIONS.length;
-        continue;
+        return old;
       }
     }
     const t = await readRecord(path, TranscriptSchema);
@@ -185,8 +189,14 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
       entry.files = await writeTwins(site, t, speakers, topics);
       outcome.written += TWIN_EXTENSIONS.length;
     }
-    now[slug] = entry;
-  }
+    return entry;
+  };
+  const entries = await limited(
+    names.map((name) => () => dataOf(name)),
+    AT_ONCE,
+  );
+  const now: Record<string, KeptTranscript> = {};
+  for (const [i, name] of names.entries()) now[name.slice(0, -'.mdx'.length)] = entries[i] as KeptTranscript;
   const manifest = manifestText(Object.values(now).map((e) => e.manifest));
   if (await sameAsPublished(previous, MANIFEST_FILE, manifest)) {
     await rm(join(site, MANIFEST_FILE), { force: true });

@@ -29,6 +29,7 @@ import {
 } from '../core/search-shards.ts';
 import { plural } from '../core/text.ts';
 import { ROOT } from '../lib/cli.ts';
+import { limited } from '../lib/limited.ts';
 import { analysesDir } from './analysis-cache-fs.ts';
 import { writeVocabulary } from './vocabulary-fs.ts';
 
@@ -147,17 +148,6 @@ async function placeShard(out: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const name of await readdir(out)) await rename(join(out, name), join(to, name));
   await rm(out, { recursive: true, force: true });
-}
-
-/** Runs `tasks` with at most `limit` at once, in order of start; results in the order given. */
-async function limited<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results = new Array<T>(tasks.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < tasks.length; i = next++) results[i] = await (tasks[i] as () => Promise<T>)();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
-  return results;
 }
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexOutcome> {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { expect, test } from 'vitest';
 import { ARCHIVE_COLUMNS, archiveRows, jsonLine, toCsv } from '../../scripts/core/to-data.ts';
@@ -33,6 +34,41 @@ test('a transcript’s CSV holds its turns and none of its own fields; the archi
     ['a', '', 't2', 'Two\n\nparagraphs\r\nand a CRLF'],
   ]);
   expect(archiveRows(toCsv([]), { slug: 'b', title: 'B', date: '2024' })).toBe('');
+});
+
+/** The archive's rows the plain way: the transcript's CSV parsed, each row led by the transcript's fields, written again. */
+function parsedAndWritten(csv: string, lead: { transcript: string; title: string; date: string }): string {
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true, delimiter: ',' });
+  return toCsv(
+    parsed.data.map((r) => ({ ...lead, ...r })),
+    { header: false, columns: ARCHIVE_COLUMNS },
+  );
+}
+
+test('the archive’s rows are the bytes parsing the transcript’s CSV and writing it again gives, whatever the text', () => {
+  // Text made of what CSV quotes for: quotes, commas, line breaks of every kind, spaces at either end.
+  const text = fc
+    .array(fc.constantFrom('a', 'é', ' ', '"', ',', '\r', '\n', '\r\n', '""', ';', '\t', '𝒳'), { maxLength: 12 })
+    .map((parts) => parts.join(''));
+  const turn = fc.record({ turn: fc.constantFrom('t1', 't22'), speaker: text, label: text, start: text, text });
+  fc.assert(
+    fc.property(fc.array(turn, { maxLength: 6 }), text, text, (turns, title, date) => {
+      const csv = toCsv(turns);
+      const lead = { transcript: 'a-slug', title, date };
+      expect(archiveRows(csv, { slug: 'a-slug', title, date: date || null })).toBe(parsedAndWritten(csv, lead));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('a CSV whose rows cannot be found in its text (a quote left open, no line end) is parsed and written again', () => {
+  const lead = { transcript: 'b', title: 'B', date: '2024' };
+  for (const csv of [
+    'turn,speaker,speaker_name,label,start,text\r\nt1,x,,,,"open\r\n',
+    'turn,text\r\nt1,no line end',
+  ]) {
+    expect(archiveRows(csv, { slug: 'b', title: 'B', date: '2024' })).toBe(parsedAndWritten(csv, lead));
+  }
 });
 
 test('a pretty-printed twin becomes one JSON line with the same data', () => {

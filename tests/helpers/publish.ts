@@ -6,7 +6,13 @@
  */
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { reconcile } from '../../scripts/core/permalinks/reconcile.ts';
-import { EMPTY_RECORD, type PermalinkRecord } from '../../scripts/core/permalinks/record.ts';
+import {
+  EMPTY_RECORD,
+  type PermalinkRecord,
+  type RetiredPage,
+  RetiredViewSchema,
+  retiredPages,
+} from '../../scripts/core/permalinks/record.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
 
 const enc = new TextEncoder();
@@ -50,4 +56,9 @@ export function publish(state: State, files: Record<string, string>): { state: S
   const previous = new Map(state.previous);
   for (const t of archive.transcripts) previous.set(t.slug, t);
   return { state: { record, previous }, transcripts: archive.transcripts };
+}
+
+/** The retired pages of a record as the site reads them: the record file's text through the site's view of it. */
+export function sitesRetiredPages(record: PermalinkRecord): RetiredPage[] {
+  return retiredPages(RetiredViewSchema.parse(JSON.parse(JSON.stringify(record))));
 }

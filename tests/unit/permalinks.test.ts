@@ -8,7 +8,7 @@ import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archiv
 import { reconcile } from '../../scripts/core/permalinks/reconcile.ts';
 import { retiredPages } from '../../scripts/core/permalinks/record.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
-import { EMPTY_STATE, publish } from '../helpers/publish.ts';
+import { EMPTY_STATE, publish, sitesRetiredPages } from '../helpers/publish.ts';
 
 const enc = new TextEncoder();
 const BASE = [
@@ -111,6 +111,7 @@ describe('a transcript corrected after publication', () => {
         movedTo: 'water-policy-briefing',
       }),
     );
+    expect(sitesRetiredPages(renamed.state.record)).toEqual(retiredPages(renamed.state.record));
   });
 
   test('a deleted transcript becomes a tombstone, and so do speakers heard only there', () => {
@@ -121,6 +122,7 @@ describe('a transcript corrected after publication', () => {
     expect(retired).toContainEqual(['transcripts', 'water', 'removed']);
     expect(retired).toContainEqual(['speakers', 'anna-berg', 'removed']);
     expect(retired).not.toContainEqual(['speakers', 'carl-dahl', 'removed']);
+    expect(sitesRetiredPages(deleted.state.record)).toEqual(retiredPages(deleted.state.record));
   });
 
   test('a transcript whose source is still there but fails to parse stays live as last published', () => {

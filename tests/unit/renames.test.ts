@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { retiredPages } from '../../scripts/core/permalinks/record.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
 import { MONDAY, TUESDAY } from '../helpers/briefings.ts';
-import { EMPTY_STATE, publish } from '../helpers/publish.ts';
+import { EMPTY_STATE, publish, sitesRetiredPages } from '../helpers/publish.ts';
 
 const ids = (t: Transcript | undefined) => t?.turns.map((turn) => turn.id);
 const firstWords = (t: Transcript | undefined) => t?.turns.map((turn) => [turn.id, turn.paragraphs[0]?.slice(0, 24)]);
@@ -112,6 +112,7 @@ describe('two transcripts merged into one file', () => {
     expect(retiredPages(merged.state.record).find((p) => p.slug === 'afternoon')?.anchors).toEqual(
       record?.movedAnchors,
     );
+    expect(sitesRetiredPages(merged.state.record)).toEqual(retiredPages(merged.state.record));
   });
 });
 

@@ -13,7 +13,7 @@ import { oneHitPerTurn, type PageData, turnsOf, valueCounts } from '../../src/li
 import type { SearchState } from '../../src/lib/search-state.ts';
 import { searchPages } from '../../src/lib/search-versions.ts';
 import { parallelRows, prevailsNote } from '../../src/lib/version-page.ts';
-import { EMPTY_STATE, publish } from '../helpers/publish.ts';
+import { EMPTY_STATE, publish, sitesRetiredPages } from '../helpers/publish.ts';
 import { asFound } from '../helpers/search-page.ts';
 
 const enc = new TextEncoder();
@@ -292,6 +292,7 @@ describe('the addresses of language versions', () => {
     });
     const pages = retiredPages(alone.state.record).map((p) => [p.id, p.status, p.movedTo]);
     expect(pages).toEqual([['transcripts/dam/zh', 'moved', 'dam']]);
+    expect(sitesRetiredPages(alone.state.record)).toEqual(retiredPages(alone.state.record));
   });
 });
 

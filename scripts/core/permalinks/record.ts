@@ -147,8 +147,28 @@ export const RetiredPageSchema = z.object({
 });
 export type RetiredPage = z.infer<typeof RetiredPageSchema>;
 
+/**
+ * What {@link retiredPages} reads of a record: each page's name, status and
+ * where it moved (with a merged transcript's anchors), and its language
+ * versions' statuses. The turns, the record's bulk, are not checked: the site
+ * reads the record on every build for its retired pages, and through the
+ * whole schema that took ~2 s at 10,000 transcripts, and as much memory as
+ * the record, on each. The ingest checks the whole record.
+ */
+export const RetiredViewSchema = z.object({
+  transcripts: z.record(
+    SlugSchema,
+    TranscriptRecordSchema.pick({ title: true, status: true, movedTo: true, movedAnchors: true }).extend({
+      versions: z.record(z.string(), z.object({ status: StatusSchema })).optional(),
+    }),
+  ),
+  speakers: z.record(SlugSchema, PageRecordSchema),
+  topics: z.record(SlugSchema, PageRecordSchema),
+});
+export type RetiredView = z.infer<typeof RetiredViewSchema>;
+
 /** Every retired page in a record, for the site's tombstones and redirects. */
-export function retiredPages(record: PermalinkRecord): RetiredPage[] {
+export function retiredPages(record: RetiredView): RetiredPage[] {
   const pages: RetiredPage[] = [];
   const add = (
     section: RetiredPage['section'],

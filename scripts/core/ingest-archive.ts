@@ -31,7 +31,7 @@ import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
 import { type Named, type Naming, nameTranscripts } from './titles.ts';
 import { attachVersions, type VersionMismatch } from './versions/attach-versions.ts';
-import { originalFileName, versionOriginals } from './versions/group-versions.ts';
+import { familiesToParse, versionOriginals } from './versions/group-versions.ts';
 import { vocabularyOf, vocabularyTest } from './vocabulary.ts';
 
 export interface SourceFile {
@@ -98,7 +98,12 @@ export interface IngestedFile {
   report: FileReport;
   /** For a language version: the source file of the transcript it is a version of (its `slug` is that one's). */
   versionOf?: string;
-  /** For an original: it has language versions (they and it are parsed together, never reused alone). */
+  /**
+   * For a language version: every speaker its own parse found. Its `speakers` are those its
+   * aligned turns still name (they get pages); these count where the archive collects names.
+   */
+  parsedSpeakers?: Speaker[];
+  /** For an original: it has language versions (they and it are parsed together, or reused together). */
   hasVersions?: boolean;
 }
 
@@ -209,16 +214,25 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     parsedElsewhere(source.file) ?? parseSource(source, reg);
 
   const sorted = [...input.sources].sort((a, b) => a.file.localeCompare(b.file));
-  // An original and its language versions make one record: they are parsed together, never reused alone.
-  const sourceFiles = new Set(sorted.map((s) => s.file));
-  const families = new Set<string>();
-  for (const { file } of sorted) {
-    const original = originalFileName(file);
-    const before = input.previous?.get(file);
-    if (original !== undefined && sourceFiles.has(original)) families.add(file).add(original);
-    if (before?.versionOf !== undefined) families.add(file).add(before.versionOf);
-    if (before?.hasVersions) families.add(file);
-  }
+  // An original and its language versions make one record: parsed together, or reused together.
+  const byFileSource = new Map(sorted.map((s) => [s.file, s]));
+  const versionsBefore = new Map<string, string[]>();
+  for (const [file, f] of input.previous ?? [])
+    if (f.versionOf !== undefined) versionsBefore.set(f.versionOf, [...(versionsBefore.get(f.versionOf) ?? []), file]);
+  const families = familiesToParse(
+    sorted.map((s) => s.file),
+    (file) => {
+      const before = input.previous?.get(file);
+      const source = byFileSource.get(file);
+      if (!before) return undefined;
+      return {
+        unchanged: source !== undefined && reusableFrom(input.previous, source),
+        ...(before.versionOf !== undefined ? { versionOf: before.versionOf } : {}),
+        ...(before.hasVersions ? { hasVersions: true } : {}),
+      };
+    },
+    versionsBefore,
+  );
   const reusable = (source: SourceFile) =>
     !families.has(source.file) && reusableFrom(input.previous, source) ? input.previous?.get(source.file) : undefined;
   const results: { source: SourceFile; result?: TranscriptResult; reused?: IngestedFile }[] = sorted.map((source) => {
@@ -238,7 +252,9 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     results.flatMap((r) => r.reused?.tags ?? r.result?.tags ?? []),
     results.flatMap(candidatesOf),
   );
-  const speakersOf = (r: (typeof results)[number]) => r.reused?.speakers ?? r.result?.speakers ?? [];
+  // A version reused from the last run counts every speaker its parse found, as a parse would.
+  const speakersOf = (r: (typeof results)[number]) =>
+    r.reused?.parsedSpeakers ?? r.reused?.speakers ?? r.result?.speakers ?? [];
   const everyone = [...registry.speakers, ...results.flatMap(speakersOf)];
   const nameParts = new Set(
     everyone
@@ -318,6 +334,23 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     Object.fromEntries(
       filed(r).map((tt) => [tt.slug, { turns: tt.matches.length, ...filings.get(r)?.uses.get(tt.slug) }]),
     );
+  /**
+   * What a language version's own parse gave the archive-wide steps (its speakers, topic
+   * candidates, filing, names): kept with it, so a run that reuses its family sees what a parse would.
+   */
+  const asParsed = (r: (typeof results)[number]): Partial<IngestedFile> => {
+    const named = names.get(r.source.file);
+    return {
+      parsedSpeakers: r.result?.speakers ?? [],
+      filed: filed(r).map((tt) => tt.slug),
+      evidence: evidenceOf(r),
+      candidates: r.result?.candidates ?? [],
+      ...(r.result?.tags ? { tags: r.result.tags } : {}),
+      ...(r.result?.vocabulary ? { vocabulary: r.result.vocabulary } : {}),
+      ...(r.result?.naming ? { naming: r.result.naming } : {}),
+      ...(named ? { named } : {}),
+    };
+  };
   for (const r of results) if (!r.reused || touched.has(r)) parse(r);
 
   // Background, not a subject: an extracted topic filed on more than MAX_SHARE of the transcripts,
@@ -365,23 +398,33 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     new Map(results.flatMap((r) => (r.result?.translationOf ? [[r.source.file, r.result.translationOf]] : []))),
     new Map(
       results.flatMap((r) => {
-        const slug = r.reused?.slug ?? r.result?.transcript?.slug;
+        const slug = r.reused?.versionOf === undefined ? (r.reused?.slug ?? r.result?.transcript?.slug) : undefined;
         return slug ? [[r.source.file, slug]] : [];
       }),
     ),
+    new Map(results.flatMap((r) => (r.reused?.versionOf ? [[r.source.file, r.reused.versionOf]] : []))),
   );
   problems.push(...grouping.problems);
-  const translationsOf = new Map<(typeof results)[number], (typeof results)[number][]>();
-  for (const [file, originalFile] of grouping.originals) {
+  // A family with a file parsed (changed, new, or filed again) is parsed whole; the others are reused whole.
+  const pairs = [...grouping.originals].flatMap(([file, originalFile]) => {
     const r = byFile.get(file);
     const o = byFile.get(originalFile);
-    if (!r || !o) continue;
+    return r && o ? [{ r, o }] : [];
+  });
+  const parsedFamily = new Set(pairs.filter(({ r, o }) => !r.reused || !o.reused).map(({ o }) => o));
+  const translationsOf = new Map<(typeof results)[number], (typeof results)[number][]>();
+  const reusedVersionsOf = new Map<(typeof results)[number], (typeof results)[number][]>();
+  for (const { r, o } of pairs) {
+    if (!parsedFamily.has(o)) {
+      reusedVersionsOf.set(o, [...(reusedVersionsOf.get(o) ?? []), r]);
+      continue;
+    }
     parse(r);
     parse(o);
     if (!r.result?.transcript || !o.result?.transcript) continue;
     translationsOf.set(o, [...(translationsOf.get(o) ?? []), r]);
   }
-  const isVersion = new Set([...translationsOf.values()].flat());
+  const isVersion = new Set([...translationsOf.values(), ...reusedVersionsOf.values()].flat());
 
   // Two files that want one slug: the first (in file order) keeps it, the other is refused.
   const owner = new Map<string, string>();
@@ -394,8 +437,16 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     if (isVersion.has(r)) continue;
     if (reused && !owner.has(reused.slug)) {
       owner.set(reused.slug, source.file);
-      ingested.set(source.file, reused);
+      // A family reused whole: its versions come with it, in the order a parse adds them.
+      const versions = reusedVersionsOf.get(r) ?? [];
       for (const s of reused.speakers) mergeSpeaker(speakers, s);
+      for (const v of versions) {
+        const version = v.reused as IngestedFile;
+        for (const s of version.speakers) mergeSpeaker(speakers, s);
+        files.push(version.report);
+        ingested.set(v.source.file, version);
+      }
+      ingested.set(source.file, reused);
       files.push(reused.report);
       continue;
     }
@@ -431,7 +482,8 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
       report.mismatches = joined.mismatches.filter((m) => m.file === source.file);
       for (const v of joined.versions) {
         files.push(v.report);
-        if (v.ingested) ingested.set(v.report.file, { ...v.ingested, hash: v.source.hash });
+        const own = byFile.get(v.source.file);
+        if (v.ingested && own) ingested.set(v.report.file, { ...v.ingested, ...asParsed(own), hash: v.source.hash });
       }
     }
     if (result.transcript) {

@@ -22,18 +22,25 @@ const folderOf = (file: string): string => file.slice(0, file.lastIndexOf('/') +
  * @param files every source file, relative to the seeds folder
  * @param pointers metadata `translationOf:` values, by file
  * @param slugs each file's slug, for pointers that name a slug
+ * @param known originals already known (a version reused from the last run, not parsed again), by file
  * @returns translation file → original file, and the pointers that named nothing
  */
 export function versionOriginals(
   files: readonly string[],
   pointers: ReadonlyMap<string, string> = new Map(),
   slugs: ReadonlyMap<string, string> = new Map(),
+  known: ReadonlyMap<string, string> = new Map(),
 ): { originals: Map<string, string>; problems: Problem[] } {
   const present = new Set(files);
   const bySlug = new Map([...slugs].map(([file, slug]) => [slug, file]));
   const originals = new Map<string, string>();
   const problems: Problem[] = [];
   for (const file of files) {
+    const before = known.get(file);
+    if (before !== undefined && present.has(before)) {
+      originals.set(file, before);
+      continue;
+    }
     const pointer = pointers.get(file);
     if (pointer !== undefined) {
       const target = [`${folderOf(file)}${pointer}`, pointer].find((f) => present.has(f)) ?? bySlug.get(pointer);
@@ -63,4 +70,65 @@ export function versionOriginals(
     if (!seen.has(root)) roots.set(file, root);
   }
   return { originals: roots, problems };
+}
+
+/** What the last run knew of a file, for {@link familiesToParse}. */
+export interface FileBefore {
+  /** Its source is unchanged since then. */
+  unchanged: boolean;
+  /** It was a language version of this original file. */
+  versionOf?: string;
+  /** It was an original with language versions. */
+  hasVersions?: boolean;
+}
+
+/**
+ * The files that must be parsed because of their family: an original and
+ * its language versions make one record, so they are parsed together. A
+ * family is reused whole, none of it parsed, only when it is the family of
+ * the last run (the same original, the same versions, none removed or added
+ * by name) and none of its files changed. A version joined by a metadata
+ * pointer that is new or changed is parsed anyway, and its family with it
+ * (by the caller, once the pointer is read).
+ */
+export function familiesToParse(
+  files: readonly string[],
+  before: (file: string) => FileBefore | undefined,
+  versionsBefore: ReadonlyMap<string, readonly string[]>,
+): Set<string> {
+  const present = new Set(files);
+  const members = new Map<string, Set<string>>();
+  const join = (original: string, file: string): void => {
+    const family = members.get(original) ?? new Set([original]);
+    members.set(original, family.add(file));
+  };
+  for (const file of files) {
+    const byName = originalFileName(file);
+    if (byName !== undefined && present.has(byName)) join(byName, file);
+    const was = before(file);
+    if (was?.versionOf !== undefined) join(was.versionOf, file);
+    if (was?.hasVersions) join(file, file);
+  }
+  const whole = (original: string, family: ReadonlySet<string>): boolean =>
+    before(original)?.hasVersions === true &&
+    (versionsBefore.get(original) ?? []).every((v) => family.has(v)) &&
+    [...family].every((f) => present.has(f) && before(f)?.unchanged === true) &&
+    [...family].every((f) => f === original || before(f)?.versionOf === original);
+  const parse = new Set<string>();
+  let reused = [...members].filter(([original, family]) => {
+    if (whole(original, family)) return true;
+    for (const f of family) parse.add(f);
+    return false;
+  });
+  // A file in two families (a version by name of one, by the last run of another) is parsed with both.
+  for (let grew = true; grew; ) {
+    grew = false;
+    reused = reused.filter(([, family]) => {
+      if (![...family].some((f) => parse.has(f))) return true;
+      for (const f of family) parse.add(f);
+      grew = true;
+      return false;
+    });
+  }
+  return parse;
 }

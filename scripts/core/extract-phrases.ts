@@ -108,12 +108,27 @@ export interface Candidate {
   entity: boolean;
 }
 
-let nlp: WinkMethods | undefined;
+/** wink-nlp with this project's patch (`scripts/patches/`): `forget()` drops the words earlier texts taught it. */
+type Tagger = WinkMethods & { forget?: () => void };
 
-function tagger(): WinkMethods {
+let nlp: Tagger | undefined;
+
+/**
+ * The tagger, ready to read a transcript as if it were the first it reads.
+ * Unpatched, wink-nlp keeps every word it meets and reads a later text by
+ * them (`Bob's` one token or two), so a transcript's candidates would depend
+ * on which transcripts a worker happened to read before it, and a clean and
+ * an incremental ingest would choose different topics.
+ */
+function freshTagger(): WinkMethods {
   // Tags only: wink's tagger reads the whole token stream, not sentences, and a sentence's first word
   // is told by the punctuation before it (`Tok.initial`), so its sentence splitter would be wasted work.
-  nlp ??= winkNLP(model, ['pos']);
+  nlp ??= winkNLP(model, ['pos']) as Tagger;
+  if (typeof nlp.forget !== 'function')
+    throw new Error(
+      'wink-nlp is not patched (scripts/patches/wink-nlp+2.4.0.patch): run `npm install`, which applies it, or topics would depend on the order files are read in',
+    );
+  nlp.forget();
   return nlp;
 }
 
@@ -146,7 +161,7 @@ export function extractCandidates(
     sample.push(t.slice(0, budget));
     budget -= t.length;
   }
-  const nlpi = tagger();
+  const nlpi = freshTagger();
   const found = new Map<string, { forms: Map<string, number>; count: number; entity: boolean }>();
   const namePart = new Set([...people].flatMap((name) => name.split(' ')).filter((w) => w.length >= 3));
   const lowerCase = new Set<string>();

@@ -25,27 +25,47 @@ const FOLDER = 'search-twins';
 const CODE_FOLDERS = ['src/lib', 'scripts/search', 'scripts/core'];
 const STEMMERS = 'node_modules/@orama/stemmers/package.json';
 
-const strings = z.array(z.string());
-const numbers = z.array(z.number());
-const counted = z.array(z.tuple([z.string(), z.number()]));
+const isArray = Array.isArray;
 
-/** What an analysis file holds: an {@link AnalyzedTwin}. */
-const AnalyzedTwinSchema = z.object({
-  pages: z.array(
-    z.object({
-      path: z.string(),
-      html: z.string(),
-      url: z.string(),
-      data: z.string(),
-      language: z.string(),
-      length: z.number(),
-      keys: strings,
-      counts: numbers,
-    }),
-  ),
-  languages: z.array(z.object({ language: z.string(), turns: z.number(), words: counted, echoes: counted })),
-  speakers: z.array(z.tuple([z.string(), z.string()])),
-}) satisfies z.ZodType<AnalyzedTwin>;
+/**
+ * What an analysis file holds: an {@link AnalyzedTwin}. Only its outline is
+ * checked, down to each page's and language's fields: a twin's pages hold tens
+ * of thousands of keys, and every build reads some ten thousand of these
+ * files. The file's name says which code wrote it (its key covers the code).
+ */
+const AnalyzedTwinSchema = z.custom<AnalyzedTwin>((v) => {
+  const twin = v as AnalyzedTwin;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    isArray(twin.pages) &&
+    twin.pages.every(
+      (p) =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof p.path === 'string' &&
+        typeof p.html === 'string' &&
+        typeof p.url === 'string' &&
+        typeof p.data === 'string' &&
+        typeof p.language === 'string' &&
+        typeof p.length === 'number' &&
+        isArray(p.keys) &&
+        isArray(p.counts) &&
+        p.keys.length === p.counts.length,
+    ) &&
+    isArray(twin.languages) &&
+    twin.languages.every(
+      (l) =>
+        typeof l === 'object' &&
+        l !== null &&
+        typeof l.language === 'string' &&
+        typeof l.turns === 'number' &&
+        isArray(l.words) &&
+        isArray(l.echoes),
+    ) &&
+    isArray(twin.speakers)
+  );
+}, 'not a twin analysis');
 
 /** A key for the analyzing code: every source file it may import, and the stemmers' version. */
 async function codeKey(): Promise<string> {

@@ -122,12 +122,18 @@ test('kept analyses are written once per twin and read back, in workers and in o
   }
 }, 60_000);
 
-test('a kept analysis that cannot be read is dropped with one line and made again', async () => {
+test('a kept analysis that cannot be read, or is not one, is dropped with one line and made again', async () => {
   const cache = join(dir, 'cache-broken');
   const kept = await analysisFiles(cache, files);
   const plain = await all(1, 1, kept);
   writeFileSync(kept[2] as string, 'not JSON');
   writeFileSync(kept[3] as string, readFileSync(kept[3] as string).subarray(0, 40));
+  // JSON of the wrong shape: a page without its keys, and a language without its words.
+  const analysis = JSON.parse(readFileSync(kept[4] as string, 'utf8')) as AnalyzedTwin;
+  const { keys: _keys, ...keyless } = analysis.pages[0] as AnalyzedTwin['pages'][number];
+  writeFileSync(kept[4] as string, JSON.stringify({ ...analysis, pages: [keyless] }));
+  const wordless = { language: 'en', turns: 1, echoes: [] };
+  writeFileSync(kept[5] as string, JSON.stringify({ ...analysis, languages: [wordless] }));
   const lines: string[] = [];
   reportDroppedTo((line) => lines.push(line));
   try {
@@ -135,9 +141,8 @@ test('a kept analysis that cannot be read is dropped with one line and made agai
   } finally {
     reportDroppedTo((line) => console.log(line));
   }
-  expect(lines).toHaveLength(2);
-  expect(lines[0]).toContain(kept[2]);
-  expect(lines[1]).toContain(kept[3]);
+  expect(lines).toHaveLength(4);
+  for (const [i, line] of lines.entries()) expect(line).toContain(kept[i + 2]);
   expect(kept.every((f) => existsSync(f))).toBe(true);
 });
 

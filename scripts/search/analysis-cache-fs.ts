@@ -26,6 +26,23 @@ const CODE_FOLDERS = ['src/lib', 'scripts/search', 'scripts/core'];
 const STEMMERS = 'node_modules/@orama/stemmers/package.json';
 
 const isArray = Array.isArray;
+/** Whether each of `fields` of `v` has its type: `'array'`, or a `typeof` name. */
+const shaped = (v: unknown, fields: Record<string, 'string' | 'number' | 'array'>): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  Object.entries(fields).every(([name, type]) => {
+    const value = (v as Record<string, unknown>)[name];
+    return type === 'array' ? isArray(value) : typeof value === type;
+  });
+
+const PAGE = {
+  path: 'string',
+  html: 'string',
+  url: 'string',
+  data: 'string',
+  language: 'string',
+  length: 'number',
+} as const;
 
 /**
  * What an analysis file holds: an {@link AnalyzedTwin}. Only its outline is
@@ -36,34 +53,11 @@ const isArray = Array.isArray;
 const AnalyzedTwinSchema = z.custom<AnalyzedTwin>((v) => {
   const twin = v as AnalyzedTwin;
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    isArray(twin.pages) &&
+    shaped(v, { pages: 'array', languages: 'array', speakers: 'array' }) &&
     twin.pages.every(
-      (p) =>
-        typeof p === 'object' &&
-        p !== null &&
-        typeof p.path === 'string' &&
-        typeof p.html === 'string' &&
-        typeof p.url === 'string' &&
-        typeof p.data === 'string' &&
-        typeof p.language === 'string' &&
-        typeof p.length === 'number' &&
-        isArray(p.keys) &&
-        isArray(p.counts) &&
-        p.keys.length === p.counts.length,
+      (p) => shaped(p, { ...PAGE, keys: 'array', counts: 'array' }) && p.keys.length === p.counts.length,
     ) &&
-    isArray(twin.languages) &&
-    twin.languages.every(
-      (l) =>
-        typeof l === 'object' &&
-        l !== null &&
-        typeof l.language === 'string' &&
-        typeof l.turns === 'number' &&
-        isArray(l.words) &&
-        isArray(l.echoes),
-    ) &&
-    isArray(twin.speakers)
+    twin.languages.every((l) => shaped(l, { language: 'string', turns: 'number', words: 'array', echoes: 'array' }))
   );
 }, 'not a twin analysis');
 

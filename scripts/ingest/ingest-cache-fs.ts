@@ -5,25 +5,42 @@
  * the content folder. It is thrown away whenever it might be stale: another
  * version of the ingest code, other topic rules, another content folder, or a
  * transcript's MDX file missing.
+ *
+ * The parsed files are kept in pieces (files by a hash of their path), and a
+ * run writes only the pieces whose entries changed: at 10,000 transcripts the
+ * whole is some 220 MB, and an added transcript changes one piece. An index
+ * file, written last, names the pieces of its run; a piece it does not name
+ * is never read, so a run killed midway leaves the last run's cache whole.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
-import { keptPath, readKept, sourcesKey, writeKept } from '../lib/build-cache-fs.ts';
+import { fnv1a } from '../core/search-shards.ts';
+import { keptPath, readKept, cacheKey as shortKey, sourcesKey, writeAtomic, writeKept } from '../lib/build-cache-fs.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
 import { filesUnder } from '../lib/files-under-fs.ts';
+import { limited } from '../lib/limited.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
-const VERSION = 2;
+const VERSION = 3;
+/** About this many parsed files go into one piece, in a power of two of pieces. */
+const PER_PIECE = 128;
+const MOST_PIECES = 1024;
+/** Pieces read at once. */
+const READING = 16;
 
 export interface IngestCache {
   parsed: Map<string, IngestedFile>;
   published: PublishedTranscript[];
   /** The topics the run chose (`Archive.topicsKey`). */
   topics: string;
+  /** The file name of each piece as read, by piece number (`undefined`: not read); the next save keeps those unchanged. */
+  pieces?: readonly (string | undefined)[];
 }
 
 const PublishedTranscriptSchema = z.object({
@@ -49,12 +66,18 @@ const IngestedFileSchema = z.custom<IngestedFile>(
   'not a parsed file',
 );
 
+/** The index: the run's pieces by number, and what the content folder holds. */
 const CacheFileSchema = z.object({
   version: z.literal(VERSION),
   key: z.string(),
-  parsed: z.array(z.tuple([z.string(), IngestedFileSchema])),
+  pieces: z.array(z.string().regex(/^\d+-[0-9a-f]{12}\.json$/)),
   published: z.array(PublishedTranscriptSchema),
   topics: z.string(),
+});
+
+const PieceSchema = z.object({
+  key: z.string(),
+  parsed: z.array(z.tuple([z.string(), IngestedFileSchema])),
 });
 
 /**
@@ -66,27 +89,96 @@ function cacheKey(content: string, topicRules: string | undefined): Promise<stri
 }
 
 const cacheFile = (content: string): string => keptPath(cacheDir(), 'ingest', resolve(content));
+/** The folder of the pieces, beside the index. */
+const piecesDir = (content: string): string => cacheFile(content).replace(/\.json$/, '.pieces');
+
+/** How many pieces `files` parsed files are kept in. */
+export function pieceCount(files: number): number {
+  let count = 1;
+  while (files / count > PER_PIECE && count < MOST_PIECES) count *= 2;
+  return count;
+}
+
+/** The piece a source file's entry is kept in. */
+const pieceOf = (file: string, count: number): number => fnv1a(file) % count;
 
 /** The cache for this content folder, or `undefined` when there is none that can be trusted. */
 export async function loadIngestCache(content: string, topicRules?: string): Promise<IngestCache | undefined> {
   const data = await readKept(cacheFile(content), CacheFileSchema);
-  if (!data || data.key !== (await cacheKey(content, topicRules))) return undefined;
+  const key = await cacheKey(content, topicRules);
+  if (!data || data.key !== key) return undefined;
   if (data.published.some((t) => !existsSync(join(content, 'transcripts', `${t.slug}.mdx`)))) return undefined;
-  return { parsed: new Map(data.parsed), published: data.published, topics: data.topics };
+  const dir = piecesDir(content);
+  // A piece missing or dropped loses only its entries: their files are parsed again.
+  const pieces = await limited(
+    data.pieces.map((name) => async () => {
+      const piece = await readKept(join(dir, name), PieceSchema);
+      return piece?.key === key ? piece.parsed : undefined;
+    }),
+    READING,
+  );
+  return {
+    parsed: new Map(pieces.flatMap((p) => p ?? [])),
+    published: data.published,
+    topics: data.topics,
+    pieces: data.pieces.map((name, i) => (pieces[i] ? name : undefined)),
+  };
 }
 
+/**
+ * Keeps `cache` for the next run. A piece whose every entry is the one read
+ * from `before` (or equal to it) is kept as it is; the others are written.
+ */
 export async function saveIngestCache(
   content: string,
   topicRules: string | undefined,
   cache: IngestCache,
+  before?: IngestCache,
 ): Promise<void> {
-  await writeKept(cacheFile(content), {
-    version: VERSION,
-    key: await cacheKey(content, topicRules),
-    parsed: [...cache.parsed],
-    published: cache.published,
-    topics: cache.topics,
-  } satisfies z.infer<typeof CacheFileSchema>);
+  const key = await cacheKey(content, topicRules);
+  const count = pieceCount(cache.parsed.size);
+  const groups = Array.from({ length: count }, () => [] as [string, IngestedFile][]);
+  for (const entry of cache.parsed) groups[pieceOf(entry[0], count)]?.push(entry);
+  const was = before?.pieces?.length === count ? before : undefined;
+  const sizes: number[] = [];
+  for (const file of was?.parsed.keys() ?? []) {
+    const i = pieceOf(file, count);
+    sizes[i] = (sizes[i] ?? 0) + 1;
+  }
+  const unchanged = (i: number, group: readonly [string, IngestedFile][]): boolean =>
+    was?.pieces?.[i] !== undefined &&
+    (sizes[i] ?? 0) === group.length &&
+    group.every(([file, entry]) => {
+      const kept = was.parsed.get(file);
+      return kept === entry || (kept !== undefined && isDeepStrictEqual(kept, entry));
+    });
+  const dir = piecesDir(content);
+  const names: string[] = [];
+  for (const [i, group] of groups.entries()) {
+    const kept = unchanged(i, group) ? was?.pieces?.[i] : undefined;
+    if (kept !== undefined) {
+      names.push(kept);
+      continue;
+    }
+    const text = JSON.stringify({ key, parsed: group } satisfies z.infer<typeof PieceSchema>);
+    const name = `${i}-${shortKey(text)}.json`;
+    await writeAtomic(join(dir, name), text);
+    names.push(name);
+  }
+  await writeAtomic(
+    cacheFile(content),
+    JSON.stringify({
+      version: VERSION,
+      key,
+      pieces: names,
+      published: cache.published,
+      topics: cache.topics,
+    } satisfies z.infer<typeof CacheFileSchema>),
+  );
+  // Pieces no run names any more (another run's, or written aside by a killed one).
+  const named = new Set(names);
+  const stale = (await readdir(dir).catch(() => [] as string[])).filter((n) => !named.has(n));
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
 }
 
 const stampsFile = (content: string): string => keptPath(cacheDir(), 'seed-stamps', resolve(content));

@@ -161,11 +161,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     cache?.published,
   );
   await saveSeedStamps(options.content, seeds.stamps);
-  await saveIngestCache(options.content, rules, {
-    parsed: archive.ingested,
-    published: written.published,
-    topics: archive.topicsKey,
-  });
+  await saveIngestCache(
+    options.content,
+    rules,
+    { parsed: archive.ingested, published: written.published, topics: archive.topicsKey },
+    cache,
+  );
   const problems = allProblems(archive).map((p) => ({ ...p, file: `${options.seeds.replace(/\/+$/, '')}/${p.file}` }));
   const archiveFiles = problems.some((p) => ARCHIVE_FILE_PROBLEMS.has(p.code));
   const outcome = {

@@ -1,0 +1,109 @@
+/**
+ * The ingest cache kept in pieces (scripts/ingest/ingest-cache-fs.ts): it
+ * reads back what it kept, a save rewrites only the pieces whose entries
+ * changed, and a damaged piece costs only its own entries.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngestedFile } from '../../scripts/core/ingest-archive.ts';
+import {
+  type IngestCache,
+  loadIngestCache,
+  pieceCount,
+  saveIngestCache,
+} from '../../scripts/ingest/ingest-cache-fs.ts';
+import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ingest-cache-'));
+const content = join(dir, 'content');
+const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
+const dropped: string[] = [];
+beforeAll(() => {
+  process.env['ARCHIVE_CACHE_DIR'] = join(dir, 'cache');
+  reportDroppedTo((line) => dropped.push(line));
+});
+afterAll(() => {
+  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
+  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
+  reportDroppedTo((line) => console.log(line));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const entry = (i: number, words = 100): IngestedFile => ({
+  hash: `h${i}`,
+  slug: `talk-${i}`,
+  speakers: [],
+  topics: ['fees'],
+  filed: ['fees'],
+  evidence: { fees: { turns: 2 } },
+  candidates: [],
+  turns: 3,
+  words,
+  report: { file: `t/${i}.md`, format: 'markdown', turns: 3, speakers: [], problems: [] } as never,
+});
+
+/** 1,000 parsed files: several pieces. */
+const FILES = 1000;
+const parsedOf = (change?: (i: number) => IngestedFile | undefined): Map<string, IngestedFile> =>
+  new Map(Array.from({ length: FILES }, (_, i) => [`t/${i}.md`, change?.(i) ?? entry(i)]));
+const cacheOf = (parsed: Map<string, IngestedFile>): IngestCache => ({ parsed, published: [], topics: 'k' });
+
+const piecesDir = (): string => {
+  const cache = join(dir, 'cache');
+  const name = readdirSync(cache).find((n) => n.startsWith('ingest-') && n.endsWith('.pieces'));
+  if (!name) throw new Error('no pieces folder');
+  return join(cache, name);
+};
+/** Each piece file's name and modification time. */
+const pieces = (): Map<string, number> =>
+  new Map(readdirSync(piecesDir()).map((n) => [n, statSync(join(piecesDir(), n)).mtimeMs]));
+
+describe('the ingest cache in pieces', () => {
+  it('reads back every entry it kept, in pieces', async () => {
+    expect(pieceCount(FILES)).toBeGreaterThan(4);
+    await saveIngestCache(content, 'rules', cacheOf(parsedOf()));
+    expect(pieces().size).toBe(pieceCount(FILES));
+    const loaded = await loadIngestCache(content, 'rules');
+    expect(loaded?.parsed).toEqual(parsedOf());
+    expect(loaded?.topics).toBe('k');
+  });
+
+  it('rewrites only the piece of a changed entry, and none for entries equal to those read', async () => {
+    const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
+    const before = pieces();
+    // Every entry a new object, equal to the one read: nothing is written.
+    await saveIngestCache(content, 'rules', cacheOf(parsedOf()), loaded);
+    expect(pieces()).toEqual(before);
+    // One entry changed: one piece is new, the others are the very files before.
+    const changed = parsedOf((i) => (i === 7 ? entry(7, 101) : loaded.parsed.get(`t/${i}.md`)));
+    await saveIngestCache(content, 'rules', cacheOf(changed), loaded);
+    const after = pieces();
+    expect([...after.keys()].filter((n) => !before.has(n))).toHaveLength(1);
+    expect([...before.keys()].filter((n) => !after.has(n))).toHaveLength(1);
+    for (const [name, time] of after) if (before.has(name)) expect(time).toBe(before.get(name));
+    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(changed);
+  });
+
+  it('rewrites the piece an added or removed entry belongs to', async () => {
+    const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
+    const fewer = new Map(loaded.parsed);
+    fewer.delete('t/3.md');
+    const before = pieces();
+    await saveIngestCache(content, 'rules', cacheOf(fewer), loaded);
+    expect([...pieces().keys()].filter((n) => !before.has(n))).toHaveLength(1);
+    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(fewer);
+  });
+
+  it('loses only the entries of a damaged piece, with one line, and keeps nothing under other rules', async () => {
+    const name = [...pieces().keys()][0] as string;
+    writeFileSync(join(piecesDir(), name), '{"key":');
+    const loaded = await loadIngestCache(content, 'rules');
+    expect(dropped.some((line) => line.includes(name) && line.includes('not valid JSON'))).toBe(true);
+    const size = loaded?.parsed.size ?? 0;
+    expect(size).toBeGreaterThan(FILES - 2 * (FILES / pieceCount(FILES)));
+    expect(size).toBeLessThan(FILES - 1);
+    expect(await loadIngestCache(content, 'other rules')).toBeUndefined();
+  });
+});

@@ -46,7 +46,16 @@ export interface SourceFile {
    * unreadable): reported instead of parsing it, and `bytes` is empty.
    */
   unread?: Problem;
+  /**
+   * What the last run's parse of these very bytes found that depends on the
+   * text alone: a transcript parsed again only to be filed under new topics
+   * keeps it instead of extracting it again.
+   */
+  known?: Known;
 }
+
+/** The parts of a parse that depend on the transcript's own text alone (and the code). */
+export type Known = Pick<IngestedFile, 'candidates' | 'vocabulary'>;
 
 export interface ArchiveInput {
   sources: readonly SourceFile[];
@@ -309,7 +318,7 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
         (!before.valid || r.reused.filed.some((slug) => gone.has(slug)) || mentions(r.source, r.reused.vocabulary)),
     ),
   );
-  back = yield { topics: selected, reparse: [...touched].map((r) => r.source) };
+  back = yield { topics: selected, reparse: [...touched].map((r) => withKnown(r.source, r.reused)) };
   const fromWorkers = back?.filings ?? new Map<string, Filing>();
   // A filing made elsewhere stands for the very transcript it was made from (the worker's parse).
   const madeElsewhere = (r: (typeof results)[number]): Filing | undefined =>
@@ -320,7 +329,7 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
   const filed = (r: (typeof results)[number]): TranscriptTopic[] => filings.get(r)?.filed ?? [];
   const parse = (r: (typeof results)[number]) => {
     if (r.reused) {
-      r.result = ingestOne(r.source, registry);
+      r.result = ingestOne(withKnown(r.source, r.reused), registry);
       delete r.reused;
     }
     const t = r.result?.transcript;
@@ -678,9 +687,26 @@ export function parseSource(source: SourceFile, registry: Registry): TranscriptR
   }
   const decoded = decodeText(source.bytes, source.file);
   if ('problem' in decoded) return { speakers: [], problems: [decoded.problem], unsure: [] };
-  const result = ingestTranscript({ file: source.file, text: decoded.text, meta, hash: source.hash, registry });
-  if (result.transcript) result.vocabulary = vocabularyOf(result.transcript.turns);
+  const { known } = source;
+  const result = ingestTranscript({
+    file: source.file,
+    text: decoded.text,
+    meta,
+    hash: source.hash,
+    registry,
+    ...(known ? { candidates: known.candidates } : {}),
+  });
+  if (result.transcript) result.vocabulary = known?.vocabulary ?? vocabularyOf(result.transcript.turns);
   return result;
+}
+
+/** `source` with what its last parse found when it is reused from that run (`reused`, of the same bytes). */
+function withKnown(source: SourceFile, reused: IngestedFile | undefined): SourceFile {
+  if (!reused || reused.hash !== source.hash) return source;
+  return {
+    ...source,
+    known: { candidates: reused.candidates, ...(reused.vocabulary ? { vocabulary: reused.vocabulary } : {}) },
+  };
 }
 
 /**

@@ -35,6 +35,8 @@ export interface TranscriptInput {
   /** Hash of the source bytes and metadata. */
   hash: string;
   registry?: Registry;
+  /** Its topic candidates when already known (an earlier parse of the same bytes): not extracted again. */
+  candidates?: Candidate[];
 }
 
 export interface TranscriptResult {
@@ -216,7 +218,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     unsure,
     format,
     resolutions: new Map([...resolved].map(([label, r]) => [label, r.how])),
-    candidates: candidatesOf(transcript, speakers),
+    candidates: input.candidates ?? candidatesOf(transcript, speakers),
     naming: namingOf(file, [...transcript.preamble, ...turns.flatMap((t) => t.paragraphs)].join('\n'), {
       title: transcript.title,
       derived: transcript.titleSource === 'derived',

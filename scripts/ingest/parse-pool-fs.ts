@@ -105,6 +105,7 @@ function shares(sources: readonly SourceFile[], count: number): SourceFile[][] {
     hash: s.hash,
     ...(s.meta ? { meta: { file: s.meta.file, text: s.meta.text } } : {}),
     ...(s.unread ? { unread: s.unread } : {}),
+    ...(s.known ? { known: s.known } : {}),
   }));
   const out: SourceFile[][] = Array.from({ length: count }, () => []);
   const load = new Array<number>(count).fill(0);

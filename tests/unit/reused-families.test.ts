@@ -8,14 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { type Archive, ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { sourceFile } from '../helpers/source-file.ts';
 
-const enc = new TextEncoder();
-const source = (file: string, text: string, meta?: string): SourceFile => ({
-  file,
-  bytes: enc.encode(text),
-  hash: `${file}:${text}:${meta ?? ''}`,
-  ...(meta === undefined ? {} : { meta: { file: file.replace(/\.[a-z]+$/, '.yaml'), text: meta } }),
-});
+const source = sourceFile;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/archive/${name}`, import.meta.url), 'utf8');
 const registry = { file: 'speakers.yaml', text: fixture('speakers.yaml') };
 const FLOOD = '2024-07-02-flood-relief-briefing';

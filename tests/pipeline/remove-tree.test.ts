@@ -1,0 +1,27 @@
+/** removeTree (scripts/lib/remove-tree-fs.ts): a whole tree goes, whatever its names, and nothing beside it. */
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { removeTree } from '../../scripts/lib/remove-tree-fs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'remove-tree-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('removes a tree of hard links, read-only files and odd names, and leaves what its files link to', async () => {
+  const kept = join(dir, 'kept.html');
+  writeFileSync(kept, 'published');
+  const old = join(dir, '-site.old-1');
+  mkdirSync(join(old, 'a', '--deep'), { recursive: true });
+  linkSync(kept, join(old, 'a', 'page.html'));
+  writeFileSync(join(old, 'a', '--deep', '-rf'), 'x');
+  writeFileSync(join(old, 'read-only.txt'), 'x');
+  chmodSync(join(old, 'read-only.txt'), 0o444);
+  writeFileSync(join(dir, '-site'), 'beside');
+  await removeTree(old);
+  expect(existsSync(old)).toBe(false);
+  expect(readFileSync(kept, 'utf8')).toBe('published');
+  expect(readFileSync(join(dir, '-site'), 'utf8')).toBe('beside');
+  // A folder already gone is no error.
+  await removeTree(old);
+});

@@ -174,20 +174,26 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const pagesOf = new Map<string, { pages: Page[]; digest: string }>();
   const unsafe: string[] = [];
   const started = performance.now();
-  await writeVocabulary(
+  const { linked } = await writeVocabulary(
     site,
     slugs.map((slug) => twinFile(site, slug)),
-    ({ file, analyzed: { pages } }) => {
-      const html = pages.map((p) => p.html).join('\0');
-      const lang = unsafeLanguage(html);
-      if (lang !== undefined) unsafe.push(`${file}: the transcript's language ${lang} is not a BCP 47 tag`);
-      const digest = createHash('sha256').update(html).digest('hex');
-      pagesOf.set(basename(file, '.json'), { pages: pages.map(({ path, html }) => ({ path, html })), digest });
+    {
+      each: ({ file, analyzed: { pages } }) => {
+        const html = pages.map((p) => p.html).join('\0');
+        const lang = unsafeLanguage(html);
+        if (lang !== undefined) unsafe.push(`${file}: the transcript's language ${lang} is not a BCP 47 tag`);
+        const digest = createHash('sha256').update(html).digest('hex');
+        pagesOf.set(basename(file, '.json'), { pages: pages.map(({ path, html }) => ({ path, html })), digest });
+      },
+      ...(options.cache === undefined ? {} : { keptDir: analysesDir(options.cache, options.previous) }),
+      published: options.previous,
     },
-    options.cache === undefined ? undefined : analysesDir(options.cache, options.previous),
   );
   const read = ((performance.now() - started) / 1000).toFixed(1);
-  options.progress(`passage index and vocabulary of ${plural(slugs.length, 'transcript')} written in ${read} s`);
+  const unchanged = linked > 0 ? ` (${plural(linked, 'passage file')} unchanged, linked)` : '';
+  options.progress(
+    `passage index and vocabulary of ${plural(slugs.length, 'transcript')} written in ${read} s${unchanged}`,
+  );
 
   const shards: ShardEntry[] = [];
   let reused = 0;

@@ -7,8 +7,14 @@
  * the same search pages Pagefind indexes, so both always agree: the
  * vocabulary's one pass over the twins (`vocabulary-fs.ts`) hands each
  * transcript's pages to the writer in date order.
+ *
+ * A passage whose file in the published site (found by its address) holds
+ * the very same bytes is linked from there instead of written: an added
+ * transcript renumbers the passages after it, but their text is the same, and
+ * 28,000 passage files (460 MB at 10,000 transcripts) were otherwise written
+ * anew on every build, and the old ones freed when the published site went.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   encodeFlat,
@@ -34,15 +40,60 @@ const MOST_BUCKETS = 8192;
 /** Files written at once. */
 const WRITING = 64;
 
-/** Writes `files`, `WRITING` at once, making a folder only the first time (`made`: the folders made so far). */
-async function writeAll(files: readonly [path: string, text: string][], made: Set<string>): Promise<void> {
+/** A file to write: its path, its text, and a published file that may hold the same text already. */
+type ToWrite = [path: string, text: string, same?: string | undefined];
+
+/** Links `same` to `path` when it holds `text`, else writes `text`; `true` when linked. */
+async function linkOrWrite(path: string, text: string, same: string | undefined): Promise<boolean> {
+  if (same !== undefined) {
+    const before = await readFile(same).catch(() => undefined);
+    if (
+      before?.equals(Buffer.from(text)) &&
+      (await link(same, path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return true;
+  }
+  await writeFile(path, text);
+  return false;
+}
+
+/**
+ * Writes `files`, `WRITING` at once, making a folder only the first time
+ * (`made`: the folders made so far); returns how many were linked instead.
+ */
+async function writeAll(files: readonly ToWrite[], made: Set<string>): Promise<number> {
   for (const dir of new Set(files.map(([path]) => dirname(path)))) {
     if (made.has(dir)) continue;
     await mkdir(dir, { recursive: true });
     made.add(dir);
   }
-  for (let i = 0; i < files.length; i += WRITING)
-    await Promise.all(files.slice(i, i + WRITING).map(([path, text]) => writeFile(path, text)));
+  let linked = 0;
+  for (let i = 0; i < files.length; i += WRITING) {
+    const done = await Promise.all(
+      files.slice(i, i + WRITING).map(([path, text, same]) => linkOrWrite(path, text, same)),
+    );
+    linked += done.filter(Boolean).length;
+  }
+  return linked;
+}
+
+/** Each passage's number by its address in the passage index of `dir` (a published `/search-words/`): empty when it has none. */
+async function numbersIn(dir: string): Promise<Map<string, number>> {
+  const numbers = new Map<string, number>();
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { passages?: PassageManifest };
+    const files = manifest.passages?.numbers ?? 0;
+    for (let i = 0; i < files; i++) {
+      const file = JSON.parse(await readFile(join(dir, NUMBERS_DIR, `${i}.json`), 'utf8')) as NumbersFile;
+      for (const [address, n] of Object.entries(file)) if (Number.isInteger(n)) numbers.set(address, n);
+    }
+  } catch {
+    return new Map();
+  }
+  return numbers;
 }
 
 /** Adds a transcript's search pages to the index: call in date order, so passages are numbered oldest first. */
@@ -50,13 +101,21 @@ export interface PassageIndexWriter {
   add(pages: readonly PackedPage[]): Promise<void>;
   /** Writes what is left (the lists, the numbers by address) and returns the index's manifest. */
   finish(): Promise<PassageManifest>;
+  /** How many passage files were linked from the published index rather than written. */
+  linked(): number;
 }
 
-/** A writer of the passage index into `dir`, replacing any before; the pages' keys are numbers of `terms`. */
-export async function passageIndexWriter(dir: string, terms: Terms): Promise<PassageIndexWriter> {
+/**
+ * A writer of the passage index into `dir`, replacing any before; the pages'
+ * keys are numbers of `terms`. `published`: the published site's passage
+ * index folder, whose passage files are linked when they hold the same bytes.
+ */
+export async function passageIndexWriter(dir: string, terms: Terms, published?: string): Promise<PassageIndexWriter> {
   await rm(join(dir, PASSAGES_DIR), { recursive: true, force: true });
   await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
   await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
+  const before = published === undefined ? new Map<string, number>() : await numbersIn(published);
+  let linked = 0;
   const made = new Set<string>();
   const numbers: [address: string, passage: number][] = [];
   /** Per language, by key's term number: `[passage, count, passage, count, …]`, passages ascending. */
@@ -66,13 +125,18 @@ export async function passageIndexWriter(dir: string, terms: Terms): Promise<Pas
   const totals = new Map<string, { chars: number; passages: number }>();
   let n = 0;
   /** Passage files not yet written: written a batch at a time, across transcripts. */
-  let writes: [string, string][] = [];
+  let writes: ToWrite[] = [];
   let writing = Promise.resolve();
+  const written = async (files: readonly ToWrite[]): Promise<void> => {
+    linked += await writeAll(files, made);
+  };
   async function add(pages: readonly PackedPage[]): Promise<void> {
     for (const page of pages) {
       const passage = n++;
       numbers.push([page.url, passage]);
-      writes.push([join(dir, passagePath(passage)), page.data]);
+      const was = before.get(page.url);
+      const same = was === undefined || published === undefined ? undefined : join(published, passagePath(was));
+      writes.push([join(dir, passagePath(passage)), page.data, same]);
       let keys = lists.get(page.language);
       if (!keys) {
         keys = [];
@@ -92,7 +156,7 @@ export async function passageIndexWriter(dir: string, terms: Terms): Promise<Pas
     // A batch is written while the next is made: the batch before must be done first.
     if (writes.length >= WRITING) {
       await writing;
-      writing = writeAll(writes, made);
+      writing = written(writes);
       // Awaited before the next batch and at the end: a failure meanwhile waits there, not unhandled.
       writing.catch(() => {});
       writes = [];
@@ -100,7 +164,7 @@ export async function passageIndexWriter(dir: string, terms: Terms): Promise<Pas
   }
   async function finish(): Promise<PassageManifest> {
     await writing;
-    await writeAll(writes, made);
+    await written(writes);
     writes = [];
     // Each passage's number by its address, in files of about 128 addresses.
     let numberFiles = 1;
@@ -153,5 +217,5 @@ export async function passageIndexWriter(dir: string, terms: Terms): Promise<Pas
     }
     return manifest;
   }
-  return { add, finish };
+  return { add, finish, linked: () => linked };
 }

@@ -102,21 +102,25 @@ function named(counts: Counts, terms: Terms): Map<string, number> {
  * (in worker threads on a large archive, `analyze-pool-fs.ts`), or read back
  * from the folder of kept analyses `keptDir` when given and it holds the
  * twin's (`analysis-cache-fs.ts`); `each` is given the analyses too (the
- * search stage makes Pagefind's pages from them).
+ * search stage makes Pagefind's pages from them). A passage file the
+ * published site `published` holds with the same bytes is linked from it.
  */
 export async function writeVocabulary(
   site: string,
   twinFiles: readonly string[],
-  each?: (read: ReadTwin) => void,
-  keptDir?: string,
-): Promise<VocabularyManifest> {
+  { each, keptDir, published }: { each?: (read: ReadTwin) => void; keptDir?: string; published?: string } = {},
+): Promise<VocabularyManifest & { linked: number }> {
   const counted = new Map<string, { turns: number; words: Counts; echoes: Counts }>();
   const people = new Map<string, string>();
   const dir = join(site, VOCABULARY_DIR);
   const dated = await inDateOrder(site, twinFiles);
   await rm(dir, { recursive: true, force: true });
   const terms = new Terms();
-  const passageIndex = await passageIndexWriter(dir, terms);
+  const passageIndex = await passageIndexWriter(
+    dir,
+    terms,
+    published === undefined ? undefined : join(published, VOCABULARY_DIR),
+  );
   const kept = keptDir === undefined ? undefined : await analysisFiles(keptDir, dated);
   let i = 0;
   for await (const analyzed of analyzedInOrder(dated, terms, kept ? { kept } : {})) {
@@ -194,5 +198,5 @@ export async function writeVocabulary(
     ...nearFiles.map((f, i) => writeFile(join(dir, NEAR, `${i}.json`), JSON.stringify(f))),
   ]);
   await writeFile(join(dir, 'index.json'), `${JSON.stringify(manifest)}\n`);
-  return manifest;
+  return { ...manifest, linked: passageIndex.linked() };
 }

@@ -1,0 +1,80 @@
+/**
+ * A passage file the published site holds with the same bytes is linked from
+ * it instead of written (scripts/search/passage-index-fs.ts): a transcript
+ * added in the middle of the date order renumbers the passages after it, and
+ * they are still linked; a passage whose text changed is written; and the
+ * passage index is, file for file, the one written without a published site.
+ */
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { writeVocabulary } from '../../scripts/search/vocabulary-fs.ts';
+import { completeTwin } from '../helpers/twins.ts';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+const twin = (slug: string, date: string, said: string) =>
+  completeTwin(slug, {
+    language: 'en',
+    date,
+    speakers: [{ slug: 'anna', name: 'Anna Berg' }],
+    turns: [{ speaker: 'anna', paragraphs: [said] }],
+  });
+
+/** Writes the twins into a new site folder and its passage index (linking from `published` when given). */
+async function site(twins: ReturnType<typeof twin>[], published?: string): Promise<{ dir: string; linked: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'passage-links-'));
+  dirs.push(dir);
+  const files = await Promise.all(
+    twins.map(async (t) => {
+      const file = join(dir, `${t.slug}.json`);
+      await writeFile(file, JSON.stringify(t));
+      return file;
+    }),
+  );
+  const { linked } = await writeVocabulary(dir, files, published === undefined ? {} : { published });
+  return { dir, linked };
+}
+
+/** Every file of a site's passage index, by path, with its bytes and inode. */
+async function indexFiles(dir: string): Promise<Map<string, { text: string; inode: number }>> {
+  const root = join(dir, 'search-words');
+  const out = new Map<string, { text: string; inode: number }>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.set(relative(root, path), { text: await readFile(path, 'utf8'), inode: (await stat(path)).ino });
+  }
+  return out;
+}
+
+test('unchanged passages are linked from the published index, renumbered or not; changed ones are written', async () => {
+  const first = [
+    twin('early', '2020-01-01', 'The harbour wall held.'),
+    twin('late', '2024-01-01', 'The sea rose.'),
+    twin('latest', '2025-01-01', 'The town paid.'),
+  ];
+  const published = await site(first);
+  expect(published.linked).toBe(0);
+  // One transcript added between the first two, and the last one's text changed.
+  const next = [
+    ...first.slice(0, 2),
+    twin('middle', '2022-01-01', 'A new wall was built.'),
+    twin('latest', '2025-01-01', 'The town paid twice.'),
+  ];
+  const rebuilt = await site(next, published.dir);
+  const fresh = await site(next);
+  const before = await indexFiles(published.dir);
+  const after = await indexFiles(rebuilt.dir);
+  const clean = await indexFiles(fresh.dir);
+  // The same index as one written from scratch.
+  expect([...after].map(([path, f]) => [path, f.text])).toEqual([...clean].map(([path, f]) => [path, f.text]));
+  // `early` keeps its number, `late` moves up one; both are the published files. `middle` and `latest` are new.
+  const publishedInodes = new Set([...before.values()].map((f) => f.inode));
+  const linked = [...after].filter(([path, f]) => path.startsWith('passages/') && publishedInodes.has(f.inode));
+  expect(linked.map(([, f]) => JSON.parse(f.text).url).sort()).toEqual(['/transcripts/early/', '/transcripts/late/']);
+  expect(rebuilt.linked).toBe(2);
+  expect(after.size).toBe(clean.size);
+});

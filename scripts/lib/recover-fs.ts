@@ -1,8 +1,10 @@
 /**
  * What a killed build leaves beside the output folder: its staging folder, the
  * trees its search shards were built in, and, if it died between the two
- * renames of the publish stage, the previous site moved aside. Runs under the
- * output folder's lock, so no live build owns these.
+ * renames of the publish stage, the previous site moved aside. A replaced
+ * site is also there while publish's background removal is at work
+ * (`remove-tree-fs.ts`). Runs under the output folder's lock, so no live
+ * build owns these.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
@@ -36,8 +38,10 @@ export async function recoverKilledBuilds(out: string): Promise<string[]> {
   }
   for (const f of leftovers) {
     if (!existsSync(join(parent, f))) continue;
+    // A replaced site may still be on its way out (publish removes it in the background).
+    const by = f.includes('.old-') ? 'the site an earlier build replaced' : 'left by a killed build';
     const removed = await rm(join(parent, f), { recursive: true, force: true }).then(
-      () => `removed ${f}, left by a killed build`,
+      () => `removed ${f}, ${by}`,
       (e: NodeJS.ErrnoException) =>
         `could not remove ${f}, left by an earlier build (${e.code ?? e.message}); remove it by hand`,
     );

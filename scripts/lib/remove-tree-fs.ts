@@ -1,22 +1,29 @@
 /**
- * Removes a folder tree the build made (the site a publish replaced). Where
- * the system has `rm`, in a child process: it runs on another core while this
- * one walks the new site for its stamp, where Node's own recursive removal
- * would wait for this thread between its steps (a 120,000-file site: 4.6 s
- * against 6.9 s for the two together). Elsewhere, or when `rm` fails, Node's.
+ * Removes the site a publish replaced, in the background: `rm -rf` in a
+ * process of its own that outlives the build. The new site is in place by
+ * then, and freeing the old one's files is the kernel's slow part (at 10,000
+ * transcripts, 8-18 s for the search indexes written anew), which no reader
+ * of the build's output waits for. A build that starts before it is done
+ * removes what is left (`recover-fs.ts`, as for a killed build). Where there
+ * is no `rm` (Windows) or it cannot start, the folder is removed here, and
+ * the build waits for it.
  */
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 
-function removeWithRm(dir: string): Promise<boolean> {
+/** Starts `rm -rf dir` detached; `false` when it could not start. */
+function startRm(dir: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore' });
-    child.on('error', () => resolve(false));
-    child.on('close', (code) => resolve(code === 0));
+    const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore', detached: true });
+    child.once('error', () => resolve(false));
+    child.once('spawn', () => {
+      child.unref();
+      resolve(true);
+    });
   });
 }
 
-export async function removeTree(dir: string): Promise<void> {
-  if (process.platform !== 'win32' && (await removeWithRm(dir))) return;
+export async function removeInBackground(dir: string): Promise<void> {
+  if (process.platform !== 'win32' && (await startRm(dir))) return;
   await rm(dir, { recursive: true, force: true });
 }

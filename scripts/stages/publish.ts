@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import { plural } from '../core/text.ts';
 import { writeStamp } from '../lib/build-stamp-fs.ts';
 import { carryKept, markSite } from '../lib/output-folder-fs.ts';
-import { removeTree } from '../lib/remove-tree-fs.ts';
+import { removeInBackground } from '../lib/remove-tree-fs.ts';
 import { megabytes, type Stage, siteStamp, stop } from './context.ts';
 
 export const publishStage: Stage = {
@@ -39,9 +39,9 @@ export const publishStage: Stage = {
       ctx.setPublishing(false);
     }
     const kept = existsSync(old) ? await carryKept(old, out) : [];
-    // The replaced site is removed (by another process) while the new one is walked for its stamp and figures.
+    // The replaced site is removed by a process of its own while the new one is walked for its stamp and figures.
     const [leftover, { stamp, out: figures }] = await Promise.all([
-      removeTree(old).then(
+      removeInBackground(old).then(
         () => undefined,
         (e: NodeJS.ErrnoException) =>
           `↳ warning: the replaced site, moved to ${old}, could not be removed (${e.code ?? e.message}); remove it by hand`,

@@ -27,17 +27,16 @@ const STEMMERS = 'node_modules/@orama/stemmers/package.json';
 
 const isArray = Array.isArray;
 /** Whether each of `fields` of `v` has its type: `'array'`, or a `typeof` name. */
-const shaped = (v: unknown, fields: Record<string, 'string' | 'number' | 'array'>): boolean =>
+const shaped = (v: unknown, fields: Record<string, 'string' | 'number' | 'object' | 'array'>): boolean =>
   typeof v === 'object' &&
   v !== null &&
   Object.entries(fields).every(([name, type]) => {
     const value = (v as Record<string, unknown>)[name];
-    return type === 'array' ? isArray(value) : typeof value === type;
+    return type === 'array' ? isArray(value) : typeof value === type && value !== null;
   });
 
 const PAGE = {
-  path: 'string',
-  html: 'string',
+  pagefind: 'object',
   url: 'string',
   data: 'string',
   language: 'string',
@@ -55,7 +54,10 @@ const AnalyzedTwinSchema = z.custom<AnalyzedTwin>((v) => {
   return (
     shaped(v, { pages: 'array', languages: 'array', speakers: 'array' }) &&
     twin.pages.every(
-      (p) => shaped(p, { ...PAGE, keys: 'array', counts: 'array' }) && p.keys.length === p.counts.length,
+      (p) =>
+        shaped(p, { ...PAGE, keys: 'array', counts: 'array' }) &&
+        p.keys.length === p.counts.length &&
+        shaped(p.pagefind, { url: 'string', content: 'string', language: 'string', filters: 'object' }),
     ) &&
     twin.languages.every((l) => shaped(l, { language: 'string', turns: 'number', words: 'array', echoes: 'array' }))
   );

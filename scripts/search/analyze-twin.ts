@@ -9,7 +9,7 @@
  */
 import { textKeys } from '../../src/lib/passage-index.ts';
 import { isSpaceless, type Stem, wordsOf } from '../../src/lib/search-match.ts';
-import { recordData, spokenText, type Twin } from '../../src/lib/search-record.ts';
+import { type PagefindRecord, recordData, spokenText, type Twin } from '../../src/lib/search-record.ts';
 import { stemmerFor } from '../../src/lib/search-stem.ts';
 import { pageAddress, searchPages } from '../../src/lib/search-versions.ts';
 import { speakerPath } from '../core/urls.ts';
@@ -17,10 +17,9 @@ import { speakerPath } from '../core/urls.ts';
 /** Words longer than this are not offered or looked up (hashes, URLs run together). */
 const LONGEST = 40;
 
-/** One search page: for Pagefind (`path`, `html`) and as a passage (`url`, `data`, `language`, `length`, keys). */
+/** One search page: for Pagefind (`pagefind`) and as a passage (`url`, `data`, `language`, `length`, keys). */
 export interface AnalyzedPage {
-  path: string;
-  html: string;
+  pagefind: PagefindRecord;
   url: string;
   /** The passage's file, as the search page reads it (`recordData`). */
   data: string;
@@ -106,8 +105,7 @@ export async function analyzeTwin(json: string): Promise<AnalyzedTwin> {
     const text = page.record.paragraphs.join('\n');
     const keys = textKeys(text, await stemmer(page.record.language));
     pages.push({
-      path: page.path,
-      html: page.html,
+      pagefind: page.pagefind,
       url: data.url,
       data: JSON.stringify(data),
       language: page.record.language,

@@ -1,9 +1,9 @@
 /**
  * The search stage: one pass over the transcripts' JSON twins writes the
  * vocabulary and the passage index (`vocabulary-fs.ts`) and makes each
- * transcript's pages for Pagefind (`src/lib/search-record.ts`: its filters
- * and date); Pagefind then indexes those pages shard by shard, through its
- * Node API (no page is written to disk for it), so its memory stays bounded
+ * search page's record for Pagefind (`src/lib/search-record.ts`: its filters
+ * and date); Pagefind then indexes those records shard by shard, through its
+ * Node API (`addCustomRecord`: no HTML is made or parsed), so its memory stays bounded
  * by the shard size whatever the size of the archive. Shard 0 is the primary index in
  * `/pagefind/`; shard k is `/pagefind/shard-k/`; `/pagefind/shards.json` lists
  * them for the search page, which merges them in the browser. A shard whose
@@ -66,14 +66,12 @@ export interface SearchIndexOutcome {
 }
 
 /**
- * The `<html lang>` of a page when it is not a well-formed language tag (as
- * a message shows it), else `undefined`: the containment check on the one
+ * A record's language when it is not a well-formed language tag (as a
+ * message shows it), else `undefined`: the containment check on the one
  * metadata value Pagefind joins into a file name.
  */
-export function unsafeLanguage(html: string): string | undefined {
-  const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html.slice(0, 4096))?.[1];
-  if (lang === undefined || canonicalLanguage(lang) !== undefined) return undefined;
-  return shownValue(lang);
+export function unsafeLanguage(language: string): string | undefined {
+  return canonicalLanguage(language) !== undefined ? undefined : shownValue(language);
 }
 
 async function readManifest(file: string): Promise<ShardManifest | undefined> {
@@ -106,8 +104,8 @@ async function reuseShard(from: string, to: string, primary: boolean): Promise<v
   }
 }
 
-/** A page Pagefind indexes: its path in the site and its HTML. */
-type Page = Pick<SearchPage, 'path' | 'html'>;
+/** What Pagefind indexes of a page: its record. */
+type Page = SearchPage['pagefind'];
 
 /** A shard indexed: whether it worked, Pagefind's errors, and the folder its index was written to. */
 interface ShardRun {
@@ -133,7 +131,7 @@ async function indexShard(site: string, k: number, pages: readonly Page[]): Prom
   const { index, errors } = await createIndex({});
   if (!index) return { ok: false, output: errors.join('\n'), out };
   try {
-    const added = await Promise.all(pages.map((p) => index.addHTMLFile({ sourcePath: p.path, content: p.html })));
+    const added = await Promise.all(pages.map((p) => index.addCustomRecord(p)));
     const problems = [...errors, ...added.flatMap((a) => a.errors)];
     if (problems.length === 0) problems.push(...(await index.writeFiles({ outputPath: out })).errors);
     const ok = problems.length === 0 && existsSync(join(out, 'pagefind.js'));
@@ -179,11 +177,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     slugs.map((slug) => twinFile(site, slug)),
     {
       each: ({ file, analyzed: { pages } }) => {
-        const html = pages.map((p) => p.html).join('\0');
-        const lang = unsafeLanguage(html);
+        const records = pages.map((p) => p.pagefind);
+        const lang = records.map((r) => unsafeLanguage(r.language)).find((l) => l !== undefined);
         if (lang !== undefined) unsafe.push(`${file}: the transcript's language ${lang} is not a BCP 47 tag`);
-        const digest = createHash('sha256').update(html).digest('hex');
-        pagesOf.set(basename(file, '.json'), { pages: pages.map(({ path, html }) => ({ path, html })), digest });
+        const digest = createHash('sha256').update(JSON.stringify(records)).digest('hex');
+        pagesOf.set(basename(file, '.json'), { pages: records, digest });
       },
       ...(options.cache === undefined ? {} : { keptDir: analysesDir(options.cache, options.previous) }),
       published: options.previous,
@@ -198,13 +196,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shards: ShardEntry[] = [];
   let reused = 0;
   let output = '';
-  const toIndex: { k: number; group: string[]; to: string; html: number }[] = [];
+  const toIndex: { k: number; group: string[]; to: string; bytes: number }[] = [];
   for (const [k, group] of groups.entries()) {
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
-    let htmlBytes = 0;
+    let bytes = 0;
     for (const slug of group) {
       const { pages, digest } = pagesOf.get(slug) ?? { pages: [], digest: '' };
-      for (const page of pages) htmlBytes += page.html.length;
+      for (const page of pages) bytes += JSON.stringify(page).length;
       hash.update(slug).update('\0').update(digest).update('\n');
     }
     const entry: ShardEntry = { dir: shardDir(k, options.part), pages: group.length, fingerprint: hash.digest('hex') };
@@ -218,7 +216,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       options.progress(`shard ${k + 1}/${count}: ${group.length} pages unchanged, reused`);
       continue;
     }
-    toIndex.push({ k, group, to, html: htmlBytes });
+    toIndex.push({ k, group, to, bytes });
   }
   // Pagefind names index files after each page's language: a tag that is not one never reaches it.
   if (unsafe.length > 0) {
@@ -232,7 +230,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   // One shard per core at a time, unless their peaks together would pass half the machine's
   // memory, the budget the Astro stage has too: a shard's peak grows with its size.
-  const largest = Math.max(0, ...toIndex.map((t) => t.html));
+  const largest = Math.max(0, ...toIndex.map((t) => t.bytes));
   const parallel = options.parallel ?? shardsAtOnce(availableParallelism(), totalmem() / 2, largest);
   if (toIndex.length > 1 && parallel < toIndex.length)
     options.progress(`${toIndex.length} shards to index, ${parallel} at a time to stay within half the memory`);

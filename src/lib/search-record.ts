@@ -5,12 +5,11 @@
  * filed on it are metadata (`facts`), so a speaker's name is never read as
  * text. The transcript's facts are filters and metadata. The record is
  * served as a passage of the passage index (`passage-index.ts`), which finds
- * a query's words, and given to Pagefind as a page of its filters and date
+ * a query's words, and given to Pagefind as a record of its filters and date
  * alone, for browsing by filters. The transcript page's design can change
  * without touching search. Pure.
  */
 import { isGenericLabel } from '../../scripts/core/label-kinds.ts';
-import { escapeHtml } from '../../scripts/core/render-paragraph.ts';
 import type { transcriptToTwin } from '../../scripts/core/to-twin.ts';
 import { speakerPath } from '../../scripts/core/urls.ts';
 import { KIND_LABELS } from './labels.ts';
@@ -88,12 +87,6 @@ export const tokens = (text: string): number => text.split(/\s+/).filter((t) => 
 /** A paragraph as it is read: Markdown links as their text. */
 export const spokenText = (paragraph: string): string => paragraph.replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1');
 
-const attr = (text: string): string => escapeHtml(text);
-
-export function tag(kind: 'meta' | 'filter' | 'sort', key: string, value: string): string {
-  return `<span data-pagefind-${kind}="${attr(key)}[data-value]" data-value="${attr(value)}"></span>`;
-}
-
 /** A transcript's search page before it is written: what Pagefind indexes, and what the passage index serves. */
 export interface SearchRecord {
   language: string;
@@ -137,22 +130,34 @@ export function searchRecord(twin: Twin, extra: Readonly<Record<string, string>>
   };
 }
 
+/** What Pagefind indexes for a search page: a custom record (`addCustomRecord`), no HTML to parse. */
+export interface PagefindRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: { title: string };
+  filters: Record<string, string[]>;
+  sort: { date: string };
+}
+
 /**
- * The HTML Pagefind indexes for a search record: its filters and date, for
- * browsing by filters. Its text is not there (the passage index serves it,
- * by the page's address): Pagefind's time and memory grow with the text it
- * holds. The only text is the title, as Pagefind skips a page with none.
+ * The record Pagefind indexes for a search record at `url`: its filters and
+ * date, for browsing by filters. Its text is not there (the passage index
+ * serves it, by the page's address): Pagefind's time and memory grow with the
+ * text it holds. The only text is the title, as Pagefind skips a record with
+ * none. The language is lower-cased, as Pagefind files an HTML page's.
  */
-export function recordHtml(record: SearchRecord): string {
-  const out: string[] = [
-    `<!doctype html><html lang="${attr(record.language)}"><head><meta charset="utf-8"><title>${escapeHtml(record.title)}</title></head><body>`,
-    '<article data-pagefind-body>',
-    tag('sort', 'date', record.sortDate),
-    ...record.filters.map(([key, value]) => tag('filter', key, value)),
-    `<p>${escapeHtml(record.title)}</p>`,
-    '</article></body></html>',
-  ];
-  return `${out.join('\n')}\n`;
+export function pagefindRecord(record: SearchRecord, url: string): PagefindRecord {
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of record.filters) filters[key] = [...(filters[key] ?? []), value];
+  return {
+    url,
+    content: record.title,
+    language: record.language.toLowerCase(),
+    meta: { title: record.title },
+    filters,
+    sort: { date: record.sortDate },
+  };
 }
 
 /**

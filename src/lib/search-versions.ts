@@ -11,7 +11,15 @@
  *   Every part names the page its turns are on (`page` metadata), so a hit
  *   still links to the turn on the transcript's page. Pure.
  */
-import { languageName, recordHtml, type SearchRecord, searchRecord, spokenText, type Twin } from './search-record.ts';
+import {
+  languageName,
+  type PagefindRecord,
+  pagefindRecord,
+  type SearchRecord,
+  searchRecord,
+  spokenText,
+  type Twin,
+} from './search-record.ts';
 
 /** One language of a twin as a twin of its own. */
 type LanguageTwin = Omit<Twin, 'schemaVersion' | 'prevails' | 'versions'>;
@@ -70,10 +78,10 @@ function withTurns(l: LanguageTwin, turns: LanguageTwin['turns']): LanguageTwin 
   };
 }
 
-/** One search page: its path relative to the site, the HTML Pagefind indexes, and its record. */
+/** One search page: its path relative to the site, the record Pagefind indexes, and its search record. */
 export interface SearchPage {
   path: string;
-  html: string;
+  pagefind: PagefindRecord;
   record: SearchRecord;
 }
 
@@ -122,7 +130,7 @@ export function searchPages(twin: Twin, size = PART_CHARS): SearchPage[] {
       const page: Twin = { ...twin, ...withTurns(l, turns), versions: [] };
       const record = searchRecord(page, extra);
       const path = `${dir}${k === 0 ? '' : `search-part-${k + 1}/`}index.html`;
-      return { path, html: recordHtml(record), record };
+      return { path, pagefind: pagefindRecord(record, pageAddress(path)), record };
     });
   });
 }

@@ -324,12 +324,10 @@ describe('YAML alias bombs', () => {
 
 describe('the search stage checks what Pagefind will name files after', () => {
   test('a page whose language is not a tag is refused before Pagefind runs; a tag passes', () => {
-    const page = (lang: string) => `<!DOCTYPE html><html lang="${lang}"><head></head><body></body></html>`;
-    expect(unsafeLanguage(page('../../../../elsewhere/x'))).toBe('`../../../../elsewhere/x`');
-    expect(unsafeLanguage(page('a'.repeat(40)))).toBe(`\`${'a'.repeat(40)}\``);
-    expect(unsafeLanguage(page('zh-Hans'))).toBeUndefined();
-    expect(unsafeLanguage(page('en-us'))).toBeUndefined();
-    expect(unsafeLanguage('<html><body></body></html>')).toBeUndefined();
+    expect(unsafeLanguage('../../../../elsewhere/x')).toBe('`../../../../elsewhere/x`');
+    expect(unsafeLanguage('a'.repeat(40))).toBe(`\`${'a'.repeat(40)}\``);
+    expect(unsafeLanguage('zh-Hans')).toBeUndefined();
+    expect(unsafeLanguage('en-us')).toBeUndefined();
   });
 });
 

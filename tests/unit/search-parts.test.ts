@@ -1,5 +1,4 @@
 /** A long transcript is indexed in parts of whole turns: a hit loads its part, and still lands on its turn. */
-import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { batchSize, matchingTurns, turnsOf } from '../../src/lib/search-hits.ts';
 import { noStem } from '../../src/lib/search-match.ts';
@@ -63,8 +62,9 @@ describe('parts of a long transcript', () => {
     const found = pages.map(asFound);
     expect(found.flatMap((p) => turnsOf(p).map((t) => t.id))).toEqual(turns.map((t) => t.id));
     for (const [i, page] of found.entries()) {
-      const text = parse(pages[i]?.html ?? '').querySelector('article')?.text ?? '';
+      const text = pages[i]?.record.paragraphs.join(' ') ?? '';
       if (turnsOf(page).length > 1) expect(text.replace(/\s+/g, ' ').length).toBeLessThan(3100);
+      expect(pages[i]?.pagefind.url).toBe(`/${pages[i]?.path.replace(/index\.html$/, '')}`);
       expect(new Set(turnsOf(page).map((t) => t.url))).toEqual(new Set(['/transcripts/long/']));
     }
     const hit = found.flatMap((p) => matchingTurns(p, ['closing20'], [], noStem));

@@ -324,7 +324,7 @@ describe('search across versions', () => {
       'transcripts/2024-07-02-flood-relief-briefing/index.html',
       'transcripts/2024-07-02-flood-relief-briefing/zh/index.html',
     ]);
-    expect(pages.map((p) => /<html lang="([^"]+)"/.exec(p.html)?.[1])).toEqual(['en', 'zh']);
+    expect(pages.map((p) => p.pagefind.language)).toEqual(['en', 'zh']);
   });
 
   test('a hit in the Chinese version offers the same turn in English, and a turn found in both counts once', () => {

@@ -10,9 +10,9 @@
  *
  * A passage whose file in the published site (found by its address) holds
  * the very same bytes is linked from there instead of written: an added
- * transcript renumbers the passages after it, but their text is the same, and
- * 28,000 passage files (460 MB at 10,000 transcripts) were otherwise written
- * anew on every build, and the old ones freed when the published site went.
+ * transcript renumbers the passages after it, but their text is the same;
+ * at 10,000 transcripts that saves writing 28,000 files (460 MB) on every
+ * build, and freeing the old ones when the published site is removed.
  */
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

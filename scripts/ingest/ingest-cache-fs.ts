@@ -14,13 +14,20 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { fnv1a } from '../core/search-shards.ts';
-import { keptPath, readKept, cacheKey as shortKey, sourcesKey, writeAtomic, writeKept } from '../lib/build-cache-fs.ts';
+import {
+  keptPath,
+  pruneKept,
+  readKept,
+  cacheKey as shortKey,
+  sourcesKey,
+  writeAtomic,
+  writeKept,
+} from '../lib/build-cache-fs.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
 import { filesUnder } from '../lib/files-under-fs.ts';
 import { limited } from '../lib/limited.ts';
@@ -165,20 +172,17 @@ export async function saveIngestCache(
     await writeAtomic(join(dir, name), text);
     names.push(name);
   }
-  await writeAtomic(
-    cacheFile(content),
-    JSON.stringify({
-      version: VERSION,
-      key,
-      pieces: names,
-      published: cache.published,
-      topics: cache.topics,
-    } satisfies z.infer<typeof CacheFileSchema>),
+  await writeKept(cacheFile(content), {
+    version: VERSION,
+    key,
+    pieces: names,
+    published: cache.published,
+    topics: cache.topics,
+  } satisfies z.infer<typeof CacheFileSchema>);
+  await pruneKept(
+    dir,
+    names.map((name) => join(dir, name)),
   );
-  // Pieces no run names any more (another run's, or written aside by a killed one).
-  const named = new Set(names);
-  const stale = (await readdir(dir).catch(() => [] as string[])).filter((n) => !named.has(n));
-  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
 }
 
 const stampsFile = (content: string): string => keptPath(cacheDir(), 'seed-stamps', resolve(content));

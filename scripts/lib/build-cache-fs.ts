@@ -117,3 +117,15 @@ export async function writeAtomic(
   }
   await rename(tmp, file);
 }
+
+/**
+ * Removes the files of the kept folder `dir` that are not in `used` (full
+ * paths): what no run names any more, and what a killed run wrote aside.
+ * Returns how many.
+ */
+export async function pruneKept(dir: string, used: readonly string[]): Promise<number> {
+  const keep = new Set(used);
+  const stale = (await readdir(dir).catch(() => [] as string[])).map((n) => join(dir, n)).filter((f) => !keep.has(f));
+  await Promise.all(stale.map((f) => rm(f, { force: true })));
+  return stale.length;
+}

@@ -12,7 +12,7 @@
  * other's.
  */
 import { statSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { cacheKey, readKept, sourcesKey, writeKept } from '../lib/build-cache-fs.ts';
@@ -81,14 +81,6 @@ export function analysesDir(cacheDir: string, out: string): string {
 export async function analysisFiles(dir: string, twins: readonly string[]): Promise<string[]> {
   const code = await codeKey();
   return twins.map((twin) => join(dir, `${cacheKey(code, statKey(statSync(twin)))}.json`));
-}
-
-/** Removes the files of the folder `dir` that are not in `used`; returns how many. */
-export async function pruneAnalyses(dir: string, used: readonly string[]): Promise<number> {
-  const keep = new Set(used);
-  const stale = (await readdir(dir).catch(() => [] as string[])).map((n) => join(dir, n)).filter((f) => !keep.has(f));
-  await Promise.all(stale.map((f) => rm(f, { force: true })));
-  return stale.length;
 }
 
 /** The analysis of the twin `file`: read back from `kept` when it holds one, else made (and kept there). */

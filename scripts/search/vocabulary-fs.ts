@@ -23,8 +23,9 @@ import {
   wordsOf,
 } from '../../src/lib/search-match.ts';
 import { languageName, type Twin } from '../../src/lib/search-record.ts';
+import { pruneKept } from '../lib/build-cache-fs.ts';
 import { MANIFEST_FILE, readManifestEntries } from '../lib/data-files-fs.ts';
-import { analysisFiles, pruneAnalyses } from './analysis-cache-fs.ts';
+import { analysisFiles } from './analysis-cache-fs.ts';
 import { analyzedInOrder } from './analyze-pool-fs.ts';
 import { type PackedTwin, Terms } from './packed-twin.ts';
 import { passageIndexWriter } from './passage-index-fs.ts';
@@ -140,7 +141,7 @@ export async function writeVocabulary(
     }
   }
   const passages = await passageIndex.finish();
-  if (keptDir !== undefined && kept) await pruneAnalyses(keptDir, kept);
+  if (keptDir !== undefined && kept) await pruneKept(keptDir, kept);
   const languages = [...counted]
     .map(
       ([code, l]) => [code, { turns: l.turns, words: named(l.words, terms), echoes: named(l.echoes, terms) }] as const,

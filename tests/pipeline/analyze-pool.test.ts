@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
-import { analysesDir, analysisFiles, pruneAnalyses } from '../../scripts/search/analysis-cache-fs.ts';
+import { pruneKept, reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
+import { analysesDir, analysisFiles } from '../../scripts/search/analysis-cache-fs.ts';
 import { analyzedInOrder, type PoolOptions } from '../../scripts/search/analyze-pool-fs.ts';
 import { type AnalyzedTwin, analyzeTwin } from '../../scripts/search/analyze-twin.ts';
 import { type PackedTwin, packTwin, Terms } from '../../scripts/search/packed-twin.ts';
@@ -163,7 +163,7 @@ test('a twin written again gets a new kept file; the files of twins gone are pru
   expect(after.filter((f, i) => f !== before[i])).toEqual([after[4]]);
   const [, , , , fifth] = await all(1, 1, after);
   expect(fifth?.pages[0]?.keys).toContain('decompil');
-  expect(await pruneAnalyses(cache, after.slice(1))).toBe(2);
+  expect(await pruneKept(cache, after.slice(1))).toBe(2);
   expect(readdirSync(other)).toHaveLength(3);
   expect(readdirSync(cache).sort()).toEqual(
     after

@@ -10,14 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
+import { useCacheDir } from '../helpers/cache-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clean-incremental-'));
 const seeds = join(dir, 'seeds');
-const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
+useCacheDir();
 
 afterAll(() => {
-  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
-  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -14,22 +14,20 @@ import { SpeakerSchema, TopicSchema, TranscriptSchema } from '../../scripts/core
 import { parseMdxRecord } from '../../scripts/core/to-mdx.ts';
 import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
 import { writeDataFiles } from '../../scripts/lib/data-files-fs.ts';
+import { useCacheDir } from '../helpers/cache-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'data-files-'));
 const seeds = join(dir, 'seeds');
 const content = join(dir, 'content');
 const cacheDir = join(dir, 'build-cache');
-const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
+useCacheDir(join(dir, 'ingest-cache'));
 
 beforeAll(async () => {
-  process.env['ARCHIVE_CACHE_DIR'] = join(dir, 'ingest-cache');
   cpSync('tests/fixtures/archive', seeds, { recursive: true });
   const ingest = await runIngest({ seeds, content, strict: false, report: false, lenient: false, newArchive: false });
   expect(ingest.transcripts).toBeGreaterThan(3);
 });
 afterAll(() => {
-  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
-  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
   rmSync(dir, { recursive: true, force: true });
 });
 

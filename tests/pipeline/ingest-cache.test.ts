@@ -15,18 +15,16 @@ import {
   saveIngestCache,
 } from '../../scripts/ingest/ingest-cache-fs.ts';
 import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
+import { useCacheDir } from '../helpers/cache-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-cache-'));
 const content = join(dir, 'content');
-const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
+useCacheDir(join(dir, 'cache'));
 const dropped: string[] = [];
 beforeAll(() => {
-  process.env['ARCHIVE_CACHE_DIR'] = join(dir, 'cache');
   reportDroppedTo((line) => dropped.push(line));
 });
 afterAll(() => {
-  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
-  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
   reportDroppedTo((line) => console.log(line));
   rmSync(dir, { recursive: true, force: true });
 });

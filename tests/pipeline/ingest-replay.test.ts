@@ -8,20 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
+import { useCacheDir } from '../helpers/cache-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-replay-'));
 const seeds = join(dir, 'seeds');
 const content = join(dir, 'content');
 const options = { seeds, content, strict: false, report: false, lenient: false, newArchive: false };
-const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
+useCacheDir(join(dir, 'cache'));
 
 beforeAll(() => {
-  process.env['ARCHIVE_CACHE_DIR'] = join(dir, 'cache');
   cpSync('tests/fixtures/archive', seeds, { recursive: true });
 });
 afterAll(() => {
-  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
-  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -13,18 +13,15 @@ import { keptPath, readKept } from '../../scripts/lib/build-cache-fs.ts';
 import { cacheDir } from '../../scripts/lib/cli.ts';
 import { checkRecord, RECORD_FILE } from '../../scripts/lib/permalink-record-fs.ts';
 import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
+import { useCacheDir } from '../helpers/cache-dir.ts';
 
 /** The kept mark of a record that passed (as `permalink-record-fs.ts` keeps it). */
 const PassedShape = z.object({ identity: z.string(), seeds: z.string().nullable() });
 
 const dir = mkdtempSync(join(tmpdir(), 'record-passed-'));
-const cacheBefore = process.env['ARCHIVE_CACHE_DIR'];
-beforeAll(() => {
-  process.env['ARCHIVE_CACHE_DIR'] = join(dir, 'cache');
-});
+useCacheDir(join(dir, 'cache'));
+beforeAll(() => {});
 afterAll(() => {
-  if (cacheBefore === undefined) delete process.env['ARCHIVE_CACHE_DIR'];
-  else process.env['ARCHIVE_CACHE_DIR'] = cacheBefore;
   rmSync(dir, { recursive: true, force: true });
 });
 

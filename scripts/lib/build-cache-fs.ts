@@ -69,15 +69,16 @@ export async function readKept<S extends z.ZodType>(file: string, schema: S): Pr
   try {
     json = JSON.parse(text);
   } catch {
-    return drop(file, 'it is not valid JSON');
+    return dropKept(file, 'it is not valid JSON');
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  return drop(file, `${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'wrong shape'}`);
+  return dropKept(file, `${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'wrong shape'}`);
 }
 
-async function drop(file: string, why: string): Promise<undefined> {
+/** Removes a kept file that cannot be used, with one line saying why; for the callers' own checks too. */
+export async function dropKept(file: string, why: string): Promise<undefined> {
   await rm(file, { force: true });
   report(`  ↳ build cache: ${file} was dropped (${why}); it is made again`);
   return undefined;

@@ -27,6 +27,8 @@ type FromWorker = { i: number; packed: PackedTwin; fresh: string[] } | { i: numb
 export interface PoolOptions {
   /** The kept analysis file of each of the files, in the same order. */
   kept?: readonly string[];
+  /** The twin of file i already packed in the caller's table (from the pass's store), if any: not analyzed again. */
+  stored?: (i: number) => PackedTwin | undefined;
   threads?: number;
   /** Fewer twins per thread than this are analyzed in this thread. */
   minTwins?: number;
@@ -36,23 +38,25 @@ export interface PoolOptions {
 export async function* analyzedInOrder(
   files: readonly string[],
   terms: Terms,
-  { kept, threads = availableParallelism(), minTwins = MIN_TWINS }: PoolOptions = {},
+  { kept, stored = () => undefined, threads = availableParallelism(), minTwins = MIN_TWINS }: PoolOptions = {},
 ): AsyncGenerator<PackedTwin> {
-  const count = Math.min(threads, Math.floor(files.length / Math.max(1, minTwins)));
+  const known = files.map((_, i) => stored(i));
+  const toAnalyze = known.filter((k) => k === undefined).length;
+  const count = Math.min(threads, Math.floor(toAnalyze / Math.max(1, minTwins)));
   if (count < 2) {
     // The next twin is read while this one is packed; a failed read waits for its turn, not unhandled.
     const read = (i: number): Promise<AnalyzedTwin> | undefined => {
       const file = files[i];
-      if (file === undefined) return undefined;
+      if (file === undefined || known[i] !== undefined) return undefined;
       const analyzed = analysisOf(file, kept?.[i]);
       analyzed.catch(() => {});
       return analyzed;
     };
     let next = read(0);
     for (let i = 0; i < files.length; i++) {
-      const analyzed = (await next) as AnalyzedTwin;
+      const analyzed = known[i] ?? packTwin((await next) as AnalyzedTwin, terms);
       next = read(i + 1);
-      yield packTwin(analyzed, terms);
+      yield analyzed;
     }
     return;
   }
@@ -68,6 +72,11 @@ export async function* analyzedInOrder(
   // Asks for the next twins, each of the worker with the fewest in hand, while the window allows.
   const fill = (): void => {
     while (asked < files.length && asked < taken + count * AHEAD) {
+      const packed = known[asked];
+      if (packed !== undefined) {
+        done.set(asked++, packed);
+        continue;
+      }
       const [worker, n] = [...pending].reduce((a, b) => (b[1] < a[1] ? b : a));
       worker.postMessage({ i: asked, file: files[asked] as string, kept: kept?.[asked] } satisfies ToWorker);
       pending.set(worker, n + 1);

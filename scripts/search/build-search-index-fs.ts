@@ -172,7 +172,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const pagesOf = new Map<string, { pages: Page[]; digest: string }>();
   const unsafe: string[] = [];
   const started = performance.now();
-  const { linked } = await writeVocabulary(
+  const { linked, stored } = await writeVocabulary(
     site,
     slugs.map((slug) => twinFile(site, slug)),
     {
@@ -188,7 +188,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     },
   );
   const read = ((performance.now() - started) / 1000).toFixed(1);
-  const unchanged = linked > 0 ? ` (${plural(linked, 'passage file')} unchanged, linked)` : '';
+  const notes = [
+    ...(stored > 0 ? [`${plural(stored, 'twin')} read from the last pass's store`] : []),
+    ...(linked > 0 ? [`${plural(linked, 'passage file')} unchanged, linked`] : []),
+  ];
+  const unchanged = notes.length > 0 ? ` (${notes.join('; ')})` : '';
   options.progress(
     `passage index and vocabulary of ${plural(slugs.length, 'transcript')} written in ${read} s${unchanged}`,
   );

@@ -7,12 +7,18 @@
  * table and sends only the strings it has not sent before; the main thread
  * renumbers them into the one table of the pass.
  */
+import { createHash } from 'node:crypto';
 import type { AnalyzedPage, AnalyzedTwin } from './analyze-twin.ts';
 
-/** Strings numbered in the order they are first seen. */
+/** Strings numbered in the order they are first seen, after `known` (which keep their numbers). */
 export class Terms {
-  readonly strings: string[] = [];
+  readonly strings: string[];
   readonly #ids = new Map<string, number>();
+
+  constructor(known: readonly string[] = []) {
+    this.strings = [...known];
+    for (const [id, s] of this.strings.entries()) this.#ids.set(s, id);
+  }
 
   id(s: string): number {
     let id = this.#ids.get(s);
@@ -25,11 +31,21 @@ export class Terms {
   }
 }
 
-/** A search page with its keys as term numbers. */
-export interface PackedPage extends Omit<AnalyzedPage, 'keys' | 'counts'> {
+/**
+ * A search page with its keys as term numbers. Its passage file's text
+ * (`data`) is there when the twin was analyzed or read back this pass; a page
+ * read from the pass's store (`pass-store-fs.ts`) has only the text's
+ * {@link passageDigest}.
+ */
+export interface PackedPage extends Omit<AnalyzedPage, 'keys' | 'counts' | 'data'> {
   keys: Uint32Array;
   counts: Uint32Array;
+  data?: string;
+  digest?: string;
 }
+
+/** A passage file's digest: SHA-1 of its bytes, in base64. */
+export const passageDigest = (data: string | Uint8Array): string => createHash('sha1').update(data).digest('base64');
 
 /** A language's words (term numbers) and how many turns say each; `echoes` likewise. */
 export interface PackedLanguage {

@@ -32,7 +32,7 @@ import {
   termWeight,
 } from '../../src/lib/passage-index.ts';
 import { fnv1a } from '../core/search-shards.ts';
-import type { PackedPage, Terms } from './packed-twin.ts';
+import { type PackedPage, passageDigest, type Terms } from './packed-twin.ts';
 
 /** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
 const BUCKET_CHARS = 4000;
@@ -40,15 +40,30 @@ const MOST_BUCKETS = 8192;
 /** Files written at once. */
 const WRITING = 64;
 
-/** A file to write: its path, its text, and a published file that may hold the same text already. */
-type ToWrite = [path: string, text: string, same?: string | undefined];
+/**
+ * A file to write: its path, its text, and a published file that may hold the
+ * same text already. A passage read from the pass's store has no text, only
+ * its digest, and a way to make the text again when no published file has it.
+ */
+interface ToWrite {
+  path: string;
+  text?: string | undefined;
+  digest?: string | undefined;
+  remake?: (() => Promise<string>) | undefined;
+  same?: string | undefined;
+}
 
-/** Links `same` to `path` when it holds `text`, else writes `text`; `true` when linked. */
-async function linkOrWrite(path: string, text: string, same: string | undefined): Promise<boolean> {
+/** Links `same` to `path` when it holds the text (or bytes of its digest), else writes the text; `true` when linked. */
+async function linkOrWrite({ path, text, digest, remake, same }: ToWrite): Promise<boolean> {
   if (same !== undefined) {
     const before = await readFile(same).catch(() => undefined);
+    const equal =
+      before !== undefined &&
+      (text !== undefined
+        ? before.equals(Buffer.from(text))
+        : digest !== undefined && passageDigest(before) === digest);
     if (
-      before?.equals(Buffer.from(text)) &&
+      equal &&
       (await link(same, path).then(
         () => true,
         () => false,
@@ -56,7 +71,9 @@ async function linkOrWrite(path: string, text: string, same: string | undefined)
     )
       return true;
   }
-  await writeFile(path, text);
+  const data = text ?? (await remake?.());
+  if (data === undefined) throw new Error(`${path}: the passage's text is neither kept nor published`);
+  await writeFile(path, data);
   return false;
 }
 
@@ -65,16 +82,14 @@ async function linkOrWrite(path: string, text: string, same: string | undefined)
  * (`made`: the folders made so far); returns how many were linked instead.
  */
 async function writeAll(files: readonly ToWrite[], made: Set<string>): Promise<number> {
-  for (const dir of new Set(files.map(([path]) => dirname(path)))) {
+  for (const dir of new Set(files.map(({ path }) => dirname(path)))) {
     if (made.has(dir)) continue;
     await mkdir(dir, { recursive: true });
     made.add(dir);
   }
   let linked = 0;
   for (let i = 0; i < files.length; i += WRITING) {
-    const done = await Promise.all(
-      files.slice(i, i + WRITING).map(([path, text, same]) => linkOrWrite(path, text, same)),
-    );
+    const done = await Promise.all(files.slice(i, i + WRITING).map(linkOrWrite));
     linked += done.filter(Boolean).length;
   }
   return linked;
@@ -96,9 +111,14 @@ async function numbersIn(dir: string): Promise<Map<string, number>> {
   return numbers;
 }
 
-/** Adds a transcript's search pages to the index: call in date order, so passages are numbered oldest first. */
+/**
+ * Adds a transcript's search pages to the index: call in date order, so
+ * passages are numbered oldest first. `remake(i)` makes page i's passage text
+ * again, for a page that came without it (read from the pass's store) and
+ * whose published file does not hold it.
+ */
 export interface PassageIndexWriter {
-  add(pages: readonly PackedPage[]): Promise<void>;
+  add(pages: readonly PackedPage[], remake?: (i: number) => Promise<string>): Promise<void>;
   /** Writes what is left (the lists, the numbers by address) and returns the index's manifest. */
   finish(): Promise<PassageManifest>;
   /** How many passage files were linked from the published index rather than written. */
@@ -130,13 +150,14 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
   const written = async (files: readonly ToWrite[]): Promise<void> => {
     linked += await writeAll(files, made);
   };
-  async function add(pages: readonly PackedPage[]): Promise<void> {
-    for (const page of pages) {
+  async function add(pages: readonly PackedPage[], remake?: (i: number) => Promise<string>): Promise<void> {
+    for (const [i, page] of pages.entries()) {
       const passage = n++;
       numbers.push([page.url, passage]);
       const was = before.get(page.url);
       const same = was === undefined || published === undefined ? undefined : join(published, passagePath(was));
-      writes.push([join(dir, passagePath(passage)), page.data, same]);
+      const again = remake && (() => remake(i));
+      writes.push({ path: join(dir, passagePath(passage)), text: page.data, digest: page.digest, remake: again, same });
       let keys = lists.get(page.language);
       if (!keys) {
         keys = [];
@@ -173,7 +194,7 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
     for (const [address, passage] of numbers)
       (byAddress[numbersBucket(address, numberFiles)] as NumbersFile)[address] = passage;
     await writeAll(
-      byAddress.map((f, i): [string, string] => [join(dir, NUMBERS_DIR, `${i}.json`), JSON.stringify(f)]),
+      byAddress.map((f, i) => ({ path: join(dir, NUMBERS_DIR, `${i}.json`), text: JSON.stringify(f) })),
       made,
     );
     const manifest: PassageManifest = { count: n, buckets: {}, numbers: numberFiles };
@@ -195,7 +216,7 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
       while (chars / buckets > BUCKET_CHARS && buckets < MOST_BUCKETS) buckets *= 2;
       manifest.buckets[language] = buckets;
       const files: PostingsFile[] = Array.from({ length: buckets }, () => ({}));
-      const own: [string, string][] = [];
+      const own: ToWrite[] = [];
       const names = new Set<string>();
       const base = join(dir, postingsFolder(language));
       for (const [key, list] of encoded) {
@@ -208,10 +229,10 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
         while (names.has(name)) name += '_';
         names.add(name);
         file[key] = name;
-        own.push([join(base, `${name}.json`), JSON.stringify(list)]);
+        own.push({ path: join(base, `${name}.json`), text: JSON.stringify(list) });
       }
       await writeAll(
-        [...files.map((f, i): [string, string] => [join(base, `${i}.json`), JSON.stringify(f)]), ...own],
+        [...files.map((f, i) => ({ path: join(base, `${i}.json`), text: JSON.stringify(f) })), ...own],
         made,
       );
     }

@@ -25,9 +25,11 @@ import {
 import { languageName, type Twin } from '../../src/lib/search-record.ts';
 import { pruneKept } from '../lib/build-cache-fs.ts';
 import { MANIFEST_FILE, readManifestEntries } from '../lib/data-files-fs.ts';
-import { analysisFiles } from './analysis-cache-fs.ts';
+import { analysisFiles, analysisOf } from './analysis-cache-fs.ts';
 import { analyzedInOrder } from './analyze-pool-fs.ts';
+import type { AnalyzedTwin } from './analyze-twin.ts';
 import { type PackedTwin, Terms } from './packed-twin.ts';
+import { passStoreDir, passStoreWriter, readPassStore } from './pass-store-fs.ts';
 import { passageIndexWriter } from './passage-index-fs.ts';
 
 export const VOCABULARY_DIR = 'search-words';
@@ -110,23 +112,46 @@ export async function writeVocabulary(
   site: string,
   twinFiles: readonly string[],
   { each, keptDir, published }: { each?: (read: ReadTwin) => void; keptDir?: string; published?: string } = {},
-): Promise<VocabularyManifest & { linked: number }> {
+): Promise<VocabularyManifest & { linked: number; stored: number }> {
   const counted = new Map<string, { turns: number; words: Counts; echoes: Counts }>();
   const people = new Map<string, string>();
   const dir = join(site, VOCABULARY_DIR);
   const dated = await inDateOrder(site, twinFiles);
   await rm(dir, { recursive: true, force: true });
-  const terms = new Terms();
-  const passageIndex = await passageIndexWriter(
-    dir,
-    terms,
-    published === undefined ? undefined : join(published, VOCABULARY_DIR),
-  );
   const kept = keptDir === undefined ? undefined : await analysisFiles(keptDir, dated);
+  // The pass's store, used only beside the published site it was made for: its passages' texts are there.
+  const publishedIndex = published === undefined ? undefined : join(published, VOCABULARY_DIR);
+  const storeDir = keptDir === undefined ? undefined : passStoreDir(keptDir);
+  const store =
+    storeDir !== undefined && publishedIndex !== undefined && existsSync(join(publishedIndex, 'index.json'))
+      ? await readPassStore(storeDir)
+      : undefined;
+  const terms = new Terms(store?.terms);
+  const passageIndex = await passageIndexWriter(dir, terms, publishedIndex);
+  const keyOf = (i: number): string => basename(kept?.[i] ?? '', '.json');
+  const storing = storeDir === undefined ? undefined : await passStoreWriter(storeDir, terms);
+  let fromStore = 0;
+  const stored = (i: number): PackedTwin | undefined => {
+    const twin = store?.twin(keyOf(i));
+    if (twin) fromStore++;
+    return twin;
+  };
   let i = 0;
-  for await (const analyzed of analyzedInOrder(dated, terms, kept ? { kept } : {})) {
-    await passageIndex.add(analyzed.pages);
-    each?.({ file: dated[i++] as string, analyzed });
+  for await (const analyzed of analyzedInOrder(dated, terms, kept ? { kept, stored } : {})) {
+    const file = dated[i] as string;
+    const keptFile = kept?.[i];
+    // A stored page's text, when no published file holds it: from the twin's own analysis.
+    let again: Promise<AnalyzedTwin> | undefined;
+    const remake = async (page: number): Promise<string> => {
+      again ??= analysisOf(file, keptFile);
+      const data = (await again).pages[page]?.data;
+      if (data === undefined) throw new Error(`${file}: its analysis has no search page ${page + 1}`);
+      return data;
+    };
+    await passageIndex.add(analyzed.pages, remake);
+    await storing?.add(keyOf(i), analyzed);
+    i++;
+    each?.({ file, analyzed });
     for (const [path, name] of analyzed.speakers) people.set(path, name);
     // Each language version's words count in its own language.
     for (const { language: code, turns, words, wordTurns, echoes, echoTurns } of analyzed.languages) {
@@ -142,6 +167,7 @@ export async function writeVocabulary(
   }
   const passages = await passageIndex.finish();
   if (keptDir !== undefined && kept) await pruneKept(keptDir, kept);
+  await storing?.finish();
   const languages = [...counted]
     .map(
       ([code, l]) => [code, { turns: l.turns, words: named(l.words, terms), echoes: named(l.echoes, terms) }] as const,
@@ -199,5 +225,5 @@ export async function writeVocabulary(
     ...nearFiles.map((f, i) => writeFile(join(dir, NEAR, `${i}.json`), JSON.stringify(f))),
   ]);
   await writeFile(join(dir, 'index.json'), `${JSON.stringify(manifest)}\n`);
-  return { ...manifest, linked: passageIndex.linked() };
+  return { ...manifest, linked: passageIndex.linked(), stored: fromStore };
 }

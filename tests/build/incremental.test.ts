@@ -86,9 +86,14 @@ let linkedShare = 0;
 /** The incremental rebuild's JSON twins and kept search analyses (`search-twins/`): all, and those it wrote. */
 const madeBy = { twins: 0, twinsWritten: 0, analyses: 0, analysesWritten: 0 };
 
-/** Files under `folder` (recursively) with the given ending: how many, and how many written since `since`. */
+/**
+ * Files under `folder` (recursively) with the given ending, but for the search pass's store
+ * (`<key>.pass/`): how many, and how many written since `since`.
+ */
 function written(folder: string, ending: string, since: number): [all: number, fresh: number] {
-  const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith(ending));
+  const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
+    (p) => p.endsWith(ending) && !/\.pass\//.test(p),
+  );
   return [paths.length, paths.filter((p) => statSync(join(folder, p)).mtimeMs > since).length];
 }
 
@@ -156,6 +161,9 @@ test('the incremental rebuild analyzed for search only the twins it wrote, and r
   expect(madeBy.twinsWritten).toBeLessThan(madeBy.twins);
   expect(madeBy.analyses).toBe(madeBy.twins);
   expect(madeBy.analysesWritten).toBe(madeBy.twinsWritten);
+  // The others came from the last pass's store, not from their own files.
+  const stored = Number(/([\d,]+) twins? read from the last pass's store/.exec(incremental)?.[1]?.replace(',', ''));
+  expect(stored).toBe(madeBy.twins - madeBy.twinsWritten);
 });
 
 test("pages Astro restores or renders are hard links to its cache, and a rebuild never rewrites a published file's bytes", () => {

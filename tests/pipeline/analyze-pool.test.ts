@@ -44,6 +44,7 @@ function unpacked({ pages, languages, speakers }: PackedTwin, terms: Terms): Ana
   return {
     pages: pages.map((p) => ({
       ...p,
+      data: p.data ?? '',
       keys: [...p.keys].map((id) => terms.strings[id] as string),
       counts: [...p.counts],
     })),

@@ -1,0 +1,235 @@
+/**
+ * The search pass's store: every twin's packed analysis (`packed-twin.ts`)
+ * as the last pass for an output folder made it, kept in three files beside
+ * the per-twin analyses (`analysis-cache-fs.ts`): an index of the twins (each
+ * by its analysis key, with its pages' Pagefind records, addresses, lengths
+ * and passage digests), the table of terms, and one array of numbers (every
+ * key, word and count, numbered in that table). The next pass starts its
+ * table from the store's, so a twin found there is neither read from its own
+ * file nor has a string numbered again: adding one transcript to ten thousand
+ * reads three files instead of ten thousand analyses.
+ *
+ * A passage's text is not kept, only its digest: the published file with
+ * that digest is linked; failing that, the text is made again from the
+ * twin's own analysis. A store that fails its checks is dropped (one line),
+ * and a twin whose numbers are out of range is analyzed as if new. When most
+ * of the table's terms are no longer said (transcripts removed), the store is
+ * not kept, and the next pass makes a compact one from the per-twin analyses.
+ */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { z } from 'zod';
+import type { PagefindRecord } from '../../src/lib/search-record.ts';
+import { dropKept, pruneKept, readKept, writeKept } from '../lib/build-cache-fs.ts';
+import { type PackedPage, type PackedTwin, passageDigest, type Terms } from './packed-twin.ts';
+
+/** Where, in an array of numbers, a list starts and how long it is (its ids, then as many counts). */
+type Span = [at: number, n: number];
+
+interface StoredPage {
+  pagefind: PagefindRecord;
+  url: string;
+  language: string;
+  length: number;
+  digest: string;
+  keys: Span;
+}
+
+interface StoredLanguage {
+  language: string;
+  turns: number;
+  words: Span;
+  echoes: Span;
+}
+
+interface StoredTwin {
+  key: string;
+  pages: StoredPage[];
+  languages: StoredLanguage[];
+  speakers: [string, string][];
+}
+
+interface StoreIndex {
+  version: 1;
+  /** The files of the table of terms and of the numbers, named apart for each pass that wrote them. */
+  terms: string;
+  numbers: string;
+  /** How many numbers the numbers file holds. */
+  count: number;
+  twins: StoredTwin[];
+}
+
+const isSpan = (v: unknown): boolean =>
+  Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && (n as number) >= 0);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The index's outline, down to each page's and language's fields: it lists tens of thousands of pages. */
+const StoreIndexSchema = z.custom<StoreIndex>((v) => {
+  if (!isObject(v) || v['version'] !== 1 || !Array.isArray(v['twins'])) return false;
+  if (typeof v['terms'] !== 'string' || typeof v['numbers'] !== 'string' || !Number.isInteger(v['count'])) return false;
+  return (v['twins'] as unknown[]).every(
+    (t) =>
+      isObject(t) &&
+      typeof t['key'] === 'string' &&
+      Array.isArray(t['speakers']) &&
+      Array.isArray(t['pages']) &&
+      Array.isArray(t['languages']) &&
+      (t['pages'] as unknown[]).every(
+        (p) =>
+          isObject(p) &&
+          isObject(p['pagefind']) &&
+          typeof p['url'] === 'string' &&
+          typeof p['language'] === 'string' &&
+          typeof p['digest'] === 'string' &&
+          Number.isInteger(p['length']) &&
+          isSpan(p['keys']),
+      ) &&
+      (t['languages'] as unknown[]).every(
+        (l) =>
+          isObject(l) &&
+          typeof l['language'] === 'string' &&
+          Number.isInteger(l['turns']) &&
+          isSpan(l['words']) &&
+          isSpan(l['echoes']),
+      ),
+  );
+}, 'not a search pass store');
+
+const TermsSchema = z.custom<string[]>(
+  (v) => Array.isArray(v) && v.every((s) => typeof s === 'string') && new Set(v).size === v.length,
+  'not a table of distinct terms',
+);
+
+const INDEX = 'index.json';
+
+/** The store kept beside the per-twin analyses folder `keptDir` (`analysesDir`). */
+export const passStoreDir = (keptDir: string): string => `${keptDir}.pass`;
+
+/** A store as read back: its table of terms, and each twin's packed analysis by its analysis key. */
+export interface PassStore {
+  terms: readonly string[];
+  /** The twin of analysis key `key`, packed in the store's table; `undefined` when the store lacks it. */
+  twin(key: string): PackedTwin | undefined;
+}
+
+/** Reads the store in `dir`; `undefined` when there is none or it was dropped. */
+export async function readPassStore(dir: string): Promise<PassStore | undefined> {
+  const index = await readKept(join(dir, INDEX), StoreIndexSchema);
+  if (!index) return undefined;
+  const terms = await readKept(join(dir, index.terms), TermsSchema);
+  const bytes = await readFile(join(dir, index.numbers)).catch(() => undefined);
+  if (!terms || bytes?.length !== index.count * 4)
+    return dropKept(join(dir, INDEX), `its ${terms ? 'numbers' : 'terms'} file is missing or of another length`);
+  // A typed array needs its offset aligned: a file's own buffer is, a pooled one may not be.
+  const numbers =
+    bytes.byteOffset % 4 === 0
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset, index.count)
+      : new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const byKey = new Map(index.twins.map((t) => [t.key, t]));
+  /** The ids of a span, or `undefined` when it leaves the numbers or names a term the table lacks. */
+  const ids = ([at, n]: Span): [Uint32Array, Uint32Array] | undefined => {
+    if (at + 2 * n > numbers.length) return undefined;
+    const list = numbers.subarray(at, at + n);
+    for (const id of list) if (id >= terms.length) return undefined;
+    return [list, numbers.subarray(at + n, at + 2 * n)];
+  };
+  return {
+    terms,
+    twin(key) {
+      const stored = byKey.get(key);
+      if (!stored) return undefined;
+      const pages: PackedPage[] = [];
+      for (const { keys, ...page } of stored.pages) {
+        const span = ids(keys);
+        if (!span) return undefined;
+        pages.push({ ...page, keys: span[0], counts: span[1] });
+      }
+      const languages: PackedTwin['languages'] = [];
+      for (const { language, turns, words, echoes } of stored.languages) {
+        const w = ids(words);
+        const e = ids(echoes);
+        if (!w || !e) return undefined;
+        languages.push({ language, turns, words: w[0], wordTurns: w[1], echoes: e[0], echoTurns: e[1] });
+      }
+      return { pages, languages, speakers: stored.speakers };
+    },
+  };
+}
+
+/** Writes a new store, twin by twin in the pass's order, numbered in the pass's table. */
+export interface PassStoreWriter {
+  add(key: string, twin: PackedTwin): Promise<void>;
+  /** Puts the store in place (index last), or, when most terms went unsaid, removes it; `true` when kept. */
+  finish(): Promise<boolean>;
+}
+
+/** Below this share of the table's terms in use, the store is not kept (see the module comment). */
+const MIN_USED = 0.75;
+
+export async function passStoreWriter(dir: string, terms: Terms): Promise<PassStoreWriter> {
+  const name = `${Date.now().toString(36)}-${process.pid}`;
+  const numbersFile = join(dir, `numbers-${name}.bin`);
+  await mkdir(dir, { recursive: true });
+  const aside = `${numbersFile}.tmp-${process.pid}-${threadId}`;
+  const out = createWriteStream(aside);
+  const twins: StoredTwin[] = [];
+  let count = 0;
+  let used = new Uint8Array(terms.strings.length + 1024);
+  /** Writes a list's ids and counts, marking its terms as in use. */
+  const put = async (list: Uint32Array, counts: Uint32Array): Promise<Span> => {
+    const at = count;
+    for (const id of list) {
+      if (id >= used.length) {
+        const grown = new Uint8Array(Math.max(id + 1, used.length * 2));
+        grown.set(used);
+        used = grown;
+      }
+      used[id] = 1;
+    }
+    for (const a of [list, counts]) {
+      if (!out.write(Buffer.from(a.buffer, a.byteOffset, a.byteLength))) await once(out, 'drain');
+      count += a.length;
+    }
+    return [at, list.length];
+  };
+  return {
+    async add(key, { pages, languages, speakers }) {
+      const twin: StoredTwin = { key, pages: [], languages: [], speakers };
+      for (const { keys, counts, data, digest, ...page } of pages) {
+        const kept = digest ?? passageDigest(data ?? '');
+        twin.pages.push({ ...page, digest: kept, keys: await put(keys, counts) });
+      }
+      for (const l of languages)
+        twin.languages.push({
+          language: l.language,
+          turns: l.turns,
+          words: await put(l.words, l.wordTurns),
+          echoes: await put(l.echoes, l.echoTurns),
+        });
+      twins.push(twin);
+    },
+    async finish() {
+      out.end();
+      await once(out, 'finish');
+      let inUse = 0;
+      for (const u of used) inUse += u;
+      if (inUse < MIN_USED * terms.strings.length) {
+        await pruneKept(dir, []);
+        return false;
+      }
+      await rename(aside, numbersFile);
+      const termsFile = `terms-${name}.json`;
+      await writeKept(join(dir, termsFile), terms.strings);
+      const index: StoreIndex = { version: 1, terms: termsFile, numbers: `numbers-${name}.bin`, count, twins };
+      await writeKept(join(dir, INDEX), index);
+      await pruneKept(
+        dir,
+        [INDEX, termsFile, `numbers-${name}.bin`].map((f) => join(dir, f)),
+      );
+      return true;
+    },
+  };
+}

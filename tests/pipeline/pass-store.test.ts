@@ -1,0 +1,162 @@
+/**
+ * The search pass's store (scripts/search/pass-store-fs.ts): a pass beside
+ * the published site reads its unchanged twins from the store the last pass
+ * left, and writes, file for file, the vocabulary and passage index a pass
+ * without any kept file writes. A published passage that no longer holds its
+ * text is made again from the twin's analysis; a damaged store is dropped
+ * with one line; a store whose terms are mostly no longer said is not kept.
+ */
+import { existsSync } from 'node:fs';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
+import { analysesDir } from '../../scripts/search/analysis-cache-fs.ts';
+import { passStoreDir } from '../../scripts/search/pass-store-fs.ts';
+import { VOCABULARY_DIR, writeVocabulary } from '../../scripts/search/vocabulary-fs.ts';
+import { completeTwin } from '../helpers/twins.ts';
+
+let root = '';
+const dropped: string[] = [];
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pass-store-'));
+  reportDroppedTo((line) => dropped.push(line));
+});
+afterAll(async () => {
+  reportDroppedTo((line) => console.log(line));
+  await rm(root, { recursive: true, force: true });
+});
+
+const twin = (slug: string, date: string, said: string) =>
+  completeTwin(slug, {
+    language: 'en',
+    date,
+    speakers: [{ slug: 'anna', name: 'Anna Berg' }],
+    turns: [{ speaker: 'anna', paragraphs: [said, `${slug} closes the ${date.slice(0, 4)} hearing.`] }],
+  });
+
+const first = [
+  twin('early', '2020-01-01', 'The harbour wall held through the storm.'),
+  twin('late', '2024-01-01', 'The sea rose over the quay.'),
+  twin('latest', '2025-01-01', 'The town paid for the repairs.'),
+];
+/** One transcript added in the middle of the date order, one changed. */
+const next = [
+  ...first.slice(0, 2),
+  twin('middle', '2022-01-01', 'A new wall was built of granite.'),
+  twin('latest', '2025-01-01', 'The town paid twice for the repairs.'),
+];
+
+let n = 0;
+/**
+ * A site of the twins: each twin `from` the published site holds with the
+ * same text is linked from it, as the data stage does, so it keeps its identity.
+ */
+async function site(twins: ReturnType<typeof twin>[], from?: string): Promise<string> {
+  const dir = join(root, `site-${n++}`);
+  await mkdir(join(dir, 'transcripts'), { recursive: true });
+  for (const t of twins) {
+    const file = join(dir, 'transcripts', `${t.slug}.json`);
+    const text = JSON.stringify(t);
+    const before = from === undefined ? undefined : join(from, 'transcripts', `${t.slug}.json`);
+    if (before !== undefined && (await readFile(before, 'utf8').catch(() => '')) === text) await link(before, file);
+    else await writeFile(file, text);
+  }
+  return dir;
+}
+
+const twinsOf = async (dir: string): Promise<string[]> =>
+  (await readdir(join(dir, 'transcripts'))).map((f) => join(dir, 'transcripts', f)).sort();
+
+/** A pass with the cache `cache`, beside the published site `published`. */
+async function pass(dir: string, cache: string, published: string) {
+  return writeVocabulary(dir, await twinsOf(dir), { keptDir: analysesDir(cache, published), published });
+}
+
+/** Every file of a site's vocabulary and passage index, by path, with its text. */
+async function indexFiles(dir: string): Promise<[string, string][]> {
+  const base = join(dir, VOCABULARY_DIR);
+  const out: [string, string][] = [];
+  for (const entry of await readdir(base, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      out.push([relative(base, path), await readFile(path, 'utf8')]);
+    }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** The index written with no kept file at all. */
+async function clean(twins: ReturnType<typeof twin>[]): Promise<[string, string][]> {
+  const dir = await site(twins);
+  await writeVocabulary(dir, await twinsOf(dir));
+  return indexFiles(dir);
+}
+
+/** A published site of `first` and the cache its pass left (a first pass: no store to read yet). */
+async function published(): Promise<{ out: string; cache: string }> {
+  const cache = join(root, `cache-${n++}`);
+  const out = await site(first);
+  const made = await pass(out, cache, out);
+  expect(made.stored).toBe(0);
+  expect(existsSync(join(passStoreDir(analysesDir(cache, out)), 'index.json'))).toBe(true);
+  return { out, cache };
+}
+
+test('unchanged twins are read from the store, and the index is the one a clean pass writes', async () => {
+  const { out, cache } = await published();
+  const rebuilt = await site(next, out);
+  const made = await pass(rebuilt, cache, out);
+  // `early` and `late` are the published twins; `middle` is new and `latest` changed.
+  expect(made.stored).toBe(2);
+  expect(made.linked).toBe(2);
+  expect(await indexFiles(rebuilt)).toEqual(await clean(next));
+  // And the store that pass left serves the next one: every twin is in it.
+  const again = await site(next, rebuilt);
+  expect((await pass(again, cache, out)).stored).toBe(4);
+  expect(await indexFiles(again)).toEqual(await clean(next));
+});
+
+test("a published passage that no longer holds its text is made again from the twin's analysis", async () => {
+  const { out, cache } = await published();
+  const numbers = await indexFiles(out);
+  const passage = numbers.find(([path, text]) => path.startsWith('passages/') && text.includes('/transcripts/late/'));
+  if (!passage) throw new Error('no passage of `late` in the published index');
+  // Replaced, not written in place: the store's pass linked it nowhere else, but a site's files are replaced.
+  await rm(join(out, VOCABULARY_DIR, passage[0]));
+  await writeFile(join(out, VOCABULARY_DIR, passage[0]), '{"url":"/transcripts/late/","edited":true}');
+  const rebuilt = await site(next, out);
+  const made = await pass(rebuilt, cache, out);
+  expect(made.stored).toBe(2);
+  expect(made.linked).toBe(1);
+  expect(await indexFiles(rebuilt)).toEqual(await clean(next));
+});
+
+test('a damaged store is dropped with one line, and the pass is the same without it', async () => {
+  const { out, cache } = await published();
+  const store = passStoreDir(analysesDir(cache, out));
+  const numbersFile = (await readdir(store)).find((f) => f.startsWith('numbers-'));
+  if (!numbersFile) throw new Error('no numbers file in the store');
+  await truncate(join(store, numbersFile), 8);
+  dropped.length = 0;
+  const rebuilt = await site(next, out);
+  const made = await pass(rebuilt, cache, out);
+  expect(made.stored).toBe(0);
+  expect(dropped).toHaveLength(1);
+  expect(dropped[0]).toContain(join(store, 'index.json'));
+  expect(await indexFiles(rebuilt)).toEqual(await clean(next));
+  // The pass made a whole store again.
+  expect((await pass(await site(next, rebuilt), cache, out)).stored).toBe(4);
+});
+
+test('a store whose terms are mostly no longer said is not kept', async () => {
+  const { out, cache } = await published();
+  const store = passStoreDir(analysesDir(cache, out));
+  // Only `early` is left: most of the table's terms were said by the other two.
+  const rebuilt = await site(first.slice(0, 1), out);
+  expect((await pass(rebuilt, cache, out)).stored).toBe(1);
+  expect(await readdir(store)).toEqual([]);
+  const again = await site(first.slice(0, 1), rebuilt);
+  expect((await pass(again, cache, out)).stored).toBe(0);
+  expect(await indexFiles(again)).toEqual(await clean(first.slice(0, 1)));
+});

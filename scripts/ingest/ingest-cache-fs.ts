@@ -8,9 +8,13 @@
  *
  * The parsed files are kept in pieces (files by a hash of their path), and a
  * run writes only the pieces whose entries changed: at 10,000 transcripts the
- * whole is some 220 MB, and an added transcript changes one piece. An index
- * file, written last, names the pieces of its run; a piece it does not name
- * is never read, so a run killed midway leaves the last run's cache whole.
+ * whole is some 230 MB, and an added transcript changes one piece. What a new
+ * topic changes (how a transcript is filed: `filed`, `evidence`) is kept in
+ * pieces of its own, apart from what depends on the file's text alone: a topic
+ * that files some hundreds of transcripts anew touches most pieces, and then
+ * 70 MB of filings are written again, not 230 MB. An index file, written last,
+ * names the pieces of its run; a piece it does not name is never read, so a
+ * run killed midway leaves the last run's cache whole.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -34,7 +38,7 @@ import { limited } from '../lib/limited.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
-const VERSION = 3;
+const VERSION = 4;
 /** About this many parsed files go into one piece, in a power of two of pieces. */
 const PER_PIECE = 128;
 const MOST_PIECES = 1024;
@@ -46,8 +50,8 @@ export interface IngestCache {
   published: PublishedTranscript[];
   /** The topics the run chose (`Archive.topicsKey`). */
   topics: string;
-  /** The file name of each piece as read, by piece number (`undefined`: not read); the next save keeps those unchanged. */
-  pieces?: readonly (string | undefined)[];
+  /** The file name of each piece of each kind as read, by piece number (`undefined`: not read); the next save keeps those unchanged. */
+  pieces?: Record<Kind, readonly (string | undefined)[]>;
 }
 
 const PublishedTranscriptSchema = z.object({
@@ -73,11 +77,30 @@ const IngestedFileSchema = z.custom<IngestedFile>(
   'not a parsed file',
 );
 
-/** The index: the run's pieces by number, and what the content folder holds. */
+/** The part of a parsed file a change of topics changes: how it is filed. */
+type Filing = Pick<IngestedFile, 'filed' | 'evidence'>;
+
+const FilingSchema = z.custom<Filing>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray((v as Filing).filed) &&
+    typeof (v as Filing).evidence === 'object' &&
+    (v as Filing).evidence !== null,
+  'not a filing',
+);
+
+/** The two kinds of pieces: what a file's text made of it (without its filing), and its filing. */
+const KINDS = ['text', 'filing'] as const;
+type Kind = (typeof KINDS)[number];
+const PIECE_NAME = /^(?:f)?\d+-[0-9a-f]{12}\.json$/;
+
+/** The index: the run's pieces of each kind by number, and what the content folder holds. */
 const CacheFileSchema = z.object({
   version: z.literal(VERSION),
   key: z.string(),
-  pieces: z.array(z.string().regex(/^\d+-[0-9a-f]{12}\.json$/)),
+  pieces: z.array(z.string().regex(PIECE_NAME)),
+  filings: z.array(z.string().regex(PIECE_NAME)),
   published: z.array(PublishedTranscriptSchema),
   topics: z.string(),
 });
@@ -86,6 +109,17 @@ const PieceSchema = z.object({
   key: z.string(),
   parsed: z.array(z.tuple([z.string(), IngestedFileSchema])),
 });
+
+const FilingPieceSchema = z.object({
+  key: z.string(),
+  parsed: z.array(z.tuple([z.string(), FilingSchema])),
+});
+
+/** An entry's part of each kind. */
+function partOf(entry: IngestedFile, kind: Kind): object {
+  const { filed, evidence, ...text } = entry;
+  return kind === 'filing' ? { filed, evidence } : text;
+}
 
 /**
  * What the cache is valid for: the ingest's own code, the content folder, and
@@ -117,24 +151,36 @@ export async function loadIngestCache(content: string, topicRules?: string): Pro
   if (data.published.some((t) => !existsSync(join(content, 'transcripts', `${t.slug}.mdx`)))) return undefined;
   const dir = piecesDir(content);
   // A piece missing or dropped loses only its entries: their files are parsed again.
-  const pieces = await limited(
-    data.pieces.map((name) => async () => {
-      const piece = await readKept(join(dir, name), PieceSchema);
-      return piece?.key === key ? piece.parsed : undefined;
-    }),
-    READING,
-  );
+  const read = <T>(names: readonly string[], schema: z.ZodType<{ key: string; parsed: [string, T][] }>) =>
+    limited(
+      names.map((name) => async () => {
+        const piece = await readKept(join(dir, name), schema);
+        return piece?.key === key ? piece.parsed : undefined;
+      }),
+      READING,
+    );
+  const [texts, filings] = [await read(data.pieces, PieceSchema), await read(data.filings, FilingPieceSchema)];
+  const filingOf = new Map(filings.flatMap((p) => p ?? []));
+  // An entry is whole with both parts: one without its filing is parsed again.
+  const parsed = new Map<string, IngestedFile>();
+  for (const [file, text] of texts.flatMap((p) => p ?? [])) {
+    const filing = filingOf.get(file);
+    if (filing) parsed.set(file, { ...text, filed: filing.filed, evidence: filing.evidence });
+  }
   return {
-    parsed: new Map(pieces.flatMap((p) => p ?? [])),
+    parsed,
     published: data.published,
     topics: data.topics,
-    pieces: data.pieces.map((name, i) => (pieces[i] ? name : undefined)),
+    pieces: {
+      text: data.pieces.map((name, i) => (texts[i] ? name : undefined)),
+      filing: data.filings.map((name, i) => (filings[i] ? name : undefined)),
+    },
   };
 }
 
 /**
- * Keeps `cache` for the next run. A piece whose every entry is the one read
- * from `before` (or equal to it) is kept as it is; the others are written.
+ * Keeps `cache` for the next run. A piece whose every entry's part is the one
+ * read from `before` (or equal to it) is kept as it is; the others are written.
  */
 export async function saveIngestCache(
   content: string,
@@ -146,42 +192,45 @@ export async function saveIngestCache(
   const count = pieceCount(cache.parsed.size);
   const groups = Array.from({ length: count }, () => [] as [string, IngestedFile][]);
   for (const entry of cache.parsed) groups[pieceOf(entry[0], count)]?.push(entry);
-  const was = before?.pieces?.length === count ? before : undefined;
+  const was = before?.pieces?.text.length === count && before.pieces.filing.length === count ? before : undefined;
   const sizes: number[] = [];
   for (const file of was?.parsed.keys() ?? []) {
     const i = pieceOf(file, count);
     sizes[i] = (sizes[i] ?? 0) + 1;
   }
-  const unchanged = (i: number, group: readonly [string, IngestedFile][]): boolean =>
-    was?.pieces?.[i] !== undefined &&
+  const unchanged = (kind: Kind, i: number, group: readonly [string, IngestedFile][]): boolean =>
+    was?.pieces?.[kind][i] !== undefined &&
     (sizes[i] ?? 0) === group.length &&
     group.every(([file, entry]) => {
       const kept = was.parsed.get(file);
-      return kept === entry || (kept !== undefined && isDeepStrictEqual(kept, entry));
+      return kept === entry || (kept !== undefined && isDeepStrictEqual(partOf(kept, kind), partOf(entry, kind)));
     });
   const dir = piecesDir(content);
-  const names: string[] = [];
-  for (const [i, group] of groups.entries()) {
-    const kept = unchanged(i, group) ? was?.pieces?.[i] : undefined;
-    if (kept !== undefined) {
-      names.push(kept);
-      continue;
+  const names: Record<Kind, string[]> = { text: [], filing: [] };
+  for (const kind of KINDS)
+    for (const [i, group] of groups.entries()) {
+      const kept = unchanged(kind, i, group) ? was?.pieces?.[kind][i] : undefined;
+      if (kept !== undefined) {
+        names[kind].push(kept);
+        continue;
+      }
+      const parsed = group.map(([file, entry]) => [file, partOf(entry, kind)]);
+      const text = JSON.stringify({ key, parsed });
+      const name = `${kind === 'filing' ? 'f' : ''}${i}-${shortKey(text)}.json`;
+      await writeAtomic(join(dir, name), text);
+      names[kind].push(name);
     }
-    const text = JSON.stringify({ key, parsed: group } satisfies z.infer<typeof PieceSchema>);
-    const name = `${i}-${shortKey(text)}.json`;
-    await writeAtomic(join(dir, name), text);
-    names.push(name);
-  }
   await writeKept(cacheFile(content), {
     version: VERSION,
     key,
-    pieces: names,
+    pieces: names.text,
+    filings: names.filing,
     published: cache.published,
     topics: cache.topics,
   } satisfies z.infer<typeof CacheFileSchema>);
   await pruneKept(
     dir,
-    names.map((name) => join(dir, name)),
+    [...names.text, ...names.filing].map((name) => join(dir, name)),
   );
 }
 

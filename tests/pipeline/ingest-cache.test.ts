@@ -1,7 +1,8 @@
 /**
  * The ingest cache kept in pieces (scripts/ingest/ingest-cache-fs.ts): it
  * reads back what it kept, a save rewrites only the pieces whose entries
- * changed, and a damaged piece costs only its own entries.
+ * changed (a changed filing only the filings' piece), and a damaged piece
+ * costs only its own entries.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,9 @@ describe('the ingest cache in pieces', () => {
   it('reads back every entry it kept, in pieces', async () => {
     expect(pieceCount(FILES)).toBeGreaterThan(4);
     await saveIngestCache(content, 'rules', cacheOf(parsedOf()));
-    expect(pieces().size).toBe(pieceCount(FILES));
+    // Each number has a piece of texts and one of filings (`f…`).
+    expect(pieces().size).toBe(2 * pieceCount(FILES));
+    expect([...pieces().keys()].filter((n) => n.startsWith('f'))).toHaveLength(pieceCount(FILES));
     const loaded = await loadIngestCache(content, 'rules');
     expect(loaded?.parsed).toEqual(parsedOf());
     expect(loaded?.topics).toBe('k');
@@ -84,13 +87,30 @@ describe('the ingest cache in pieces', () => {
     expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(changed);
   });
 
+  it('rewrites only the filings piece of an entry filed anew, not its text', async () => {
+    const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
+    const before = pieces();
+    const filed = (i: number): IngestedFile => ({
+      ...(loaded.parsed.get(`t/${i}.md`) as IngestedFile),
+      filed: ['fees', 'wallets'],
+      evidence: { fees: { turns: 2 }, wallets: { turns: 1 } },
+    });
+    const changed = parsedOf((i) => (i === 11 ? filed(i) : loaded.parsed.get(`t/${i}.md`)));
+    await saveIngestCache(content, 'rules', cacheOf(changed), loaded);
+    const added = [...pieces().keys()].filter((n) => !before.has(n));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^f\d+-/);
+    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(changed);
+  });
+
   it('rewrites the piece an added or removed entry belongs to', async () => {
     const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
     const fewer = new Map(loaded.parsed);
     fewer.delete('t/3.md');
     const before = pieces();
     await saveIngestCache(content, 'rules', cacheOf(fewer), loaded);
-    expect([...pieces().keys()].filter((n) => !before.has(n))).toHaveLength(1);
+    // Its piece of texts and its piece of filings.
+    expect([...pieces().keys()].filter((n) => !before.has(n))).toHaveLength(2);
     expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(fewer);
   });
 

@@ -35,13 +35,14 @@ export class Terms {
  * A search page with its keys as term numbers. Its passage file's text
  * (`data`) is there when the twin was analyzed or read back this pass; a page
  * read from the pass's store (`pass-store-fs.ts`) has only the text's
- * {@link passageDigest}.
+ * {@link passageDigest}, and the identity of the file that pass left (`file`).
  */
 export interface PackedPage extends Omit<AnalyzedPage, 'keys' | 'counts' | 'data'> {
   keys: Uint32Array;
   counts: Uint32Array;
   data?: string;
   digest?: string;
+  file?: string;
 }
 
 /** A passage file's digest: SHA-1 of its bytes, in base64. */

@@ -9,9 +9,10 @@
  * file nor has a string numbered again: adding one transcript to ten thousand
  * reads three files instead of ten thousand analyses.
  *
- * A passage's text is not kept, only its digest: the published file with
- * that digest is linked; failing that, the text is made again from the
- * twin's own analysis. A store that fails its checks is dropped (one line),
+ * A passage's text is not kept, only its digest and the identity of the
+ * file the pass put in place: the published file of that identity is linked
+ * unread, one of other identity is linked when its bytes have the digest;
+ * failing both, the text is made again from the twin's own analysis. A store that fails its checks is dropped (one line),
  * and a twin whose numbers are out of range is analyzed as if new. When most
  * of the table's terms are no longer said (transcripts removed), the store is
  * not kept, and the next pass makes a compact one from the per-twin analyses.
@@ -35,6 +36,8 @@ interface StoredPage {
   language: string;
   length: number;
   digest: string;
+  /** The identity (`statKey`) of the passage file the pass put in place, when it knew it. */
+  file?: string;
   keys: Span;
 }
 
@@ -84,6 +87,7 @@ const StoreIndexSchema = z.custom<StoreIndex>((v) => {
           typeof p['url'] === 'string' &&
           typeof p['language'] === 'string' &&
           typeof p['digest'] === 'string' &&
+          (p['file'] === undefined || typeof p['file'] === 'string') &&
           Number.isInteger(p['length']) &&
           isSpan(p['keys']),
       ) &&
@@ -162,8 +166,12 @@ export async function readPassStore(dir: string): Promise<PassStore | undefined>
 /** Writes a new store, twin by twin in the pass's order, numbered in the pass's table. */
 export interface PassStoreWriter {
   add(key: string, twin: PackedTwin): Promise<void>;
-  /** Puts the store in place (index last), or, when most terms went unsaid, removes it; `true` when kept. */
-  finish(): Promise<boolean>;
+  /**
+   * Puts the store in place (index last), or, when most terms went unsaid,
+   * removes it; `true` when kept. `identity(n)`: the identity of passage n's
+   * file (the pages were added in passage order).
+   */
+  finish(identity: (n: number) => string | undefined): Promise<boolean>;
 }
 
 /** Below this share of the table's terms in use, the store is not kept (see the module comment). */
@@ -198,7 +206,7 @@ export async function passStoreWriter(dir: string, terms: Terms): Promise<PassSt
   return {
     async add(key, { pages, languages, speakers }) {
       const twin: StoredTwin = { key, pages: [], languages: [], speakers };
-      for (const { keys, counts, data, digest, ...page } of pages) {
+      for (const { keys, counts, data, digest, file: _, ...page } of pages) {
         const kept = digest ?? passageDigest(data ?? '');
         twin.pages.push({ ...page, digest: kept, keys: await put(keys, counts) });
       }
@@ -211,9 +219,15 @@ export async function passStoreWriter(dir: string, terms: Terms): Promise<PassSt
         });
       twins.push(twin);
     },
-    async finish() {
+    async finish(identity) {
       out.end();
       await once(out, 'finish');
+      let n = 0;
+      for (const twin of twins)
+        for (const page of twin.pages) {
+          const file = identity(n++);
+          if (file !== undefined) page.file = file;
+        }
       let inUse = 0;
       for (const u of used) inUse += u;
       if (inUse < MIN_USED * terms.strings.length) {

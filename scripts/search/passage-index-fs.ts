@@ -14,7 +14,7 @@
  * at 10,000 transcripts that saves writing 28,000 files (460 MB) on every
  * build, and freeing the old ones when the published site is removed.
  */
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   encodeFlat,
@@ -32,6 +32,7 @@ import {
   termWeight,
 } from '../../src/lib/passage-index.ts';
 import { fnv1a } from '../core/search-shards.ts';
+import { statKey } from '../lib/scan-cache-fs.ts';
 import { type PackedPage, passageDigest, type Terms } from './packed-twin.ts';
 
 /** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
@@ -43,37 +44,54 @@ const WRITING = 64;
 /**
  * A file to write: its path, its text, and a published file that may hold the
  * same text already. A passage read from the pass's store has no text, only
- * its digest, and a way to make the text again when no published file has it.
+ * its digest and the identity of the file the store's pass left (`file`), and
+ * a way to make the text again when no published file has it. `identified`
+ * is told the identity of the file in place (linked or written).
  */
 interface ToWrite {
   path: string;
   text?: string | undefined;
   digest?: string | undefined;
+  file?: string | undefined;
   remake?: (() => Promise<string>) | undefined;
   same?: string | undefined;
+  identified?: ((identity: string) => void) | undefined;
 }
 
-/** Links `same` to `path` when it holds the text (or bytes of its digest), else writes the text; `true` when linked. */
-async function linkOrWrite({ path, text, digest, remake, same }: ToWrite): Promise<boolean> {
+const linkTo = (from: string, to: string): Promise<boolean> =>
+  link(from, to).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Links `same` to `path` when it is the very file the store's pass left (its
+ * identity), or holds the text (or the bytes of its digest); else writes the
+ * text. `true` when linked.
+ */
+async function linkOrWrite({ path, text, digest, file, remake, same, identified }: ToWrite): Promise<boolean> {
   if (same !== undefined) {
-    const before = await readFile(same).catch(() => undefined);
+    const was = await stat(same).catch(() => undefined);
+    const identity = was && statKey(was);
+    if (identity !== undefined && identity === file && (await linkTo(same, path))) {
+      identified?.(identity);
+      return true;
+    }
+    const before = identity === undefined ? undefined : await readFile(same).catch(() => undefined);
     const equal =
       before !== undefined &&
       (text !== undefined
         ? before.equals(Buffer.from(text))
         : digest !== undefined && passageDigest(before) === digest);
-    if (
-      equal &&
-      (await link(same, path).then(
-        () => true,
-        () => false,
-      ))
-    )
+    if (equal && identity !== undefined && (await linkTo(same, path))) {
+      identified?.(identity);
       return true;
+    }
   }
   const data = text ?? (await remake?.());
   if (data === undefined) throw new Error(`${path}: the passage's text is neither kept nor published`);
   await writeFile(path, data);
+  if (identified) identified(statKey(await stat(path)));
   return false;
 }
 
@@ -123,6 +141,8 @@ export interface PassageIndexWriter {
   finish(): Promise<PassageManifest>;
   /** How many passage files were linked from the published index rather than written. */
   linked(): number;
+  /** The identity (`statKey`) of passage n's file as it was put in place, once {@link finish} is done. */
+  identity(n: number): string | undefined;
 }
 
 /**
@@ -135,7 +155,8 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
   await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
   await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
   const before = published === undefined ? new Map<string, number>() : await numbersIn(published);
-  let linked = 0;
+  let linkedCount = 0;
+  const identities: string[] = [];
   const made = new Set<string>();
   const numbers: [address: string, passage: number][] = [];
   /** Per language, by key's term number: `[passage, count, passage, count, …]`, passages ascending. */
@@ -148,7 +169,7 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
   let writes: ToWrite[] = [];
   let writing = Promise.resolve();
   const written = async (files: readonly ToWrite[]): Promise<void> => {
-    linked += await writeAll(files, made);
+    linkedCount += await writeAll(files, made);
   };
   async function add(pages: readonly PackedPage[], remake?: (i: number) => Promise<string>): Promise<void> {
     for (const [i, page] of pages.entries()) {
@@ -157,7 +178,17 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
       const was = before.get(page.url);
       const same = was === undefined || published === undefined ? undefined : join(published, passagePath(was));
       const again = remake && (() => remake(i));
-      writes.push({ path: join(dir, passagePath(passage)), text: page.data, digest: page.digest, remake: again, same });
+      writes.push({
+        path: join(dir, passagePath(passage)),
+        text: page.data,
+        digest: page.digest,
+        file: page.file,
+        remake: again,
+        same,
+        identified: (identity) => {
+          identities[passage] = identity;
+        },
+      });
       let keys = lists.get(page.language);
       if (!keys) {
         keys = [];
@@ -238,5 +269,5 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
     }
     return manifest;
   }
-  return { add, finish, linked: () => linked };
+  return { add, finish, linked: () => linkedCount, identity: (n) => identities[n] };
 }

@@ -167,7 +167,7 @@ export async function writeVocabulary(
   }
   const passages = await passageIndex.finish();
   if (keptDir !== undefined && kept) await pruneKept(keptDir, kept);
-  await storing?.finish();
+  await storing?.finish((n) => passageIndex.identity(n));
   const languages = [...counted]
     .map(
       ([code, l]) => [code, { turns: l.turns, words: named(l.words, terms), echoes: named(l.echoes, terms) }] as const,

@@ -7,14 +7,16 @@
  * with one line; a store whose terms are mostly no longer said is not kept.
  */
 import { existsSync } from 'node:fs';
-import { link, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
+import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
 import { analysesDir } from '../../scripts/search/analysis-cache-fs.ts';
 import { passStoreDir } from '../../scripts/search/pass-store-fs.ts';
 import { VOCABULARY_DIR, writeVocabulary } from '../../scripts/search/vocabulary-fs.ts';
+import { passagePath } from '../../src/lib/passage-index.ts';
 import { completeTwin } from '../helpers/twins.ts';
 
 let root = '';
@@ -105,6 +107,14 @@ async function published(): Promise<{ out: string; cache: string }> {
 
 test('unchanged twins are read from the store, and the index is the one a clean pass writes', async () => {
   const { out, cache } = await published();
+  // The store names each passage's file by its identity, so the next pass links it without reading it.
+  const index = JSON.parse(await readFile(join(passStoreDir(analysesDir(cache, out)), 'index.json'), 'utf8')) as {
+    twins: { pages: { file?: string }[] }[];
+  };
+  const files = index.twins.flatMap((t) => t.pages.map((p) => p.file));
+  expect(files).toEqual(
+    await Promise.all(files.map(async (_, n) => statKey(await stat(join(out, VOCABULARY_DIR, passagePath(n)))))),
+  );
   const rebuilt = await site(next, out);
   const made = await pass(rebuilt, cache, out);
   // `early` and `late` are the published twins; `middle` is new and `latest` changed.

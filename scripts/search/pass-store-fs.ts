@@ -12,10 +12,14 @@
  * A passage's text is not kept, only its digest and the identity of the
  * file the pass put in place: the published file of that identity is linked
  * unread, one of other identity is linked when its bytes have the digest;
- * failing both, the text is made again from the twin's own analysis. A store that fails its checks is dropped (one line),
- * and a twin whose numbers are out of range is analyzed as if new. When most
- * of the table's terms are no longer said (transcripts removed), the store is
- * not kept, and the next pass makes a compact one from the per-twin analyses.
+ * failing both, the text is made again from the twin's own analysis.
+ *
+ * A store that fails its checks is dropped (one line), and a twin whose
+ * numbers are out of range is analyzed as if new. When most of the table's
+ * terms are no longer said (transcripts removed), the store is not kept, and
+ * the next pass makes a compact one from the per-twin analyses; nor is one
+ * whose numbers pass 2 GiB, Node's limit on reading a file at once (some
+ * 90,000 transcripts).
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -167,17 +171,24 @@ export async function readPassStore(dir: string): Promise<PassStore | undefined>
 export interface PassStoreWriter {
   add(key: string, twin: PackedTwin): Promise<void>;
   /**
-   * Puts the store in place (index last), or, when most terms went unsaid,
-   * removes it; `true` when kept. `identity(n)`: the identity of passage n's
-   * file (the pages were added in passage order).
+   * Puts the store in place (index last), or, when most terms went unsaid or
+   * its numbers are too many to read back at once, removes it; `true` when
+   * kept. `identity(n)`: the identity of passage n's file (the pages were
+   * added in passage order).
    */
   finish(identity: (n: number) => string | undefined): Promise<boolean>;
 }
 
 /** Below this share of the table's terms in use, the store is not kept (see the module comment). */
 const MIN_USED = 0.75;
+/** The most numbers a store keeps: Node reads a file of at most 2 GiB at once. */
+const MOST_NUMBERS = (2 ** 31 - 1) / 4;
 
-export async function passStoreWriter(dir: string, terms: Terms): Promise<PassStoreWriter> {
+export async function passStoreWriter(
+  dir: string,
+  terms: Terms,
+  { mostNumbers = MOST_NUMBERS }: { mostNumbers?: number } = {},
+): Promise<PassStoreWriter> {
   const name = `${Date.now().toString(36)}-${process.pid}`;
   const numbersFile = join(dir, `numbers-${name}.bin`);
   await mkdir(dir, { recursive: true });
@@ -230,7 +241,7 @@ export async function passStoreWriter(dir: string, terms: Terms): Promise<PassSt
         }
       let inUse = 0;
       for (const u of used) inUse += u;
-      if (inUse < MIN_USED * terms.strings.length) {
+      if (inUse < MIN_USED * terms.strings.length || count > mostNumbers) {
         await pruneKept(dir, []);
         return false;
       }

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reportDroppedTo } from '../../scripts/lib/build-cache-fs.ts';
 import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
 import { analysesDir } from '../../scripts/search/analysis-cache-fs.ts';
-import { passStoreDir } from '../../scripts/search/pass-store-fs.ts';
+import { Terms } from '../../scripts/search/packed-twin.ts';
+import { passStoreDir, passStoreWriter, readPassStore } from '../../scripts/search/pass-store-fs.ts';
 import { VOCABULARY_DIR, writeVocabulary } from '../../scripts/search/vocabulary-fs.ts';
 import { passagePath } from '../../src/lib/passage-index.ts';
 import { completeTwin } from '../helpers/twins.ts';
@@ -169,4 +170,31 @@ test('a store whose terms are mostly no longer said is not kept', async () => {
   const again = await site(first.slice(0, 1), rebuilt);
   expect((await pass(again, cache, out)).stored).toBe(0);
   expect(await indexFiles(again)).toEqual(await clean(first.slice(0, 1)));
+});
+
+test('a store with more numbers than Node can read back at once is not kept', async () => {
+  const store = join(root, 'too-many');
+  const terms = new Terms(['harbour', 'wall']);
+  const twin = {
+    pages: [],
+    languages: [
+      {
+        language: 'en',
+        turns: 1,
+        words: new Uint32Array([0, 1]),
+        wordTurns: new Uint32Array([1, 1]),
+        echoes: new Uint32Array(),
+        echoTurns: new Uint32Array(),
+      },
+    ],
+    speakers: [],
+  };
+  const kept = await passStoreWriter(store, terms, { mostNumbers: 4 });
+  await kept.add('a', twin);
+  expect(await kept.finish(() => undefined)).toBe(true);
+  expect(await readPassStore(store)).toBeDefined();
+  const over = await passStoreWriter(store, terms, { mostNumbers: 3 });
+  await over.add('a', twin);
+  expect(await over.finish(() => undefined)).toBe(false);
+  expect(await readdir(store)).toEqual([]);
 });

@@ -7,6 +7,8 @@
  * Nothing kept is ever needed for a correct build, only for a fast one.
  */
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -93,6 +95,42 @@ export async function writeKept(file: string, value: unknown): Promise<void> {
   await writeAtomic(file, JSON.stringify(value));
 }
 
+/** Where {@link writeAtomic} and {@link keptStream} write `file` before renaming it into place. */
+const asidePath = (file: string): string => `${file}.tmp-${process.pid}-${threadId}`;
+
+/** A kept file written a piece at a time, for one too large to hold in memory, and put in place by `done`. */
+export interface KeptStream {
+  write(chunk: Uint8Array): Promise<void>;
+  /** Renames the file into place. */
+  done(): Promise<void>;
+  /** Removes what was written, leaving any file before in place. */
+  drop(): Promise<void>;
+}
+
+/** Writes `file` aside as {@link writeAtomic} does, a piece at a time (waiting when the disk is behind). */
+export async function keptStream(file: string): Promise<KeptStream> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = asidePath(file);
+  const out = createWriteStream(tmp);
+  const closed = async (): Promise<void> => {
+    out.end();
+    await once(out, 'finish');
+  };
+  return {
+    async write(chunk) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    },
+    async done() {
+      await closed();
+      await rename(tmp, file);
+    },
+    async drop() {
+      await closed();
+      await rm(tmp, { force: true });
+    },
+  };
+}
+
 /** The process that wrote `name` aside for {@link writeAtomic} (`….tmp-<pid>-<thread>`), when it is such a file. */
 export function asideWriter(name: string): number | undefined {
   const m = /\.tmp-(\d+)(?:-\d+)?$/.exec(name);
@@ -109,7 +147,7 @@ export async function writeAtomic(
   data: string | Uint8Array | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+  const tmp = asidePath(file);
   try {
     await writeFile(tmp, data);
   } catch (e) {

@@ -21,14 +21,11 @@
  * whose numbers pass 2 GiB, Node's limit on reading a file at once (some
  * 90,000 transcripts).
  */
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import type { PagefindRecord } from '../../src/lib/search-record.ts';
-import { dropKept, pruneKept, readKept, writeKept } from '../lib/build-cache-fs.ts';
+import { dropKept, keptStream, pruneKept, readKept, writeKept } from '../lib/build-cache-fs.ts';
 import { type PackedPage, type PackedTwin, passageDigest, type Terms } from './packed-twin.ts';
 
 /** Where, in an array of numbers, a list starts and how long it is (its ids, then as many counts). */
@@ -190,10 +187,8 @@ export async function passStoreWriter(
   { mostNumbers = MOST_NUMBERS }: { mostNumbers?: number } = {},
 ): Promise<PassStoreWriter> {
   const name = `${Date.now().toString(36)}-${process.pid}`;
-  const numbersFile = join(dir, `numbers-${name}.bin`);
-  await mkdir(dir, { recursive: true });
-  const aside = `${numbersFile}.tmp-${process.pid}-${threadId}`;
-  const out = createWriteStream(aside);
+  const numbersName = `numbers-${name}.bin`;
+  const out = await keptStream(join(dir, numbersName));
   const twins: StoredTwin[] = [];
   let count = 0;
   let used = new Uint8Array(terms.strings.length + 1024);
@@ -209,7 +204,7 @@ export async function passStoreWriter(
       used[id] = 1;
     }
     for (const a of [list, counts]) {
-      if (!out.write(Buffer.from(a.buffer, a.byteOffset, a.byteLength))) await once(out, 'drain');
+      await out.write(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
       count += a.length;
     }
     return [at, list.length];
@@ -231,8 +226,6 @@ export async function passStoreWriter(
       twins.push(twin);
     },
     async finish(identity) {
-      out.end();
-      await once(out, 'finish');
       let n = 0;
       for (const twin of twins)
         for (const page of twin.pages) {
@@ -242,17 +235,18 @@ export async function passStoreWriter(
       let inUse = 0;
       for (const u of used) inUse += u;
       if (inUse < MIN_USED * terms.strings.length || count > mostNumbers) {
+        await out.drop();
         await pruneKept(dir, []);
         return false;
       }
-      await rename(aside, numbersFile);
-      const termsFile = `terms-${name}.json`;
-      await writeKept(join(dir, termsFile), terms.strings);
-      const index: StoreIndex = { version: 1, terms: termsFile, numbers: `numbers-${name}.bin`, count, twins };
+      await out.done();
+      const termsName = `terms-${name}.json`;
+      await writeKept(join(dir, termsName), terms.strings);
+      const index: StoreIndex = { version: 1, terms: termsName, numbers: numbersName, count, twins };
       await writeKept(join(dir, INDEX), index);
       await pruneKept(
         dir,
-        [INDEX, termsFile, `numbers-${name}.bin`].map((f) => join(dir, f)),
+        [INDEX, termsName, numbersName].map((f) => join(dir, f)),
       );
       return true;
     },

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   cacheKey,
   keptPath,
+  keptStream,
   readKept,
   reportDroppedTo,
   sourcesKey,
@@ -52,6 +53,21 @@ describe('the build cache', () => {
     await writeKept(file, { stamp: 'b', count: 1 });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ stamp: 'b', count: 1 });
     expect(existsSync(`${file}.tmp-${process.pid}-0`)).toBe(false);
+  });
+
+  it('puts a file written a piece at a time in place only when done, and leaves the one before when dropped', async () => {
+    const file = join(dir, 'streamed', 'numbers.bin');
+    const first = await keptStream(file);
+    await first.write(Buffer.from('one '));
+    await first.write(Buffer.from('two'));
+    expect(existsSync(file)).toBe(false);
+    await first.done();
+    expect(readFileSync(file, 'utf8')).toBe('one two');
+    const second = await keptStream(file);
+    await second.write(Buffer.from('three'));
+    await second.drop();
+    expect(readFileSync(file, 'utf8')).toBe('one two');
+    expect(readdirSync(join(dir, 'streamed'))).toEqual(['numbers.bin']);
   });
 
   it('keys code by every .ts file under its folders, subfolders included, and by the extras', async () => {

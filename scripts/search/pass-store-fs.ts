@@ -69,11 +69,16 @@ interface StoreIndex {
 const isSpan = (v: unknown): boolean =>
   Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && (n as number) >= 0);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+/** Whether `v` is the name of one of the store's own files (`terms-….json`, `numbers-….bin`). */
+const named = (v: unknown, kind: string, ending: string): boolean =>
+  typeof v === 'string' && new RegExp(`^${kind}-[a-z0-9]+-\\d+\\.${ending}$`).test(v);
 
 /** The index's outline, down to each page's and language's fields: it lists tens of thousands of pages. */
 const StoreIndexSchema = z.custom<StoreIndex>((v) => {
   if (!isObject(v) || v['version'] !== 1 || !Array.isArray(v['twins'])) return false;
-  if (typeof v['terms'] !== 'string' || typeof v['numbers'] !== 'string' || !Number.isInteger(v['count'])) return false;
+  // The files it names are its own, in its folder: a name that could lead out of it is refused.
+  if (!named(v['terms'], 'terms', 'json') || !named(v['numbers'], 'numbers', 'bin') || !Number.isInteger(v['count']))
+    return false;
   return (v['twins'] as unknown[]).every(
     (t) =>
       isObject(t) &&

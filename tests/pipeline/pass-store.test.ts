@@ -198,3 +198,18 @@ test('a store with more numbers than Node can read back at once is not kept', as
   expect(await over.finish(() => undefined)).toBe(false);
   expect(await readdir(store)).toEqual([]);
 });
+
+test('an index naming a file outside the store is refused, and that file is left alone', async () => {
+  const store = join(root, 'outside', 'store');
+  await mkdir(store, { recursive: true });
+  const outside = join(root, 'outside', 'terms-a-1.json');
+  await writeFile(outside, 'not the store');
+  await writeFile(
+    join(store, 'index.json'),
+    JSON.stringify({ version: 1, terms: '../terms-a-1.json', numbers: 'numbers-a-1.bin', count: 0, twins: [] }),
+  );
+  dropped.length = 0;
+  expect(await readPassStore(store)).toBeUndefined();
+  expect(dropped).toHaveLength(1);
+  expect(await readFile(outside, 'utf8')).toBe('not the store');
+});

@@ -24,6 +24,7 @@ import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { fnv1a } from '../core/search-shards.ts';
 import {
+  hasFields,
   keptPath,
   pruneKept,
   readKept,
@@ -80,15 +81,7 @@ const IngestedFileSchema = z.custom<IngestedFile>(
 /** The part of a parsed file a change of topics changes: how it is filed. */
 type Filing = Pick<IngestedFile, 'filed' | 'evidence'>;
 
-const FilingSchema = z.custom<Filing>(
-  (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    Array.isArray((v as Filing).filed) &&
-    typeof (v as Filing).evidence === 'object' &&
-    (v as Filing).evidence !== null,
-  'not a filing',
-);
+const FilingSchema = z.custom<Filing>((v) => hasFields(v, { filed: 'array', evidence: 'object' }), 'not a filing');
 
 /** The two kinds of pieces: what a file's text made of it (without its filing), and its filing. */
 const KINDS = ['text', 'filing'] as const;

@@ -59,6 +59,25 @@ export function reportDroppedTo(to: (line: string) => void): void {
   report = to;
 }
 
+/**
+ * Whether `v` is an object whose each of `fields` has its type: `'array'`, or
+ * a `typeof` name (an `'object'` not null). For a kept file's schema that
+ * checks the outline of tens of thousands of entries, not each of their keys.
+ */
+export function hasFields(
+  v: unknown,
+  fields: Readonly<Record<string, 'string' | 'number' | 'object' | 'array'>>,
+): v is Record<string, unknown> {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.entries(fields).every(([name, type]) => {
+      const value = (v as Record<string, unknown>)[name];
+      return type === 'array' ? Array.isArray(value) : typeof value === type && value !== null;
+    })
+  );
+}
+
 /** A kept file, checked against its schema; `undefined` when it is missing or was dropped. */
 export async function readKept<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
   let text: string;

@@ -15,7 +15,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { cacheKey, readKept, sourcesKey, writeKept } from '../lib/build-cache-fs.ts';
+import { cacheKey, hasFields, readKept, sourcesKey, writeKept } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
 import { statKey } from '../lib/scan-cache-fs.ts';
 import { type AnalyzedTwin, analyzeTwin } from './analyze-twin.ts';
@@ -24,16 +24,6 @@ const FOLDER = 'search-twins';
 /** The code an analysis depends on (the twin's pages, keys and words), and the stemmers. */
 const CODE_FOLDERS = ['src/lib', 'scripts/search', 'scripts/core'];
 const STEMMERS = 'node_modules/@orama/stemmers/package.json';
-
-const isArray = Array.isArray;
-/** Whether each of `fields` of `v` has its type: `'array'`, or a `typeof` name. */
-const shaped = (v: unknown, fields: Record<string, 'string' | 'number' | 'object' | 'array'>): boolean =>
-  typeof v === 'object' &&
-  v !== null &&
-  Object.entries(fields).every(([name, type]) => {
-    const value = (v as Record<string, unknown>)[name];
-    return type === 'array' ? isArray(value) : typeof value === type && value !== null;
-  });
 
 const PAGE = {
   pagefind: 'object',
@@ -52,14 +42,14 @@ const PAGE = {
 const AnalyzedTwinSchema = z.custom<AnalyzedTwin>((v) => {
   const twin = v as AnalyzedTwin;
   return (
-    shaped(v, { pages: 'array', languages: 'array', speakers: 'array' }) &&
+    hasFields(v, { pages: 'array', languages: 'array', speakers: 'array' }) &&
     twin.pages.every(
       (p) =>
-        shaped(p, { ...PAGE, keys: 'array', counts: 'array' }) &&
+        hasFields(p, { ...PAGE, keys: 'array', counts: 'array' }) &&
         p.keys.length === p.counts.length &&
-        shaped(p.pagefind, { url: 'string', content: 'string', language: 'string', filters: 'object' }),
+        hasFields(p.pagefind, { url: 'string', content: 'string', language: 'string', filters: 'object' }),
     ) &&
-    twin.languages.every((l) => shaped(l, { language: 'string', turns: 'number', words: 'array', echoes: 'array' }))
+    twin.languages.every((l) => hasFields(l, { language: 'string', turns: 'number', words: 'array', echoes: 'array' }))
   );
 }, 'not a twin analysis');
 

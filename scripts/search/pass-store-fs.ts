@@ -25,7 +25,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { PagefindRecord } from '../../src/lib/search-record.ts';
-import { dropKept, keptStream, pruneKept, readKept, writeKept } from '../lib/build-cache-fs.ts';
+import { dropKept, hasFields, keptStream, pruneKept, readKept, writeKept } from '../lib/build-cache-fs.ts';
 import { type PackedPage, type PackedTwin, passageDigest, type Terms } from './packed-twin.ts';
 
 /** Where, in an array of numbers, a list starts and how long it is (its ids, then as many counts). */
@@ -68,39 +68,29 @@ interface StoreIndex {
 
 const isSpan = (v: unknown): boolean =>
   Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && (n as number) >= 0);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 /** Whether `v` is the name of one of the store's own files (`terms-….json`, `numbers-….bin`). */
 const named = (v: unknown, kind: string, ending: string): boolean =>
   typeof v === 'string' && new RegExp(`^${kind}-[a-z0-9]+-\\d+\\.${ending}$`).test(v);
 
 /** The index's outline, down to each page's and language's fields: it lists tens of thousands of pages. */
 const StoreIndexSchema = z.custom<StoreIndex>((v) => {
-  if (!isObject(v) || v['version'] !== 1 || !Array.isArray(v['twins'])) return false;
+  if (!hasFields(v, { twins: 'array' }) || v['version'] !== 1) return false;
   // The files it names are its own, in its folder: a name that could lead out of it is refused.
   if (!named(v['terms'], 'terms', 'json') || !named(v['numbers'], 'numbers', 'bin') || !Number.isInteger(v['count']))
     return false;
   return (v['twins'] as unknown[]).every(
     (t) =>
-      isObject(t) &&
-      typeof t['key'] === 'string' &&
-      Array.isArray(t['speakers']) &&
-      Array.isArray(t['pages']) &&
-      Array.isArray(t['languages']) &&
+      hasFields(t, { key: 'string', speakers: 'array', pages: 'array', languages: 'array' }) &&
       (t['pages'] as unknown[]).every(
         (p) =>
-          isObject(p) &&
-          isObject(p['pagefind']) &&
-          typeof p['url'] === 'string' &&
-          typeof p['language'] === 'string' &&
-          typeof p['digest'] === 'string' &&
+          hasFields(p, { pagefind: 'object', url: 'string', language: 'string', digest: 'string' }) &&
           (p['file'] === undefined || typeof p['file'] === 'string') &&
           Number.isInteger(p['length']) &&
           isSpan(p['keys']),
       ) &&
       (t['languages'] as unknown[]).every(
         (l) =>
-          isObject(l) &&
-          typeof l['language'] === 'string' &&
+          hasFields(l, { language: 'string' }) &&
           Number.isInteger(l['turns']) &&
           isSpan(l['words']) &&
           isSpan(l['echoes']),

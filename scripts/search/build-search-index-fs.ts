@@ -169,7 +169,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   // The one pass over the twins: the vocabulary and passage index are written, and each
   // transcript's Pagefind pages kept (their filters and dates: small) with their digest.
-  const pagesOf = new Map<string, { pages: Page[]; digest: string }>();
+  const pagesOf = new Map<string, { pages: Page[]; digest: string; bytes: number }>();
   const unsafe: string[] = [];
   const started = performance.now();
   const { linked, stored } = await writeVocabulary(
@@ -180,8 +180,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         const records = pages.map((p) => p.pagefind);
         const lang = records.map((r) => unsafeLanguage(r.language)).find((l) => l !== undefined);
         if (lang !== undefined) unsafe.push(`${file}: the transcript's language ${lang} is not a BCP 47 tag`);
-        const digest = createHash('sha256').update(JSON.stringify(records)).digest('hex');
-        pagesOf.set(basename(file, '.json'), { pages: records, digest });
+        // Each record as JSON once: the digest is of the list's JSON, the size the sum of the records'.
+        const texts = records.map((r) => JSON.stringify(r));
+        const digest = createHash('sha256')
+          .update(`[${texts.join(',')}]`)
+          .digest('hex');
+        const bytes = texts.reduce((sum, t) => sum + t.length, 0);
+        pagesOf.set(basename(file, '.json'), { pages: records, digest, bytes });
       },
       ...(options.cache === undefined ? {} : { keptDir: analysesDir(options.cache, options.previous) }),
       published: options.previous,
@@ -205,8 +210,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const hash = createHash('sha256').update(version).update(`${k}/${count}\n`);
     let bytes = 0;
     for (const slug of group) {
-      const { pages, digest } = pagesOf.get(slug) ?? { pages: [], digest: '' };
-      for (const page of pages) bytes += JSON.stringify(page).length;
+      const { digest, bytes: size } = pagesOf.get(slug) ?? { digest: '', bytes: 0 };
+      bytes += size;
       hash.update(slug).update('\0').update(digest).update('\n');
     }
     const entry: ShardEntry = { dir: shardDir(k, options.part), pages: group.length, fingerprint: hash.digest('hex') };

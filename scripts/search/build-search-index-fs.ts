@@ -91,17 +91,27 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   await link(from, to).catch(() => copyFile(from, to));
 }
 
+/** How many links a reused shard makes at once: one at a time left the build idle on the disk. */
+const LINKS_AT_ONCE = 32;
+
 /** Reuses a published shard; for the primary index, everything in `/pagefind/` but the other shards. */
 async function reuseShard(from: string, to: string, primary: boolean): Promise<void> {
+  const files: string[] = [];
+  const folders = new Set<string>([to]);
   for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
     const path = relative(from, join(entry.parentPath, entry.name));
     if (primary && /^(?:shard-|shards\.json$)/.test(path)) continue;
-    if (entry.isDirectory()) await mkdir(join(to, path), { recursive: true });
+    if (entry.isDirectory()) folders.add(join(to, path));
     else {
-      await mkdir(dirname(join(to, path)), { recursive: true });
-      await linkOrCopy(join(from, path), join(to, path));
+      folders.add(dirname(join(to, path)));
+      files.push(path);
     }
   }
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  await limited(
+    files.map((path) => () => linkOrCopy(join(from, path), join(to, path))),
+    LINKS_AT_ONCE,
+  );
 }
 
 /** What Pagefind indexes of a page: its record. */

@@ -47,7 +47,7 @@ const USAGE = `Usage: npm run build -- [options]
   --report        list every input file with its format, turns and problems
   --verbose       show the output of Astro
   --part K/N      build part K of N of the archive, to combine later (see /docs/scaling/)
-  --shard-pages N about how many pages each search index shard holds (default: 5000)
+  --shard-pages N about how many pages each search index shard holds (default: 1250)
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 

@@ -23,7 +23,7 @@ const OPTIONS = {
   site: { type: 'string' },
   'media-base': { type: 'string' },
   stats: { type: 'string' },
-  'shard-pages': { type: 'string', default: '5000' },
+  'shard-pages': { type: 'string', default: '1250' },
   part: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },

@@ -63,6 +63,9 @@ export default defineConfig({
       'import.meta.env.ARCHIVE_MEDIA_BASE': JSON.stringify(mediaBase),
     },
     build: {
+      // The build script gives Astro a new staging folder, which its data and search stages may
+      // already be writing into (scripts/stages/site.ts): Astro must not empty it.
+      emptyOutDir: !env.ARCHIVE_KEEP_OUT_DIR,
       // Scripts as files, never inlined however small: the Content-Security-Policy allows no inline script.
       assetsInlineLimit: 0,
       rolldownOptions: {

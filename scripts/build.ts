@@ -1,10 +1,12 @@
 /**
  * `npm run build -- [--seeds DIR] [--out DIR] [--content DIR] [--site URL] [--media-base URL] [--strict]`
  *
- * The lock, the signal handling and a loop over the stages, one module each
- * in `scripts/stages/`: ingest → site → data → search → check → publish. The first
- * stage that fails stops the build; the published site is then unchanged, and
- * so is the permalink record.
+ * The lock, the signal handling and the loop over the stages
+ * (`stages/run-stages.ts`), one module each in `scripts/stages/`: ingest →
+ * site → data → search → join → check → publish, where on a small change the
+ * site stage runs in the background, beside data and search. The first stage
+ * that fails stops the build; the published site is then unchanged, and so is
+ * the permalink record.
  *
  * Ctrl-C or SIGTERM stops the running stage, removes the staging folder and
  * the lock; the published site stays as it was. A build killed outright
@@ -18,13 +20,15 @@ import { NO_SITE_WARNING, siteForBuild } from './lib/archive-config-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { acquireLock, lockPath } from './lib/lock-fs.ts';
 import { checkOutput } from './lib/output-folder-fs.ts';
-import { recoverKilledBuilds, removeStaging, stagingFor } from './lib/recover-fs.ts';
+import { recoverKilledBuilds, removeStaging, removeStagingNow, stagingFor } from './lib/recover-fs.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
 import { checkStage } from './stages/check.ts';
 import type { BuildContext, Stage } from './stages/context.ts';
 import { dataStage } from './stages/data.ts';
 import { ingestStage } from './stages/ingest.ts';
+import { joinStage } from './stages/join.ts';
 import { publishStage } from './stages/publish.ts';
+import { runStages } from './stages/run-stages.ts';
 import { searchStage } from './stages/search.ts';
 import { siteStage } from './stages/site.ts';
 
@@ -51,11 +55,13 @@ const USAGE = `Usage: npm run build -- [options]
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 
-const STAGES: readonly Stage[] = [ingestStage, siteStage, dataStage, searchStage, checkStage, publishStage];
+const STAGES: readonly Stage[] = [ingestStage, siteStage, dataStage, searchStage, joinStage, checkStage, publishStage];
 
 /** What a signal must stop or undo: the running child, and the undo steps of the stages so far. */
 const running: {
   child: ChildProcess | undefined;
+  /** The staging folder, once the build has one. */
+  staging?: string;
   undo: (() => Promise<void>)[];
   publishing: boolean;
   /** A signal came: the handler ends the process, not the stage that failed because of it. */
@@ -87,6 +93,7 @@ async function build(options: CliOptions): Promise<boolean> {
     );
   for (const note of await recoverKilledBuilds(options.out)) console.log(`  ↳ ${note}`);
   const staging = stagingFor(options.out, ROOT);
+  running.staging = staging;
   running.undo.push(() => removeStaging(staging));
   const clock = stageClock();
   const ctx: BuildContext = {
@@ -103,21 +110,7 @@ async function build(options: CliOptions): Promise<boolean> {
     },
   };
   try {
-    for (const stage of STAGES) {
-      if (stage.runs && !stage.runs(options)) continue;
-      console.log(stage.title);
-      clock.start(stage.name);
-      const outcome = await stage.run(ctx);
-      for (const line of outcome.lines) console.log(`  ${line}`);
-      for (const problem of outcome.problems) console.error(problem);
-      const stats = clock.end(outcome.figures);
-      if (!outcome.ok) {
-        if (!running.interrupted) console.error(`Build stopped: ${outcome.stopped}`);
-        return false;
-      }
-      console.log(`  ✓ ${seconds(stats.wallMs)}`);
-      if (outcome.done) break;
-    }
+    if (!(await runStages(STAGES, ctx, clock, () => running.interrupted))) return false;
     // Published: nothing to undo but the staging folder and the lock.
     running.undo = running.undo.filter((u) => u === lock.release);
     const stages = clock.stages.filter((s) => s.name !== 'check' && s.name !== 'publish');
@@ -151,6 +144,7 @@ function interrupt(signal: NodeJS.Signals): void {
       await Promise.race([once(child, 'close'), new Promise((done) => setTimeout(done, 5_000))]);
     }
     await undoAll();
+    if (running.staging) removeStagingNow(running.staging);
     console.error(`Build interrupted (${signal}): nothing was published, the site in the output folder is unchanged.`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   })();

@@ -8,8 +8,11 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The files (not folders, links or others) under `dir`, in no particular order; none when `dir` is missing. */
-export function filesUnder(dir: string): string[] {
+/**
+ * The files (not folders, links or others) under `dir`, in no particular
+ * order; none when `dir` is missing. Folders `skip` accepts are not entered.
+ */
+export function filesUnder(dir: string, skip?: (folder: string) => boolean): string[] {
   const files: string[] = [];
   const walk = (folder: string): void => {
     let entries: Dirent[];
@@ -21,8 +24,9 @@ export function filesUnder(dir: string): string[] {
     }
     for (const e of entries) {
       const path = join(folder, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.isFile()) files.push(path);
+      if (e.isDirectory()) {
+        if (!skip?.(path)) walk(path);
+      } else if (e.isFile()) files.push(path);
     }
   };
   walk(dir);

@@ -6,7 +6,7 @@
  * (`remove-tree-fs.ts`). Runs under the output folder's lock, so no live
  * build owns these.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { carryKept } from './output-folder-fs.ts';
@@ -64,10 +64,29 @@ export function stagingFor(out: string, project: string): string {
   return lookalike ? join(dirname(out), `.${basename(out)}.tmp-${process.pid}`) : staging;
 }
 
-/** The staging folder, and the folders the search stage writes its shards' indexes to beside it. */
+/**
+ * The staging folder, and the folders the search stage writes its shards'
+ * indexes to beside it. A stage may still be writing into it when a signal
+ * stops the build: a folder that gains a file while it is removed is tried again.
+ */
 export async function removeStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true, maxRetries: 5 });
   const prefix = `${basename(staging)}.shard-${process.pid}-`;
   for (const name of await readdir(dirname(staging)).catch(() => [] as string[]))
     if (name.startsWith(prefix)) await rm(join(dirname(staging), name), { recursive: true, force: true });
+}
+
+/**
+ * The last step of a build stopped by a signal, right before the process
+ * exits: the data and search stages run in this process and may have had
+ * writes in flight when the staging folder was removed, which could make its
+ * folders again. The thread waits (so no new write starts) for those to land,
+ * then removes the staging folder and the shards' folders once more.
+ */
+export function removeStagingNow(staging: string): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  rmSync(staging, { recursive: true, force: true, maxRetries: 5 });
+  const prefix = `${basename(staging)}.shard-${process.pid}-`;
+  for (const name of existsSync(dirname(staging)) ? readdirSync(dirname(staging)) : [])
+    if (name.startsWith(prefix)) rmSync(join(dirname(staging), name), { recursive: true, force: true });
 }

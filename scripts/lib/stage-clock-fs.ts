@@ -22,33 +22,47 @@ export interface StageStats {
   notes?: Record<string, number | string | boolean>;
 }
 
-export interface StageClock {
-  start(name: string): void;
+/** One stage on the clock, from its start. */
+export interface StageTimer {
   end(output: Pick<StageStats, 'files' | 'bytes' | 'pages'> & Partial<StageStats>): StageStats;
+}
+
+export interface StageClock {
+  /** Starts a stage's clock; stages may overlap (one in the background beside the next). */
+  start(name: string): StageTimer;
+  /** The stages ended so far, in the order they started. */
   stages: StageStats[];
 }
 
 export function stageClock(): StageClock {
   const stages: StageStats[] = [];
-  let current: { name: string; start: number; wall: number; cpu: number } | undefined;
+  /** Each stage's place in the order the stages started. */
+  const order = new Map<StageStats, number>();
+  let started = 0;
   return {
     stages,
     start(name) {
-      current = { name, start: Date.now(), wall: performance.now(), cpu: selfCpuMs() };
-    },
-    end(output) {
-      if (!current) throw new Error('stageClock.end() called before start()');
-      const stats: StageStats = {
-        name: current.name,
-        start: current.start,
-        end: Date.now(),
-        wallMs: performance.now() - current.wall,
-        cpuMs: selfCpuMs() - current.cpu,
-        ...output,
+      const place = started++;
+      const start = Date.now();
+      const wall = performance.now();
+      const cpu = selfCpuMs();
+      return {
+        end(output) {
+          const stats: StageStats = {
+            name,
+            start,
+            end: Date.now(),
+            wallMs: performance.now() - wall,
+            // With stages overlapping, the CPU of the build process in this stage's window: theirs too.
+            cpuMs: selfCpuMs() - cpu,
+            ...output,
+          };
+          order.set(stats, place);
+          stages.push(stats);
+          stages.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+          return stats;
+        },
       };
-      stages.push(stats);
-      current = undefined;
-      return stats;
     },
   };
 }

@@ -160,9 +160,10 @@ async function placeShard(out: string, to: string): Promise<void> {
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexOutcome> {
   const { site } = options;
+  // The transcripts by their JSON twins, which the data stage wrote: Astro may still be writing their pages.
   const slugs = (await readdir(join(site, 'transcripts'), { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && existsSync(twinFile(site, e.name)))
-    .map((e) => e.name)
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => e.name.slice(0, -'.json'.length))
     .sort();
   // Pagefind refuses an empty site: with few pages, halve the shard count until none is empty.
   let count = shardCount(slugs.length, options.perShard);

@@ -2,7 +2,7 @@
  * Stage 5, check: the internal links and anchors of the new site, before it
  * is published (`--no-check` skips it). Pages made one per record are not
  * read, but for one of each kind: their links' targets are what the
- * permalink record promises, looked up by the data stage, and the data files
+ * permalink record promises, looked up by the join stage, and the data files
  * it wrote (see `core/check-plan.ts`). The docs, lists and other pages are
  * read in full. One part of N links to pages of the other parts: its links
  * are checked when the parts are combined.

@@ -1,7 +1,9 @@
 /**
  * What every build stage gets and gives back. A stage takes the build's
  * context and returns its figures, the lines it reports and its problems;
- * `scripts/build.ts` runs them in order and stops at the first that fails.
+ * `run-stages.ts` runs them in order and stops at the first that fails. A
+ * stage may run in the background, beside the stages after it, until one
+ * that waits for it.
  */
 import type { ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -47,19 +49,38 @@ export interface Stage {
   title: string;
   /** Whether the stage runs for these options. */
   runs?: (options: CliOptions) => boolean;
+  /**
+   * Whether the stage runs in the background, beside the stages after it,
+   * given what the stages before it gave (by name). Only a stage whose work is
+   * in a child process should: the build waits for it before the first stage
+   * that names it in `after`, and stops it if another stage fails.
+   */
+  background?: (ctx: BuildContext, before: ReadonlyMap<string, StageOutcome>) => boolean;
+  /** The background stages this one must wait for. */
+  after?: readonly string[];
   run: (ctx: BuildContext) => Promise<StageOutcome>;
 }
 
-/** Files, HTML pages and bytes under `dir` (only those `only` accepts). */
-export async function countFiles(dir: string, only?: (path: string) => boolean): Promise<Figures> {
+/**
+ * Files, HTML pages and bytes under `dir` (only those `only` accepts; not in
+ * the folders `skip` accepts). A file gone by the time it is measured (another
+ * stage's temporary file) is not counted.
+ */
+export async function countFiles(
+  dir: string,
+  only?: (path: string) => boolean,
+  skip?: (folder: string) => boolean,
+): Promise<Figures> {
   let pages = 0;
   let files = 0;
   let bytes = 0;
-  for (const file of filesUnder(dir)) {
+  for (const file of filesUnder(dir, skip)) {
     if (only && !only(file)) continue;
+    const size = statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined) continue;
     files++;
     if (file.endsWith('.html')) pages++;
-    bytes += statSync(file).size;
+    bytes += size;
   }
   return { pages, files, bytes };
 }

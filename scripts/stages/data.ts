@@ -1,19 +1,36 @@
 /**
  * Stage 3, data: the data files the ingest's records make (each transcript's
  * twins and `/transcripts.json`, scripts/lib/data-files-fs.ts), written into
- * the new site beside Astro's pages; then the compressed whole-archive
- * downloads joined from those twins, their sizes on the /data/ page, the
- * host's header file's `media-src` for the recordings the manifest names, and
- * every address the permalink record promises looked up in the new site.
+ * the new site beside Astro's pages, which may be written at the same time
+ * (the site stage in the background); then the compressed whole-archive
+ * downloads joined from those twins. It reads nothing Astro writes.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { plural } from '../core/text.ts';
-import { writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
-import { lostUrls } from '../lib/check-published-fs.ts';
-import { writeDataFiles } from '../lib/data-files-fs.ts';
-import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
-import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
-import { countFiles, type Stage, stop } from './context.ts';
+import { BULK_FILES, writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
+import { MANIFEST_FILE, writeDataFiles } from '../lib/data-files-fs.ts';
+import type { Figures, Stage } from './context.ts';
+
+/**
+ * The data files in `site`: the twins in `/transcripts/` (not Astro's page
+ * folders beside them) and the files at the top. Listed without walking the
+ * site, where Astro may be writing.
+ */
+function dataFigures(site: string): Figures {
+  const figures = { pages: 0, files: 0, bytes: 0 };
+  const count = (file: string): void => {
+    const size = statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined) return;
+    figures.files++;
+    figures.bytes += size;
+  };
+  const twins = join(site, 'transcripts');
+  const entries = existsSync(twins) ? readdirSync(twins, { withFileTypes: true }) : [];
+  for (const e of entries) if (e.isFile() && /\.(json|txt|csv)$/.test(e.name)) count(join(twins, e.name));
+  for (const name of [MANIFEST_FILE, ...BULK_FILES]) count(join(site, name));
+  return figures;
+}
 
 export const dataStage: Stage = {
   name: 'data',
@@ -31,17 +48,8 @@ export const dataStage: Stage = {
     const bulk = options.part
       ? undefined
       : await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });
-    await fillDownloadSizes(staging);
-    // The host's header file allows every recording the manifest just written names.
-    const mediaOrigins = await writeMediaPolicy(staging);
-    const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'));
-    if (lost.length > 0)
-      return stop(
-        `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,
-        lost.slice(0, 50).map((url) => `${url}: error [lost-url] a published address would stop resolving`),
-      );
     const figures = {
-      ...(await countFiles(staging, (path) => /\.(json|txt|csv|gz)$/.test(path) && !path.includes('/pagefind/'))),
+      ...dataFigures(staging),
       pages: data.transcripts,
       notes: { written: data.written, linked: data.linked },
     };
@@ -54,12 +62,7 @@ export const dataStage: Stage = {
     return {
       ok: true,
       figures,
-      lines: [
-        `${plural(data.written, 'file')} written, ${plural(data.linked, 'file')} unchanged${downloads}`,
-        ...(mediaOrigins.length > 0
-          ? [`recordings played from ${mediaOrigins.join(', ')} (media-src in _headers)`]
-          : []),
-      ],
+      lines: [`${plural(data.written, 'file')} written, ${plural(data.linked, 'file')} unchanged${downloads}`],
       problems: [],
     };
   },

@@ -35,6 +35,7 @@ export const ingestStage: Stage = {
       ...(stamped?.content ?? (await countFiles(options.content))),
       pages: ingest.transcripts,
       inputBytes: ingest.inputBytes,
+      notes: { written: ingest.written },
     };
     if (!ingest.ok)
       return {

@@ -1,7 +1,7 @@
 /**
  * Stage 4, search: the passage index (each word's passages, from the twins)
- * and Pagefind's index of filters, in shards, after Astro has exited (so the
- * two memory peaks never stack).
+ * and Pagefind's index of filters, in shards. It reads only the data stage's
+ * files, so it may run while Astro still writes its pages (see site.ts).
  */
 import { join } from 'node:path';
 import { plural } from '../core/text.ts';

@@ -4,15 +4,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
+import { isOurSite } from '../lib/output-folder-fs.ts';
 import { runNode } from '../lib/run-node-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/** What the data stage writes into the site (relative, `/`-separated): twins, the manifest, the downloads. */
+const DATA_FILE = /^(?:transcripts\/[^/]+\.(?:json|txt|csv)|transcripts\.json|archive\.[a-z]+\.gz)$/;
+/** The search stage's folders in the site. */
+const SEARCH_FOLDERS = new Set(['pagefind', 'search-words']);
 
 /** The Astro stage's heap limit in MB: half the machine's memory, never under V8's usual 4 GB. */
 function astroHeapMB(): number {
@@ -44,9 +50,28 @@ function astroPatched(): boolean {
   }
 }
 
+/**
+ * Content files the ingest may write for the site stage to still run beside
+ * the data and search stages: at most this many, or a tenth of the transcripts.
+ */
+const SMALL_CHANGE = 100;
+
 export const siteStage: Stage = {
   name: 'site',
   title: 'Site (Astro)',
+  /**
+   * On a small change to a published archive, `astro build` runs beside the
+   * data and search stages, which read only the ingest's records and write
+   * files Astro does not (it is told not to empty the staging folder): on two
+   * cores, the one Astro leaves idle for much of its run does their work. A
+   * first or large build runs them one after the other, so that Astro's memory
+   * (which grows with the pages it renders) and the search stage's never stack.
+   */
+  background: (ctx, before) => {
+    const ingest = before.get('ingest')?.figures;
+    const written = Number(ingest?.notes?.['written'] ?? Number.POSITIVE_INFINITY);
+    return isOurSite(ctx.options.out) && written <= Math.max(SMALL_CHANGE, (ingest?.pages ?? 0) / 10);
+  },
   async run(ctx) {
     const { options, staging } = ctx;
     const stage = await acquireAstroStage(ctx.log);
@@ -56,6 +81,8 @@ export const siteStage: Stage = {
       ARCHIVE_CACHE_DIR: process.env['ARCHIVE_CACHE_DIR'] ?? cacheDirFor(options.content),
       ARCHIVE_CONTENT_DIR: options.content,
       ARCHIVE_OUT_DIR: staging,
+      // The staging folder is new, and the data and search stages may be writing into it already.
+      ARCHIVE_KEEP_OUT_DIR: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
       ...(options.mediaBase ? { ARCHIVE_MEDIA_BASE: options.mediaBase } : {}),
@@ -73,7 +100,12 @@ export const siteStage: Stage = {
     });
     await stage.release();
     if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
-    const figures = await countFiles(staging);
+    // Astro's files only: the data and search stages may be writing theirs beside them.
+    const figures = await countFiles(
+      staging,
+      (file) => !DATA_FILE.test(relative(staging, file).split(sep).join('/')),
+      (folder) => SEARCH_FOLDERS.has(relative(staging, folder)),
+    );
     const lines = [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`];
     if (!astroPatched())
       lines.push(

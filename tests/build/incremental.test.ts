@@ -79,6 +79,9 @@ let noChange = '';
 let before = new Map<string, { bytes: Buffer; stamp: string }>();
 let after = new Map<string, { bytes: Buffer; stamp: string }>();
 let incremental = '';
+let first = '';
+/** Each stage's window in the incremental rebuild (`--stats`), by name. */
+let windows = new Map<string, { start: number; end: number }>();
 /** Second names for every file of a site whose pages are links into Astro's cache, taken before it is rebuilt. */
 const kept = join(dir, 'kept');
 let relinked = new Map<string, { bytes: Buffer; stamp: string }>();
@@ -99,7 +102,7 @@ function written(folder: string, ending: string, since: number): [all: number, f
 
 beforeAll(() => {
   cpSync('tests/fixtures/archive', seeds, { recursive: true });
-  build('incremental');
+  first = build('incremental');
   before = files(join(dir, 'incremental/site'));
   noChange = build('incremental');
   after = files(join(dir, 'incremental/site'));
@@ -115,7 +118,11 @@ beforeAll(() => {
     'Anna Berg:\nA follow-up on telecom fraud and joint operations.\n\nQi Yanjun:\nThank you.\n',
   );
   const since = Date.now();
-  incremental = build('incremental');
+  incremental = build('incremental', '--stats', join(dir, 'stats.json'));
+  const stats = JSON.parse(readFileSync(join(dir, 'stats.json'), 'utf8')) as {
+    stages: { name: string; start: number; end: number }[];
+  };
+  windows = new Map(stats.stages.map((s) => [s.name, s]));
   [madeBy.twins, madeBy.twinsWritten] = written(join(dir, 'incremental/site/transcripts'), '.json', since);
   [madeBy.analyses, madeBy.analysesWritten] = written(join(dir, 'incremental/cache/search-twins'), '.json', since);
   // The same input again into new folders with the same caches, right after: Astro restores every page
@@ -154,6 +161,17 @@ test('a rebuild with nothing changed skips the site and rewrites no output file'
 test('the incremental rebuild reused what did not change', () => {
   expect(incremental).toMatch(/transcripts? unchanged since the last run: not parsed again/);
   expect(incremental).toMatch(/shards? reused/);
+});
+
+test('a first build runs Astro alone; a rebuild after a small change runs it beside the data and search stages', () => {
+  expect(first).not.toContain('in the background');
+  expect(incremental).toContain('Site (Astro), in the background');
+  const [site, data, search, join] = ['site', 'data', 'search', 'join'].map((n) => windows.get(n));
+  if (!site || !data || !search || !join) throw new Error(`stages missing: ${[...windows.keys()].join(', ')}`);
+  // Data and search started before Astro was done; the join waited for all three.
+  expect(data.start).toBeLessThan(site.end);
+  expect(search.start).toBeLessThan(site.end);
+  expect(join.start).toBeGreaterThanOrEqual(Math.max(site.end, search.end));
 });
 
 test('the incremental rebuild analyzed for search only the twins it wrote, and read the others back', () => {

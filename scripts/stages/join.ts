@@ -1,0 +1,42 @@
+/**
+ * Stage 5, join: once Astro's pages and the data files are both in the new
+ * site, what the pages say of the data: the downloads' sizes on the /data/
+ * page, the recordings' origins in the host's header file (`media-src`,
+ * `_headers` from `public/`); then every address the permalink record
+ * promises, looked up in the new site.
+ */
+import { join } from 'node:path';
+import { plural } from '../core/text.ts';
+import { lostUrls } from '../lib/check-published-fs.ts';
+import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
+import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
+import { type Stage, stop } from './context.ts';
+
+export const joinStage: Stage = {
+  name: 'join',
+  title: 'Pages and data joined',
+  after: ['site'],
+  async run(ctx) {
+    const { options, staging } = ctx;
+    await fillDownloadSizes(staging);
+    // The host's header file allows every recording the data stage's manifest names.
+    const mediaOrigins = await writeMediaPolicy(staging);
+    const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'));
+    if (lost.length > 0)
+      return stop(
+        `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,
+        lost.slice(0, 50).map((url) => `${url}: error [lost-url] a published address would stop resolving`),
+      );
+    return {
+      ok: true,
+      figures: { files: 0, bytes: 0, pages: 0 },
+      lines: [
+        'every published address answers',
+        ...(mediaOrigins.length > 0
+          ? [`recordings played from ${mediaOrigins.join(', ')} (media-src in _headers)`]
+          : []),
+      ],
+      problems: [],
+    };
+  },
+};

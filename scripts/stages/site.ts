@@ -1,6 +1,7 @@
 /**
  * Stage 2, site: `astro build` in a child process, into the staging folder:
- * the pages. The data files come next (stages/data.ts).
+ * the pages. The data files come next (stages/data.ts), or at the same time
+ * on a small change (see `background` below).
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';

@@ -1,10 +1,11 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readArchiveConfig } from './scripts/lib/archive-config-fs.ts';
+import { readRetiredPages } from './scripts/lib/record-views-fs.ts';
+import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import { steadyHighlighting } from './src/lib/steady-highlighting.ts';
 
 // The build script (scripts/build.ts) passes its folders through the environment, so one
@@ -17,21 +18,9 @@ const site = env.ARCHIVE_SITE || config.site;
 // Where relative `media:` addresses resolve: --media-base (through the build), else the config's.
 const mediaBase = env.ARCHIVE_MEDIA_BASE || config.mediaBase || '';
 
-/** Addresses the archive retired (tombstones and redirects): not for search engines' sitemaps. */
-function retiredPaths() {
-  try {
-    const record = JSON.parse(readFileSync(`${contentDir}/permalinks.json`, 'utf8'));
-    return new Set(
-      ['transcripts', 'speakers', 'topics'].flatMap((kind) =>
-        Object.entries(record[kind] ?? {})
-          .filter(([, entry]) => entry.status !== 'live')
-          .map(([slug]) => `/${kind}/${slug}/`),
-      ),
-    );
-  } catch {
-    return new Set();
-  }
-}
+// The archive's retired pages (tombstones and redirects) are not for search engines' sitemaps: read
+// once, through the views the ingest kept of the permalink record (scripts/lib/record-views-fs.ts).
+const retired = site ? await readRetiredPages(env.ARCHIVE_BUILD_CACHE, contentDir).catch(() => []) : [];
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -44,12 +33,7 @@ export default defineConfig({
   // last build's cache when the key is unchanged. Needs build.concurrency 1, the default.
   experimental: { incrementalBuild: true },
   // A sitemap needs absolute addresses: it is written when the site's address is set (config or --site).
-  integrations: [
-    mdx(),
-    ...(site
-      ? [sitemap({ filter: (page) => !retiredPaths().has(new URL(page).pathname) && !page.endsWith('/404/') })]
-      : []),
-  ],
+  integrations: [mdx(), ...(site ? [sitemap({ filter: sitemapFilter(retired) })] : [])],
   markdown: {
     // One theme of CSS variables, coloured for light and dark in global.css: one colour per token
     // in the HTML instead of two. Highlighting without a clock: the same code, the same markup.

@@ -5,11 +5,11 @@
  * (see `src/lib/mdx-record-loader-fs.ts`), not compiled into modules.
  */
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
-import { RetiredPageSchema, RetiredViewSchema, retiredPages } from '../scripts/core/permalinks/record.ts';
+import { RetiredPageSchema } from '../scripts/core/permalinks/record.ts';
 import { SpeakerSchema, TopicSchema, TranscriptCardSchema } from '../scripts/core/schema.ts';
 import { CONTENT_DIR as base } from './lib/content-dir.ts';
 import { mdxRecords } from './lib/mdx-record-loader-fs.ts';
+import { retiredPagesLoader } from './lib/retired-loader-fs.ts';
 
 export const collections = {
   /** Cards (records without turns): pages read the turns from the files (`loadArchive`). */
@@ -21,10 +21,5 @@ export const collections = {
   speakers: defineCollection({ loader: mdxRecords(`${base}/speakers`, 'markdown'), schema: SpeakerSchema }),
   topics: defineCollection({ loader: mdxRecords(`${base}/topics`), schema: TopicSchema }),
   /** Pages published once and no longer live: tombstones and redirects, from the permalink record. */
-  retired: defineCollection({
-    loader: file(`${base}/permalinks.json`, {
-      parser: (text) => retiredPages(RetiredViewSchema.parse(JSON.parse(text))),
-    }),
-    schema: RetiredPageSchema,
-  }),
+  retired: defineCollection({ loader: retiredPagesLoader(base), schema: RetiredPageSchema }),
 };

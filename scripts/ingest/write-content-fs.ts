@@ -24,8 +24,10 @@ import type { PermalinkRecord } from '../core/permalinks/record.ts';
 import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 import { asideWriter, writeAtomic } from '../lib/build-cache-fs.ts';
+import { cacheDir } from '../lib/cli.ts';
 import { keepPassed, keyedRecord, RECORD_FILE } from '../lib/permalink-record-fs.ts';
 import { isRunning } from '../lib/pid.ts';
+import { keepRecordViews } from '../lib/record-views-fs.ts';
 
 export interface WriteSummary {
   written: string[];
@@ -104,12 +106,11 @@ export async function writeContent(
   for (const f of folders) await writeChanged(f.folder, f.files, summary);
   for (const f of [...folders].reverse()) await removeStale(f.folder, f.files, f.keep, summary);
   // The record last: it names the pages just written.
-  await writeIfChanged(
-    join(dir, RECORD_FILE),
-    `${JSON.stringify(keyedRecord(pagesBySlug(record), seeds), null, 2)}\n`,
-    summary,
-  );
+  const written = keyedRecord(pagesBySlug(record), seeds);
+  await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(written, null, 2)}\n`, summary);
   await keepPassed(join(dir, RECORD_FILE), seeds);
+  // What the site and the published-address check read of it, kept for this very file.
+  await keepRecordViews(cacheDir(), dir, written);
   return summary;
 }
 

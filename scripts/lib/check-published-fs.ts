@@ -7,9 +7,8 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCANNER } from '../core/check-links.ts';
-import { publishedUrls } from '../core/permalinks/record.ts';
 import { inPart, type Part } from '../core/search-shards.ts';
-import { readPublishedView } from './permalink-record-fs.ts';
+import { readPublishedPages } from './record-views-fs.ts';
 import { knownScan, readStatIndex, type StatIndex, statKey, writeStatIndex } from './scan-cache-fs.ts';
 
 /** Page identities this check passed last time, each to the digest of the anchors it held. */
@@ -23,17 +22,19 @@ const PASSED = 'lost-urls-passed.json';
  * With the site check's cache (`siteCheckCache`), a page file the last check saw
  * (Astro restores unchanged pages as hard links) is not read: its ids come
  * from its scan; and a page file that passed this check last time, for the
- * same anchors, is not even looked up.
+ * same anchors, is not even looked up. With the build cache (`recordCache`),
+ * the addresses come from the views the ingest kept of the record file it
+ * wrote (`record-views-fs.ts`), not from the record itself.
  */
 export async function lostUrls(
   contentDir: string,
   siteDir: string,
   part?: Part,
   siteCheckCache?: string,
+  recordCache?: string,
 ): Promise<string[]> {
   // The scans the site check keeps, in its reader's folder (check-site.ts).
   const scanCache = siteCheckCache ? join(siteCheckCache, SCANNER) : undefined;
-  const record = await readPublishedView(contentDir);
   const lost: string[] = [];
   const ours = (path: string): boolean => {
     if (!part) return true;
@@ -42,12 +43,9 @@ export async function lostUrls(
   };
   // Page by page: each page is read once and its ids collected once, however many of its
   // anchors were published (a transcript of 10,000 turns has 10,000), and not kept after.
-  const anchorsByPage = new Map<string, (string | undefined)[]>();
-  for (const url of publishedUrls(record).filter((u) => ours(u.path))) {
-    const anchors = anchorsByPage.get(url.path) ?? [];
-    anchorsByPage.set(url.path, anchors);
-    anchors.push(url.anchor);
-  }
+  const anchorsByPage = new Map(
+    [...(await readPublishedPages(recordCache, contentDir))].filter(([path]) => ours(path)),
+  );
   const known = scanCache ? await readStatIndex(scanCache) : {};
   const passedBefore = scanCache ? await readStatIndex(scanCache, PASSED) : {};
   const passed: StatIndex = {};

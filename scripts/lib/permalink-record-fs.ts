@@ -12,8 +12,6 @@ import {
   EMPTY_RECORD,
   type PermalinkRecord,
   PermalinkRecordSchema,
-  type PublishedView,
-  PublishedViewSchema,
   type RecordReading,
   readRecordAs,
   readRecordText,
@@ -34,11 +32,6 @@ export function seedsKey(content: string, seeds: string): string {
 /** The record, once `checkRecord` has let the build go on (no file yet: an empty record). */
 export async function readRecord(content: string): Promise<PermalinkRecord> {
   return (await readRecordFile(content, PermalinkRecordSchema)) ?? EMPTY_RECORD;
-}
-
-/** What the published-address check reads of the record (no file yet: nothing published). */
-export async function readPublishedView(content: string): Promise<PublishedView> {
-  return (await readRecordFile(content, PublishedViewSchema)) ?? EMPTY_RECORD;
 }
 
 async function readRecordFile<S extends z.ZodType>(content: string, schema: S): Promise<z.infer<S> | undefined> {

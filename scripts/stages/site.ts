@@ -81,6 +81,8 @@ export const siteStage: Stage = {
       ...process.env,
       ARCHIVE_CACHE_DIR: process.env['ARCHIVE_CACHE_DIR'] ?? cacheDirFor(options.content),
       ARCHIVE_CONTENT_DIR: options.content,
+      // Where the ingest kept its views of the permalink record (the site reads its retired pages).
+      ARCHIVE_BUILD_CACHE: ctx.cache,
       ARCHIVE_OUT_DIR: staging,
       // The staging folder is new, and the data and search stages may be writing into it already.
       ARCHIVE_KEEP_OUT_DIR: '1',

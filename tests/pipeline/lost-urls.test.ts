@@ -14,6 +14,7 @@ import { SCANNER } from '../../scripts/core/check-links.ts';
 import { publishedUrls } from '../../scripts/core/permalinks/record.ts';
 import { lostUrls } from '../../scripts/lib/check-published-fs.ts';
 import { readRecord } from '../../scripts/lib/permalink-record-fs.ts';
+import { keepRecordViews, readRetiredPages } from '../../scripts/lib/record-views-fs.ts';
 
 let dir: string;
 
@@ -104,5 +105,38 @@ describe('lost published addresses', () => {
       `${transcript?.path}#t3`,
       `${transcript?.path}#q-new`,
     ]);
+  });
+});
+
+describe('through the views the ingest keeps of the record file it wrote', () => {
+  it('names the same lost addresses and retired pages as the record, and reads the record once it changed', async () => {
+    const content = join(dir, 'content-views');
+    const cache = join(dir, 'views-cache');
+    await cp(join(dir, 'content'), content, { recursive: true });
+    await keepRecordViews(cache, content, await readRecord(content));
+    const site = join(dir, 'views-site');
+    await writeSite(site, { page: '/speakers/qi-yanjun/', anchor: 't3' });
+    const fromRecord = await lostUrls(content, site);
+    expect(fromRecord.length).toBe(2);
+    expect(await lostUrls(content, site, undefined, undefined, cache)).toEqual(fromRecord);
+    expect(await readRetiredPages(cache, content)).toEqual(await readRetiredPages(undefined, content));
+    // Edited by hand after the views were kept: the speaker retired on purpose, and an anchor published.
+    // The record itself is read: the new anchor is lost, the speaker retired.
+    const file = join(content, 'permalinks.json');
+    const record = JSON.parse(readFileSync(file, 'utf8')) as {
+      speakers: Record<string, { status: string }>;
+      transcripts: Record<string, { anchors: string[] }>;
+    };
+    const speaker = record.speakers['qi-yanjun'];
+    const transcript = fromRecord[0]?.split('#')[0] ?? '';
+    const slug = transcript.split('/')[2] ?? '';
+    if (!speaker || !record.transcripts[slug]) throw new Error('the seed record has changed');
+    speaker.status = 'removed';
+    record.transcripts[slug]?.anchors.push('q-new');
+    await writeFile(file, JSON.stringify(record));
+    const lost = await lostUrls(content, site, undefined, undefined, cache);
+    expect(lost).toEqual(await lostUrls(content, site));
+    expect(lost).toContain(`${transcript}#q-new`);
+    expect((await readRetiredPages(cache, content)).map((p) => p.id)).toContain('speakers/qi-yanjun');
   });
 });

@@ -34,7 +34,8 @@ export async function readRecord(content: string): Promise<PermalinkRecord> {
   return (await readRecordFile(content, PermalinkRecordSchema)) ?? EMPTY_RECORD;
 }
 
-async function readRecordFile<S extends z.ZodType>(content: string, schema: S): Promise<z.infer<S> | undefined> {
+/** The content folder's record read through `schema` (a view of it); none without a file, an error when damaged. */
+export async function readRecordFile<S extends z.ZodType>(content: string, schema: S): Promise<z.infer<S> | undefined> {
   const file = join(content, RECORD_FILE);
   const reading = readRecordAs(await readFile(file, 'utf8').catch(() => undefined), schema);
   if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);

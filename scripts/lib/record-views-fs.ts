@@ -8,7 +8,6 @@
  * of each build for its retired pages, and the published-address check ~2 s.
  */
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
@@ -19,11 +18,10 @@ import {
   type RetiredPage,
   RetiredPageSchema,
   RetiredViewSchema,
-  readRecordAs,
   retiredPages,
 } from '../core/permalinks/record.ts';
 import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
-import { RECORD_FILE } from './permalink-record-fs.ts';
+import { RECORD_FILE, readRecordFile } from './permalink-record-fs.ts';
 import { statKey } from './scan-cache-fs.ts';
 
 const RecordViewsSchema = z.object({
@@ -77,13 +75,6 @@ async function keptViews(cacheDir: string | undefined, file: string): Promise<Re
   return kept && kept.identity === identity ? kept : undefined;
 }
 
-/** The record file's text read through `schema`; a damaged record stops the reader, naming the file. */
-async function readAs<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
-  const reading = readRecordAs(await readFile(file, 'utf8').catch(() => undefined), schema);
-  if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);
-  return reading.kind === 'record' ? reading.record : undefined;
-}
-
 /**
  * The record's retired pages (none without a record), for the site's
  * tombstones and redirects; from the views kept in `cacheDir` when they are
@@ -93,7 +84,7 @@ export async function readRetiredPages(cacheDir: string | undefined, content: st
   const file = join(content, RECORD_FILE);
   const kept = await keptViews(cacheDir, file);
   if (kept) return kept.retired;
-  const view = await readAs(file, RetiredViewSchema);
+  const view = await readRecordFile(content, RetiredViewSchema);
   return view ? retiredPages(view) : [];
 }
 
@@ -106,6 +97,6 @@ export async function readPublishedPages(cacheDir: string | undefined, content: 
   const file = join(content, RECORD_FILE);
   const kept = await keptViews(cacheDir, file);
   if (kept) return new Map(kept.published.map(([path, anchors]) => [path, anchors.split('\n')]));
-  const view = await readAs(file, PublishedViewSchema);
+  const view = await readRecordFile(content, PublishedViewSchema);
   return view ? byPage(publishedUrls(view)) : new Map();
 }

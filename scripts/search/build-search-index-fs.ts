@@ -31,7 +31,7 @@ import { plural } from '../core/text.ts';
 import { ROOT } from '../lib/cli.ts';
 import { limited } from '../lib/limited.ts';
 import { analysesDir } from './analysis-cache-fs.ts';
-import { writeVocabulary } from './vocabulary-fs.ts';
+import { siteTwins, writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
 /** The code that makes the page Pagefind indexes for a transcript, what it uses, and this indexer. */
@@ -161,10 +161,7 @@ async function placeShard(out: string, to: string): Promise<void> {
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexOutcome> {
   const { site } = options;
   // The transcripts by their JSON twins, which the data stage wrote: Astro may still be writing their pages.
-  const slugs = (await readdir(join(site, 'transcripts'), { withFileTypes: true }))
-    .filter((e) => e.isFile() && e.name.endsWith('.json'))
-    .map((e) => e.name.slice(0, -'.json'.length))
-    .sort();
+  const slugs = (await siteTwins(site)).map((file) => basename(file, '.json')).sort();
   // Pagefind refuses an empty site: with few pages, halve the shard count until none is empty.
   let count = shardCount(slugs.length, options.perShard);
   let groups: string[][] = [];

@@ -5,31 +5,20 @@
  * (the site stage in the background); then the compressed whole-archive
  * downloads joined from those twins. It reads nothing Astro writes.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { TWIN_EXTENSIONS } from '../core/data-files.ts';
 import { plural } from '../core/text.ts';
 import { BULK_FILES, writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
 import { MANIFEST_FILE, writeDataFiles } from '../lib/data-files-fs.ts';
-import type { Figures, Stage } from './context.ts';
+import { countFiles, type Stage } from './context.ts';
 
-/**
- * The data files in `site`: the twins in `/transcripts/` (not Astro's page
- * folders beside them) and the files at the top. Listed without walking the
- * site, where Astro may be writing.
- */
-function dataFigures(site: string): Figures {
-  const figures = { pages: 0, files: 0, bytes: 0 };
-  const count = (file: string): void => {
-    const size = statSync(file, { throwIfNoEntry: false })?.size;
-    if (size === undefined) return;
-    figures.files++;
-    figures.bytes += size;
-  };
-  const twins = join(site, 'transcripts');
-  const entries = existsSync(twins) ? readdirSync(twins, { withFileTypes: true }) : [];
-  for (const e of entries) if (e.isFile() && /\.(json|txt|csv)$/.test(e.name)) count(join(twins, e.name));
-  for (const name of [MANIFEST_FILE, ...BULK_FILES]) count(join(site, name));
-  return figures;
+const TOP_FILES: ReadonlySet<string> = new Set([MANIFEST_FILE, ...BULK_FILES]);
+const TWIN = new RegExp(`^transcripts/[^/]+\\.(?:${TWIN_EXTENSIONS.join('|')})$`);
+
+/** Whether `file` in `site` is one this stage writes: a twin, the manifest, a download. */
+export function isDataFile(site: string, file: string): boolean {
+  const path = relative(site, file).split(sep).join('/');
+  return TOP_FILES.has(path) || TWIN.test(path);
 }
 
 export const dataStage: Stage = {
@@ -48,8 +37,14 @@ export const dataStage: Stage = {
     const bulk = options.part
       ? undefined
       : await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });
+    // Its own files, found without entering Astro's page folders, where Astro may be writing.
+    const twins = join(staging, 'transcripts');
     const figures = {
-      ...dataFigures(staging),
+      ...(await countFiles(
+        staging,
+        (file) => isDataFile(staging, file),
+        (folder) => folder !== twins,
+      )),
       pages: data.transcripts,
       notes: { written: data.written, linked: data.linked },
     };

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
@@ -13,11 +13,10 @@ import { acquireAstroStage } from '../lib/lock-fs.ts';
 import { isOurSite } from '../lib/output-folder-fs.ts';
 import { runNode } from '../lib/run-node-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
+import { isDataFile } from './data.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
-/** What the data stage writes into the site (relative, `/`-separated): twins, the manifest, the downloads. */
-const DATA_FILE = /^(?:transcripts\/[^/]+\.(?:json|txt|csv)|transcripts\.json|archive\.[a-z]+\.gz)$/;
 /** The search stage's folders in the site. */
 const SEARCH_FOLDERS = new Set(['pagefind', 'search-words']);
 
@@ -106,7 +105,7 @@ export const siteStage: Stage = {
     // Astro's files only: the data and search stages may be writing theirs beside them.
     const figures = await countFiles(
       staging,
-      (file) => !DATA_FILE.test(relative(staging, file).split(sep).join('/')),
+      (file) => !isDataFile(staging, file),
       (folder) => SEARCH_FOLDERS.has(relative(staging, folder)),
     );
     const lines = [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`];

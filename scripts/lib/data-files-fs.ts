@@ -37,7 +37,7 @@ import { transcriptToManifestEntry } from '../core/to-twin.ts';
 import { keptPath, readKept, sourcesKey, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
 import { limited } from './limited.ts';
-import { statKey } from './scan-cache-fs.ts';
+import { fileIdentity, statKey } from './scan-cache-fs.ts';
 
 export const MANIFEST_FILE = 'transcripts.json';
 
@@ -121,13 +121,7 @@ const twinFile = (site: string, slug: string, ext: string): string => join(site,
 /** Links a transcript's published twins into the new site when they are still the files written for it. */
 function linkTwins(previous: string, site: string, slug: string, files: Record<string, string>): boolean {
   for (const ext of TWIN_EXTENSIONS) {
-    const key = (() => {
-      try {
-        return statKey(statSync(twinFile(previous, slug, ext)));
-      } catch {
-        return undefined;
-      }
-    })();
+    const key = fileIdentity(twinFile(previous, slug, ext));
     if (key === undefined || key !== files[ext]) return false;
   }
   for (const ext of TWIN_EXTENSIONS) linkSync(twinFile(previous, slug, ext), twinFile(site, slug, ext));

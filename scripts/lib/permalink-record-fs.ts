@@ -4,7 +4,7 @@
  * built, and a build that fails puts back the record it started from, so the
  * record only ever names pages that were published.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -19,7 +19,7 @@ import {
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { cacheDir } from './cli.ts';
 import { isOurSite } from './output-folder-fs.ts';
-import { statKey } from './scan-cache-fs.ts';
+import { fileIdentity } from './scan-cache-fs.ts';
 
 /** The permalink record's file, beside the collections. */
 export const RECORD_FILE = 'permalinks.json';
@@ -107,16 +107,8 @@ const PassedSchema = z.object({ identity: z.string(), seeds: z.string().nullable
 
 const passedFile = (file: string): string => keptPath(cacheDir(), 'record-passed', resolve(file));
 
-function identityOf(file: string): string | undefined {
-  try {
-    return statKey(statSync(file));
-  } catch {
-    return undefined;
-  }
-}
-
 async function passedBefore(file: string): Promise<{ kind: 'passed'; seeds: string | undefined } | undefined> {
-  const identity = identityOf(file);
+  const identity = fileIdentity(file);
   const kept = identity === undefined ? undefined : await readKept(passedFile(file), PassedSchema);
   return kept && kept.identity === identity ? { kind: 'passed', seeds: kept.seeds ?? undefined } : undefined;
 }
@@ -127,7 +119,7 @@ async function passedBefore(file: string): Promise<{ kind: 'passed'; seeds: stri
  * build's check does not parse it again (~2.5 s at 10,000 transcripts).
  */
 export async function keepPassed(file: string, seeds: string | undefined): Promise<void> {
-  const identity = identityOf(file);
+  const identity = fileIdentity(file);
   if (identity !== undefined) await writeKept(passedFile(file), { identity, seeds: seeds ?? null });
 }
 

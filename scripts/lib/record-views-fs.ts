@@ -7,7 +7,6 @@
  * At 10,000 transcripts the record is 171 MB: parsed, it cost the site ~1.2 s
  * of each build for its retired pages, and the published-address check ~2 s.
  */
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
@@ -22,7 +21,7 @@ import {
 } from '../core/permalinks/record.ts';
 import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
 import { RECORD_FILE, readRecordFile } from './permalink-record-fs.ts';
-import { statKey } from './scan-cache-fs.ts';
+import { fileIdentity } from './scan-cache-fs.ts';
 
 const RecordViewsSchema = z.object({
   identity: z.string(),
@@ -36,11 +35,6 @@ type RecordViews = z.infer<typeof RecordViewsSchema>;
 export type PublishedPages = Map<string, string[]>;
 
 const viewsFile = (cacheDir: string, record: string): string => keptPath(cacheDir, 'record-views', resolve(record));
-
-function identityOf(file: string): string | undefined {
-  const s = statSync(file, { throwIfNoEntry: false });
-  return s && statKey(s);
-}
 
 function byPage(urls: readonly PublishedUrl[]): PublishedPages {
   const pages: PublishedPages = new Map();
@@ -58,7 +52,7 @@ function byPage(urls: readonly PublishedUrl[]): PublishedPages {
  */
 export async function keepRecordViews(cacheDir: string, content: string, record: PermalinkRecord): Promise<void> {
   const file = join(content, RECORD_FILE);
-  const identity = identityOf(file);
+  const identity = fileIdentity(file);
   if (identity === undefined || (await keptViews(cacheDir, file))?.identity === identity) return;
   const views: RecordViews = {
     identity,
@@ -70,7 +64,7 @@ export async function keepRecordViews(cacheDir: string, content: string, record:
 
 async function keptViews(cacheDir: string | undefined, file: string): Promise<RecordViews | undefined> {
   if (cacheDir === undefined) return undefined;
-  const identity = identityOf(file);
+  const identity = fileIdentity(file);
   const kept = identity === undefined ? undefined : await readKept(viewsFile(cacheDir, file), RecordViewsSchema);
   return kept && kept.identity === identity ? kept : undefined;
 }

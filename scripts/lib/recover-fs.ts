@@ -71,9 +71,14 @@ export function stagingFor(out: string, project: string): string {
  */
 export async function removeStaging(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true, maxRetries: 5 });
+  const names = await readdir(dirname(staging)).catch(() => [] as string[]);
+  for (const folder of shardFolders(staging, names)) await rm(folder, { recursive: true, force: true });
+}
+
+/** Of the names beside the staging folder, the search stage's shard folders of this build. */
+function shardFolders(staging: string, names: readonly string[]): string[] {
   const prefix = `${basename(staging)}.shard-${process.pid}-`;
-  for (const name of await readdir(dirname(staging)).catch(() => [] as string[]))
-    if (name.startsWith(prefix)) await rm(join(dirname(staging), name), { recursive: true, force: true });
+  return names.filter((name) => name.startsWith(prefix)).map((name) => join(dirname(staging), name));
 }
 
 /**
@@ -86,7 +91,6 @@ export async function removeStaging(staging: string): Promise<void> {
 export function removeStagingNow(staging: string): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
   rmSync(staging, { recursive: true, force: true, maxRetries: 5 });
-  const prefix = `${basename(staging)}.shard-${process.pid}-`;
-  for (const name of existsSync(dirname(staging)) ? readdirSync(dirname(staging)) : [])
-    if (name.startsWith(prefix)) rmSync(join(dirname(staging), name), { recursive: true, force: true });
+  const names = existsSync(dirname(staging)) ? readdirSync(dirname(staging)) : [];
+  for (const folder of shardFolders(staging, names)) rmSync(folder, { recursive: true, force: true });
 }

@@ -23,6 +23,15 @@ export function statKey(s: Stats): string {
   return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
+/** The {@link statKey} of the file at `path`; `undefined` when it cannot be read (missing, say). */
+export function fileIdentity(path: string): string | undefined {
+  try {
+    return statKey(statSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Page identities to content hashes, as the last check of this cache left them. */
 export const StatIndexSchema = z.record(z.string(), z.string());
 export type StatIndex = z.infer<typeof StatIndexSchema>;

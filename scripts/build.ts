@@ -3,8 +3,8 @@
  *
  * The lock, the signal handling and the loop over the stages
  * (`stages/run-stages.ts`), one module each in `scripts/stages/`: ingest →
- * site → data → search → join → check → publish, where on a small change the
- * site stage runs in the background, beside data and search. The first stage
+ * site → data → search → join → check → publish, where the site stage runs
+ * in the background, beside data and search, when memory allows. The first stage
  * that fails stops the build; the published site is then unchanged, and so is
  * the permalink record.
  *
@@ -52,6 +52,8 @@ const USAGE = `Usage: npm run build -- [options]
   --verbose       show the output of Astro
   --part K/N      build part K of N of the archive, to combine later (see /docs/scaling/)
   --shard-pages N about how many pages each search index shard holds (default: 1250)
+  --memory GB     the memory the build may use at once (default: half the machine's):
+                  Astro runs beside the search index when both are expected to fit
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 

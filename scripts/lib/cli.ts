@@ -24,6 +24,7 @@ const OPTIONS = {
   'media-base': { type: 'string' },
   stats: { type: 'string' },
   'shard-pages': { type: 'string', default: '1250' },
+  memory: { type: 'string' },
   part: { type: 'string' },
   port: { type: 'string', default: '4321' },
   strict: { type: 'boolean', default: false },
@@ -47,6 +48,8 @@ export type CliOptions = {
   stats?: string;
   /** About how many pages each search index shard holds (each is indexed by its own Pagefind process). */
   shardPages: number;
+  /** The memory in GB the build may use at once (default: half the machine's): what may run side by side. */
+  memory?: number;
   /** Build only this part of the archive (for parallel builds on several machines; see /docs/scaling/). */
   part?: Part;
   port: number;
@@ -74,6 +77,9 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
     const shardPages = Number(values['shard-pages']);
     if (!Number.isInteger(shardPages) || shardPages < 1)
       return { error: `--shard-pages: \`${values['shard-pages']}\` is not a positive whole number` };
+    const memory = values.memory === undefined ? undefined : Number(values.memory);
+    if (memory !== undefined && !(memory > 0))
+      return { error: `--memory: \`${values.memory}\` is not a number of gigabytes (such as 8 or 1.5)` };
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       return { error: `--port: \`${values.port}\` is not a port number` };
     const mediaBase = values['media-base'];
@@ -90,6 +96,7 @@ export function parseCli(argv: readonly string[]): CliOptions | { error: string 
       ...(mediaBase ? { mediaBase } : {}),
       ...(values.stats ? { stats: resolve(values.stats) } : {}),
       shardPages,
+      ...(memory === undefined ? {} : { memory }),
       ...(part ? { part } : {}),
       port,
       strict: values.strict,

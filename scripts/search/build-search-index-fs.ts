@@ -30,6 +30,7 @@ import {
 import { plural } from '../core/text.ts';
 import { ROOT } from '../lib/cli.ts';
 import { limited } from '../lib/limited.ts';
+import { memoryBudget } from '../lib/memory-plan.ts';
 import { analysesDir } from './analysis-cache-fs.ts';
 import { siteTwins, writeVocabulary } from './vocabulary-fs.ts';
 
@@ -52,7 +53,9 @@ export interface SearchIndexOptions {
   part?: Part;
   /** Called with a line of progress for each shard. */
   progress(line: string): void;
-  /** How many shards are indexed at once (default: one per core, within half the machine's memory). */
+  /** The memory in GB the shards indexed at once may use (`--memory`; default: half the machine's). */
+  memory?: number;
+  /** How many shards are indexed at once (default: one per core, within `memory`). */
   parallel?: number;
 }
 
@@ -245,12 +248,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       output: `${unsafe.join('\n')}\nPagefind names index files after the language: it was not run. Fix the \`language\` in the metadata.`,
     };
   }
-  // One shard per core at a time, unless their peaks together would pass half the machine's
-  // memory, the budget the Astro stage has too: a shard's peak grows with its size.
+  // One shard per core at a time, unless their peaks together would pass the build's memory
+  // (`--memory`, or half the machine's): a shard's peak grows with its size.
   const largest = Math.max(0, ...toIndex.map((t) => t.bytes));
-  const parallel = options.parallel ?? shardsAtOnce(availableParallelism(), totalmem() / 2, largest);
+  const parallel =
+    options.parallel ?? shardsAtOnce(availableParallelism(), memoryBudget(options.memory, totalmem()), largest);
   if (toIndex.length > 1 && parallel < toIndex.length)
-    options.progress(`${toIndex.length} shards to index, ${parallel} at a time to stay within half the memory`);
+    options.progress(`${toIndex.length} shards to index, ${parallel} at a time to stay within the memory (--memory)`);
   const runs = await limited(
     toIndex.map(({ k, group }) => async () => {
       const started = performance.now();

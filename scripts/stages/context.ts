@@ -50,12 +50,13 @@ export interface Stage {
   /** Whether the stage runs for these options. */
   runs?: (options: CliOptions) => boolean;
   /**
-   * Whether the stage runs in the background, beside the stages after it,
-   * given what the stages before it gave (by name). Only a stage whose work is
-   * in a child process should: the build waits for it before the first stage
-   * that names it in `after`, and stops it if another stage fails.
+   * `true` when the stage runs in the background, beside the stages after it,
+   * given what the stages before it gave (by name); else why it runs in
+   * order (printed under its header). Only a stage whose work is in a child
+   * process should: the build waits for it before the first stage that names
+   * it in `after`, and stops it if another stage fails.
    */
-  background?: (ctx: BuildContext, before: ReadonlyMap<string, StageOutcome>) => boolean;
+  background?: (ctx: BuildContext, before: ReadonlyMap<string, StageOutcome>) => true | string;
   /** The background stages this one must wait for. */
   after?: readonly string[];
   run: (ctx: BuildContext) => Promise<StageOutcome>;

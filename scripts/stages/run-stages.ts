@@ -2,7 +2,7 @@
  * The build's loop over its stages: each stage's header, its report lines
  * and problems, and its figures on the stage clock; the first stage that
  * fails stops the build. A stage may run in the background (the site's
- * `astro build`, on a small change), beside the stages after it: its progress
+ * `astro build`, when memory allows), beside the stages after it: its progress
  * lines carry its name, its report is printed when a stage that waits for it
  * (`after`) starts, and if the build stops before that, its child process is
  * stopped and waited for, since it writes into the staging folder.
@@ -34,7 +34,7 @@ export async function runStages(
   interrupted: () => boolean,
 ): Promise<boolean> {
   const done = new Map<string, StageOutcome>();
-  const background = new Map<string, Running>();
+  const backgroundStages = new Map<string, Running>();
   const report = (outcome: StageOutcome, stats: StageStats): boolean => {
     for (const line of outcome.lines) console.log(`  ${line}`);
     for (const problem of outcome.problems) console.error(problem);
@@ -46,10 +46,10 @@ export async function runStages(
     return true;
   };
   const settle = async (name: string): Promise<boolean> => {
-    const running = background.get(name);
+    const running = backgroundStages.get(name);
     if (!running) return true;
     const result = await running.settled;
-    background.delete(name);
+    backgroundStages.delete(name);
     if ('error' in result) throw result.error;
     console.log(`${running.stage.title} (in the background, done)`);
     done.set(name, result.outcome);
@@ -59,7 +59,8 @@ export async function runStages(
     for (const stage of stages) {
       if (stage.runs && !stage.runs(ctx.options)) continue;
       for (const name of stage.after ?? []) if (!(await settle(name))) return false;
-      if (stage.background?.(ctx, done)) {
+      const background = stage.background?.(ctx, done);
+      if (background === true) {
         console.log(`${stage.title}, in the background`);
         const running: Running = { stage, timer: clock.start(stage.name), settled: Promise.resolve({ error: null }) };
         const inBackground: BuildContext = {
@@ -75,21 +76,22 @@ export async function runStages(
           (outcome) => ({ outcome, stats: running.timer.end(outcome.figures) }),
           (error: unknown) => ({ error }),
         );
-        background.set(stage.name, running);
+        backgroundStages.set(stage.name, running);
         continue;
       }
       console.log(stage.title);
+      if (background !== undefined) console.log(`  ↳ ${background}`);
       const timer = clock.start(stage.name);
       const outcome = await stage.run(ctx);
       done.set(stage.name, outcome);
       if (!report(outcome, timer.end(outcome.figures))) return false;
       if (outcome.done) break;
     }
-    for (const name of [...background.keys()]) if (!(await settle(name))) return false;
+    for (const name of [...backgroundStages.keys()]) if (!(await settle(name))) return false;
     return true;
   } finally {
     // Stopped early (a stage failed or threw): a stage still in the background is stopped before the staging folder goes.
-    for (const running of background.values()) {
+    for (const running of backgroundStages.values()) {
       running.stopped = true;
       running.child?.kill('SIGTERM');
       await running.settled;

@@ -20,6 +20,7 @@ export const searchStage: Stage = {
       cache: ctx.cache,
       perShard: options.shardPages,
       ...(options.part ? { part: options.part } : {}),
+      ...(options.memory === undefined ? {} : { memory: options.memory }),
       progress: (line) => ctx.log(`  ${line}`),
     });
     if (!search.ok) return stop('the search index was not written', [search.output.trim()]);

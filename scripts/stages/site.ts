@@ -1,7 +1,7 @@
 /**
  * Stage 2, site: `astro build` in a child process, into the staging folder:
- * the pages. The data files come next (stages/data.ts), or at the same time
- * on a small change (see `background` below).
+ * the pages, while the data and search stages run beside it when memory
+ * allows (see `background` below).
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
@@ -10,7 +10,7 @@ import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
-import { isOurSite } from '../lib/output-folder-fs.ts';
+import { gigabytes, memoryBudget, overlappedPeak } from '../lib/memory-plan.ts';
 import { runNode } from '../lib/run-node-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
 import { isDataFile } from './data.ts';
@@ -50,27 +50,22 @@ function astroPatched(): boolean {
   }
 }
 
-/**
- * Content files the ingest may write for the site stage to still run beside
- * the data and search stages: at most this many, or a tenth of the transcripts.
- */
-const SMALL_CHANGE = 100;
-
 export const siteStage: Stage = {
   name: 'site',
   title: 'Site (Astro)',
   /**
-   * On a small change to a published archive, `astro build` runs beside the
-   * data and search stages, which read only the ingest's records and write
-   * files Astro does not (it is told not to empty the staging folder): on two
-   * cores, the one Astro leaves idle for much of its run does their work. A
-   * first or large build runs them one after the other, so that Astro's memory
-   * (which grows with the pages it renders) and the search stage's never stack.
+   * `astro build` runs beside the data and search stages, which read only the
+   * ingest's records and write files Astro does not (it is told not to empty
+   * the staging folder): on two cores, the one Astro leaves idle for much of
+   * its run does their work. Unless Astro's memory (which grows with the
+   * records it holds) and the search stage's, added up, could outgrow what the
+   * build may use (`--memory`): then they run one after the other.
    */
   background: (ctx, before) => {
-    const ingest = before.get('ingest')?.figures;
-    const written = Number(ingest?.notes?.['written'] ?? Number.POSITIVE_INFINITY);
-    return isOurSite(ctx.options.out) && written <= Math.max(SMALL_CHANGE, (ingest?.pages ?? 0) / 10);
+    const expected = overlappedPeak(before.get('ingest')?.figures.bytes ?? Number.POSITIVE_INFINITY);
+    const budget = memoryBudget(ctx.options.memory, totalmem());
+    if (expected <= budget) return true;
+    return `alone: beside the data and search stages it could need ${gigabytes(expected)}, more than the ${gigabytes(budget)} this build may use (--memory)`;
   },
   async run(ctx) {
     const { options, staging } = ctx;

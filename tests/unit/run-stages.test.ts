@@ -79,15 +79,17 @@ test('a background stage runs beside the next stages; the stage after it waits f
   expect(data?.start).toBeLessThan(site?.end ?? 0);
 });
 
-test('a stage that does not go to the background runs in order', async () => {
+test('a stage that does not go to the background runs in order, and says why under its header', async () => {
   const events: string[] = [];
   const stages = [
-    timed('site', 30, events, { background: () => false }),
+    timed('site', 30, events, { background: () => 'alone: not enough memory' }),
     timed('data', 10, events),
     timed('join', 10, events, { after: ['site'] }),
   ];
   expect(await runStages(stages, context(), stageClock(), () => false)).toBe(true);
   expect(events).toEqual(['site start', 'site end', 'data start', 'data end', 'join start', 'join end']);
+  const printed = vi.mocked(console.log).mock.calls.map(([line]) => String(line));
+  expect(printed.slice(0, 2)).toEqual(['site', '  ↳ alone: not enough memory']);
 });
 
 test('a stage that fails stops the build and the background stage, whose child is stopped', async () => {

@@ -20,6 +20,7 @@ import { NO_SITE_WARNING, siteForBuild } from './lib/archive-config-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { acquireLock, lockPath } from './lib/lock-fs.ts';
 import { checkOutput } from './lib/output-folder-fs.ts';
+import { lowerOwnPriority } from './lib/priority-fs.ts';
 import { recoverKilledBuilds, removeStaging, removeStagingNow, stagingFor } from './lib/recover-fs.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
 import { checkStage } from './stages/check.ts';
@@ -52,8 +53,7 @@ const USAGE = `Usage: npm run build -- [options]
   --verbose       show the output of Astro
   --part K/N      build part K of N of the archive, to combine later (see /docs/scaling/)
   --shard-pages N about how many pages each search index shard holds (default: 1250)
-  --memory GB     the memory the build may use at once (default: half the machine's):
-                  Astro runs beside the search index when both are expected to fit
+  --memory GB     the memory the build may use at once (default: half the machine's)
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 
@@ -112,7 +112,13 @@ async function build(options: CliOptions): Promise<boolean> {
     },
   };
   try {
-    if (!(await runStages(STAGES, ctx, clock, () => running.interrupted))) return false;
+    if (
+      !(await runStages(STAGES, ctx, clock, {
+        interrupted: () => running.interrupted,
+        besideBackground: lowerOwnPriority,
+      }))
+    )
+      return false;
     // Published: nothing to undo but the staging folder and the lock.
     running.undo = running.undo.filter((u) => u === lock.release);
     const stages = clock.stages.filter((s) => s.name !== 'check' && s.name !== 'publish');

@@ -23,15 +23,23 @@ interface Running {
   stopped?: boolean;
 }
 
-/**
- * Runs `stages` in order with `ctx`; whether every stage that ran succeeded.
- * `interrupted()`: a signal stopped the build (the signal's handler reports it).
- */
+export interface RunOptions {
+  /** A signal stopped the build (the signal's handler reports it). */
+  interrupted: () => boolean;
+  /**
+   * Called once a background stage's child process runs: the build lowers its
+   * own priority (`lib/priority-fs.ts`), so that the stages beside the child
+   * use the cores it leaves idle rather than slow it down.
+   */
+  besideBackground?: () => void;
+}
+
+/** Runs `stages` in order with `ctx`; whether every stage that ran succeeded. */
 export async function runStages(
   stages: readonly Stage[],
   ctx: BuildContext,
   clock: StageClock,
-  interrupted: () => boolean,
+  { interrupted, besideBackground }: RunOptions,
 ): Promise<boolean> {
   const done = new Map<string, StageOutcome>();
   const backgroundStages = new Map<string, Running>();
@@ -70,6 +78,7 @@ export async function runStages(
             running.child = child;
             ctx.track(child);
             if (running.stopped) child?.kill('SIGTERM');
+            else if (child) besideBackground?.();
           },
         };
         running.settled = stage.run(inBackground).then(

@@ -61,7 +61,7 @@ test('a background stage runs beside the next stages; the stage after it waits f
     timed('search', 10, events),
     timed('join', 10, events, { after: ['site'] }),
   ];
-  expect(await runStages(stages, context(), clock, () => false)).toBe(true);
+  expect(await runStages(stages, context(), clock, { interrupted: () => false })).toBe(true);
   expect(events).toEqual([
     'site start',
     'data start',
@@ -86,7 +86,7 @@ test('a stage that does not go to the background runs in order, and says why und
     timed('data', 10, events),
     timed('join', 10, events, { after: ['site'] }),
   ];
-  expect(await runStages(stages, context(), stageClock(), () => false)).toBe(true);
+  expect(await runStages(stages, context(), stageClock(), { interrupted: () => false })).toBe(true);
   expect(events).toEqual(['site start', 'site end', 'data start', 'data end', 'join start', 'join end']);
   const printed = vi.mocked(console.log).mock.calls.map(([line]) => String(line));
   expect(printed.slice(0, 2)).toEqual(['site', '  ↳ alone: not enough memory']);
@@ -118,7 +118,12 @@ test('a stage that fails stops the build and the background stage, whose child i
   const events: string[] = [];
   const join = timed('join', 1, events, { after: ['site'] });
   const started = Date.now();
-  expect(await runStages([site, data, join], context(), stageClock(), () => false)).toBe(false);
+  const besideBackground = vi.fn();
+  expect(
+    await runStages([site, data, join], context(), stageClock(), { interrupted: () => false, besideBackground }),
+  ).toBe(false);
+  // Its child started: the build lowered its own priority for the stages beside it.
+  expect(besideBackground).toHaveBeenCalledTimes(1);
   expect(Date.now() - started).toBeLessThan(30_000);
   expect(child?.signalCode).toBe('SIGTERM');
   expect(events).toEqual([]);
@@ -134,7 +139,7 @@ test('a background stage that fails stops the build when a stage waits for it', 
     run: async () => ({ ...ok(), ok: false, stopped: 'astro build failed' }),
   };
   const stages = [site, timed('data', 10, events), timed('join', 1, events, { after: ['site'] })];
-  expect(await runStages(stages, context(), stageClock(), () => false)).toBe(false);
+  expect(await runStages(stages, context(), stageClock(), { interrupted: () => false })).toBe(false);
   expect(events).toEqual(['data start', 'data end']);
   expect(console.error).toHaveBeenCalledWith('Build stopped: astro build failed');
 });
@@ -149,5 +154,5 @@ test('what a background stage throws is thrown when a stage waits for it, not le
     },
   };
   const stages = [site, timed('data', 20, []), timed('join', 1, [], { after: ['site'] })];
-  await expect(runStages(stages, context(), stageClock(), () => false)).rejects.toThrow('disk full');
+  await expect(runStages(stages, context(), stageClock(), { interrupted: () => false })).rejects.toThrow('disk full');
 });

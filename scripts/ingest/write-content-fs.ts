@@ -25,6 +25,7 @@ import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 import { asideWriter, writeAtomic } from '../lib/build-cache-fs.ts';
 import { cacheDir } from '../lib/cli.ts';
+import { limited } from '../lib/limited.ts';
 import { keepPassed, keyedRecord, RECORD_FILE } from '../lib/permalink-record-fs.ts';
 import { isRunning } from '../lib/pid.ts';
 import { keepRecordViews } from '../lib/record-views-fs.ts';
@@ -134,11 +135,19 @@ function pagesBySlug(record: PermalinkRecord): PermalinkRecord {
 /** Files of a folder by name, each rendered when it is written. */
 type Rendered = Map<string, () => string>;
 
+/** Files compared (and written) at once: one at a time, the process sat idle on the disk between them. */
+const FILES_AT_ONCE = 16;
+
 /** Writes each file of `files` into `folder` whose bytes differ, each through a temporary file and a rename. */
 async function writeChanged(folder: string, files: Rendered, summary: WriteSummary): Promise<void> {
   await mkdir(folder, { recursive: true });
   // Names come from slugs, validated to `[a-z0-9-]`; the check keeps any other name out of the folder above.
-  for (const [name, render] of files) await writeIfChanged(containedPath(folder, name), render(), summary);
+  const tasks = [...files].map(
+    ([name, render]) =>
+      () =>
+        writeIfChanged(containedPath(folder, name), render(), summary),
+  );
+  await limited(tasks, FILES_AT_ONCE);
 }
 
 /** Removes the MDX files that are neither in `files` nor in `keep`, and temporary files of killed runs. */

@@ -183,7 +183,7 @@ describe('a build killed half way', () => {
           'the Astro stage',
         );
         await new Promise((done) => setTimeout(done, 1500));
-        // Astro has not finished: on this small change it runs beside the data and search stages.
+        // Astro has not finished: it runs beside the data and search stages (memory allows).
         expect(killed.stdout).toContain('Site (Astro), in the background');
         expect(killed.stdout).not.toContain('(in the background, done)');
       } else {

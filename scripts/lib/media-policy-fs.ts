@@ -3,11 +3,11 @@
  * recording origins in its Content-Security-Policy. A browser enforces the
  * header's policy and the page's `<meta>` policy both, so the header allows
  * every origin the archive plays from, and each page's own policy narrows it
- * to that page's recording (src/lib/csp.ts).
+ * to that page's recording (scripts/core/csp.ts).
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { headerPolicy } from '../../src/lib/csp.ts';
+import { headerPolicy } from '../core/csp.ts';
 import { playerSources } from '../core/urls.ts';
 
 /** Rewrites `<site>/_headers` from the media of `<site>/transcripts.json`; returns the origins it allowed. */

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, headerPolicy } from '../../scripts/core/csp.ts';
 import { playerSources } from '../../scripts/core/urls.ts';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, headerPolicy } from '../../src/lib/csp.ts';
 import { page } from '../helpers/site.ts';
 
 const { site } = inject('fixtureBuild');

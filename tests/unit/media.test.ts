@@ -6,12 +6,12 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, mediaBaseFor, parseArchiveConfig } from '../../scripts/core/archive-config.ts';
 import { cite, turnTarget } from '../../scripts/core/cite.ts';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, headerPolicy } from '../../scripts/core/csp.ts';
 import { MediaRefSchema, TranscriptMetaSchema, TranscriptSchema } from '../../scripts/core/schema.ts';
 import { transcriptToText } from '../../scripts/core/to-data.ts';
 import { transcriptToManifestEntry, transcriptToTwin } from '../../scripts/core/to-twin.ts';
 import { mediaAt, mediaKind, mediaSource, playerSources, resolveMedia } from '../../scripts/core/urls.ts';
 import { parseCli } from '../../scripts/lib/cli.ts';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, headerPolicy } from '../../src/lib/csp.ts';
 
 describe('a relative media: address resolves against mediaBase', () => {
   test.each([

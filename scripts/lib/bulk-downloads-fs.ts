@@ -33,6 +33,8 @@ const gzipAt = promisify(gzipCallback);
  */
 const LEVEL = 4;
 const gzip = (text: string): Promise<Buffer> => gzipAt(text, { level: LEVEL });
+/** Part of every member's key: a member made at another level is compressed again, never mixed in. */
+const MADE_AT = `gzip ${LEVEL}`;
 
 export const BULK_FILES = ['archive.jsonl.gz', 'archive.csv.gz'] as const;
 type BulkFile = (typeof BULK_FILES)[number];
@@ -78,7 +80,7 @@ const DOWNLOADS: readonly Download[] = [
 /** What a transcript's member is made from: its manifest entry, its twin file (a changed twin is a new file), the level. */
 function memberKey(site: string, entry: ListedTranscript, ext: string): string {
   const twin = statSync(join(site, 'transcripts', `${entry.slug}.${ext}`));
-  return `${JSON.stringify([entry.slug, entry.title, entry.date])}\0${statKey(twin)}\0gzip ${LEVEL}`;
+  return `${JSON.stringify([entry.slug, entry.title, entry.date])}\0${statKey(twin)}\0${MADE_AT}`;
 }
 
 /**
@@ -98,7 +100,7 @@ async function writeDownload(
   const parts: { key: string; text: () => Promise<string> }[] = [
     ...(download.header === undefined
       ? []
-      : [{ key: `header\0gzip ${LEVEL}`, text: async () => download.header as string }]),
+      : [{ key: `header\0${MADE_AT}`, text: async () => download.header as string }]),
     ...entries.map((entry, i) => ({
       key: keys[i] as string,
       text: async () =>

@@ -12,13 +12,14 @@ import { ROOT } from '../lib/cli.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
 import { gigabytes, memoryBudget, overlappedPeak } from '../lib/memory-plan.ts';
 import { runNode } from '../lib/run-node-fs.ts';
+import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
 import { isDataFile } from './data.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /** The search stage's folders in the site. */
-const SEARCH_FOLDERS = new Set(['pagefind', 'search-words']);
+const SEARCH_FOLDERS = new Set(['pagefind', VOCABULARY_DIR]);
 
 /** The Astro stage's heap limit in MB: half the machine's memory, never under V8's usual 4 GB. */
 function astroHeapMB(): number {

@@ -16,9 +16,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
 import { NO_SITE_WARNING, siteForBuild } from './lib/archive-config-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
 import { acquireLock, lockPath } from './lib/lock-fs.ts';
+import { HEAP_GROWTH_FLAG } from './lib/memory-plan.ts';
 import { checkOutput } from './lib/output-folder-fs.ts';
 import { lowerOwnPriority } from './lib/priority-fs.ts';
 import { recoverKilledBuilds, removeStaging, removeStagingNow, stagingFor } from './lib/recover-fs.ts';
@@ -68,12 +70,7 @@ const running: {
   publishing: boolean;
   /** A signal came: the handler ends the process, not the stage that failed because of it. */
   interrupted: boolean;
-} = {
-  child: undefined,
-  interrupted: false,
-  undo: [],
-  publishing: false,
-};
+} = { child: undefined, interrupted: false, undo: [], publishing: false };
 
 async function undoAll(): Promise<void> {
   for (const undo of running.undo.splice(0).reverse()) await undo().catch(() => undefined);
@@ -157,6 +154,8 @@ function interrupt(signal: NodeJS.Signals): void {
     process.exit(signal === 'SIGINT' ? 130 : 143);
   })();
 }
+// The data and search stages' garbage is collected before their heap doubles (memory-plan.ts).
+setFlagsFromString(HEAP_GROWTH_FLAG);
 process.once('SIGINT', interrupt);
 process.once('SIGTERM', interrupt);
 // A reader that goes away (`npm run build | head`) must not stop a build half-way: its output is dropped.

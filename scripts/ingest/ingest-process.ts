@@ -9,6 +9,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { HEAP_GROWTH_FLAG } from '../lib/memory-plan.ts';
 import type { IngestOptions, IngestOutcome } from './run-ingest-fs.ts';
 
 /** The argument that makes this module, run as a process, the ingest's child. */
@@ -27,7 +28,12 @@ export function runIngestInProcess(
   track: (child: ChildProcess | undefined) => void = () => {},
 ): Promise<IngestOutcome> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [CHILD], { serialization: 'advanced', stdio: 'inherit' });
+    // Its parse workers share its V8 flags: the heap-growth flag bounds their garbage too.
+    const child = fork(fileURLToPath(import.meta.url), [CHILD], {
+      execArgv: [...process.execArgv, HEAP_GROWTH_FLAG],
+      serialization: 'advanced',
+      stdio: 'inherit',
+    });
     track(child);
     let outcome: IngestOutcome | undefined;
     let failure: Error | undefined;

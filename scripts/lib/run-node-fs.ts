@@ -8,14 +8,16 @@ export interface ChildOutcome {
 }
 
 /**
- * Runs `script` with the build's Node. `track` is told of the child when it
- * starts and ends, so Ctrl-C can stop it with the build.
+ * Runs `script` with the build's Node, given `nodeFlags` (V8's own flags,
+ * which NODE_OPTIONS refuses). `track` is told of the child when it starts and
+ * ends, so Ctrl-C can stop it with the build.
  */
 export function runNode(
   script: string,
   args: string[],
   options: {
     env: NodeJS.ProcessEnv;
+    nodeFlags?: readonly string[];
     label: string;
     verbose: boolean;
     log: (line: string) => void;
@@ -23,7 +25,7 @@ export function runNode(
   },
 ): Promise<ChildOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script, ...args], {
       cwd: ROOT,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,7 @@ import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
-import { gigabytes, memoryBudget, overlappedPeak } from '../lib/memory-plan.ts';
+import { gigabytes, HEAP_GROWTH_FLAG, memoryBudget, overlappedPeak } from '../lib/memory-plan.ts';
 import { runNode } from '../lib/run-node-fs.ts';
 import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
 import { countFiles, megabytes, type Stage, stop } from './context.ts';
@@ -91,6 +91,7 @@ export const siteStage: Stage = {
     };
     const site = await runNode(ASTRO_BIN, ['build'], {
       env,
+      nodeFlags: [HEAP_GROWTH_FLAG],
       label: 'astro build',
       verbose: options.verbose,
       log: ctx.log,

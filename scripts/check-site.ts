@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { formatLinkReport, type LinkReport, linkChecker, SCANNER } from './core/check-links.ts';
-import { parseCli, seconds } from './lib/cli.ts';
+import { CHECK_SITE_FLAGS, parseCli, seconds } from './lib/cli.ts';
 import {
   type PageScanned,
   pruneScans,
@@ -136,10 +136,15 @@ if (!isMainThread && parentPort && (workerData as ScanJob | undefined)?.pages) {
 }
 
 if (isMainThread && import.meta.main) {
-  const options = parseCli(process.argv.slice(2));
+  const usage = 'Usage: npm run check:site -- [--out DIR]';
+  const options = parseCli(process.argv.slice(2), CHECK_SITE_FLAGS);
   if ('error' in options) {
-    console.error(`error: ${options.error}\n\nUsage: npm run check:site -- [--out DIR]`);
+    console.error(`error: ${options.error}\n\n${usage}`);
     process.exit(1);
+  }
+  if (options.help) {
+    console.log(usage);
+    process.exit(0);
   }
   const started = performance.now();
   const report = await checkSite(options.out).catch((e: unknown) => {

@@ -1,10 +1,10 @@
 /**
- * `npm run ingest -- [--seeds DIR] [--content DIR] [--report] [--strict]`
+ * `npm run ingest -- [--seeds DIR] [--content DIR] [--report] [--strict] [--lenient] [--new-archive]`
  * Reads transcripts from the seeds folder and writes the MDX collections.
  */
 
 import { runIngest } from './ingest/run-ingest-fs.ts';
-import { parseCli, seconds } from './lib/cli.ts';
+import { INGEST_FLAGS, parseCli, seconds } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run ingest -- [options]
 
@@ -12,9 +12,11 @@ const USAGE = `Usage: npm run ingest -- [options]
   --content DIR   folder to write the MDX collections to (default: content)
   --report        list every file with its format, turns, speakers and problems
   --strict        exit with an error on any warning or error
+  --lenient       ingest even when speakers.yaml or topics.yaml does not parse
+  --new-archive   start a new permalink record: only for an archive never published
   -h, --help      show this help`;
 
-const options = parseCli(process.argv.slice(2));
+const options = parseCli(process.argv.slice(2), INGEST_FLAGS);
 if ('error' in options) {
   console.error(`error: ${options.error}\n\n${USAGE}`);
   process.exit(1);

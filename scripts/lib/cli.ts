@@ -1,6 +1,7 @@
 /**
  * Command-line options shared by the scripts, parsed with Node's own
- * `util.parseArgs` (strict: an unknown flag is an error, not a surprise).
+ * `util.parseArgs` (strict: an unknown flag is an error, not a surprise), and
+ * each script's own flags: one another script takes is an error too.
  */
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** A flag's name, without its dashes (`--no-check` is `check`). */
+export type CliFlag = keyof typeof OPTIONS;
+
+/** The flags of `npm run build`: every one but the preview's port. */
+export const BUILD_FLAGS: readonly CliFlag[] = (Object.keys(OPTIONS) as CliFlag[]).filter((f) => f !== 'port');
+export const INGEST_FLAGS: readonly CliFlag[] = ['seeds', 'content', 'report', 'strict', 'lenient', 'new-archive'];
+export const PREVIEW_FLAGS: readonly CliFlag[] = ['out', 'port'];
+export const CHECK_SITE_FLAGS: readonly CliFlag[] = ['out'];
+
 export type CliOptions = {
   seeds: string;
   content: string;
@@ -67,10 +77,26 @@ export type CliOptions = {
   help: boolean;
 };
 
-/** Parses argv; paths come back absolute, resolved against the current directory. */
-export function parseCli(argv: readonly string[]): CliOptions | { error: string } {
+/**
+ * Parses argv; paths come back absolute, resolved against the current
+ * directory. `flags`: the ones this script takes (besides `--help`); another
+ * script's flag is an error rather than silently doing nothing.
+ */
+export function parseCli(
+  argv: readonly string[],
+  flags: readonly CliFlag[] = BUILD_FLAGS,
+): CliOptions | { error: string } {
   try {
-    const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, allowNegative: true });
+    const { values, tokens } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: false,
+      allowNegative: true,
+      tokens: true,
+    });
+    for (const token of tokens)
+      if (token.kind === 'option' && token.name !== 'help' && !flags.includes(token.name as CliFlag))
+        return { error: `${token.rawName.split('=')[0]}: not an option of this command` };
     const port = Number(values.port);
     const part = values.part === undefined ? undefined : parsePart(values.part);
     if (part && 'error' in part) return { error: `--part: ${part.error}` };

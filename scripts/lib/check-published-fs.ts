@@ -16,7 +16,7 @@ const PASSED = 'lost-urls-passed.json';
 
 /**
  * The published addresses the site in `siteDir` no longer answers, as `path#anchor`.
- * When one part of N is built, only the addresses that part makes are checked:
+ * When one part of N is built (`part`), only the addresses that part makes are checked:
  * its transcripts (with their language versions' pages), and for the first
  * part the pages about the whole archive.
  * With the site check's cache (`siteCheckCache`), a page file the last check saw
@@ -29,9 +29,7 @@ const PASSED = 'lost-urls-passed.json';
 export async function lostUrls(
   contentDir: string,
   siteDir: string,
-  part?: Part,
-  siteCheckCache?: string,
-  recordCache?: string,
+  { part, siteCheckCache, recordCache }: { part?: Part; siteCheckCache?: string; recordCache?: string } = {},
 ): Promise<string[]> {
   // The scans the site check keeps, in its reader's folder (check-site.ts).
   const scanCache = siteCheckCache ? join(siteCheckCache, SCANNER) : undefined;

@@ -21,7 +21,11 @@ export const joinStage: Stage = {
     await fillDownloadSizes(staging);
     // The host's header file allows every recording the data stage's manifest names.
     const mediaOrigins = await writeMediaPolicy(staging);
-    const lost = await lostUrls(options.content, staging, options.part, join(ctx.cache, 'site-check'), ctx.cache);
+    const lost = await lostUrls(options.content, staging, {
+      ...(options.part ? { part: options.part } : {}),
+      siteCheckCache: join(ctx.cache, 'site-check'),
+      recordCache: ctx.cache,
+    });
     if (lost.length > 0)
       return stop(
         `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,

@@ -74,12 +74,12 @@ describe('lost published addresses', () => {
     const page = join(site, transcript?.path ?? '', 'index.html');
     // The scan of the page's bytes is made to lack t3: a check that used it reports t3 lost, one that read the page does not.
     plantScanWithout(scans, page, 't3');
-    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([`${transcript?.path}#t3`]);
+    expect(await lostUrls(join(dir, 'content'), site, { siteCheckCache: scans })).toEqual([`${transcript?.path}#t3`]);
     // The same bytes in a new file (as Astro writes a page it renders): read, so nothing is lost.
     const bytes = readFileSync(page);
     await rm(page);
     await writeFile(page, bytes);
-    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([]);
+    expect(await lostUrls(join(dir, 'content'), site, { siteCheckCache: scans })).toEqual([]);
   });
 
   it('does not look up a page that passed for the same anchors, and checks it again when one is added', async () => {
@@ -87,12 +87,12 @@ describe('lost published addresses', () => {
     const scans = join(dir, 'passed-scans');
     await writeSite(site, {});
     await checkSite(site, scans);
-    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([]);
+    expect(await lostUrls(join(dir, 'content'), site, { siteCheckCache: scans })).toEqual([]);
     const transcript = publishedUrls(await readRecord(join(dir, 'content'))).find((u) => u.anchor === 't3');
     const page = join(site, transcript?.path ?? '', 'index.html');
     // Its scan now lacks t3: a check that looked the page up would report t3.
     plantScanWithout(scans, page, 't3');
-    expect(await lostUrls(join(dir, 'content'), site, undefined, scans)).toEqual([]);
+    expect(await lostUrls(join(dir, 'content'), site, { siteCheckCache: scans })).toEqual([]);
     // An anchor published since (a quote, say) changes what the page must hold: it is looked up again.
     const record = JSON.parse(readFileSync(join(dir, 'content', 'permalinks.json'), 'utf8')) as {
       transcripts: Record<string, { anchors: string[] }>;
@@ -101,7 +101,7 @@ describe('lost published addresses', () => {
     record.transcripts[slug]?.anchors.push('q-new');
     await mkdir(join(dir, 'content-more'), { recursive: true });
     await writeFile(join(dir, 'content-more', 'permalinks.json'), JSON.stringify(record));
-    expect(await lostUrls(join(dir, 'content-more'), site, undefined, scans)).toEqual([
+    expect(await lostUrls(join(dir, 'content-more'), site, { siteCheckCache: scans })).toEqual([
       `${transcript?.path}#t3`,
       `${transcript?.path}#q-new`,
     ]);
@@ -118,7 +118,7 @@ describe('through the views the ingest keeps of the record file it wrote', () =>
     await writeSite(site, { page: '/speakers/qi-yanjun/', anchor: 't3' });
     const fromRecord = await lostUrls(content, site);
     expect(fromRecord.length).toBe(2);
-    expect(await lostUrls(content, site, undefined, undefined, cache)).toEqual(fromRecord);
+    expect(await lostUrls(content, site, { recordCache: cache })).toEqual(fromRecord);
     expect(await readRetiredPages(cache, content)).toEqual(await readRetiredPages(undefined, content));
     // Edited by hand after the views were kept: the speaker retired on purpose, and an anchor published.
     // The record itself is read: the new anchor is lost, the speaker retired.
@@ -134,7 +134,7 @@ describe('through the views the ingest keeps of the record file it wrote', () =>
     speaker.status = 'removed';
     record.transcripts[slug]?.anchors.push('q-new');
     await writeFile(file, JSON.stringify(record));
-    const lost = await lostUrls(content, site, undefined, undefined, cache);
+    const lost = await lostUrls(content, site, { recordCache: cache });
     expect(lost).toEqual(await lostUrls(content, site));
     expect(lost).toContain(`${transcript}#q-new`);
     expect((await readRetiredPages(cache, content)).map((p) => p.id)).toContain('speakers/qi-yanjun');

@@ -3,8 +3,10 @@
  * Reads transcripts from the seeds folder and writes the MDX collections.
  */
 
+import { setFlagsFromString } from 'node:v8';
 import { runIngest } from './ingest/run-ingest-fs.ts';
 import { INGEST_FLAGS, parseCli, seconds } from './lib/cli.ts';
+import { HEAP_GROWTH_FLAG } from './lib/memory-plan.ts';
 
 const USAGE = `Usage: npm run ingest -- [options]
 
@@ -25,6 +27,8 @@ if (options.help) {
   console.log(USAGE);
   process.exit(0);
 }
+// As in the build's ingest process: garbage collected before the heap (and its parse workers') grows by half.
+setFlagsFromString(HEAP_GROWTH_FLAG);
 const started = performance.now();
 // The ingest alone publishes nothing: only the content folder says whether the archive was built before.
 const { out: _published, ...ingestOptions } = options;

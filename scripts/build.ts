@@ -154,7 +154,7 @@ function interrupt(signal: NodeJS.Signals): void {
     process.exit(signal === 'SIGINT' ? 130 : 143);
   })();
 }
-// The data and search stages' garbage is collected before their heap doubles (memory-plan.ts).
+// This process's heap (the data and search stages') is collected once it grows by half (memory-plan.ts).
 setFlagsFromString(HEAP_GROWTH_FLAG);
 process.once('SIGINT', interrupt);
 process.once('SIGTERM', interrupt);

@@ -3,13 +3,12 @@
  * permalink record must be a page of the new site, with its anchor on it.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCANNER } from '../core/check-links.ts';
 import { inPart, type Part } from '../core/search-shards.ts';
 import { readPublishedPages } from './record-views-fs.ts';
-import { knownScan, readStatIndex, type StatIndex, statKey, writeStatIndex } from './scan-cache-fs.ts';
+import { fileIdentity, knownScan, readStatIndex, type StatIndex, writeStatIndex } from './scan-cache-fs.ts';
 
 /** Page identities this check passed last time, each to the digest of the anchors it held. */
 const PASSED = 'lost-urls-passed.json';
@@ -49,10 +48,8 @@ export async function lostUrls(
   const passed: StatIndex = {};
   for (const [path, anchors] of anchorsByPage) {
     const file = join(siteDir, path, 'index.html');
-    let key: string | undefined;
-    try {
-      key = statKey(statSync(file));
-    } catch {
+    const key = fileIdentity(file);
+    if (key === undefined) {
       lost.push(...anchors.map(() => path));
       continue;
     }

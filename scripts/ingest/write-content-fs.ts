@@ -109,7 +109,7 @@ export async function writeContent(
   // The record last: it names the pages just written.
   const written = keyedRecord(pagesBySlug(record), seeds);
   await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(written, null, 2)}\n`, summary);
-  await keepPassed(join(dir, RECORD_FILE), seeds);
+  await keepPassed(join(dir, RECORD_FILE), seeds, true);
   // What the site and the published-address check read of it, kept for this very file.
   await keepRecordViews(cacheDir(), dir, written);
   return summary;

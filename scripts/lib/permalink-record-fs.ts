@@ -29,9 +29,29 @@ export function seedsKey(content: string, seeds: string): string {
   return relative(dirname(content), seeds).split(sep).join('/') || '.';
 }
 
-/** The record, once `checkRecord` has let the build go on (no file yet: an empty record). */
+/**
+ * The record, once `checkRecord` has let the build go on (no file yet: an
+ * empty record). The file the last ingest wrote, unchanged since, is taken as
+ * it is, not through the schema again: it was written from a record that had
+ * passed it, every default filled in (~0.8 s and its garbage at 10,000
+ * transcripts, on every rebuild).
+ */
 export async function readRecord(content: string): Promise<PermalinkRecord> {
+  const file = join(content, RECORD_FILE);
+  if ((await passedBefore(file))?.ownOutput) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const own = text === undefined ? undefined : parsedOrUndefined(text);
+    if (own !== undefined) return own as PermalinkRecord;
+  }
   return (await readRecordFile(content, PermalinkRecordSchema)) ?? EMPTY_RECORD;
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The content folder's record read through `schema` (a view of it); none without a file, an error when damaged. */
@@ -101,26 +121,37 @@ export async function checkRecord(check: RecordCheck): Promise<{ error: string }
  * A record file that passed its schema is not parsed again while it is the
  * same file (same inode, size and time: the ingest replaces it by a rename,
  * an edit in place changes its time). At 1,000 transcripts the record is
- * some 27 MB, and its parse was half of a no-change rebuild.
+ * some 27 MB, and its parse was half of a no-change rebuild. `ownOutput`:
+ * the ingest wrote the file itself (see {@link readRecord}).
  */
-const PassedSchema = z.object({ identity: z.string(), seeds: z.string().nullable() });
+const PassedSchema = z.object({
+  identity: z.string(),
+  seeds: z.string().nullable(),
+  ownOutput: z.boolean().optional(),
+});
 
 const passedFile = (file: string): string => keptPath(cacheDir(), 'record-passed', resolve(file));
 
-async function passedBefore(file: string): Promise<{ kind: 'passed'; seeds: string | undefined } | undefined> {
+async function passedBefore(
+  file: string,
+): Promise<{ kind: 'passed'; seeds: string | undefined; ownOutput: boolean } | undefined> {
   const identity = fileIdentity(file);
   const kept = identity === undefined ? undefined : await readKept(passedFile(file), PassedSchema);
-  return kept && kept.identity === identity ? { kind: 'passed', seeds: kept.seeds ?? undefined } : undefined;
+  return kept && kept.identity === identity
+    ? { kind: 'passed', seeds: kept.seeds ?? undefined, ownOutput: kept.ownOutput === true }
+    : undefined;
 }
 
 /**
  * Notes that the record file, as it is now, passed. The ingest calls it for
- * the record it has just written from a record that passed, so the next
- * build's check does not parse it again (~2.5 s at 10,000 transcripts).
+ * the record it has just written from a record that passed (`ownOutput`), so
+ * the next build's check does not parse it again (~2.5 s at 10,000
+ * transcripts), nor the next ingest check it against the schema.
  */
-export async function keepPassed(file: string, seeds: string | undefined): Promise<void> {
+export async function keepPassed(file: string, seeds: string | undefined, ownOutput = false): Promise<void> {
   const identity = fileIdentity(file);
-  if (identity !== undefined) await writeKept(passedFile(file), { identity, seeds: seeds ?? null });
+  if (identity !== undefined)
+    await writeKept(passedFile(file), { identity, seeds: seeds ?? null, ...(ownOutput ? { ownOutput } : {}) });
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The permalink record's check before an ingest: a record file that passed is
  * not parsed again while it is the same file, and the record the ingest
- * writes counts as passed.
+ * writes counts as passed; the ingest takes its own last record as it is,
+ * without the schema, and any other file through it.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +12,12 @@ import { z } from 'zod';
 import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
 import { keptPath, readKept } from '../../scripts/lib/build-cache-fs.ts';
 import { cacheDir } from '../../scripts/lib/cli.ts';
-import { checkRecord, RECORD_FILE } from '../../scripts/lib/permalink-record-fs.ts';
+import { checkRecord, keepPassed, RECORD_FILE, readRecord } from '../../scripts/lib/permalink-record-fs.ts';
 import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
 import { useCacheDir } from '../helpers/cache-dir.ts';
 
 /** The kept mark of a record that passed (as `permalink-record-fs.ts` keeps it). */
-const PassedShape = z.object({ identity: z.string(), seeds: z.string().nullable() });
+const PassedShape = z.object({ identity: z.string(), seeds: z.string().nullable(), ownOutput: z.boolean().optional() });
 
 const dir = mkdtempSync(join(tmpdir(), 'record-passed-'));
 useCacheDir(join(dir, 'cache'));
@@ -65,7 +66,31 @@ test('the record an ingest writes is marked as passed, as the file it is now', a
   expect(ingest.written).toBeGreaterThan(0);
   const file = join(content, RECORD_FILE);
   const passed = await readKept(keptPath(cacheDir(), 'record-passed', resolve(file)), PassedShape);
-  expect(passed).toEqual({ identity: statKey(statSync(file)), seeds: expect.any(String) });
+  expect(passed).toEqual({ identity: statKey(statSync(file)), seeds: expect.any(String), ownOutput: true });
   // So the next check believes it without reading it again.
   expect(await checkRecord({ content, seeds, newArchive: false })).toEqual({});
+});
+
+test("the ingest's own record is read as it is; any other file goes through the schema", async () => {
+  const content = join(dir, 'own-content');
+  mkdirSync(content);
+  const file = join(content, RECORD_FILE);
+  // A transcript without `anchors`, which the schema fills in with its default (`[]`).
+  const page = { source: 'talk.md', title: 'Talk', status: 'live', nextTurn: 1, turns: {} };
+  writeFileSync(file, JSON.stringify({ version: 1, transcripts: { talk: page }, speakers: {}, topics: {} }));
+  const anchors = async () => (await readRecord(content)).transcripts['talk']?.anchors;
+  expect(await anchors()).toEqual([]);
+
+  // Marked as the ingest's own output, as it is now: taken as written, the schema not run.
+  await keepPassed(file, undefined, true);
+  expect(await anchors()).toBeUndefined();
+
+  // Any change to the file (its time, here) and it is checked again.
+  const at = 1_700_000_000;
+  utimesSync(file, at, at);
+  expect(await anchors()).toEqual([]);
+
+  // A file that passed the check but that the ingest did not write is checked too.
+  await keepPassed(file, undefined);
+  expect(await anchors()).toEqual([]);
 });

@@ -34,6 +34,7 @@ import {
 import { fnv1a } from '../core/search-shards.ts';
 import { statKey } from '../lib/scan-cache-fs.ts';
 import { type PackedPage, passageDigest, type Terms } from './packed-twin.ts';
+import { Postings } from './postings.ts';
 
 /** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
 const BUCKET_CHARS = 4000;
@@ -159,8 +160,8 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
   const identities: string[] = [];
   const made = new Set<string>();
   const numbers: [address: string, passage: number][] = [];
-  /** Per language, by key's term number: `[passage, count, passage, count, …]`, passages ascending. */
-  const lists = new Map<string, (number[] | undefined)[]>();
+  /** Per language, each passage's keys with their counts. */
+  const lists = new Map<string, Postings>();
   /** Each passage's length in characters, and per language the sum, for the weights' length discount. */
   const lengths: number[] = [];
   const totals = new Map<string, { chars: number; passages: number }>();
@@ -189,21 +190,15 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
           identities[passage] = identity;
         },
       });
-      let keys = lists.get(page.language);
-      if (!keys) {
-        keys = [];
-        lists.set(page.language, keys);
+      let postings = lists.get(page.language);
+      if (!postings) {
+        postings = new Postings();
+        lists.set(page.language, postings);
       }
       lengths[passage] = page.length;
       const total = totals.get(page.language) ?? { chars: 0, passages: 0 };
       totals.set(page.language, { chars: total.chars + page.length, passages: total.passages + 1 });
-      for (let i = 0; i < page.keys.length; i++) {
-        const key = page.keys[i] as number;
-        const count = page.counts[i] as number;
-        const list = keys[key];
-        if (list) list.push(passage, count);
-        else keys[key] = [passage, count];
-      }
+      postings.add(passage, page.keys, page.counts);
     }
     // A batch is written while the next is made: the batch before must be done first.
     if (writes.length >= WRITING) {
@@ -229,18 +224,25 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
       made,
     );
     const manifest: PassageManifest = { count: n, buckets: {}, numbers: numberFiles };
-    for (const [language, keys] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [language, postings] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const total = totals.get(language) ?? { chars: 0, passages: 1 };
       const average = total.chars / total.passages;
-      const weighed = (list: number[]): number[] =>
-        list.map((v, i) => (i % 2 === 0 ? v : termWeight(v, lengths[list[i - 1] ?? 0] ?? average, average)));
-      const named: [string, number[]][] = [];
-      keys.forEach((list, id) => {
-        if (list) named.push([terms.strings[id] as string, list]);
-      });
+      const { from, passages, counts } = postings.grouped(terms.strings.length);
+      /** Key `id`'s list: `[passage, weight, passage, weight, …]`, passages ascending. */
+      const weighed = (id: number): number[] => {
+        const list: number[] = [];
+        for (let at = from[id] as number; at < (from[id + 1] as number); at++) {
+          const passage = passages[at] as number;
+          list.push(passage, termWeight(counts[at] as number, lengths[passage] ?? average, average));
+        }
+        return list;
+      };
+      const named: [string, number][] = [];
+      for (let id = 0; id < terms.strings.length; id++)
+        if ((from[id + 1] as number) > (from[id] as number)) named.push([terms.strings[id] as string, id]);
       const encoded = named
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-        .map(([key, list]) => [key, encodeFlat(weighed(list))] as const);
+        .map(([key, id]) => [key, encodeFlat(weighed(id))] as const);
       const shared = encoded.filter(([, list]) => list.length <= OWN_FILE_AT);
       const chars = shared.reduce((sum, [key, list]) => sum + key.length + 4 + list.length * 3, 0);
       let buckets = 1;

@@ -7,7 +7,7 @@
  * worker threads on a large archive (`analyze-pool-fs.ts`), so what it
  * returns is plain data.
  */
-import { textKeys } from '../../src/lib/passage-index.ts';
+import { wordKeys } from '../../src/lib/passage-index.ts';
 import { isSpaceless, type Stem, wordsOf } from '../../src/lib/search-match.ts';
 import { type PagefindRecord, recordData, spokenText, type Twin } from '../../src/lib/search-record.ts';
 import { stemmerFor } from '../../src/lib/search-stem.ts';
@@ -71,22 +71,38 @@ async function stemmer(language: string): Promise<Stem> {
 const originalOf = (turn: object): string | undefined =>
   'original' in turn && typeof turn.original === 'string' ? turn.original : undefined;
 
+/**
+ * Each spoken paragraph's words (`wordsOf`), made once per transcript: its
+ * turns' words and its search pages' keys are read from the same paragraphs,
+ * and a text's words are its paragraphs' words in order (paragraphs are
+ * joined with white space, where words split anyway).
+ */
+type ParagraphWords = (spoken: string) => readonly string[];
+
+function paragraphWords(): ParagraphWords {
+  const made = new Map<string, readonly string[]>();
+  return (spoken) => {
+    let words = made.get(spoken);
+    if (words === undefined) {
+      words = wordsOf(spoken);
+      made.set(spoken, words);
+    }
+    return words;
+  };
+}
+
 /** The words of each language's turns (see {@link LanguageWords}). */
-function turnWords(twin: Twin): LanguageWords[] {
+function turnWords(twin: Twin, wordsIn: ParagraphWords): LanguageWords[] {
+  const said = (turn: Twin['turns'][number]) => new Set(turn.paragraphs.flatMap((p) => wordsIn(spokenText(p))));
   // The original's words by turn: a version's turn that says a word its original says only echoes it.
-  const originalWords = new Map(
-    twin.turns.map((turn) => [turn.id, new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')))]),
-  );
+  const originalWords = new Map(twin.turns.map((turn) => [turn.id, said(turn)]));
   return [twin, ...(twin.versions ?? [])].map((text) => {
     const words = new Map<string, number>();
     const echoes = new Map<string, number>();
     for (const turn of text.turns) {
-      const said =
-        text === twin
-          ? (originalWords.get(turn.id) ?? new Set<string>())
-          : new Set(wordsOf(turn.paragraphs.map(spokenText).join(' ')));
+      const heard = text === twin ? (originalWords.get(turn.id) ?? new Set<string>()) : said(turn);
       const original = text === twin ? undefined : originalWords.get(originalOf(turn) ?? '');
-      for (const w of said) {
+      for (const w of heard) {
         if (w.length > LONGEST || isSpaceless(w)) continue;
         words.set(w, (words.get(w) ?? 0) + 1);
         if (original?.has(w)) echoes.set(w, (echoes.get(w) ?? 0) + 1);
@@ -99,17 +115,19 @@ function turnWords(twin: Twin): LanguageWords[] {
 /** A transcript's search pages and words, from its JSON twin's text. */
 export async function analyzeTwin(json: string): Promise<AnalyzedTwin> {
   const twin = JSON.parse(json) as Twin;
+  const wordsIn = paragraphWords();
   const pages: AnalyzedPage[] = [];
   for (const page of searchPages(twin)) {
     const data = recordData(page.record, pageAddress(page.path));
-    const text = page.record.paragraphs.join('\n');
-    const keys = textKeys(text, await stemmer(page.record.language));
+    const { paragraphs } = page.record;
+    const keys = wordKeys(paragraphs.flatMap(wordsIn), await stemmer(page.record.language));
     pages.push({
       pagefind: page.pagefind,
       url: data.url,
       data: JSON.stringify(data),
       language: page.record.language,
-      length: text.length,
+      // Characters of the paragraphs joined with line breaks.
+      length: paragraphs.reduce((sum, p) => sum + p.length, Math.max(0, paragraphs.length - 1)),
       keys: [...keys.keys()],
       counts: [...keys.values()],
     });
@@ -117,5 +135,5 @@ export async function analyzeTwin(json: string): Promise<AnalyzedTwin> {
   const speakers = [twin, ...(twin.versions ?? [])].flatMap((text) =>
     text.speakers.map((s): [string, string] => [speakerPath(s.slug), s.name]),
   );
-  return { pages, languages: turnWords(twin), speakers };
+  return { pages, languages: turnWords(twin, wordsIn), speakers };
 }

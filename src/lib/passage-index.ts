@@ -80,8 +80,12 @@ function addSpaceless(joined: readonly string[], into: Map<string, number>): voi
  * its words run together.
  */
 export function textKeys(text: string, stem: Stem): Map<string, number> {
+  return wordKeys(wordsOf(text), stem);
+}
+
+/** {@link textKeys} of a text's words (`wordsOf`), in order. */
+export function wordKeys(words: readonly string[], stem: Stem): Map<string, number> {
   const counts = new Map<string, number>();
-  const words = wordsOf(text);
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   // Each distinct word is stemmed once.
   const keys = new Map<string, number>();

@@ -24,9 +24,10 @@ import {
   queryKeys,
   termWeight,
   textKeys,
+  wordKeys,
 } from '../../src/lib/passage-index.ts';
 import type { PageData } from '../../src/lib/search-hits.ts';
-import { holdsAll, noStem, type VocabularyManifest } from '../../src/lib/search-match.ts';
+import { holdsAll, noStem, type VocabularyManifest, wordsOf } from '../../src/lib/search-match.ts';
 import { stemmerFor } from '../../src/lib/search-stem.ts';
 import { PART_CHARS, searchPages } from '../../src/lib/search-versions.ts';
 import { asFound } from '../helpers/search-page.ts';
@@ -45,6 +46,22 @@ describe('keys, lists and candidates', () => {
     expect(queryKeys('电动汽车', noStem)).toEqual(['电动', '动汽', '汽车']);
     expect(queryKeys('车', noStem)).toEqual(['车']);
     expect(queryKeys('ai芯片', noStem)).toEqual(['i芯', '芯片']);
+  });
+
+  test("a text's keys are its paragraphs' words put together, as the build files them", async () => {
+    // The build reads each paragraph's words once and files a page under them all (analyze-twin.ts).
+    const english = await stemmerFor('en');
+    const paragraphs = [
+      'ΟΔΟΣ',
+      '\u0301accent first, [a link](https://example.org) and ΣΟΦΟΣ.',
+      '电动',
+      '汽车 don’t stop',
+      'ΟΔΟΣ',
+    ];
+    for (const stem of [english, noStem])
+      expect(wordKeys(paragraphs.flatMap(wordsOf), stem)).toEqual(textKeys(paragraphs.join('\n'), stem));
+    // Pairs of a spaceless script run across paragraphs, as across words.
+    expect(wordKeys(paragraphs.flatMap(wordsOf), noStem).get('动汽')).toBe(1);
   });
 
   test('a list keeps its passages and counts through its stored form', () => {

@@ -75,15 +75,22 @@ function numbered(pairs: readonly (readonly [string, number])[], terms: Terms): 
   return [ids, counts];
 }
 
+/** The term numbers of `strings`: a page's keys, millions in a pass, numbered without a pair made for each. */
+function numbers(strings: readonly string[], terms: Terms): Uint32Array {
+  const ids = new Uint32Array(strings.length);
+  for (let i = 0; i < strings.length; i++) ids[i] = terms.id(strings[i] as string);
+  return ids;
+}
+
 /** `analyzed` with its keys and words numbered in `terms` (which learns the new ones). */
 export function packTwin(analyzed: AnalyzedTwin, terms: Terms): PackedTwin {
-  const pages = analyzed.pages.map(({ keys, counts, ...page }): PackedPage => {
-    const [ids, n] = numbered(
-      keys.map((k, i) => [k, counts[i] as number] as const),
-      terms,
-    );
-    return { ...page, keys: ids, counts: n };
-  });
+  const pages = analyzed.pages.map(
+    ({ keys, counts, ...page }): PackedPage => ({
+      ...page,
+      keys: numbers(keys, terms),
+      counts: Uint32Array.from(counts),
+    }),
+  );
   const languages = analyzed.languages.map(({ language, turns, words, echoes }): PackedLanguage => {
     const [w, wordTurns] = numbered(words, terms);
     const [e, echoTurns] = numbered(echoes, terms);

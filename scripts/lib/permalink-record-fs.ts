@@ -37,22 +37,12 @@ export function seedsKey(content: string, seeds: string): string {
  * transcripts, on every rebuild).
  */
 export async function readRecord(content: string): Promise<PermalinkRecord> {
-  const file = join(content, RECORD_FILE);
-  if ((await passedBefore(file))?.ownOutput) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    const own = text === undefined ? undefined : parsedOrUndefined(text);
-    if (own !== undefined) return own as PermalinkRecord;
-  }
-  return (await readRecordFile(content, PermalinkRecordSchema)) ?? EMPTY_RECORD;
+  const own = (await passedBefore(join(content, RECORD_FILE)))?.ownOutput;
+  return (await readRecordFile(content, own ? OwnRecordSchema : PermalinkRecordSchema)) ?? EMPTY_RECORD;
 }
 
-function parsedOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+/** The ingest's own record as its JSON holds it: an object, not checked field by field nor copied. */
+const OwnRecordSchema = z.custom<PermalinkRecord>((v) => typeof v === 'object' && v !== null, 'not a record');
 
 /** The content folder's record read through `schema` (a view of it); none without a file, an error when damaged. */
 export async function readRecordFile<S extends z.ZodType>(content: string, schema: S): Promise<z.infer<S> | undefined> {

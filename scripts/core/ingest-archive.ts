@@ -26,7 +26,7 @@ import {
   type TranscriptTopic,
   type Turn,
 } from './schema.ts';
-import { discussed, MAX_SHARE, type Mention, nicknamesOf, notSubject, selectTopics } from './select-topics.ts';
+import { discussedIn, MAX_SHARE, type Mention, nicknamesOf, notSubject, selectTopics } from './select-topics.ts';
 import { foldName, nameSlug } from './slugs.ts';
 import { decodeText } from './text.ts';
 import { type Named, type Naming, nameTranscripts } from './titles.ts';
@@ -155,19 +155,20 @@ export interface Archive {
 export interface Filing {
   filed: TranscriptTopic[];
   uses: Map<string, NameUses>;
-  /** Slugs of the filed topics it discusses ({@link discussed}), not only mentions. */
+  /** Slugs of the filed topics it discusses ({@link discussedIn}), not only mentions. */
   discussed: string[];
 }
 
-/** Prepares `topics` once; the filer then files any transcript's turns: the matching and the {@link discussed} test. */
+/** Prepares `topics` once; the filer then files any transcript's turns: the matching and the {@link discussedIn} test. */
 export function transcriptFiler(topics: readonly Topic[]): (turns: readonly Turn[]) => Filing {
   const match = countingMatcher(topics);
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
   return (turns) => {
     const { filed, uses } = match(turns);
+    const discusses = discussedIn(turns);
     const said = filed.filter((tt) => {
       const topic = bySlug.get(tt.slug);
-      return topic !== undefined && discussed(topic, tt, turns);
+      return topic !== undefined && discusses(topic, tt);
     });
     return { filed, uses, discussed: said.map((tt) => tt.slug) };
   };

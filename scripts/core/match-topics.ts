@@ -99,23 +99,30 @@ export function foldWord(word: string): string {
 
 const dropMarks = (folded: string): string => folded.replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}'+#_.]/gu, '');
 
+/** A text's words as written ({@link splitWords}) and folded for matching ({@link foldWord}), aligned. */
+export interface TextWords {
+  written: readonly string[];
+  folded: readonly string[];
+}
+
 /**
  * The last texts folded, with their words: the same turn is folded for the
- * matcher and once for each topic it is filed under, and folding costs more
- * than looking the text up. Cleared when it holds {@link RECENT_TEXTS} texts
- * or {@link RECENT_CHARS} characters, so it holds about one transcript's turns
- * and its memory stays bounded whatever the turns' length.
+ * matcher and for the test of the topics it is filed under, and folding costs
+ * more than looking the text up. Cleared when it holds {@link RECENT_TEXTS}
+ * texts or {@link RECENT_CHARS} characters, so it holds about one
+ * transcript's turns and its memory stays bounded whatever the turns' length.
  */
-const recentlyFolded = new Map<string, readonly string[]>();
+const recentlyFolded = new Map<string, TextWords>();
 const RECENT_TEXTS = 4096;
 const RECENT_CHARS = 4_000_000;
 let recentChars = 0;
 
-/** Words for matching: lower case, hyphens and punctuation as spaces. */
-export function foldWords(text: string): readonly string[] {
+/** A text's words as written and folded. */
+export function textWords(text: string): TextWords {
   const known = recentlyFolded.get(text);
   if (known) return known;
-  const words = splitWords(text).map(foldWord);
+  const written = splitWords(text);
+  const words = { written, folded: written.map(foldWord) };
   if (recentlyFolded.size >= RECENT_TEXTS || recentChars + text.length > RECENT_CHARS) {
     recentlyFolded.clear();
     recentChars = 0;
@@ -123,6 +130,11 @@ export function foldWords(text: string): readonly string[] {
   recentlyFolded.set(text, words);
   recentChars += text.length;
   return words;
+}
+
+/** Words for matching: lower case, hyphens and punctuation as spaces. */
+export function foldWords(text: string): readonly string[] {
+  return textWords(text).folded;
 }
 
 const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
@@ -171,6 +183,12 @@ export const EDGE_TURNS = 2;
 
 /** Files a transcript's turns, and counts how it writes the names it is filed under. */
 export type CountingMatcher = (turns: readonly Turn[]) => { filed: TranscriptTopic[]; uses: Map<string, NameUses> };
+
+/** Whether `words` from `at` on hold a term's words after its first (which the caller found there). */
+function restFollows(term: readonly string[], words: readonly string[], at: number): boolean {
+  for (let k = 1; k < term.length; k++) if (words[at + k] !== term[k]) return false;
+  return true;
+}
 
 /**
  * Prepares the topics once; the matcher then files any transcript's turns.
@@ -221,25 +239,26 @@ export function countingMatcher(topics: readonly Topic[]): CountingMatcher {
     turns.forEach((turn, at) => {
       const edge = at < EDGE_TURNS || at >= turns.length - EDGE_TURNS;
       const text = turn.paragraphs.join(' ');
-      const words = foldWords(text);
-      // The words as written, aligned with `words`: split only when a name's capitals are checked.
+      const { written: asWritten, folded: words } = textWords(text);
+      // Where each word starts and ends: found only when a one-word name's neighbours are checked.
       let raw: ReturnType<typeof wordsAt> | undefined;
       for (let i = 0; i < words.length; i++) {
         const needles = byFirst.get(words[i] as string);
         if (needles === undefined) continue;
         for (const needle of needles) {
-          if (!needle.words.every((w, k) => words[i + k] === w)) continue;
+          // The first word is the key the needle was found by; a term's further words follow it.
+          if (!restFollows(needle.words, words, i)) continue;
           if (needle.cases) {
-            raw ??= wordsAt(text);
-            const asWritten = raw.words;
             if (needle.cases.some((wanted, k) => !written(asWritten[i + k] ?? '', wanted))) {
               if (needle.words.every((_, k) => !/\p{Lu}/u.test(asWritten[i + k] ?? '')))
                 lowered.set(needle.topic, (lowered.get(needle.topic) ?? 0) + 1);
               continue;
             }
-            if (needle.words.length === 1 && endsLongerName(text, raw, i)) continue;
-            if (needle.words.length === 1 && startsLongerName(text, raw, i))
-              leads.set(needle.topic, (leads.get(needle.topic) ?? 0) + 1);
+            if (needle.words.length === 1) {
+              raw ??= wordsAt(text);
+              if (endsLongerName(text, raw, i)) continue;
+              if (startsLongerName(text, raw, i)) leads.set(needle.topic, (leads.get(needle.topic) ?? 0) + 1);
+            }
           }
           named.set(needle.topic, (named.get(needle.topic) ?? 0) + 1);
           if (POSSESSIVES.has(words[i - 1] as string)) owned.set(needle.topic, (owned.get(needle.topic) ?? 0) + 1);

@@ -96,20 +96,37 @@ export const SHORT_TRANSCRIPT = 20;
  * A curated topic (`topics.yaml`, `tags:`) needs only a mention.
  */
 export function discussed(topic: Pick<Topic, 'origin'>, filed: TranscriptTopic, turns: readonly Turn[]): boolean {
-  if (topic.origin === 'rules') return true;
+  return discussedIn(turns)(topic, filed);
+}
+
+/**
+ * {@link discussed} for the topics one transcript is filed under: its turns
+ * are looked up, counted and folded once for all of them.
+ */
+export function discussedIn(turns: readonly Turn[]): (topic: Pick<Topic, 'origin'>, filed: TranscriptTopic) => boolean {
   const byId = new Map(turns.map((t) => [t.id, t]));
-  const speakers = new Set<string>();
-  let said = 0;
-  for (const match of filed.matches) {
-    const turn = byId.get(match.turn);
-    if (!turn) continue;
-    speakers.add(turn.speaker);
-    said += timesSaid(foldWords(turn.paragraphs.join(' ')), match.terms.map(foldWords));
-  }
-  if (said < 2) return false;
-  if (speakers.size >= 2) return true;
-  const paragraphs = turns.reduce((n, t) => n + t.paragraphs.length, 0);
-  return said >= (paragraphs <= SHORT_TRANSCRIPT ? 2 : 3);
+  const folded = new Map<string, readonly string[]>();
+  let paragraphs: number | undefined;
+  return (topic, filed) => {
+    if (topic.origin === 'rules') return true;
+    const speakers = new Set<string>();
+    let said = 0;
+    for (const match of filed.matches) {
+      const turn = byId.get(match.turn);
+      if (!turn) continue;
+      speakers.add(turn.speaker);
+      let words = folded.get(turn.id);
+      if (!words) {
+        words = foldWords(turn.paragraphs.join(' '));
+        folded.set(turn.id, words);
+      }
+      said += timesSaid(words, match.terms.map(foldWords));
+    }
+    if (said < 2) return false;
+    if (speakers.size >= 2) return true;
+    paragraphs ??= turns.reduce((n, t) => n + t.paragraphs.length, 0);
+    return said >= (paragraphs <= SHORT_TRANSCRIPT ? 2 : 3);
+  };
 }
 
 /** How many times folded `words` hold one of `terms` (each a run of folded words). */

@@ -181,6 +181,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     return turnRole(turn, speaker, speaker ? rolesOn(speaker, date) : []);
   });
   const language = meta.language ?? languageFromFileName(file) ?? 'en';
+  const participants = participantsOf(turns);
   const transcript = TranscriptSchema.parse({
     slug,
     title: meta.title ? asText(meta.title) : (titleFromFileName(file) ?? titleFromSpeakers(speakers)),
@@ -196,7 +197,7 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     ...(meta.media ? { media: meta.media } : {}),
     textFormat: format === 'markdown' ? 'markdown' : 'plain',
     source: { file, format, hash: input.hash },
-    participants: participantsOf(turns),
+    participants,
     preamble: preamble.map((p) => p.text),
     turns,
     sections,
@@ -208,7 +209,8 @@ export function ingestTranscript(input: TranscriptInput): TranscriptResult {
     notes: closing.notes,
     ...(meta.prevails ? { prevails: meta.prevails } : {}),
     versions: [],
-    words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + spokenWordCount(p), 0), 0),
+    // Every turn is one participant's: their words add up to the transcript's (each paragraph counted once).
+    words: participants.reduce((n, p) => n + p.words, 0),
   } satisfies Transcript);
   const pointer = meta.translationOf ?? meta.original;
   return {

@@ -77,8 +77,8 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
   const stamps = new Map<string, SeedStamp>();
   let inputBytes = 0;
 
-  // Stat, read and hash the transcripts 16 at a time (one at a time, the process waits on the disk
-  // between files: 13 s of 10,000); the results are taken in the files' order below.
+  // Stat, read and hash the transcripts 16 at a time: one at a time, the process waits on the thread
+  // pool between files (10,000 seeds: ~4 s against ~2 s). The results are taken in the files' order below.
   const listed = all.filter((f) => isTranscriptFile(f.rel));
   const reads = await limited(
     listed.map((f) => () => readTranscript(dir, f.abs, f.rel, byRel, known)),

@@ -88,21 +88,20 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
 
   for (const { abs, rel } of all) {
     const ext = extensionOf(rel);
-    if (ABOUT_FILE.test(rel)) {
+    const read = transcripts.get(rel);
+    if (read) {
+      inputBytes += read.bytes;
+      if ('skip' in read) skipped.push({ file: rel, reason: read.skip });
+      else {
+        sources.push(read.source);
+        stamps.set(rel, read.stamp);
+      }
+    } else if (ABOUT_FILE.test(rel)) {
       about = { file: rel, text: await readFile(abs, 'utf8') };
     } else if (SECTION_PAGE.test(rel)) {
       skipped.push({ file: rel, reason: 'a section page (`_index.md`), not a transcript' });
     } else if (DOCUMENTATION.test(rel)) {
       skipped.push({ file: rel, reason: 'documentation of the folder, not a transcript' });
-    } else if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
-      const read = transcripts.get(rel) as TranscriptRead;
-      inputBytes += read.bytes;
-      if ('skip' in read) {
-        skipped.push({ file: rel, reason: read.skip });
-        continue;
-      }
-      sources.push(read.source);
-      stamps.set(rel, read.stamp);
     } else if (TOPICS_FILE.test(rel)) {
       const text = await readYamlFile(abs, rel, 'invalid-topics', problems);
       if (text !== undefined) topicRules = { file: rel, text };
@@ -130,7 +129,7 @@ export async function readSeeds(dir: string, known?: ReadonlyMap<string, SeedSta
   };
 }
 
-/** Whether `rel` is read as a transcript: the loop in `readSeeds` takes the same branches in the same order. */
+/** Whether `rel` is read as a transcript: not `about.md`, a section page or the folder's documentation. */
 function isTranscriptFile(rel: string): boolean {
   return (
     !ABOUT_FILE.test(rel) &&

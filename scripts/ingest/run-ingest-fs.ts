@@ -99,6 +99,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     ...(options.out ? { out: options.out } : {}),
   });
   if ('error' in record) return failed(record.error, 'the permalink record must be restored or fixed first (above)');
+  // This run's word on the record (a new archive's first build): never replayed by a later run.
+  const recordNote = record.note ? [`↳ ${record.note}`] : [];
   const seeds = await readSeeds(options.seeds, await loadSeedStamps(options.content));
   await writeAbout(options.content, seeds.about);
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
@@ -115,7 +117,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
       transcripts: replay.transcripts,
       written: 0,
       inputBytes: seeds.inputBytes,
-      lines: replayedReport(replay.lines, replay.transcripts, replay.contentFiles),
+      lines: [...recordNote, ...replayedReport(replay.lines, replay.transcripts, replay.contentFiles)],
       problems: replay.problems,
     };
   }
@@ -169,15 +171,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   );
   const problems = allProblems(archive).map((p) => ({ ...p, file: `${options.seeds.replace(/\/+$/, '')}/${p.file}` }));
   const archiveFiles = problems.some((p) => ARCHIVE_FILE_PROBLEMS.has(p.code));
+  const report = formatIngestReport(archive, written, seeds.skipped, options);
   const outcome = {
     ...verdict(options, problems.length, archiveFiles),
     transcripts: [...archive.ingested.values()].filter((f) => f.versionOf === undefined).length,
     written: written.written.length + written.removed.length,
     inputBytes: seeds.inputBytes,
-    lines: [
-      ...('note' in record && record.note ? [`↳ ${record.note}`] : []),
-      ...formatIngestReport(archive, written, seeds.skipped, options),
-    ],
+    lines: [...recordNote, ...report],
     problems: formatProblems(problems),
   };
   // What the next run replays if nothing changes: this report, with the content folder as written now.
@@ -186,7 +186,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     transcripts: outcome.transcripts,
     contentFiles: written.written.length + written.unchanged,
     inputBytes: outcome.inputBytes,
-    lines: outcome.lines,
+    lines: report,
     problems: outcome.problems,
     archiveFiles,
   });

@@ -11,6 +11,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { carryKept } from './output-folder-fs.ts';
 import { isRunning } from './pid.ts';
+import { removeInBackground } from './remove-tree-fs.ts';
 
 /**
  * Cleans up after killed builds. The previous site is put back when the output
@@ -38,10 +39,15 @@ export async function recoverKilledBuilds(out: string): Promise<string[]> {
   }
   for (const f of leftovers) {
     if (!existsSync(join(parent, f))) continue;
-    // A replaced site may still be on its way out (publish removes it in the background).
-    const by = f.includes('.old-') ? 'the site an earlier build replaced' : 'left by a killed build';
-    const removed = await rm(join(parent, f), { recursive: true, force: true }).then(
-      () => `removed ${f}, ${by}`,
+    // A replaced site may still be on its way out (publish removes it in the background, and a build
+    // that follows at once would wait seconds for it): its removal goes on in the background.
+    const replaced = f.includes('.old-');
+    const removal = replaced ? removeInBackground : (dir: string) => rm(dir, { recursive: true, force: true });
+    const removed = await removal(join(parent, f)).then(
+      () =>
+        replaced
+          ? `removing ${f}, the site an earlier build replaced, in the background`
+          : `removed ${f}, left by a killed build`,
       (e: NodeJS.ErrnoException) =>
         `could not remove ${f}, left by an earlier build (${e.code ?? e.message}); remove it by hand`,
     );

@@ -4,7 +4,7 @@
  * then, and freeing the old one's files is the kernel's slow part (at 10,000
  * transcripts, 8-18 s for the search indexes written anew), which no reader
  * of the build's output waits for. A build that starts before it is done
- * removes what is left (`recover-fs.ts`, as for a killed build). Where there
+ * starts another removal of what is left (`recover-fs.ts`). Where there
  * is no `rm` (Windows) or it cannot start, the folder is removed here, and
  * the build waits for it.
  */

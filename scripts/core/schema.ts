@@ -384,6 +384,25 @@ export const TranscriptCardSchema = TranscriptSchema.omit({ turns: true, preambl
 });
 export type TranscriptCard = z.infer<typeof TranscriptCardSchema>;
 
+/** A turn as lists and cache keys need it: who spoke and where, and a digest of its text instead of the text. */
+export const TurnOutlineSchema = TurnSchema.pick({ id: true, speaker: true, label: true }).extend({
+  /** SHA-1 (base64) of the turn's paragraphs as JSON: equal digests, equal text. */
+  digest: z.string(),
+});
+export type TurnOutline = z.infer<typeof TurnOutlineSchema>;
+
+/**
+ * A transcript as the site's archive index holds it: the card, each turn's
+ * outline and the topics' matches. At 10,000 transcripts the index of whole
+ * records was most of a one-transcript rebuild's reading; pages that show
+ * text read the whole record of the transcripts they show.
+ */
+export const TranscriptOutlineSchema = TranscriptCardSchema.extend({
+  turns: z.array(TurnOutlineSchema),
+  topics: z.array(TranscriptTopicSchema).default([]),
+});
+export type TranscriptOutline = z.infer<typeof TranscriptOutlineSchema>;
+
 /** A topic entity: one page at `/topics/<slug>/`. */
 export const TopicSchema = z.object({
   slug: SlugSchema,

@@ -12,6 +12,14 @@ import type { Transcript } from './schema.ts';
 import { plural } from './text.ts';
 import { transcriptPath } from './urls.ts';
 
+/** What a feed shows of a transcript: its card and how many turns it has (a record or the site's outline). */
+export type FeedTranscript = Pick<
+  Transcript,
+  'slug' | 'title' | 'date' | 'published' | 'updated' | 'words' | 'summary'
+> & {
+  turns: readonly unknown[];
+};
+
 export interface FeedInput {
   title: string;
   /** Path of the page the feed is about, and of the feed itself. */
@@ -19,7 +27,7 @@ export interface FeedInput {
   feedPath: string;
   /** The site's address, when known: links become absolute. */
   site?: string;
-  transcripts: readonly Transcript[];
+  transcripts: readonly FeedTranscript[];
 }
 
 const EPOCH = '1970-01-01';
@@ -32,14 +40,14 @@ const tag = (published: string | undefined, path: string): string =>
 const PLACEHOLDER = 'https://site.invalid';
 
 /** The transcripts a feed lists: the 50 last updated. */
-export function feedEntries(transcripts: readonly Transcript[]): Transcript[] {
+export function feedEntries<T extends FeedTranscript>(transcripts: readonly T[]): T[] {
   return [...transcripts]
     .sort((a, b) => (b.updated ?? EPOCH).localeCompare(a.updated ?? EPOCH) || a.slug.localeCompare(b.slug))
     .slice(0, 50);
 }
 
 /** What an entry of a feed shows of its transcript. */
-function entryDescription(t: Transcript): string {
+function entryDescription(t: FeedTranscript): string {
   return `${t.date ? `${t.date}. ` : ''}${plural(t.turns.length, 'turn')}, ${plural(t.words, 'word')}.${t.summary ? ` ${t.summary}` : ''}`;
 }
 
@@ -47,7 +55,7 @@ function entryDescription(t: Transcript): string {
  * Everything a feed of `title` listing `transcripts` depends on, besides the
  * site's address: equal keys, equal feed (the incremental build's cache key).
  */
-export function feedKey(title: string, transcripts: readonly Transcript[]): string {
+export function feedKey(title: string, transcripts: readonly FeedTranscript[]): string {
   const shown = feedEntries(transcripts).map((t) => [
     t.slug,
     t.title,

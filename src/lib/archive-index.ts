@@ -1,40 +1,54 @@
 /**
  * Derived views of the archive that pages need (every turn of a speaker,
  * every turn filed under a topic, counts, neighbours), computed once from
- * plain records. Pure: tested without Astro.
+ * the transcripts' outlines (no text). The text a list shows is read from
+ * the whole records of the turns it lists, through the `WholeOf` a page
+ * passes in. Pure: tested without Astro.
  */
 import { createHash } from 'node:crypto';
 import type { TextFormat } from '../../scripts/core/render-paragraph.ts';
-import type { Exchange, Speaker, Topic, Transcript, TranscriptCard, Turn } from '../../scripts/core/schema.ts';
+import type {
+  Exchange,
+  Speaker,
+  Topic,
+  Transcript,
+  TranscriptCard,
+  TranscriptOutline,
+  Turn,
+  TurnOutline,
+} from '../../scripts/core/schema.ts';
 import { transcriptOrder } from '../../scripts/core/transcript-order.ts';
 import { type ExcerptPart, excerptAround, turnText } from './excerpt.ts';
 
 export interface TurnRef {
-  transcript: Transcript;
-  turn: Turn;
+  transcript: TranscriptOutline;
+  turn: TurnOutline;
   /** For topic listings: the terms that filed the turn under the topic. */
   terms?: string[];
   /** For an answer: the question it answered. */
-  question?: Turn;
+  question?: TurnOutline;
 }
 
 /** A question an outlet or reporter asked, with the answers that followed. */
 export interface QuestionRef {
-  transcript: Transcript;
+  transcript: TranscriptOutline;
   exchange: Exchange;
-  question: Turn;
-  answers: Turn[];
+  question: TurnOutline;
+  answers: TurnOutline[];
 }
+
+/** A transcript's whole record by slug, read once per build (`wholeTranscript` in `load-archive.ts`). */
+export type WholeOf = (slug: string) => Promise<Transcript>;
 
 export interface ArchiveIndex {
   /** Newest first; undated transcripts last, by title. */
-  transcripts: Transcript[];
+  transcripts: TranscriptOutline[];
   speakers: Map<string, Speaker>;
   topics: Map<string, Topic>;
   turnsBySpeaker: Map<string, TurnRef[]>;
   turnsByTopic: Map<string, TurnRef[]>;
-  transcriptsBySpeaker: Map<string, Transcript[]>;
-  transcriptsByTopic: Map<string, Transcript[]>;
+  transcriptsBySpeaker: Map<string, TranscriptOutline[]>;
+  transcriptsByTopic: Map<string, TranscriptOutline[]>;
   /** Questions by who asked them. */
   questionsBySpeaker: Map<string, QuestionRef[]>;
   /** For each speaker, how many of their turns each topic filed (a turn counts once per topic). */
@@ -42,7 +56,7 @@ export interface ArchiveIndex {
   /** Each transcript's place in `transcripts`, by slug. */
   position: Map<string, number>;
   /** Undated numbered episodes of each show, by number: the order an undated transcript is read in. */
-  episodes: Map<string, Transcript[]>;
+  episodes: Map<string, TranscriptOutline[]>;
 }
 
 /** Each turn's excerpts, made once per build: a question is shown on its asker's page and beside each answer listed on other speakers' pages. */
@@ -76,7 +90,7 @@ function cutExcerpt(text: string, maxWords: number): string {
 }
 
 export function buildIndex(
-  transcripts: readonly Transcript[],
+  transcripts: readonly TranscriptOutline[],
   speakers: readonly Speaker[],
   topics: readonly Topic[],
 ): ArchiveIndex {
@@ -99,7 +113,7 @@ export function buildIndex(
     list.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || a.slug.localeCompare(b.slug));
   for (const transcript of sorted) {
     const byId = new Map(transcript.turns.map((t) => [t.id, t]));
-    const questionOf = new Map<string, Turn>();
+    const questionOf = new Map<string, TurnOutline>();
     for (const exchange of transcript.exchanges) {
       const question = exchange.question ? byId.get(exchange.question) : undefined;
       if (!question || !exchange.askedBy) continue;
@@ -136,8 +150,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-/** A transcript's whole record, by slug. */
-export function transcriptOf(index: ArchiveIndex, slug: string): Transcript {
+/** A transcript's outline, by slug. */
+export function transcriptOf(index: ArchiveIndex, slug: string): TranscriptOutline {
   const t = index.transcripts[index.position.get(slug) ?? -1];
   if (!t) throw new Error(`no transcript \`${slug}\` in the archive index`);
   return t;
@@ -153,7 +167,7 @@ export function transcriptOf(index: ArchiveIndex, slug: string): Transcript {
 export function neighbours(
   index: ArchiveIndex,
   slug: string,
-): { newer?: Transcript; older?: Transcript; by?: 'date' | 'number' } {
+): { newer?: TranscriptOutline; older?: TranscriptOutline; by?: 'date' | 'number' } {
   const i = index.position.get(slug) ?? -1;
   const t = index.transcripts[i];
   if (!t) return {};
@@ -185,7 +199,7 @@ export function pageKey(index: ArchiveIndex, t: TranscriptCard, digest: string, 
   });
   const topics = t.topics.map((tt) => index.topics.get(tt.slug)?.name ?? tt.slug);
   const near = withNeighbours ? neighbours(index, t.slug) : {};
-  const link = (n: Transcript | undefined) => (n ? [n.slug, n.title] : null);
+  const link = (n: TranscriptOutline | undefined) => (n ? [n.slug, n.title] : null);
   // The recording's address as resolved for this build: a new `mediaBase` changes it, not the digest.
   const media = index.transcripts[index.position.get(t.slug) ?? -1]?.media ?? null;
   return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older), media, near.by ?? null]);
@@ -202,6 +216,8 @@ export const TURN_LIST_LIMIT = 100;
 /** A turn as a list shows it: where it is, and its first words (around the terms that filed it, on a topic's list). */
 export interface ListedTurn extends TurnRef {
   excerpt: ExcerptPart[];
+  /** The first words of the question it answered. */
+  questionExcerpt?: string;
 }
 
 /** How many words a listed turn's excerpt shows. */
@@ -213,35 +229,83 @@ export interface CappedTurns {
   readonly hidden: number;
 }
 
+/** Each whole record's turns by id, made once. */
+const turnMaps = new WeakMap<Transcript, Map<string, Turn>>();
+
+/** The whole turn an outline stands for, text included. */
+export async function wholeTurn(whole: WholeOf, transcript: TranscriptOutline, turn: TurnOutline): Promise<Turn> {
+  const record = await whole(transcript.slug);
+  let byId = turnMaps.get(record);
+  if (!byId) {
+    byId = new Map(record.turns.map((t) => [t.id, t]));
+    turnMaps.set(record, byId);
+  }
+  const found = byId.get(turn.id);
+  if (!found) throw new Error(`no turn \`${turn.id}\` in the record of \`${transcript.slug}\``);
+  return found;
+}
+
 /**
  * Each list's capped turns, made once per build: a topic's excerpts are the
  * costliest part of its page (thousands of topics, a hundred turns each, each
  * searched for the first of its terms). Only a page that is rendered makes
- * them; its `cacheKey` covers the text they are made from ({@link turnDigest}).
+ * them, reading the records of the turns it lists; its `cacheKey` covers the
+ * text they are made from (each turn's digest).
  */
-const capped = new WeakMap<readonly TurnRef[], CappedTurns>();
+const capped = new WeakMap<readonly TurnRef[], Promise<CappedTurns>>();
 
 /** The newest `limit` turns of a list (already newest first) with their excerpts, and how many were left out. */
-export function capTurns(refs: readonly TurnRef[], limit = TURN_LIST_LIMIT): CappedTurns {
-  if (limit !== TURN_LIST_LIMIT) return listTurns(refs, limit);
+export function capTurns(refs: readonly TurnRef[], whole: WholeOf, limit = TURN_LIST_LIMIT): Promise<CappedTurns> {
+  if (limit !== TURN_LIST_LIMIT) return listTurns(refs, whole, limit);
   let listed = capped.get(refs);
   if (!listed) {
-    listed = listTurns(refs, limit);
+    listed = listTurns(refs, whole, limit);
     capped.set(refs, listed);
   }
   return listed;
 }
 
-function listTurns(refs: readonly TurnRef[], limit: number): CappedTurns {
-  return {
-    shown: refs.slice(0, limit).map((r) => ({
-      ...r,
-      excerpt: r.terms?.length
-        ? excerptAround(turnText(r.turn, r.transcript.textFormat), r.terms, LISTED_WORDS)
-        : [{ text: excerpt(r.turn, LISTED_WORDS, r.transcript.textFormat) }],
-    })),
-    hidden: Math.max(0, refs.length - limit),
-  };
+async function listTurns(refs: readonly TurnRef[], whole: WholeOf, limit: number): Promise<CappedTurns> {
+  const shown = await Promise.all(
+    refs.slice(0, limit).map(async (r): Promise<ListedTurn> => {
+      const format = r.transcript.textFormat;
+      const turn = await wholeTurn(whole, r.transcript, r.turn);
+      const question = r.question ? await wholeTurn(whole, r.transcript, r.question) : undefined;
+      return {
+        ...r,
+        excerpt: r.terms?.length
+          ? excerptAround(turnText(turn, format), r.terms, LISTED_WORDS)
+          : [{ text: excerpt(turn, LISTED_WORDS, format) }],
+        ...(question ? { questionExcerpt: excerpt(question, 20, format) } : {}),
+      };
+    }),
+  );
+  return { shown, hidden: Math.max(0, refs.length - limit) };
+}
+
+/** A question as a speaker's page lists it: its first words, and those of its first two answers. */
+export interface ListedQuestion extends QuestionRef {
+  excerpt: string;
+  shownAnswers: { turn: TurnOutline; excerpt: string }[];
+}
+
+/** Questions with their excerpts, read from the records of the transcripts they were asked in. */
+export function listQuestions(questions: readonly QuestionRef[], whole: WholeOf): Promise<ListedQuestion[]> {
+  return Promise.all(
+    questions.map(async (q) => {
+      const format = q.transcript.textFormat;
+      return {
+        ...q,
+        excerpt: excerpt(await wholeTurn(whole, q.transcript, q.question), 50, format),
+        shownAnswers: await Promise.all(
+          q.answers.slice(0, 2).map(async (a) => ({
+            turn: a,
+            excerpt: excerpt(await wholeTurn(whole, q.transcript, a), 30, format),
+          })),
+        ),
+      };
+    }),
+  );
 }
 
 /** The turns a list's page shows: the newest {@link TURN_LIST_LIMIT}. */
@@ -249,33 +313,20 @@ export function shownRefs(refs: readonly TurnRef[]): readonly TurnRef[] {
   return refs.length > TURN_LIST_LIMIT ? refs.slice(0, TURN_LIST_LIMIT) : refs;
 }
 
-/** Each turn's digest, made once: a turn is listed on its speaker's page and on every topic's it is filed under. */
-const digests = new WeakMap<Turn, string>();
-
-/**
- * A digest of a turn's text, for a page's `cacheKey`: an excerpt is made from
- * the text alone (with its format and terms), so a key that covers the text
- * covers the excerpt, and a page that is not rendered again never makes one.
- * At 10,000 transcripts, making every list page's excerpts for its key took
- * some 16 s of a one-transcript rebuild, mostly Markdown made plain.
- */
-export function turnDigest(turn: Turn): string {
-  let digest = digests.get(turn);
-  if (digest === undefined) {
-    digest = createHash('sha1').update(JSON.stringify(turn.paragraphs)).digest('base64');
-    digests.set(turn, digest);
-  }
-  return digest;
-}
-
 /**
  * The `cacheKey` of a speaker's or topic's page for Astro's incremental
  * build: a hash of everything the page shows (its record, its transcripts'
- * cards, the turns it lists, with the text their excerpts are made from and
- * the question each answered), so an unchanged page is copied from the last
- * build instead of being rendered again.
+ * cards, the turns it lists, with the question each answered), so an
+ * unchanged page is copied from the last build instead of being rendered
+ * again. An excerpt is made from its turn's text alone (with the format and
+ * terms), so the turn's digest stands for it: a page that is not rendered
+ * again never reads a record nor makes an excerpt.
  */
-export function listPageKey(record: object, transcripts: readonly Transcript[], turns: readonly TurnRef[]): string {
+export function listPageKey(
+  record: object,
+  transcripts: readonly TranscriptOutline[],
+  turns: readonly TurnRef[],
+): string {
   const hash = createHash('sha256').update(JSON.stringify(record));
   for (const t of transcripts)
     hash.update(JSON.stringify([t.slug, t.title, t.date, t.turns.length, t.participants.length, t.words]));
@@ -289,9 +340,9 @@ export function listPageKey(record: object, transcripts: readonly Transcript[], 
         r.turn.id,
         r.turn.speaker,
         r.turn.label,
-        turnDigest(r.turn),
+        r.turn.digest,
         r.terms,
-        r.question ? [r.question.id, r.question.speaker, r.question.label, turnDigest(r.question)] : null,
+        r.question ? [r.question.id, r.question.speaker, r.question.label, r.question.digest] : null,
       ]),
     );
   hash.update(String(turns.length));

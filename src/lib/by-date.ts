@@ -3,18 +3,18 @@
  * Undated transcripts form their own group, never given an invented date.
  */
 import { MONTHS } from '../../scripts/core/dates.ts';
-import type { Transcript } from '../../scripts/core/schema.ts';
+import type { TranscriptOutline } from '../../scripts/core/schema.ts';
 
 export interface YearGroup {
   /** `2024`, or `undated`. */
   key: string;
-  transcripts: Transcript[];
-  months: { month: string; transcripts: Transcript[] }[];
+  transcripts: TranscriptOutline[];
+  months: { month: string; transcripts: TranscriptOutline[] }[];
 }
 
 /** Newest year first; within a year, newest month first; "Undated" last. */
-export function byYear(transcripts: readonly Transcript[]): YearGroup[] {
-  const years = new Map<string, Transcript[]>();
+export function byYear(transcripts: readonly TranscriptOutline[]): YearGroup[] {
+  const years = new Map<string, TranscriptOutline[]>();
   for (const t of transcripts) {
     const key = t.date?.slice(0, 4) ?? 'undated';
     const list = years.get(key);
@@ -24,7 +24,7 @@ export function byYear(transcripts: readonly Transcript[]): YearGroup[] {
   return [...years]
     .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)))
     .map(([key, list]) => {
-      const months = new Map<string, Transcript[]>();
+      const months = new Map<string, TranscriptOutline[]>();
       for (const t of list) {
         const m =
           t.date && t.date.length >= 7

@@ -1,13 +1,12 @@
 /** An Atom feed endpoint's response, shared by the archive, speaker and topic feeds. */
-import type { Transcript } from '../../scripts/core/schema.ts';
-import { transcriptsFeed } from '../../scripts/core/to-feed.ts';
+import { type FeedTranscript, transcriptsFeed } from '../../scripts/core/to-feed.ts';
 import { ARCHIVE_NAME, href } from './format.ts';
 
 export function feedResponse(
   title: string,
   pagePath: string,
   site: URL | undefined,
-  transcripts: readonly Transcript[],
+  transcripts: readonly FeedTranscript[],
 ): Response {
   const xml = transcriptsFeed({
     title: title === ARCHIVE_NAME ? title : `${title} · ${ARCHIVE_NAME}`,

@@ -4,7 +4,7 @@
  * the busiest topics, and search examples drawn from its own topics. Pure:
  * derived from the archive index.
  */
-import type { Speaker, Transcript } from '../../scripts/core/schema.ts';
+import type { Speaker, TranscriptCard } from '../../scripts/core/schema.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 
 export interface Counted {
@@ -52,7 +52,7 @@ export function isNamed(speaker: Speaker): boolean {
  * is not a date (`tabconf/2022/roast.md` → `Tabconf`, not `2022`), else the
  * host of its source address.
  */
-export function sourceOf(t: Transcript): string | undefined {
+export function sourceOf(t: TranscriptCard): string | undefined {
   if (t.show) return t.show;
   if (t.event) return t.event;
   const folder = t.source.file

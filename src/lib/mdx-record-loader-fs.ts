@@ -12,19 +12,25 @@
  * modification time are unchanged since the last build is not read again.
  *
  * Transcripts are stored as cards (`TranscriptCardSchema`: the record
- * without its text) once the whole record has passed `TranscriptSchema`;
- * pages read the turns from the file with {@link readTranscript}. Astro
- * serializes its data store and bundles it into the build as one string: at
- * 10,000 transcripts whole records made it 396 MB.
+ * without its text) once the whole record has passed `TranscriptSchema`:
+ * Astro serializes its data store and bundles it into the build as one
+ * string, and at 10,000 transcripts whole records made it 396 MB. Their outlines
+ * (`TranscriptOutlineSchema`: the card, turns without text, topic matches)
+ * are kept beside the store and handed to the pages' archive index
+ * (`outline-store-fs.ts`); pages that show text read the record from the
+ * file with {@link readTranscript}.
  */
 import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
 import { type Transcript, TranscriptSchema } from '../../scripts/core/schema.ts';
 import { mdxBodyToHtml, parseMdxRecord } from '../../scripts/core/to-mdx.ts';
 import { limited } from '../../scripts/lib/limited.ts';
+import { handOutlines, readOutlines, writeOutlines } from './outline-store-fs.ts';
+import { outlineOf, packOutline } from './transcript-outline.ts';
 
 /** Files whose size and time are read at once. */
 const STATS_AT_ONCE = 32;
@@ -46,9 +52,12 @@ export function mdxRecords(
 ): Loader {
   return {
     name: 'mdx-records',
-    async load({ store, meta, parseData, generateDigest }) {
+    async load({ store, meta, parseData, generateDigest, config }) {
       const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
       const present = new Set<string>();
+      const cacheDir = fileURLToPath(config.cacheDir);
+      const outlines = keep === 'transcript-card' ? await readOutlines(cacheDir, folder) : undefined;
+      const outlinesChanged: string[] = [];
       // Every file's size and time, many at once: one at a time, a rebuild of 19,000 files sat idle on them.
       const stats = await limited(
         names.map((name) => () => stat(join(folder, name))),
@@ -60,7 +69,7 @@ export function mdxRecords(
         present.add(id);
         const s = stats[i] as Stats;
         const stamp = `${s.size}:${s.mtimeMs}`;
-        if (meta.get(id) === stamp && store.has(id)) continue;
+        if (meta.get(id) === stamp && store.has(id) && (!outlines || outlines.get(id)?.stamp === stamp)) continue;
         const text = await readFile(path, 'utf8');
         const record = parseMdxRecord(text);
         if (!record) {
@@ -80,12 +89,11 @@ export function mdxRecords(
         if (keep === 'transcript-card') {
           const whole = TranscriptSchema.safeParse(record.data);
           if (!whole.success) throw new Error(recordError(path, whole.error.issues[0]));
-          const { turns: _turns, preamble: _preamble, topics, versions, ...card } = whole.data;
-          stored = {
-            ...card,
-            topics: topics.map((t) => ({ slug: t.slug })),
-            versions: versions.map((v) => ({ language: v.language, title: v.title })),
-          };
+          const outline = outlineOf(whole.data);
+          const { turns: _turns, topics, ...card } = outline;
+          stored = { ...card, topics: topics.map((t) => ({ slug: t.slug })) };
+          outlines?.set(id, { stamp, packed: packOutline(outline) });
+          outlinesChanged.push(id);
         }
         const data = await parseData({ id, data: stored, filePath: path });
         store.set({ id, data, digest: generateDigest(text), rendered: { html: body.html } });
@@ -96,6 +104,14 @@ export function mdxRecords(
         store.delete(id);
         meta.delete(id);
       }
+      if (!outlines) return;
+      for (const id of outlines.keys()) {
+        if (present.has(id)) continue;
+        outlines.delete(id);
+        outlinesChanged.push(id);
+      }
+      if (outlinesChanged.length > 0) await writeOutlines(cacheDir, folder, outlines, outlinesChanged);
+      handOutlines(folder, outlines);
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Speaker } from '../../scripts/core/schema.ts';
 import { topicPath } from '../../scripts/core/urls.ts';
-import { type ArchiveIndex, type QuestionRef, shownRefs, turnDigest } from './archive-index.ts';
+import { type ArchiveIndex, type QuestionRef, shownRefs } from './archive-index.ts';
 import { type Bar, perYear, topBars } from './charts.ts';
 import { filteredTurns } from './search-links.ts';
 
@@ -54,8 +54,8 @@ export function speakerPageKeyData(data: SpeakerPageData): object {
       q.transcript.date,
       q.transcript.textFormat,
       q.question.id,
-      turnDigest(q.question),
-      q.answers.slice(0, 2).map((a) => [a.id, a.speaker, a.label, turnDigest(a)]),
+      q.question.digest,
+      q.answers.slice(0, 2).map((a) => [a.id, a.speaker, a.label, a.digest]),
     ]),
     hidden: data.hiddenQuestions,
     names: [...data.names],

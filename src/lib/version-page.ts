@@ -9,12 +9,11 @@ import type { Transcript, Turn } from '../../scripts/core/schema.ts';
 import type { PairKind } from '../../scripts/core/versions/align-versions.ts';
 import { alignWithOriginal, languageName, sameLanguage } from '../../scripts/core/versions/attach-versions.ts';
 import { turnMap, type VersionView, versionPages, versionView } from '../../scripts/core/versions/version-view.ts';
-import { type ArchiveIndex, transcriptOf } from './archive-index.ts';
 
-/** The page of `slug` in `language` (the original's when undefined). */
-export function pageView(archive: ArchiveIndex, slug: string, language?: string): VersionView {
-  const view = versionView(transcriptOf(archive, slug), language);
-  if (!view) throw new Error(`transcript \`${slug}\` has no version in \`${language}\``);
+/** The page of a transcript in `language` (the original's when undefined), from its whole record. */
+export function pageView(whole: Transcript, language?: string): VersionView {
+  const view = versionView(whole, language);
+  if (!view) throw new Error(`transcript \`${whole.slug}\` has no version in \`${language}\``);
   return view;
 }
 

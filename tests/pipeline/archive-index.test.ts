@@ -8,11 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { ingestArchive } from '../../scripts/core/ingest-archive.ts';
 import type { Transcript } from '../../scripts/core/schema.ts';
 import { readSeeds } from '../../scripts/ingest/read-seeds-fs.ts';
-import { type ArchiveIndex, buildIndex, listPageKey } from '../../src/lib/archive-index.ts';
+import {
+  type ArchiveIndex,
+  buildIndex,
+  capTurns,
+  excerpt,
+  listPageKey,
+  listQuestions,
+  type WholeOf,
+} from '../../src/lib/archive-index.ts';
 import { speakerPageData, speakerPageKeyData } from '../../src/lib/speaker-page.ts';
+import { outlineOf } from '../../src/lib/transcript-outline.ts';
 
 const archive = ingestArchive(await readSeeds('tests/fixtures/archive'));
-const index = buildIndex(archive.transcripts, archive.speakers, archive.topics);
+const index = buildIndex(archive.transcripts.map(outlineOf), archive.speakers, archive.topics);
 
 describe('archive index', () => {
   it('counts each speaker’s turns per topic as a turn-by-turn count does', () => {
@@ -50,7 +59,7 @@ function withEdit(transcriptSlug: string, turnId: string): ArchiveIndex {
   const turn = transcripts.find((t) => t.slug === transcriptSlug)?.turns.find((t) => t.id === turnId);
   if (!turn) throw new Error(`no turn ${transcriptSlug}#${turnId}`);
   turn.paragraphs = [`${turn.paragraphs[0]} Edited.`, ...turn.paragraphs.slice(1)];
-  return buildIndex(transcripts, archive.speakers, archive.topics);
+  return buildIndex(transcripts.map(outlineOf), archive.speakers, archive.topics);
 }
 
 describe('speaker page keys', () => {
@@ -102,5 +111,44 @@ describe('speaker page keys', () => {
     expect(other).toBeDefined();
     if (!other) return;
     expect(speakerKey(withEdit(answer.r.transcript.slug, other.id), answer.slug)).toBe(speakerKey(index, answer.slug));
+  });
+});
+
+describe('listed turns and questions', () => {
+  const records = new Map(archive.transcripts.map((t) => [t.slug, t]));
+  const read: string[] = [];
+  const whole: WholeOf = async (slug) => {
+    read.push(slug);
+    const t = records.get(slug);
+    if (!t) throw new Error(`no transcript ${slug}`);
+    return t;
+  };
+  const turnOf = (slug: string, id: string) => records.get(slug)?.turns.find((t) => t.id === id);
+
+  it('take their excerpts from the whole records of the turns they list', async () => {
+    const [, refs] = [...index.turnsBySpeaker].find(([, rs]) => rs.some((r) => r.question)) ?? [];
+    if (!refs) throw new Error('the fixture has no answer listed with its question');
+    const listed = await capTurns(refs, whole);
+    expect(listed.shown.length).toBe(Math.min(refs.length, 100));
+    for (const r of listed.shown) {
+      const turn = turnOf(r.transcript.slug, r.turn.id);
+      if (!turn) throw new Error(`no turn ${r.turn.id}`);
+      expect(r.excerpt.map((p) => p.text).join('')).toBe(excerpt(turn, 40, r.transcript.textFormat));
+      const question = r.question && turnOf(r.transcript.slug, r.question.id);
+      expect(r.questionExcerpt).toBe(question ? excerpt(question, 20, r.transcript.textFormat) : undefined);
+    }
+    expect(listed.shown.some((r) => r.questionExcerpt)).toBe(true);
+    expect(new Set(read)).toEqual(new Set(listed.shown.map((r) => r.transcript.slug)));
+  });
+
+  it('give each question its excerpt and its first two answers’', async () => {
+    const questions = [...index.questionsBySpeaker.values()].flat();
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of await listQuestions(questions, whole)) {
+      const question = turnOf(q.transcript.slug, q.question.id);
+      if (!question) throw new Error(`no turn ${q.question.id}`);
+      expect(q.excerpt).toBe(excerpt(question, 50, q.transcript.textFormat));
+      expect(q.shownAnswers.map((a) => a.turn.id)).toEqual(q.answers.slice(0, 2).map((a) => a.id));
+    }
   });
 });

@@ -9,10 +9,11 @@ import type { Speaker } from '../../scripts/core/schema.ts';
 import { readSeeds } from '../../scripts/ingest/read-seeds-fs.ts';
 import { buildIndex } from '../../src/lib/archive-index.ts';
 import { describeCollection, isNamed, searchPlaceholder } from '../../src/lib/home.ts';
+import { outlineOf } from '../../src/lib/transcript-outline.ts';
 
 const seeds = await readSeeds('tests/fixtures/archive');
 const archive = ingestArchive(seeds);
-const index = buildIndex(archive.transcripts, archive.speakers, archive.topics);
+const index = buildIndex(archive.transcripts.map(outlineOf), archive.speakers, archive.topics);
 const collection = describeCollection(index);
 
 test('about.md is the archive page, not a transcript or a skipped file', () => {
@@ -67,7 +68,9 @@ test('the sources list names shows and folders, never a year folder', () => {
       source('jsparty/js-party-2.md', '**Jerod Santo:** This is JS Party.\n'),
     ],
   });
-  const names = describeCollection(buildIndex(archive.transcripts, archive.speakers, archive.topics)).sources;
+  const names = describeCollection(
+    buildIndex(archive.transcripts.map(outlineOf), archive.speakers, archive.topics),
+  ).sources;
   expect(names).toEqual([
     { name: 'JS Party', count: 2 },
     { name: 'Tabconf', count: 2 },

@@ -6,6 +6,7 @@
 import { expect, test } from 'vitest';
 import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { buildIndex, neighbours } from '../../src/lib/archive-index.ts';
+import { outlineOf } from '../../src/lib/transcript-outline.ts';
 
 const source = (file: string): SourceFile => {
   const text = `Qi Yanjun:\nThis is ${file}.\n`;
@@ -27,7 +28,7 @@ const archive = ingestArchive({
     source('misc/beta.txt'),
   ],
 });
-const index = buildIndex(archive.transcripts, archive.speakers, archive.topics);
+const index = buildIndex(archive.transcripts.map(outlineOf), archive.speakers, archive.topics);
 const slugOf = (file: string) => archive.transcripts.find((t) => t.source.file === file)?.slug ?? '';
 const near = (file: string) => {
   const n = neighbours(index, slugOf(file));

@@ -2,11 +2,9 @@
  * `npm run build -- [--seeds DIR] [--out DIR] [--content DIR] [--site URL] [--media-base URL] [--strict]`
  *
  * The lock, the signal handling and the loop over the stages
- * (`stages/run-stages.ts`), one module each in `scripts/stages/`: ingest →
- * site → data → search → join → check → publish, where the site stage runs
- * in the background, beside data and search, when memory allows. The first stage
- * that fails stops the build; the published site is then unchanged, and so is
- * the permalink record.
+ * (`stages/run-stages.ts`), one module each in `scripts/stages/`, in the
+ * order of `stages/order.ts`. The first stage that fails stops the build;
+ * the published site is then unchanged, and so is the permalink record.
  *
  * Ctrl-C or SIGTERM stops the running stage, removes the staging folder and
  * the lock; the published site stays as it was. A build killed outright
@@ -25,15 +23,9 @@ import { checkOutput } from './lib/output-folder-fs.ts';
 import { lowerOwnPriority } from './lib/priority-fs.ts';
 import { recoverKilledBuilds, removeStaging, removeStagingNow, stagingFor } from './lib/recover-fs.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
-import { checkStage } from './stages/check.ts';
-import type { BuildContext, Stage } from './stages/context.ts';
-import { dataStage } from './stages/data.ts';
-import { ingestStage } from './stages/ingest.ts';
-import { joinStage } from './stages/join.ts';
-import { publishStage } from './stages/publish.ts';
+import type { BuildContext } from './stages/context.ts';
+import { STAGES } from './stages/order.ts';
 import { runStages } from './stages/run-stages.ts';
-import { searchStage } from './stages/search.ts';
-import { siteStage } from './stages/site.ts';
 
 const USAGE = `Usage: npm run build -- [options]
 
@@ -58,8 +50,6 @@ const USAGE = `Usage: npm run build -- [options]
   --memory GB     the memory the build may use at once (default: half the machine's)
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
-
-const STAGES: readonly Stage[] = [ingestStage, siteStage, dataStage, searchStage, joinStage, checkStage, publishStage];
 
 /** What a signal must stop or undo: the running child, and the undo steps of the stages so far. */
 const running: {

@@ -1,5 +1,5 @@
 /**
- * Stage 6, check: the internal links and anchors of the new site, before it
+ * Stage 7, check: the internal links and anchors of the new site, before it
  * is published (`--no-check` skips it). Pages made one per record are not
  * read, but for one of each kind: their links' targets are what the
  * permalink record promises, looked up by the join stage, and the data files

@@ -52,9 +52,10 @@ export interface Stage {
   /**
    * `true` when the stage runs in the background, beside the stages after it,
    * given what the stages before it gave (by name); else why it runs in
-   * order (printed under its header). Only a stage whose work is in a child
-   * process should: the build waits for it before the first stage that names
-   * it in `after`, and stops it if another stage fails.
+   * order (printed under its header). The build waits for it before the
+   * first stage that names it in `after`. If another stage fails, a child
+   * process it runs is stopped; work in this process (the downloads' few
+   * seconds) runs to its end before the staging folder is removed.
    */
   background?: (ctx: BuildContext, before: ReadonlyMap<string, StageOutcome>) => true | string;
   /** The background stages this one must wait for. */

@@ -1,9 +1,9 @@
 /**
- * Stage 5, join: once Astro's pages and the data files are both in the new
- * site, what the pages say of the data: the downloads' sizes on the /data/
- * page, the recordings' origins in the host's header file (`media-src`,
- * `_headers` from `public/`); then every address the permalink record
- * promises, looked up in the new site.
+ * Stage 6, join: once Astro's pages, the data files and the downloads are
+ * all in the new site, what the pages say of the data: the downloads' sizes
+ * on the /data/ page, the recordings' origins in the host's header file
+ * (`media-src`, `_headers` from `public/`); then every address the
+ * permalink record promises, looked up in the new site.
  */
 import { join } from 'node:path';
 import { plural } from '../core/text.ts';
@@ -15,7 +15,7 @@ import { type Stage, stop } from './context.ts';
 export const joinStage: Stage = {
   name: 'join',
   title: 'Pages and data joined',
-  after: ['site'],
+  after: ['site', 'downloads'],
   async run(ctx) {
     const { options, staging } = ctx;
     await fillDownloadSizes(staging);

@@ -1,5 +1,5 @@
 /**
- * Stage 7, publish: the staging folder replaces the output folder in one
+ * Stage 8, publish: the staging folder replaces the output folder in one
  * rename, so an interrupted build never leaves a half-written site. The new
  * site carries the marker that lets the next build replace it, and keeps what
  * the keep-list names from the site it replaces (`CNAME`, `.git`, …).

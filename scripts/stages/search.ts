@@ -1,5 +1,5 @@
 /**
- * Stage 4, search: the passage index (each word's passages, from the twins)
+ * Stage 5, search: the passage index (each word's passages, from the twins)
  * and Pagefind's index of filters, in shards. It reads only the data stage's
  * files, so it may run while Astro still writes its pages (see site.ts).
  */

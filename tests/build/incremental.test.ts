@@ -165,17 +165,23 @@ test('the incremental rebuild reused what did not change', () => {
 });
 
 test('Astro runs alone when --memory is too small for it beside the search index, else beside data and search', () => {
-  expect(first).not.toContain('in the background');
+  expect(first).not.toContain('Site (Astro), in the background');
   expect(first).toMatch(
     /Site \(Astro\)\n {2}↳ alone: beside the data and search stages it could need [\d.]+ GB, more than the 1\.0 GB this build may use \(--memory\)/,
   );
   expect(incremental).toContain('Site (Astro), in the background');
-  const [site, data, search, join] = ['site', 'data', 'search', 'join'].map((n) => windows.get(n));
-  if (!site || !data || !search || !join) throw new Error(`stages missing: ${[...windows.keys()].join(', ')}`);
-  // Data and search started before Astro was done; the join waited for all three.
+  const [site, data, downloads, search, join] = ['site', 'data', 'downloads', 'search', 'join'].map((n) =>
+    windows.get(n),
+  );
+  if (!site || !data || !downloads || !search || !join)
+    throw new Error(`stages missing: ${[...windows.keys()].join(', ')}`);
+  // Data and search started before Astro was done; the downloads after the data, not after search;
+  // the join waited for all of them.
   expect(data.start).toBeLessThan(site.end);
   expect(search.start).toBeLessThan(site.end);
-  expect(join.start).toBeGreaterThanOrEqual(Math.max(site.end, search.end));
+  expect(downloads.start).toBeGreaterThanOrEqual(data.end);
+  expect(downloads.start).toBeLessThanOrEqual(search.start);
+  expect(join.start).toBeGreaterThanOrEqual(Math.max(site.end, search.end, downloads.end));
 });
 
 test('the incremental rebuild analyzed for search only the twins it wrote, and read the others back', () => {

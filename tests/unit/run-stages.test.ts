@@ -9,6 +9,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { CliOptions } from '../../scripts/lib/cli.ts';
 import { stageClock } from '../../scripts/lib/stage-clock-fs.ts';
 import type { BuildContext, Stage, StageOutcome } from '../../scripts/stages/context.ts';
+import { STAGES } from '../../scripts/stages/order.ts';
 import { runStages } from '../../scripts/stages/run-stages.ts';
 
 const ok = (lines: string[] = []): StageOutcome => ({
@@ -155,4 +156,24 @@ test('what a background stage throws is thrown when a stage waits for it, not le
   };
   const stages = [site, timed('data', 20, []), timed('join', 1, [], { after: ['site'] })];
   await expect(runStages(stages, context(), stageClock(), { interrupted: () => false })).rejects.toThrow('disk full');
+});
+
+test('the build’s order: the downloads run beside search, and the join waits for them and for Astro', () => {
+  expect(STAGES.map((s) => s.name)).toEqual([
+    'ingest',
+    'site',
+    'data',
+    'downloads',
+    'search',
+    'join',
+    'check',
+    'publish',
+  ]);
+  const downloads = STAGES.find((s) => s.name === 'downloads');
+  expect(downloads?.background?.(context(), new Map())).toBe(true);
+  // One part of N makes no downloads: the parts are combined with every transcript's.
+  expect(downloads?.runs?.({ part: { index: 1, count: 2 } } as CliOptions)).toBe(false);
+  expect(downloads?.runs?.({} as CliOptions)).toBe(true);
+  expect(STAGES.find((s) => s.name === 'search')?.after ?? []).not.toContain('downloads');
+  expect(STAGES.find((s) => s.name === 'join')?.after).toEqual(['site', 'downloads']);
 });

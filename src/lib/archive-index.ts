@@ -150,13 +150,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-/** A transcript's outline, by slug. */
-export function transcriptOf(index: ArchiveIndex, slug: string): TranscriptOutline {
-  const t = index.transcripts[index.position.get(slug) ?? -1];
-  if (!t) throw new Error(`no transcript \`${slug}\` in the archive index`);
-  return t;
-}
-
 /**
  * The transcripts before and after one. A dated transcript's are the dated
  * ones next to it by date (`by: 'date'`). An undated one has an order only
@@ -233,7 +226,7 @@ export interface CappedTurns {
 const turnMaps = new WeakMap<Transcript, Map<string, Turn>>();
 
 /** The whole turn an outline stands for, text included. */
-export async function wholeTurn(whole: WholeOf, transcript: TranscriptOutline, turn: TurnOutline): Promise<Turn> {
+async function wholeTurn(whole: WholeOf, transcript: TranscriptOutline, turn: TurnOutline): Promise<Turn> {
   const record = await whole(transcript.slug);
   let byId = turnMaps.get(record);
   if (!byId) {

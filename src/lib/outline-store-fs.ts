@@ -11,10 +11,10 @@
  * bundled pages), so the outlines are handed over on `globalThis`, by
  * content folder.
  */
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { TranscriptOutline } from '../../scripts/core/schema.ts';
+import { fnv1a } from '../../scripts/core/search-shards.ts';
 import { cacheKey, hasFields, pruneKept, readKept, writeKept } from '../../scripts/lib/build-cache-fs.ts';
 import { isPackedOutline, type PackedOutline, unpackOutline } from './transcript-outline.ts';
 
@@ -24,8 +24,8 @@ export interface KeptOutline {
   packed: PackedOutline;
 }
 
-/** Bumped when an outline's shape changes: kept files of another shape are not read. */
-const SHAPE = '2';
+/** Bumped when an outline's shape or the shards' layout changes: kept files of another are not read. */
+const SHAPE = '3';
 
 /** Shards the outlines are kept in: a one-transcript rebuild rewrites one of them. */
 const SHARDS = 32;
@@ -52,7 +52,7 @@ function isKeptOutline(v: unknown): v is KeptOutline {
 const keptFolder = (cacheDir: string, folder: string): string =>
   join(cacheDir, `transcript-outlines-${cacheKey(SHAPE, resolve(folder))}`);
 
-const shardOf = (id: string): number => createHash('sha1').update(id).digest().readUInt16BE(0) % SHARDS;
+const shardOf = (id: string): number => fnv1a(id) % SHARDS;
 const shardFile = (kept: string, shard: number): string => join(kept, `${shard}.json`);
 
 /** The outlines kept for the files of `folder`, by entry id; empty when none were kept. */

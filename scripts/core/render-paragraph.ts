@@ -63,22 +63,47 @@ const INERT_MARKDOWN =
 const ESCAPED_BRACKET = /\\([[\]])/g;
 
 /**
+ * What makes a bracket syntax: a link's `](` or a definition's `]:`. A
+ * paragraph is rendered on its own, so a reference (`[laughs]`, `[1]`) has no
+ * definition to find and stays text.
+ */
+const LINK_SYNTAX = /\]\(|\]:/;
+
+/**
  * A line as micromark shows it when Markdown finds nothing else to do in it
  * (see {@link INERT_MARKDOWN}), its escaped brackets resolved; `undefined`
- * when micromark has work to do.
+ * when micromark has work to do. Brackets that make no link, and dollars
+ * that make no inline TeX ({@link MATH}; `$5 and $10`), open nothing either:
+ * they stand for a letter in the test.
  */
 export function inertMarkdown(line: string): string | undefined {
   if (INERT_MARKDOWN.test(line)) return line;
-  if (!line.includes('\\')) return undefined;
-  // An escaped bracket stands for a letter in the test: it opens no syntax. Any other backslash fails it.
-  return INERT_MARKDOWN.test(line.replace(ESCAPED_BRACKET, 'x')) ? line.replace(ESCAPED_BRACKET, '$1') : undefined;
+  // An escaped bracket opens nothing; any other backslash fails the test.
+  const shown = line.includes('\\') ? line.replace(ESCAPED_BRACKET, '$1') : line;
+  let test = shown === line ? line : line.replace(ESCAPED_BRACKET, 'x');
+  if (!LINK_SYNTAX.test(test)) test = test.replace(/[[\]]/g, 'x');
+  // TeX is found in the text as shown, brackets and all (`[$x$]` is TeX).
+  if (!MATH_IN.test(shown)) test = test.replace(/\$/g, 'x');
+  return test !== line && INERT_MARKDOWN.test(test) ? shown : undefined;
 }
 
 /** Block HTML for a Markdown paragraph (micromark wraps it in `<p>`, or makes a list, a quote…). */
 export function markdownToHtml(text: string): string {
-  const inert = inertMarkdown(text);
+  // A paragraph of lines with nothing to mark up is one `<p>`, its line breaks kept as micromark keeps them.
+  const inert = text.includes('\n') ? inertLines(text) : inertMarkdown(text);
   if (inert !== undefined) return `<p>${markAnnotations(inert.replace(/[&"]/g, (c) => ESCAPES[c] ?? c))}</p>`;
   return micromarkToHtml(text);
+}
+
+/** A text's lines through {@link inertMarkdown}, joined as they were; `undefined` when any line has work for micromark. */
+function inertLines(text: string): string | undefined {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const inert = inertMarkdown(line);
+    if (inert === undefined) return undefined;
+    lines.push(inert);
+  }
+  return lines.join('\n');
 }
 
 /** {@link markdownToHtml} through micromark, whatever the text (exported for the test that the shortcut agrees). */
@@ -111,6 +136,8 @@ export function micromarkToHtml(text: string): string {
 const SUP_SUB = /&lt;(sup|sub)&gt;((?:(?!&lt;\/?su[pb]&gt;)[^<])+?)&lt;\/\1&gt;/g;
 /** Inline TeX between single dollars, in text between tags. */
 const MATH = /(^|[^$\\\w])\$(?=[^\s$])([^$<\n]*?[^\s$\\])\$(?![\d$])/g;
+/** {@link MATH}, to test a line: one match is enough. */
+const MATH_IN = new RegExp(MATH.source);
 
 /** Text outside code spans and blocks, where the source's own markup is literal. */
 function inlineExtras(html: string): string {

@@ -18,7 +18,7 @@ import type {
   TurnOutline,
 } from '../../scripts/core/schema.ts';
 import { transcriptOrder } from '../../scripts/core/transcript-order.ts';
-import { type ExcerptPart, excerptAround, turnText } from './excerpt.ts';
+import { type ExcerptPart, excerptAround, leadText, turnText } from './excerpt.ts';
 
 export interface TurnRef {
   transcript: TranscriptOutline;
@@ -71,7 +71,7 @@ export function excerpt(turn: Turn, maxWords = 40, format: TextFormat = 'plain')
   }
   let text = made.get(maxWords);
   if (text === undefined) {
-    text = cutExcerpt(turnText(turn, format), maxWords);
+    text = cutExcerpt(leadText(turn, format, maxWords), maxWords);
     made.set(maxWords, text);
   }
   return text;

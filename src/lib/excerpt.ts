@@ -30,6 +30,29 @@ export function turnText(turn: Turn, format: TextFormat = 'plain'): string {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
+const COUNTED = new RegExp(WORD.source, 'gu');
+
+/**
+ * {@link turnText} as far as the paragraph that holds its word `words + 1`:
+ * all that an excerpt of `words` words reads (a list shows thousands of
+ * turns, and a turn can run to pages). A paragraph break is a space, which no
+ * word spans, so the words are those of the whole text.
+ */
+export function leadText(turn: Turn, format: TextFormat, words: number): string {
+  const whole = format === 'markdown' ? markdownTexts.get(turn) : undefined;
+  if (whole !== undefined) return whole;
+  const lead: string[] = [];
+  let counted = 0;
+  for (const paragraph of turn.paragraphs) {
+    const text = format === 'markdown' ? markdownToPlain(paragraph) : paragraph;
+    lead.push(text);
+    COUNTED.lastIndex = 0;
+    while (counted <= words && COUNTED.exec(text)) counted++;
+    if (counted > words) break;
+  }
+  return lead.join(' ');
+}
+
 /** How many words to show before the first match, when the excerpt cannot start at the beginning. */
 const LEAD = 8;
 

@@ -56,6 +56,40 @@ function parts(items: readonly Item[], kind: 'section' | 'exchange' | undefined)
   return out;
 }
 
+/** Whether a UTF-16 code unit is white space as `\s` matches it. */
+const space = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * The paragraphs' words, counted as `paragraphs.join(' ').split(/\s+/)` counts
+ * them (runs of white space, plus one) without making them: the outline counts
+ * every turn of every transcript.
+ */
+export function wordCount(paragraphs: readonly string[]): number {
+  let runs = 0;
+  let inSpace = false;
+  paragraphs.forEach((paragraph, i) => {
+    if (i > 0 && !inSpace) runs++;
+    inSpace ||= i > 0;
+    for (let k = 0; k < paragraph.length; k++) {
+      const isSpace = space(paragraph.charCodeAt(k));
+      if (isSpace && !inSpace) runs++;
+      inSpace = isSpace;
+    }
+  });
+  return runs + 1;
+}
+
 /** Consecutive runs of `size` turns, titled by their positions in the transcript and named by their main speakers. */
 function runs(part: Part, size: number, nameOf: NameOf): OutlineEntry[] {
   const out: OutlineEntry[] = [];
@@ -67,7 +101,7 @@ function runs(part: Part, size: number, nameOf: NameOf): OutlineEntry[] {
     const words = new Map<string, number>();
     for (const turn of run) {
       const name = nameOf(turn.speaker, turn.label);
-      words.set(name, (words.get(name) ?? 0) + turn.paragraphs.join(' ').split(/\s+/).length);
+      words.set(name, (words.get(name) ?? 0) + wordCount(turn.paragraphs));
     }
     const speakers = [...words.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { outline, runLength } from '../../src/lib/outline.ts';
+import { outline, runLength, wordCount } from '../../src/lib/outline.ts';
 import { printLines } from '../../src/lib/print-lines.ts';
 import { currentTurn, keyTarget, type TurnsOnPage } from '../../src/lib/reading-position.ts';
 import type { Item } from '../../src/lib/transcript-view.ts';
@@ -63,6 +64,35 @@ test('an outline without sections or exchanges is made of runs of turns, named b
   expect(parts[0]?.speakers).toEqual(['ANN', 'BOB']);
   expect(runLength(882)).toBe(36);
   expect(outline(items.slice(0, 10), (s) => s)).toEqual([]);
+});
+
+test("a run's speakers are ranked by words counted as splitting the turn's text at white space counts them", () => {
+  const piece = fc.constantFrom(
+    'a',
+    'word',
+    ' ',
+    '  ',
+    '\n',
+    '\t',
+    '\u00a0',
+    '\u2003',
+    '\u3000',
+    '\ufeff',
+    '\u200b',
+    '',
+  );
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.array(piece, { maxLength: 8 }).map((p) => p.join('')),
+        { maxLength: 4 },
+      ),
+      (paragraphs) => {
+        expect(wordCount(paragraphs)).toBe(paragraphs.join(' ').split(/\s+/).length);
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });
 
 test('sections come first, then exchanges', () => {

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -157,6 +157,15 @@ export function asideWriter(name: string): number | undefined {
 }
 
 /**
+ * Below this many characters or bytes, {@link writeAtomic} writes with
+ * synchronous calls: through libuv's thread pool a small file's open, write,
+ * close and rename cost three to four times the CPU (measured: 160 µs against
+ * 44 µs for 20 KB), and a build at 10,000 transcripts writes some 70,000
+ * such files while Astro needs the other core.
+ */
+const SMALL_FILE = 1 << 20;
+
+/**
  * Writes `data` aside and renames it into place (its folder made first): no
  * reader sees half a file. `data` may be a stream of pieces, for files too
  * large to hold in memory.
@@ -165,8 +174,12 @@ export async function writeAtomic(
   file: string,
   data: string | Uint8Array | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   const tmp = asidePath(file);
+  if ((typeof data === 'string' || data instanceof Uint8Array) && data.length < SMALL_FILE) {
+    writeSmall(file, tmp, data);
+    return;
+  }
+  await mkdir(dirname(file), { recursive: true });
   try {
     await writeFile(tmp, data);
   } catch (e) {
@@ -174,6 +187,23 @@ export async function writeAtomic(
     throw e;
   }
   await rename(tmp, file);
+}
+
+/** {@link writeAtomic} of a small file, its folder made only when it is missing. */
+function writeSmall(file: string, tmp: string, data: string | Uint8Array): void {
+  try {
+    try {
+      writeFileSync(tmp, data);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, data);
+    }
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  renameSync(tmp, file);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   readKept,
   reportDroppedTo,
   sourcesKey,
+  writeAtomic,
   writeKept,
 } from '../../scripts/lib/build-cache-fs.ts';
 
@@ -53,6 +54,27 @@ describe('the build cache', () => {
     await writeKept(file, { stamp: 'b', count: 1 });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ stamp: 'b', count: 1 });
     expect(existsSync(`${file}.tmp-${process.pid}-0`)).toBe(false);
+  });
+
+  it('writes small and large files alike, making a folder that went missing since the last write', async () => {
+    const folder = join(dir, 'gone');
+    await writeAtomic(join(folder, 'a.txt'), 'first');
+    rmSync(folder, { recursive: true });
+    await writeAtomic(join(folder, 'b.txt'), 'second');
+    const large = 'x'.repeat(3 << 20);
+    await writeAtomic(join(folder, 'large', 'c.txt'), large);
+    await writeAtomic(join(folder, 'bytes.bin'), new Uint8Array([1, 2, 3]));
+    expect(readFileSync(join(folder, 'b.txt'), 'utf8')).toBe('second');
+    expect(readFileSync(join(folder, 'large', 'c.txt'), 'utf8')).toBe(large);
+    expect([...readFileSync(join(folder, 'bytes.bin'))]).toEqual([1, 2, 3]);
+    expect(readdirSync(folder).sort()).toEqual(['b.txt', 'bytes.bin', 'large']);
+  });
+
+  it('fails a write into a folder that cannot be made, leaving nothing aside', async () => {
+    const notFolder = join(dir, 'plain-file');
+    writeFileSync(notFolder, '');
+    await expect(writeAtomic(join(notFolder, 'x.json'), '{}')).rejects.toThrow();
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
   it('puts a file written a piece at a time in place only when done, and leaves the one before when dropped', async () => {

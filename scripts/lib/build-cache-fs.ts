@@ -166,8 +166,8 @@ export function asideWriter(name: string): number | undefined {
 const SMALL_FILE = 1 << 20;
 
 /**
- * Writes `data` aside and renames it into place (its folder made first): no
- * reader sees half a file. `data` may be a stream of pieces, for files too
+ * Writes `data` aside and renames it into place (its folder made when
+ * missing): no reader sees half a file. `data` may be a stream of pieces, for files too
  * large to hold in memory.
  */
 export async function writeAtomic(

@@ -168,6 +168,7 @@ async function writeIfChanged(path: string, text: string, summary: WriteSummary)
   summary.written.push(path);
 }
 
+/** A file's text; `undefined` when there is none. */
 function readIfThere(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');

@@ -26,6 +26,7 @@ import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 import { asideWriter, writeAtomic } from '../lib/build-cache-fs.ts';
 import { cacheDir } from '../lib/cli.ts';
+import { ifThere } from '../lib/if-there.ts';
 import { keepPassed, keyedRecord, RECORD_FILE } from '../lib/permalink-record-fs.ts';
 import { isRunning } from '../lib/pid.ts';
 import { keepRecordViews } from '../lib/record-views-fs.ts';
@@ -160,21 +161,12 @@ async function removeStale(folder: string, files: Rendered, keep: Set<string>, s
  * trip through libuv's thread pool per read cost more than the read.
  */
 async function writeIfChanged(path: string, text: string, summary: WriteSummary): Promise<void> {
-  if (readIfThere(path) === text) {
+  if (ifThere(() => readFileSync(path, 'utf8')) === text) {
     summary.unchanged++;
     return;
   }
   await writeAtomic(path, text);
   summary.written.push(path);
-}
-
-/** A file's text; `undefined` when there is none. */
-function readIfThere(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** Transcripts already in the content folder, read back through the shared schema. */

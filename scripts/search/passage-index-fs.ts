@@ -33,6 +33,7 @@ import {
   termWeight,
 } from '../../src/lib/passage-index.ts';
 import { fnv1a } from '../core/search-shards.ts';
+import { ifThere } from '../lib/if-there.ts';
 import { statKey } from '../lib/scan-cache-fs.ts';
 import { type PackedPage, passageDigest, type Terms } from './packed-twin.ts';
 import { Postings } from './postings.ts';
@@ -40,7 +41,7 @@ import { Postings } from './postings.ts';
 /** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
 const BUCKET_CHARS = 4000;
 const MOST_BUCKETS = 8192;
-/** Files written at once. */
+/** Files handled at once: their file calls are synchronous, but a passage's text may be remade (`remake`) meanwhile. */
 const WRITING = 64;
 
 /**
@@ -101,15 +102,6 @@ async function linkOrWrite({ path, text, digest, file, remake, same, identified 
   writeFileSync(path, data);
   if (identified) identified(statKey(statSync(path)));
   return false;
-}
-
-/** What `read` returns; `undefined` when it fails (the published file is gone, or is not a file). */
-function ifThere<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
 }
 
 /**

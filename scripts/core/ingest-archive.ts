@@ -302,7 +302,8 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
   const before = readTopicsKey(input.previousTopics);
   // Per topic, the terms that came (a parse for the transcripts that hold one) and whether any term
   // went or the topic went (a parse for the transcripts filed under it).
-  const gone = new Set([...before.selected.keys()].filter((slug) => !selected.some((t) => t.slug === slug)));
+  const chosen = new Set(selected.map((t) => t.slug));
+  const gone = new Set([...before.selected.keys()].filter((slug) => !chosen.has(slug)));
   const newTerms: string[] = [];
   for (const t of selected) {
     const prev = before.selected.get(t.slug);
@@ -605,9 +606,10 @@ export function withTags(
   const slugs = new Set(rules.topics.map((r) => r.slug ?? nameSlug(r.name)));
   const spelled = new Map<string, Candidate>();
   for (const c of candidates) {
+    if (!c.entity) continue;
     const slug = nameSlug(c.display);
     const known = spelled.get(slug);
-    if (c.entity && (!known || c.count > known.count)) spelled.set(slug, c);
+    if (!known || c.count > known.count) spelled.set(slug, c);
   }
   const added: TopicRulesFile['topics'] = [];
   for (const tag of [...new Set(tags.map((t) => t.trim()))].sort()) {

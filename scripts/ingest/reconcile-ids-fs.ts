@@ -12,7 +12,7 @@ import { reconcile } from '../core/permalinks/reconcile.ts';
 import type { PermalinkRecord } from '../core/permalinks/record.ts';
 import { type Transcript, TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord } from '../core/to-mdx.ts';
-import { readRecord } from '../lib/permalink-record-fs.ts';
+import { type RecordBefore, readRecordToRewrite } from '../lib/permalink-record-fs.ts';
 
 /**
  * The versions published before of the transcripts parsed this run (by their
@@ -43,21 +43,23 @@ async function previousVersions(
 
 /**
  * Gives the archive's transcripts their permanent ids (in place) and returns
- * the permalink record they make; nothing is written.
+ * the permalink record they make, with the record file it was made from
+ * (when the ingest wrote that file: see `RecordBefore`); nothing is written.
  */
 export async function reconcileIds(
   dir: string,
   archive: Archive,
   sourceFiles: readonly string[],
   today: string,
-): Promise<PermalinkRecord> {
-  const before = await readRecord(dir);
+): Promise<{ record: PermalinkRecord; before?: RecordBefore }> {
+  const { record, before } = await readRecordToRewrite(dir);
   const sources = new Set(sourceFiles);
-  return reconcile({
+  const next = reconcile({
     archive,
-    record: before,
-    previous: await previousVersions(dir, archive, before, sources),
+    record,
+    previous: await previousVersions(dir, archive, record, sources),
     sources,
     today,
   });
+  return before ? { record: next, before } : { record: next };
 }

@@ -22,14 +22,16 @@ import { join } from 'node:path';
 import { containedPath } from '../core/contained-path.ts';
 import type { Archive } from '../core/ingest-archive.ts';
 import type { PermalinkRecord } from '../core/permalinks/record.ts';
+import { recordText } from '../core/permalinks/record-text.ts';
 import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 import { asideWriter, writeAtomic } from '../lib/build-cache-fs.ts';
 import { cacheDir } from '../lib/cli.ts';
 import { ifThere } from '../lib/if-there.ts';
-import { keepPassed, keyedRecord, RECORD_FILE } from '../lib/permalink-record-fs.ts';
+import { keepPassed, keyedRecord, RECORD_FILE, type RecordBefore } from '../lib/permalink-record-fs.ts';
 import { isRunning } from '../lib/pid.ts';
 import { keepRecordViews } from '../lib/record-views-fs.ts';
+import { fileIdentity } from '../lib/scan-cache-fs.ts';
 
 export interface WriteSummary {
   written: string[];
@@ -50,7 +52,8 @@ export interface PublishedTranscript {
 }
 
 /**
- * @param archive the archive with its permanent ids given (`reconcileIds`), and `record` the permalink record they make
+ * @param archive the archive with its permanent ids given (`reconcileIds`), and `ids` the permalink record they make
+ *   (with the record file it was made from, when the ingest wrote that file)
  * @param seeds the seeds folder as the record names it (`seedsKey`)
  * @param published what the content folder held after the last run; read
  *   from the MDX files when not given (slower: every record is parsed).
@@ -58,7 +61,7 @@ export interface PublishedTranscript {
 export async function writeContent(
   dir: string,
   archive: Archive,
-  record: PermalinkRecord,
+  ids: { record: PermalinkRecord; before?: RecordBefore },
   sourceFiles: readonly string[],
   seeds: string,
   published?: readonly PublishedTranscript[],
@@ -108,9 +111,12 @@ export async function writeContent(
   for (const f of folders) await writeChanged(f.folder, f.files, summary);
   for (const f of [...folders].reverse()) await removeStale(f.folder, f.files, f.keep, summary);
   // The record last: it names the pages just written.
-  const written = keyedRecord(pagesBySlug(record), seeds);
-  await writeIfChanged(join(dir, RECORD_FILE), `${JSON.stringify(written, null, 2)}\n`, summary);
-  await keepPassed(join(dir, RECORD_FILE), seeds, true);
+  const written = keyedRecord(pagesBySlug(ids.record), seeds);
+  const path = join(dir, RECORD_FILE);
+  // The file read before, when it is still that file: compared with it, not read again.
+  const before = ids.before && fileIdentity(path) === ids.before.identity ? ids.before.text : undefined;
+  await writeIfChanged(path, recordText(written, ids.before?.entries), summary, before);
+  await keepPassed(path, seeds, true);
   // What the site and the published-address check read of it, kept for this very file.
   await keepRecordViews(cacheDir(), dir, written);
   return summary;
@@ -159,9 +165,10 @@ async function removeStale(folder: string, files: Rendered, keep: Set<string>, s
  * differ. The file before is read with a synchronous call: a rebuild compares
  * every speaker's and topic's file (9,000 at 10,000 transcripts), and a round
  * trip through libuv's thread pool per read cost more than the read.
+ * `before`: the file's text when the caller already holds it.
  */
-async function writeIfChanged(path: string, text: string, summary: WriteSummary): Promise<void> {
-  if (ifThere(() => readFileSync(path, 'utf8')) === text) {
+async function writeIfChanged(path: string, text: string, summary: WriteSummary, before?: string): Promise<void> {
+  if ((before ?? ifThere(() => readFileSync(path, 'utf8'))) === text) {
     summary.unchanged++;
     return;
   }

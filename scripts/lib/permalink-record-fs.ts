@@ -16,6 +16,7 @@ import {
   readRecordAs,
   readRecordText,
 } from '../core/permalinks/record.ts';
+import { type EntryTexts, entryTexts } from '../core/permalinks/record-text.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { cacheDir } from './cli.ts';
 import { isOurSite } from './output-folder-fs.ts';
@@ -37,8 +38,35 @@ export function seedsKey(content: string, seeds: string): string {
  * transcripts, on every rebuild).
  */
 export async function readRecord(content: string): Promise<PermalinkRecord> {
-  const own = (await passedBefore(join(content, RECORD_FILE)))?.ownOutput;
-  return (await readRecordFile(content, own ? OwnRecordSchema : PermalinkRecordSchema)) ?? EMPTY_RECORD;
+  return (await readRecordToRewrite(content)).record;
+}
+
+/**
+ * The record file as the ingest read it, when it is the ingest's own output:
+ * its identity and text when read, and each transcript entry's text in it,
+ * so the record written next takes unchanged entries' text as it is
+ * (`recordText`) and is compared with the file without reading it again.
+ */
+export interface RecordBefore {
+  identity: string;
+  text: string;
+  entries: EntryTexts;
+}
+
+/** {@link readRecord}, with the file it was read from when the ingest wrote that file itself. */
+export async function readRecordToRewrite(
+  content: string,
+): Promise<{ record: PermalinkRecord; before?: RecordBefore }> {
+  const file = join(content, RECORD_FILE);
+  const own = (await passedBefore(file))?.ownOutput;
+  const identity = fileIdentity(file);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const reading = readRecordAs(text, own ? OwnRecordSchema : PermalinkRecordSchema);
+  if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);
+  if (reading.kind === 'missing') return { record: EMPTY_RECORD };
+  // Through the schema the entries are copies, never the objects parsed from the text.
+  if (!own || identity === undefined || text === undefined) return { record: reading.record };
+  return { record: reading.record, before: { identity, text, entries: entryTexts(text, reading.record) } };
 }
 
 /** The ingest's own record as its JSON holds it: an object, not checked field by field nor copied. */

@@ -8,11 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { z } from 'zod';
+import { ifThere } from './if-there.ts';
 
 /** A short, stable key for a kept file's scope (a folder, a set of options): 12 hex digits of SHA-256. */
 export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
@@ -86,22 +87,46 @@ export async function readKept<S extends z.ZodType>(file: string, schema: S): Pr
   } catch {
     return undefined;
   }
+  const checked = checkKept(text, schema);
+  return 'why' in checked ? dropKept(file, checked.why) : checked.value;
+}
+
+/**
+ * {@link readKept} with synchronous calls, for a reader that must not yield
+ * to the event loop while it reads (Astro's content loaders: see
+ * `src/lib/mdx-record-loader-fs.ts`).
+ */
+export function readKeptSync<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+  const text = ifThere(() => readFileSync(file, 'utf8'));
+  if (text === undefined) return undefined;
+  const checked = checkKept(text, schema);
+  if (!('why' in checked)) return checked.value;
+  rmSync(file, { force: true });
+  report(droppedLine(file, checked.why));
+  return undefined;
+}
+
+/** A kept file's text through JSON and its schema, or why it cannot be used. */
+function checkKept<S extends z.ZodType>(text: string, schema: S): { value: z.infer<S> } | { why: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return dropKept(file, 'it is not valid JSON');
+    return { why: 'it is not valid JSON' };
   }
   const parsed = schema.safeParse(json);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { value: parsed.data };
   const issue = parsed.error.issues[0];
-  return dropKept(file, `${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'wrong shape'}`);
+  return { why: `${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'wrong shape'}` };
 }
+
+const droppedLine = (file: string, why: string): string =>
+  `  ↳ build cache: ${file} was dropped (${why}); it is made again`;
 
 /** Removes a kept file that cannot be used, with one line saying why; for the callers' own checks too. */
 export async function dropKept(file: string, why: string): Promise<undefined> {
   await rm(file, { force: true });
-  report(`  ↳ build cache: ${file} was dropped (${why}); it is made again`);
+  report(droppedLine(file, why));
   return undefined;
 }
 

@@ -19,21 +19,24 @@
  * are kept beside the store and handed to the pages' archive index
  * (`outline-store-fs.ts`); pages that show text read the record from the
  * file with {@link readTranscript}.
+ *
+ * It reads with synchronous calls up to its last `store.set`. Astro's data
+ * store saves itself (serializing every entry, ~1.8 s at 10,000 transcripts)
+ * 500 ms after the last change it saw, and once more when the sync ends;
+ * while a loader awaited its reads, a rebuild of one transcript saved it
+ * three times instead of once.
  */
-import type { Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
 import { type Transcript, TranscriptSchema } from '../../scripts/core/schema.ts';
 import { mdxBodyToHtml, parseMdxRecord } from '../../scripts/core/to-mdx.ts';
-import { limited } from '../../scripts/lib/limited.ts';
+import { ifThere } from '../../scripts/lib/if-there.ts';
 import { handOutlines, readOutlines, writeOutlines } from './outline-store-fs.ts';
 import { outlineOf, packOutline } from './transcript-outline.ts';
-
-/** Files whose size and time are read at once. */
-const STATS_AT_ONCE = 32;
 
 /** What a loaded file's record becomes in the store: whole (speakers, topics), or a transcript's card. */
 type Keep = 'whole' | 'transcript-card';
@@ -53,24 +56,19 @@ export function mdxRecords(
   return {
     name: 'mdx-records',
     async load({ store, meta, parseData, generateDigest, config }) {
-      const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
+      const names = (ifThere(() => readdirSync(folder)) ?? []).filter((n) => n.endsWith('.mdx')).sort();
       const present = new Set<string>();
       const cacheDir = fileURLToPath(config.cacheDir);
-      const outlines = keep === 'transcript-card' ? await readOutlines(cacheDir, folder) : undefined;
+      const outlines = keep === 'transcript-card' ? readOutlines(cacheDir, folder) : undefined;
       const outlinesChanged: string[] = [];
-      // Every file's size and time, many at once: one at a time, a rebuild of 19,000 files sat idle on them.
-      const stats = await limited(
-        names.map((name) => () => stat(join(folder, name))),
-        STATS_AT_ONCE,
-      );
-      for (const [i, name] of names.entries()) {
+      for (const name of names) {
         const id = name.slice(0, -'.mdx'.length);
         const path = join(folder, name);
         present.add(id);
-        const s = stats[i] as Stats;
+        const s = statSync(path);
         const stamp = `${s.size}:${s.mtimeMs}`;
         if (meta.get(id) === stamp && store.has(id) && (!outlines || outlines.get(id)?.stamp === stamp)) continue;
-        const text = await readFile(path, 'utf8');
+        const text = readFileSync(path, 'utf8');
         const record = parseMdxRecord(text);
         if (!record) {
           throw new Error(

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { TranscriptOutline } from '../../scripts/core/schema.ts';
 import { fnv1a } from '../../scripts/core/search-shards.ts';
-import { cacheKey, hasFields, pruneKept, readKept, writeKept } from '../../scripts/lib/build-cache-fs.ts';
+import { cacheKey, hasFields, pruneKept, readKeptSync, writeKept } from '../../scripts/lib/build-cache-fs.ts';
 import { isPackedOutline, type PackedOutline, unpackOutline } from './transcript-outline.ts';
 
 /** A file's packed outline and the size and time of the file it was made from. */
@@ -55,12 +55,13 @@ const keptFolder = (cacheDir: string, folder: string): string =>
 const shardOf = (id: string): number => fnv1a(id) % SHARDS;
 const shardFile = (kept: string, shard: number): string => join(kept, `${shard}.json`);
 
-/** The outlines kept for the files of `folder`, by entry id; empty when none were kept. */
-export async function readOutlines(cacheDir: string, folder: string): Promise<Map<string, KeptOutline>> {
+/**
+ * The outlines kept for the files of `folder`, by entry id; empty when none
+ * were kept. Read with synchronous calls, as the loader reads its files.
+ */
+export function readOutlines(cacheDir: string, folder: string): Map<string, KeptOutline> {
   const kept = keptFolder(cacheDir, folder);
-  const shards = await Promise.all(
-    Array.from({ length: SHARDS }, (_, i) => readKept(shardFile(kept, i), KeptShardSchema)),
-  );
+  const shards = Array.from({ length: SHARDS }, (_, i) => readKeptSync(shardFile(kept, i), KeptShardSchema));
   return new Map(shards.flatMap((shard, i) => Object.entries(shard ?? {}).filter(([id]) => shardOf(id) === i)));
 }
 

@@ -8,6 +8,7 @@ import {
   keptPath,
   keptStream,
   readKept,
+  readKeptSync,
   reportDroppedTo,
   sourcesKey,
   writeAtomic,
@@ -27,22 +28,30 @@ describe('the build cache', () => {
     expect(keptPath(dir, 'bulk-downloads')).toBe(join(dir, 'bulk-downloads.json'));
   });
 
-  it('reads back what it wrote, and nothing for a file that is not there', async () => {
+  /** The two ways to read a kept file, which must agree. */
+  const readers = [
+    ['readKept', readKept],
+    ['readKeptSync', readKeptSync],
+  ] as const;
+
+  it.each(readers)('%s reads back what it wrote, and nothing for a file that is not there', async (_, read) => {
     const file = join(dir, 'sub', 'kept.json');
     await writeKept(file, { stamp: 'a', count: 2 });
-    expect(await readKept(file, Schema)).toEqual({ stamp: 'a', count: 2 });
-    expect(await readKept(join(dir, 'missing.json'), Schema)).toBeUndefined();
+    expect(await read(file, Schema)).toEqual({ stamp: 'a', count: 2 });
+    expect(await read(join(dir, 'missing.json'), Schema)).toBeUndefined();
   });
 
-  it.each([
-    ['of another shape', '{"stamp":1}', 'stamp'],
-    ['truncated', '{"stamp":"a","cou', 'not valid JSON'],
-  ])('drops a kept file %s with one line, and never throws', async (_, text, why) => {
-    const file = join(dir, `bad-${why.length}.json`);
+  it.each(
+    readers.flatMap(([name, read]) => [
+      [name, read, 'of another shape', '{"stamp":1}', 'stamp'] as const,
+      [name, read, 'truncated', '{"stamp":"a","cou', 'not valid JSON'] as const,
+    ]),
+  )('%s drops a kept file %s with one line, and never throws', async (name, read, _, text, why) => {
+    const file = join(dir, `bad-${name}-${why.length}.json`);
     writeFileSync(file, text);
     const lines: string[] = [];
     reportDroppedTo((line) => lines.push(line));
-    expect(await readKept(file, Schema)).toBeUndefined();
+    expect(await read(file, Schema)).toBeUndefined();
     expect(existsSync(file)).toBe(false);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(file);

@@ -50,31 +50,51 @@ async function indexFiles(dir: string): Promise<Map<string, { text: string; inod
   return out;
 }
 
+/** The index files of `first` as published, of `next` built beside them, and of `next` built from scratch. */
+async function rebuild(first: ReturnType<typeof twin>[], next: ReturnType<typeof twin>[]) {
+  const published = await site(first);
+  expect(published.linked).toBe(0);
+  const rebuilt = await site(next, published.dir);
+  const fresh = await site(next);
+  const [before, after, clean] = await Promise.all([
+    indexFiles(published.dir),
+    indexFiles(rebuilt.dir),
+    indexFiles(fresh.dir),
+  ]);
+  return { before, after, clean, linked: rebuilt.linked };
+}
+
 test('unchanged passages are linked from the published index, renumbered or not; changed ones are written', async () => {
   const first = [
     twin('early', '2020-01-01', 'The harbour wall held.'),
     twin('late', '2024-01-01', 'The sea rose.'),
     twin('latest', '2025-01-01', 'The town paid.'),
   ];
-  const published = await site(first);
-  expect(published.linked).toBe(0);
   // One transcript added between the first two, and the last one's text changed.
   const next = [
     ...first.slice(0, 2),
     twin('middle', '2022-01-01', 'A new wall was built.'),
     twin('latest', '2025-01-01', 'The town paid twice.'),
   ];
-  const rebuilt = await site(next, published.dir);
-  const fresh = await site(next);
-  const before = await indexFiles(published.dir);
-  const after = await indexFiles(rebuilt.dir);
-  const clean = await indexFiles(fresh.dir);
+  const { before, after, clean, linked: count } = await rebuild(first, next);
   // The same index as one written from scratch.
   expect([...after].map(([path, f]) => [path, f.text])).toEqual([...clean].map(([path, f]) => [path, f.text]));
   // `early` keeps its number, `late` moves up one; both are the published files. `middle` and `latest` are new.
   const publishedInodes = new Set([...before.values()].map((f) => f.inode));
   const linked = [...after].filter(([path, f]) => path.startsWith('passages/') && publishedInodes.has(f.inode));
   expect(linked.map(([, f]) => JSON.parse(f.text).url).sort()).toEqual(['/transcripts/early/', '/transcripts/late/']);
-  expect(rebuilt.linked).toBe(2);
+  expect(count).toBe(2);
   expect(after.size).toBe(clean.size);
+});
+
+test('list and number files an edit left as they were are the published files; the others are written', async () => {
+  const first = [twin('early', '2020-01-01', 'The harbour wall held.'), twin('late', '2024-01-01', 'The sea rose.')];
+  const next = [first[0] as ReturnType<typeof twin>, twin('late', '2024-01-01', 'The sea rose again.')];
+  const { before, after, clean } = await rebuild(first, next);
+  expect([...after].map(([path, f]) => [path, f.text])).toEqual([...clean].map(([path, f]) => [path, f.text]));
+  const lists = [...after].filter(([path]) => /^(?:postings|numbers)\//.test(path));
+  for (const [path, f] of lists) expect(f.inode === before.get(path)?.inode).toBe(f.text === before.get(path)?.text);
+  // The numbers by address are the same; the word lists gained `again`.
+  expect(lists.some(([path, f]) => path.startsWith('numbers/') && f.inode === before.get(path)?.inode)).toBe(true);
+  expect(lists.some(([path, f]) => path.startsWith('postings/') && f.text !== before.get(path)?.text)).toBe(true);
 });

@@ -8,8 +8,16 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type WriteStream,
+  writeFileSync,
+} from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { z } from 'zod';
@@ -151,19 +159,26 @@ export interface KeptStream {
   drop(): Promise<void>;
 }
 
-/** Writes `file` aside as {@link writeAtomic} does, a piece at a time (waiting when the disk is behind). */
-export async function keptStream(file: string): Promise<KeptStream> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = asidePath(file);
-  const out = createWriteStream(tmp);
-  const closed = async (): Promise<void> => {
-    out.end();
-    await once(out, 'finish');
-  };
+/** A stream's writes, each waiting while the disk is behind, and its end. */
+function writing(out: WriteStream): { write: KeptStream['write']; closed(): Promise<void> } {
   return {
     async write(chunk) {
       if (!out.write(chunk)) await once(out, 'drain');
     },
+    async closed() {
+      out.end();
+      await once(out, 'finish');
+    },
+  };
+}
+
+/** Writes `file` aside as {@link writeAtomic} does, a piece at a time (waiting when the disk is behind). */
+export async function keptStream(file: string): Promise<KeptStream> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = asidePath(file);
+  const { write, closed } = writing(createWriteStream(tmp));
+  return {
+    write,
     async done() {
       await closed();
       await rename(tmp, file);
@@ -171,6 +186,31 @@ export async function keptStream(file: string): Promise<KeptStream> {
     async drop() {
       await closed();
       await rm(tmp, { force: true });
+    },
+  };
+}
+
+/**
+ * A kept file written on at its end, after its first `length` bytes (bytes
+ * after them, from an append that was killed, are cut). Not atomic: for a
+ * file whose readers read only as many bytes as another kept file, written
+ * after the append, tells them (the search pass store's numbers). `drop`
+ * cuts it back. `undefined` when the file is gone or shorter than `length`.
+ */
+export async function keptAppend(file: string, length: number): Promise<KeptStream | undefined> {
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => undefined,
+  );
+  if (size === undefined || size < length) return undefined;
+  if (size > length) await truncate(file, length);
+  const { write, closed } = writing(createWriteStream(file, { flags: 'a' }));
+  return {
+    write,
+    done: closed,
+    async drop() {
+      await closed();
+      await truncate(file, length);
     },
   };
 }

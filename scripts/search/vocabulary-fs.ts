@@ -129,7 +129,8 @@ export async function writeVocabulary(
   const terms = new Terms(store?.terms);
   const passageIndex = await passageIndexWriter(dir, terms, publishedIndex);
   const keyOf = (i: number): string => basename(kept?.[i] ?? '', '.json');
-  const storing = storeDir === undefined ? undefined : await passStoreWriter(storeDir, terms);
+  const storing =
+    storeDir === undefined ? undefined : await passStoreWriter(storeDir, terms, store ? { from: store } : {});
   let fromStore = 0;
   const stored = (i: number): PackedTwin | undefined => {
     const twin = store?.twin(keyOf(i));

@@ -106,6 +106,15 @@ async function published(): Promise<{ out: string; cache: string }> {
   return { out, cache };
 }
 
+/** The store's numbers file: its name, inode and size. */
+async function numbersFile(cache: string, out: string): Promise<{ name: string; inode: number; size: number }> {
+  const store = passStoreDir(analysesDir(cache, out));
+  const name = (await readdir(store)).find((f) => f.startsWith('numbers-'));
+  if (!name) throw new Error('no numbers file in the store');
+  const { ino, size } = await stat(join(store, name));
+  return { name, inode: ino, size };
+}
+
 test('unchanged twins are read from the store, and the index is the one a clean pass writes', async () => {
   const { out, cache } = await published();
   // The store names each passage's file by its identity, so the next pass links it without reading it.
@@ -116,10 +125,16 @@ test('unchanged twins are read from the store, and the index is the one a clean 
   expect(files).toEqual(
     await Promise.all(files.map(async (_, n) => statKey(await stat(join(out, VOCABULARY_DIR, passagePath(n)))))),
   );
+  const numbersBefore = await numbersFile(cache, out);
   const rebuilt = await site(next, out);
   const made = await pass(rebuilt, cache, out);
   // `early` and `late` are the published twins; `middle` is new and `latest` changed.
   expect(made.stored).toBe(2);
+  // Only the lists of `middle` and `latest` were written: appended to the numbers file, the others kept in place.
+  const numbersAfter = await numbersFile(cache, out);
+  expect([numbersAfter.name, numbersAfter.inode]).toEqual([numbersBefore.name, numbersBefore.inode]);
+  expect(numbersAfter.size).toBeGreaterThan(numbersBefore.size);
+  expect(numbersAfter.size).toBeLessThan(2 * numbersBefore.size);
   expect(made.linked).toBe(2);
   expect(await indexFiles(rebuilt)).toEqual(await clean(next));
   // And the store that pass left serves the next one: every twin is in it.
@@ -170,6 +185,30 @@ test('a store whose terms are mostly no longer said is not kept', async () => {
   const again = await site(first.slice(0, 1), rebuilt);
   expect((await pass(again, cache, out)).stored).toBe(0);
   expect(await indexFiles(again)).toEqual(await clean(first.slice(0, 1)));
+});
+
+test('a store whose numbers file would be mostly lists no twin uses is written into a new file, compactly', async () => {
+  const { out, cache } = await published();
+  const store = passStoreDir(analysesDir(cache, out));
+  // Every twin's text changed a little, twice: the same terms, every list appended anew each time.
+  const editedOnce = first.map((t) => twin(t.slug, t.date ?? '', `${t.turns[0]?.paragraphs[0] ?? ''} Again.`));
+  const edited = first.map((t) => twin(t.slug, t.date ?? '', `${t.turns[0]?.paragraphs[0] ?? ''} Once more.`));
+  const initial = await numbersFile(cache, out);
+  const once = await site(editedOnce, out);
+  expect((await pass(once, cache, out)).stored).toBe(0);
+  // Half the file is the first lists: appended to.
+  const appended = await numbersFile(cache, out);
+  expect(appended.name).toBe(initial.name);
+  const rebuilt = await site(edited, once);
+  expect((await pass(rebuilt, cache, out)).stored).toBe(0);
+  // Two thirds would be lists of no twin: a new file holds the lists in use, and the next pass reads them.
+  const compacted = await numbersFile(cache, out);
+  expect(compacted.name).not.toBe(initial.name);
+  expect(compacted.size).toBeLessThan(appended.size);
+  expect(await readdir(store)).toHaveLength(3);
+  const again = await site(edited, rebuilt);
+  expect((await pass(again, cache, out)).stored).toBe(3);
+  expect(await indexFiles(again)).toEqual(await clean(edited));
 });
 
 test('a store with more numbers than Node can read back at once is not kept', async () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   cacheKey,
+  keptAppend,
   keptPath,
   keptStream,
   readKept,
@@ -99,6 +100,22 @@ describe('the build cache', () => {
     await second.drop();
     expect(readFileSync(file, 'utf8')).toBe('one two');
     expect(readdirSync(join(dir, 'streamed'))).toEqual(['numbers.bin']);
+  });
+
+  it('appends after the bytes it keeps, cutting bytes after them, and cuts back what a dropped append wrote', async () => {
+    const file = join(dir, 'appended.bin');
+    writeFileSync(file, 'keptKILLED');
+    const out = await keptAppend(file, 4);
+    await out?.write(Buffer.from('+new'));
+    await out?.done();
+    expect(readFileSync(file, 'utf8')).toBe('kept+new');
+    const dropped = await keptAppend(file, 8);
+    await dropped?.write(Buffer.from('+lost'));
+    await dropped?.drop();
+    expect(readFileSync(file, 'utf8')).toBe('kept+new');
+    // A file shorter than what it should keep, or none, is not appended to.
+    expect(await keptAppend(file, 9)).toBeUndefined();
+    expect(await keptAppend(join(dir, 'none.bin'), 0)).toBeUndefined();
   });
 
   it('keys code by every .ts file under its folders, subfolders included, and by the extras', async () => {

@@ -8,7 +8,8 @@
  * the CSV's header row): gzip readers read them as one stream, and a member
  * depends on its transcript alone. So a rebuild compresses only the
  * transcripts whose twins changed and copies every other member's bytes from
- * the published download, where the kept record says they are; when no twin
+ * the published download, where the kept record says they are (members that
+ * follow one another there are copied together, in large reads); when no twin
  * changed, the published downloads are linked whole. gzip output is the same
  * for the same input (no time or name in its header), so a clean and an
  * incremental build give the same bytes.
@@ -56,8 +57,10 @@ type BulkRecord = z.infer<typeof BulkRecordSchema>;
 
 const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downloads');
 
-/** Members compressed (or copied) at once. */
+/** Members compressed at once. */
 const BATCH = 16;
+/** Bytes of consecutive copied members read at once. */
+const COPY_CHUNK = 4 << 20;
 
 /** What one download is made of: each transcript's twin of `ext`, made into its piece of the download. */
 interface Download {
@@ -95,7 +98,7 @@ async function writeDownload(
   download: Download,
   entries: readonly ListedTranscript[],
   keys: readonly string[],
-  from?: { file: FileHandle; before: Record<string, [number, number]> },
+  from?: Published,
 ): Promise<{ places: Record<string, [number, number]>; copied: number; compressed: number }> {
   const parts: { key: string; text: () => Promise<string> }[] = [
     ...(download.header === undefined
@@ -110,24 +113,46 @@ async function writeDownload(
   const places: Record<string, [number, number]> = {};
   let copied = 0;
   let compressed = 0;
-  async function member(part: (typeof parts)[number]): Promise<Buffer> {
-    const place = from?.before[part.key];
-    if (from && place) {
-      const [offset, length] = place;
-      const { buffer, bytesRead } = await from.file.read(Buffer.alloc(length), 0, length, offset);
-      if (bytesRead === length) {
-        copied++;
-        return buffer;
-      }
-    }
-    compressed++;
-    return gzip(await part.text());
-  }
+  /** Where part `i` is in the published download, when it is there as it would be made now. */
+  const before = (i: number): [number, number] | undefined => {
+    const part = parts[i];
+    return part === undefined ? undefined : from?.before[part.key];
+  };
   async function* members() {
     let at = 0;
-    for (let i = 0; i < parts.length; i += BATCH) {
-      const batch = parts.slice(i, i + BATCH);
-      const made = await Promise.all(batch.map(member));
+    let i = 0;
+    while (i < parts.length) {
+      const first = before(i);
+      if (from && first) {
+        // A run of members one after another in the published download: copied in large reads.
+        let end = i + 1;
+        let length = first[1];
+        for (let next = before(end); next && next[0] === first[0] + length; next = before(end)) {
+          length += next[1];
+          end++;
+        }
+        for (let done = 0; done < length; done += COPY_CHUNK) {
+          const n = Math.min(COPY_CHUNK, length - done);
+          const { buffer, bytesRead } = await from.file.read(Buffer.alloc(n), 0, n, first[0] + done);
+          // The record said the file is the one written with these members (its size and time).
+          if (bytesRead !== n) throw new Error(`${from.path}: the published download changed while it was read`);
+          yield buffer;
+        }
+        for (let k = i; k < end; k++) {
+          const [offset, size] = before(k) as [number, number];
+          places[(parts[k] as (typeof parts)[number]).key] = [at + offset - first[0], size];
+        }
+        copied += end - i;
+        at += length;
+        i = end;
+        continue;
+      }
+      // Members to compress: up to a batch of them at once, up to the next one to copy.
+      const batch: (typeof parts)[number][] = [];
+      while (i < parts.length && batch.length < BATCH && !(from && before(i)))
+        batch.push(parts[i++] as (typeof parts)[number]);
+      const made = await Promise.all(batch.map(async (part) => gzip(await part.text())));
+      compressed += batch.length;
       for (const [k, bytes] of made.entries()) {
         places[(batch[k] as (typeof parts)[number]).key] = [at, bytes.length];
         at += bytes.length;
@@ -158,15 +183,23 @@ async function reuse(site: string, previous: string, record: BulkRecord | undefi
   return true;
 }
 
+/** A published download, open, with its members' places by what each was made from. */
+interface Published {
+  path: string;
+  file: FileHandle;
+  before: Record<string, [number, number]>;
+}
+
 /** The published download `name` with its members' places, when it is still the file the record describes. */
 async function published(
   previous: string | undefined,
   record: BulkRecord | undefined,
   name: BulkFile,
-): Promise<{ file: FileHandle; before: Record<string, [number, number]> } | undefined> {
+): Promise<Published | undefined> {
   const before = record?.members[name];
   if (!previous || !before || !(await asRecorded(previous, record, name))) return undefined;
-  return { file: await open(join(previous, name), 'r'), before };
+  const path = join(previous, name);
+  return { path, file: await open(path, 'r'), before };
 }
 
 /**

@@ -93,6 +93,25 @@ test('joined in the manifest’s order; linked when no twin changed; written ane
   expect(unpacked(second, 'archive.jsonl.gz')).not.toContain('goodbye');
 });
 
+test('members on both sides of a changed one are copied, and the downloads are those a clean build writes', async () => {
+  const before = site('split-before');
+  await writeBulkDownloads(before, { previous: join(dir, 'none'), cacheDir });
+  const after = site('split-after', before, { middle: 'middle now says more' });
+  expect(await writeBulkDownloads(after, { previous: before, cacheDir })).toEqual({
+    written: true,
+    copied: 5,
+    compressed: 2,
+  });
+  const clean = site('split-clean', undefined, { middle: 'middle now says more' });
+  await writeBulkDownloads(clean);
+  for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
+    expect(readFileSync(join(after, name)).equals(readFileSync(join(clean, name)))).toBe(true);
+  // And the places it recorded serve the next build: nothing changed, every member copied.
+  const again = site('split-again', after, { newest: 'newest says goodbye' });
+  expect(await writeBulkDownloads(again, { previous: after, cacheDir })).toMatchObject({ copied: 5, compressed: 2 });
+  expect(unpacked(again, 'archive.jsonl.gz')).toContain('middle now says more');
+});
+
 /** The archive CSV's rows of one transcript: its slug, title and date, then its own CSV's columns. */
 function turnRowsOf(slug: string): Record<string, string>[] {
   const { title, date } = titleOf(slug);

@@ -306,6 +306,17 @@ export function shownRefs(refs: readonly TurnRef[]): readonly TurnRef[] {
   return refs.length > TURN_LIST_LIMIT ? refs.slice(0, TURN_LIST_LIMIT) : refs;
 }
 
+/** What a list shows of a transcript's card, as JSON: made once per outline, as every page listing it hashes it. */
+const cardKeys = new WeakMap<TranscriptOutline, string>();
+function cardKey(t: TranscriptOutline): string {
+  let key = cardKeys.get(t);
+  if (key === undefined) {
+    key = JSON.stringify([t.slug, t.title, t.date, t.turns.length, t.participants.length, t.words]);
+    cardKeys.set(t, key);
+  }
+  return key;
+}
+
 /**
  * The `cacheKey` of a speaker's or topic's page for Astro's incremental
  * build: a hash of everything the page shows (its record, its transcripts'
@@ -321,8 +332,7 @@ export function listPageKey(
   turns: readonly TurnRef[],
 ): string {
   const hash = createHash('sha256').update(JSON.stringify(record));
-  for (const t of transcripts)
-    hash.update(JSON.stringify([t.slug, t.title, t.date, t.turns.length, t.participants.length, t.words]));
+  for (const t of transcripts) hash.update(cardKey(t));
   for (const r of shownRefs(turns))
     hash.update(
       JSON.stringify([

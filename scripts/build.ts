@@ -17,6 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { NO_SITE_WARNING, siteForBuild } from './lib/archive-config-fs.ts';
 import { type CliOptions, cacheDir, parseCli, ROOT, seconds } from './lib/cli.ts';
+import { useCompileCache } from './lib/compile-cache-fs.ts';
 import { acquireLock, lockPath } from './lib/lock-fs.ts';
 import { HEAP_GROWTH_FLAG } from './lib/memory-plan.ts';
 import { checkOutput } from './lib/output-folder-fs.ts';
@@ -146,6 +147,7 @@ function interrupt(signal: NodeJS.Signals): void {
 }
 // This process's heap (the data and search stages') is collected once it grows by half (memory-plan.ts).
 setFlagsFromString(HEAP_GROWTH_FLAG);
+useCompileCache();
 process.once('SIGINT', interrupt);
 process.once('SIGTERM', interrupt);
 // A reader that goes away (`npm run build | head`) must not stop a build half-way: its output is dropped.

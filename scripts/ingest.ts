@@ -6,6 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runIngest } from './ingest/run-ingest-fs.ts';
 import { INGEST_FLAGS, parseCli, seconds } from './lib/cli.ts';
+import { useCompileCache } from './lib/compile-cache-fs.ts';
 import { HEAP_GROWTH_FLAG } from './lib/memory-plan.ts';
 
 const USAGE = `Usage: npm run ingest -- [options]
@@ -29,6 +30,7 @@ if (options.help) {
 }
 // As in the build's ingest process: garbage collected before the heap (and its parse workers') grows by half.
 setFlagsFromString(HEAP_GROWTH_FLAG);
+useCompileCache();
 const started = performance.now();
 // The ingest alone publishes nothing: only the content folder says whether the archive was built before.
 const { out: _published, ...ingestOptions } = options;

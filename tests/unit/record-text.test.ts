@@ -13,7 +13,21 @@ const stringified = (record: PermalinkRecord): string => `${JSON.stringify(recor
 /** Text as a record may hold it: quotes, escapes, line breaks, braces at any indentation, other scripts. */
 const awkward = fc.oneof(
   fc.string(),
-  fc.constantFrom('', '"', '\\', '\n    }', '\n  }', '": {', '    "a": {', '{}', 'é', '日本', '\u2028', '\u0000'),
+  fc.constantFrom(
+    '',
+    '"',
+    '\\',
+    '\n    }',
+    '\n  }',
+    '": {',
+    '    "a": {',
+    '{}',
+    'é',
+    '日本',
+    '\u2028',
+    '\u0000',
+    '\u00000\u0000',
+  ),
 );
 
 const entry: fc.Arbitrary<TranscriptRecord> = fc.record(

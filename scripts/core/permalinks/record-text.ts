@@ -19,8 +19,10 @@ export type EntryTexts = ReadonlyMap<object, string>;
 /** Indentation of a transcript's entry: the record, `transcripts`, the entry. */
 const ENTRY_INDENT = '    ';
 const TRANSCRIPTS_OPEN = '\n  "transcripts": {\n';
-/** A string no record holds (JSON escapes its control characters), standing for the transcripts while the rest is stringified. */
-const PLACEHOLDER = '\u0000transcripts\u0000';
+/** Around an entry's number, a placeholder for its text while the record is stringified (JSON writes it `\\u0000`). */
+const PLACEHOLDER = '\u0000';
+/** A placeholder as stringified, where a transcript's entry stands: `    "<slug>": "\\u0000<n>\\u0000"`. */
+const PLACED = /^( {4}"(?:[^"\\\n]|\\.)*": )"\\u0000(\d+)\\u0000"/gm;
 
 /**
  * Each of `record`'s transcript entries with its text in `text`, the file
@@ -62,19 +64,22 @@ export function entryTexts(text: string, record: PermalinkRecord): EntryTexts {
 
 /**
  * `JSON.stringify(record, null, 2)` and a newline, taking the text of a
- * transcript entry from `earlier` when it holds that very entry object.
+ * transcript entry from `earlier` when it holds that very entry object. The
+ * record is stringified in one call with each such entry as a numbered
+ * placeholder string, and the placeholders are then replaced by the texts: a
+ * placeholder is found only where a transcript's entry stands (a key indented
+ * four spaces, in the layout of {@link entryTexts}), where the record holds
+ * objects, never strings.
  */
 export function recordText(record: PermalinkRecord, earlier: EntryTexts = new Map()): string {
-  const entries = Object.entries(record.transcripts);
-  const transcripts =
-    entries.length === 0
-      ? '{}'
-      : `{\n${entries
-          .map(([slug, entry]) => {
-            const text = earlier.get(entry) ?? JSON.stringify(entry, null, 2).replaceAll('\n', `\n${ENTRY_INDENT}`);
-            return `${ENTRY_INDENT}${JSON.stringify(slug)}: ${text}`;
-          })
-          .join(',\n')}\n  }`;
-  const skeleton = JSON.stringify({ ...record, transcripts: PLACEHOLDER }, null, 2);
-  return `${skeleton.replace(JSON.stringify(PLACEHOLDER), () => transcripts)}\n`;
+  const texts: string[] = [];
+  const transcripts: Record<string, unknown> = {};
+  for (const [slug, entry] of Object.entries(record.transcripts)) {
+    const text = earlier.get(entry);
+    if (text === undefined) transcripts[slug] = entry;
+    else transcripts[slug] = `${PLACEHOLDER}${texts.push(text) - 1}${PLACEHOLDER}`;
+  }
+  const json = JSON.stringify({ ...record, transcripts }, null, 2);
+  if (texts.length === 0) return `${json}\n`;
+  return `${json.replace(PLACED, (_, head: string, n: string) => `${head}${texts[Number(n)]}`)}\n`;
 }

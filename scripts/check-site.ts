@@ -6,12 +6,14 @@
  * `npm run build` runs the same check on the new site before it
  * replaces the published one.
  */
+import { statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { formatLinkReport, type LinkReport, linkChecker, SCANNER } from './core/check-links.ts';
 import { CHECK_SITE_FLAGS, parseCli, seconds } from './lib/cli.ts';
+import { filesUnder } from './lib/files-under-fs.ts';
 import {
   type PageScanned,
   pruneScans,
@@ -50,10 +52,13 @@ export async function checkSite(
 ): Promise<LinkReport> {
   // Scans are kept per reader: a scan an older reader made may miss links this one sees.
   const cacheDir = cacheFolder ? join(cacheFolder, SCANNER) : undefined;
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`);
+  // Listed synchronously (the promise API waits on a thread-pool round trip per folder: 1.1 s
+  // against 0.35 s for 123,000 files at 10,000 transcripts); each path's folder cut off as a prefix.
+  statSync(dir); // a missing folder is an error, not an empty site
+  const prefix = join(dir, '_').slice(0, -1);
+  const files = filesUnder(dir).map(
+    (f) => `/${sep === '/' ? f.slice(prefix.length) : f.slice(prefix.length).split(sep).join('/')}`,
+  );
   const html = files.filter((f) => f.endsWith('.html'));
   const pages = only ? only(html) : html;
   const used = new Set<string>();

@@ -59,7 +59,7 @@ const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downlo
 
 /** Members compressed at once. */
 const BATCH = 16;
-/** Bytes of consecutive copied members read at once. */
+/** Bytes of consecutive copied members read at once (a larger member is read alone). */
 const COPY_CHUNK = 4 << 20;
 
 /** What one download is made of: each transcript's twin of `ext`, made into its piece of the download. */
@@ -113,10 +113,12 @@ async function writeDownload(
   const places: Record<string, [number, number]> = {};
   let copied = 0;
   let compressed = 0;
+  /** Whether members are still copied: not once the published download read shorter than recorded. */
+  let copying = from !== undefined;
   /** Where part `i` is in the published download, when it is there as it would be made now. */
   const before = (i: number): [number, number] | undefined => {
     const part = parts[i];
-    return part === undefined ? undefined : from?.before[part.key];
+    return part === undefined || !copying ? undefined : from?.before[part.key];
   };
   async function* members() {
     let at = 0;
@@ -124,33 +126,31 @@ async function writeDownload(
     while (i < parts.length) {
       const first = before(i);
       if (from && first) {
-        // A run of members one after another in the published download: copied in large reads.
+        // Members one after another in the published download, read at once: whole members, up to COPY_CHUNK bytes.
         let end = i + 1;
         let length = first[1];
-        for (let next = before(end); next && next[0] === first[0] + length; next = before(end)) {
+        for (let next = before(end); next && next[0] === first[0] + length && length + next[1] <= COPY_CHUNK; ) {
           length += next[1];
-          end++;
+          next = before(++end);
         }
-        for (let done = 0; done < length; done += COPY_CHUNK) {
-          const n = Math.min(COPY_CHUNK, length - done);
-          const { buffer, bytesRead } = await from.file.read(Buffer.alloc(n), 0, n, first[0] + done);
-          // The record said the file is the one written with these members (its size and time).
-          if (bytesRead !== n) throw new Error(`${from.path}: the published download changed while it was read`);
+        const { buffer, bytesRead } = await from.file.read(Buffer.alloc(length), 0, length, first[0]);
+        if (bytesRead === length) {
+          for (let k = i; k < end; k++) {
+            const [offset, size] = before(k) as [number, number];
+            places[(parts[k] as (typeof parts)[number]).key] = [at + offset - first[0], size];
+          }
+          copied += end - i;
+          at += length;
+          i = end;
           yield buffer;
+          continue;
         }
-        for (let k = i; k < end; k++) {
-          const [offset, size] = before(k) as [number, number];
-          places[(parts[k] as (typeof parts)[number]).key] = [at + offset - first[0], size];
-        }
-        copied += end - i;
-        at += length;
-        i = end;
-        continue;
+        // Shorter than recorded (changed in place since): this member and the rest are compressed.
+        copying = false;
       }
       // Members to compress: up to a batch of them at once, up to the next one to copy.
       const batch: (typeof parts)[number][] = [];
-      while (i < parts.length && batch.length < BATCH && !(from && before(i)))
-        batch.push(parts[i++] as (typeof parts)[number]);
+      while (i < parts.length && batch.length < BATCH && !before(i)) batch.push(parts[i++] as (typeof parts)[number]);
       const made = await Promise.all(batch.map(async (part) => gzip(await part.text())));
       compressed += batch.length;
       for (const [k, bytes] of made.entries()) {

@@ -112,6 +112,27 @@ test('members on both sides of a changed one are copied, and the downloads are t
   expect(unpacked(again, 'archive.jsonl.gz')).toContain('middle now says more');
 });
 
+test('members the published download does not hold where the record says are compressed again', async () => {
+  const cache = join(dir, 'short-cache');
+  const before = site('short-before');
+  await writeBulkDownloads(before, { previous: join(dir, 'none'), cacheDir: cache });
+  const after = site('short-after', before, { oldest: 'oldest says goodbye' });
+  // The record places the JSON download's second member past the file's end (the file itself unchanged).
+  const recordFile = join(cache, 'bulk-downloads.json');
+  const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { members: Record<string, Record<string, number[]>> };
+  const places = record.members['archive.jsonl.gz'] ?? {};
+  const second = Object.keys(places).sort((a, b) => (places[a]?.[0] ?? 0) - (places[b]?.[0] ?? 0))[1] as string;
+  places[second] = [statSync(join(before, 'archive.jsonl.gz')).size, 10];
+  writeFileSync(recordFile, JSON.stringify(record));
+  const made = await writeBulkDownloads(after, { previous: before, cacheDir: cache });
+  const clean = site('short-clean', undefined, { oldest: 'oldest says goodbye' });
+  await writeBulkDownloads(clean);
+  for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
+    expect(readFileSync(join(after, name)).equals(readFileSync(join(clean, name)))).toBe(true);
+  // The first member copied; from the one misplaced on, the JSON download's members compressed; the CSV's as before.
+  expect(made).toEqual({ written: true, copied: 4, compressed: 3 });
+});
+
 /** The archive CSV's rows of one transcript: its slug, title and date, then its own CSV's columns. */
 function turnRowsOf(slug: string): Record<string, string>[] {
   const { title, date } = titleOf(slug);

@@ -185,7 +185,6 @@ async function reuse(site: string, previous: string, record: BulkRecord | undefi
 
 /** A published download, open, with its members' places by what each was made from. */
 interface Published {
-  path: string;
   file: FileHandle;
   before: Record<string, [number, number]>;
 }
@@ -198,8 +197,7 @@ async function published(
 ): Promise<Published | undefined> {
   const before = record?.members[name];
   if (!previous || !before || !(await asRecorded(previous, record, name))) return undefined;
-  const path = join(previous, name);
-  return { path, file: await open(path, 'r'), before };
+  return { file: await open(join(previous, name), 'r'), before };
 }
 
 /**

@@ -55,6 +55,14 @@ function site(name: string, from?: string, said: Record<string, string> = {}): s
   return root;
 }
 
+/** Expects `built`'s downloads to be, byte for byte, those of a clean build of the same twins (`said`). */
+async function expectAsClean(built: string, name: string, said: Record<string, string>): Promise<void> {
+  const clean = site(name, undefined, said);
+  await writeBulkDownloads(clean);
+  for (const download of ['archive.jsonl.gz', 'archive.csv.gz'])
+    expect(readFileSync(join(built, download)).equals(readFileSync(join(clean, download)))).toBe(true);
+}
+
 test('joined in the manifest’s order; linked when no twin changed; written anew when one did', async () => {
   const first = site('first');
   // Three transcripts in each download, and the CSV's header.
@@ -82,10 +90,7 @@ test('joined in the manifest’s order; linked when no twin changed; written ane
     copied: 5,
     compressed: 2,
   });
-  const clean = site('third-clean', undefined, { oldest: 'oldest now says goodbye' });
-  await writeBulkDownloads(clean);
-  for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
-    expect(readFileSync(join(third, name)).equals(readFileSync(join(clean, name)))).toBe(true);
+  await expectAsClean(third, 'third-clean', { oldest: 'oldest now says goodbye' });
   expect(statSync(join(third, 'archive.jsonl.gz')).ino).not.toBe(statSync(join(second, 'archive.jsonl.gz')).ino);
   expect(unpacked(third, 'archive.jsonl.gz')).toContain('oldest now says goodbye');
   expect(unpacked(third, 'archive.csv.gz')).toContain('oldest now says goodbye');
@@ -102,11 +107,8 @@ test('members on both sides of a changed one are copied, and the downloads are t
     copied: 5,
     compressed: 2,
   });
-  const clean = site('split-clean', undefined, { middle: 'middle now says more' });
-  await writeBulkDownloads(clean);
-  for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
-    expect(readFileSync(join(after, name)).equals(readFileSync(join(clean, name)))).toBe(true);
-  // And the places it recorded serve the next build: nothing changed, every member copied.
+  await expectAsClean(after, 'split-clean', { middle: 'middle now says more' });
+  // And the places it recorded serve the next build: only the member changed since is compressed.
   const again = site('split-again', after, { newest: 'newest says goodbye' });
   expect(await writeBulkDownloads(again, { previous: after, cacheDir })).toMatchObject({ copied: 5, compressed: 2 });
   expect(unpacked(again, 'archive.jsonl.gz')).toContain('middle now says more');
@@ -125,10 +127,7 @@ test('members the published download does not hold where the record says are com
   places[second] = [statSync(join(before, 'archive.jsonl.gz')).size, 10];
   writeFileSync(recordFile, JSON.stringify(record));
   const made = await writeBulkDownloads(after, { previous: before, cacheDir: cache });
-  const clean = site('short-clean', undefined, { oldest: 'oldest says goodbye' });
-  await writeBulkDownloads(clean);
-  for (const name of ['archive.jsonl.gz', 'archive.csv.gz'])
-    expect(readFileSync(join(after, name)).equals(readFileSync(join(clean, name)))).toBe(true);
+  await expectAsClean(after, 'short-clean', { oldest: 'oldest says goodbye' });
   // The first member copied; from the one misplaced on, the JSON download's members compressed; the CSV's as before.
   expect(made).toEqual({ written: true, copied: 4, compressed: 3 });
 });

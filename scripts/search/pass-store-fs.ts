@@ -122,6 +122,14 @@ export interface PassStore {
   numbers: { file: string; read: Uint32Array };
 }
 
+/** The first `count` numbers of a numbers file's bytes. */
+function asNumbers(bytes: Buffer, count: number): Uint32Array {
+  // A typed array needs its offset aligned: a file's own buffer is, a pooled one may not be.
+  return bytes.byteOffset % 4 === 0
+    ? new Uint32Array(bytes.buffer, bytes.byteOffset, count)
+    : new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + count * 4));
+}
+
 /** Reads the store in `dir`; `undefined` when there is none or it was dropped. */
 export async function readPassStore(dir: string): Promise<PassStore | undefined> {
   const index = await readKept(join(dir, INDEX), StoreIndexSchema);
@@ -131,11 +139,7 @@ export async function readPassStore(dir: string): Promise<PassStore | undefined>
   // Longer is fine: a pass that appended to the file stopped before its index was written.
   if (!terms || bytes === undefined || bytes.length < index.count * 4)
     return dropKept(join(dir, INDEX), `its ${terms ? 'numbers' : 'terms'} file is missing or too short`);
-  // A typed array needs its offset aligned: a file's own buffer is, a pooled one may not be.
-  const numbers =
-    bytes.byteOffset % 4 === 0
-      ? new Uint32Array(bytes.buffer, bytes.byteOffset, index.count)
-      : new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + index.count * 4));
+  const numbers = asNumbers(bytes, index.count);
   const byKey = new Map(index.twins.map((t) => [t.key, t]));
   /** The ids of a span, or `undefined` when it leaves the numbers or names a term the table lacks. */
   const ids = ([at, n]: Span): [Uint32Array, Uint32Array] | undefined => {
@@ -273,7 +277,7 @@ export async function passStoreWriter(
       let kept = { numbers: numbersName, count };
       // A file mostly of lists no twin uses any more, or too long to read back, is written anew.
       if (before && (live < MIN_LIVE * count || count > mostNumbers))
-        kept = await compact(dir, `numbers-${name}.bin`, twins, before, numbersName);
+        kept = await compact(dir, `numbers-${name}.bin`, twins, numbersName);
       const termsName = `terms-${name}.json`;
       await writeKept(join(dir, termsName), terms.strings);
       const index: StoreIndex = { version: 1, terms: termsName, ...kept, twins };
@@ -289,25 +293,22 @@ export async function passStoreWriter(
 
 /**
  * Writes the lists of `twins` one after another into a new numbers file
- * `name`, each read from the numbers read before (`before`) or from what
- * this pass appended to their file (`appendedTo`), and moves their spans to
- * match. Returns the new file's name and how many numbers it holds.
+ * `name`, read from the numbers file they are in now (`from`: the one read
+ * before, with this pass's lists appended), and moves their spans to match.
+ * Returns the new file's name and how many numbers it holds.
  */
 async function compact(
   dir: string,
   name: string,
   twins: StoredTwin[],
-  before: Uint32Array,
-  appendedTo: string,
+  from: string,
 ): Promise<{ numbers: string; count: number }> {
-  const bytes = await readFile(join(dir, appendedTo));
-  const all = new Uint32Array(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length - (bytes.length % 4)),
-  );
+  const bytes = await readFile(join(dir, from));
+  const all = asNumbers(bytes, Math.floor(bytes.length / 4));
   const out = await keptStream(join(dir, name));
   let count = 0;
   const move = async ([at, n]: Span): Promise<Span> => {
-    const list = at + 2 * n <= before.length ? before.subarray(at, at + 2 * n) : all.subarray(at, at + 2 * n);
+    const list = all.subarray(at, at + 2 * n);
     await out.write(Buffer.from(list.buffer, list.byteOffset, list.byteLength));
     count += 2 * n;
     return [count - 2 * n, n];

@@ -311,7 +311,33 @@ export function shareAtLeast(k: number, n: number): number {
   return (centre - spread) / (1 + (z * z) / n);
 }
 
-const places = new Map<string, boolean>();
+/**
+ * What compromise's tagger said of a phrase, by question and phrase (about
+ * 2 ms each): asked once per process, and kept between runs by the ingest's
+ * cache ({@link taggerAnswers}, {@link recallTaggerAnswers}).
+ */
+const answers = new Map<string, boolean>();
+
+/** `question`'s answer for `phrase`, asked of `ask` only when not known yet. */
+function answer(question: string, phrase: string, ask: () => boolean): boolean {
+  const key = `${question}\u0000${phrase}`;
+  let found = answers.get(key);
+  if (found === undefined) {
+    found = ask();
+    answers.set(key, found);
+  }
+  return found;
+}
+
+/** The tagger's answers known so far, as `[question and phrase, answer]` pairs to keep. */
+export function taggerAnswers(): [string, boolean][] {
+  return [...answers];
+}
+
+/** Answers kept from an earlier run of the same code and dependencies (see {@link taggerAnswers}). */
+export function recallTaggerAnswers(known: Iterable<readonly [string, boolean]>): void {
+  for (const [key, found] of known) if (!answers.has(key)) answers.set(key, found);
+}
 
 /**
  * A word that names a region by a point of the compass (`Midwest`, `South`,
@@ -322,32 +348,18 @@ const COMPASS = /^(?:mid|north|south)?(?:north|south|east|west)(?:ern)?$/iu;
 /**
  * Whether a name is a place's (a country, state, city or region), by
  * compromise's English lexicon and tagger, a nationality (`Canadian`, a
- * demonym), or a region named by the compass (about 2 ms a name: asked last,
- * and remembered).
+ * demonym), or a region named by the compass (asked last, and remembered).
  */
 export function isPlace(name: string): boolean {
-  let place = places.get(name);
-  if (place === undefined) {
-    place = name.split(/\s+/u).some((w) => COMPASS.test(w)) || nlp(name).has('(#Place|#Demonym)');
-    places.set(name, place);
-  }
-  return place;
+  return answer(
+    'place',
+    name,
+    () => name.split(/\s+/u).some((w) => COMPASS.test(w)) || nlp(name).has('(#Place|#Demonym)'),
+  );
 }
 
 /** Whether a transcript talks about a place, rather than naming it in passing. */
 const talksAbout = (m: Mention): boolean => (m.named ?? m.turns) >= PLACE_SAID && m.turns >= PLACE_SHARE * m.of;
-
-/** What compromise's tagger says of a phrase, asked once per phrase and question (about 2 ms each). */
-const tagged = new Map<string, boolean>();
-const hasTag = (phrase: string, match: string): boolean => {
-  const key = `${match}\u0000${phrase}`;
-  let found = tagged.get(key);
-  if (found === undefined) {
-    found = nlp(phrase).has(match);
-    tagged.set(key, found);
-  }
-  return found;
-};
 
 /**
  * Whether a phrase names people by their role: its last word is a person's
@@ -355,7 +367,7 @@ const hasTag = (phrase: string, match: string): boolean => {
  * developer`, `Executive director`, `Data scientist`). Who someone is, said
  * to introduce them, is the circumstance of a conversation, like a place.
  */
-export const isRole = (phrase: string): boolean => hasTag(phrase, '#Actor$');
+export const isRole = (phrase: string): boolean => answer('#Actor$', phrase, () => nlp(phrase).has('#Actor$'));
 
 /** Why an extracted topic is no subject of the archive, or `undefined` when it is one. */
 export type NotSubject =

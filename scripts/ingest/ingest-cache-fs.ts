@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ import { limited } from '../lib/limited.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
-const VERSION = 4;
+const VERSION = 5;
 /** About this many parsed files go into one piece, in a power of two of pieces. */
 const PER_PIECE = 128;
 const MOST_PIECES = 1024;
@@ -51,6 +52,8 @@ export interface IngestCache {
   published: PublishedTranscript[];
   /** The topics the run chose (`Archive.topicsKey`). */
   topics: string;
+  /** What the part-of-speech tagger said of the topics' names (`taggerAnswers` in core/select-topics.ts). */
+  answers: [string, boolean][];
   /** The file name of each piece of each kind as read, by piece number (`undefined`: not read); the next save keeps those unchanged. */
   pieces?: Record<Kind, readonly (string | undefined)[]>;
 }
@@ -96,6 +99,7 @@ const CacheFileSchema = z.object({
   filings: z.array(z.string().regex(PIECE_NAME)),
   published: z.array(PublishedTranscriptSchema),
   topics: z.string(),
+  answers: z.array(z.tuple([z.string(), z.boolean()])),
 });
 
 const PieceSchema = z.object({
@@ -115,11 +119,14 @@ function partOf(entry: IngestedFile, kind: Kind): object {
 }
 
 /**
- * What the cache is valid for: the ingest's own code, the content folder, and
- * the archive-wide inputs (topic rules and speaker registry, passed joined as `rules`).
+ * What the cache is valid for: the ingest's own code and the versions of the
+ * libraries it calls (the lock file: a tagger's or a slug library's new
+ * version parses alike files differently), the content folder, and the
+ * archive-wide inputs (topic rules and speaker registry, passed joined as `rules`).
  */
-function cacheKey(content: string, topicRules: string | undefined): Promise<string> {
-  return sourcesKey([join(ROOT, 'scripts/core')], resolve(content), topicRules ?? '');
+async function cacheKey(content: string, topicRules: string | undefined): Promise<string> {
+  const lock = await readFile(join(ROOT, 'package-lock.json'), 'utf8').catch(() => '');
+  return sourcesKey([join(ROOT, 'scripts/core')], resolve(content), topicRules ?? '', lock);
 }
 
 const cacheFile = (content: string): string => keptPath(cacheDir(), 'ingest', resolve(content));
@@ -164,6 +171,7 @@ export async function loadIngestCache(content: string, topicRules?: string): Pro
     parsed,
     published: data.published,
     topics: data.topics,
+    answers: data.answers,
     pieces: {
       text: data.pieces.map((name, i) => (texts[i] ? name : undefined)),
       filing: data.filings.map((name, i) => (filings[i] ? name : undefined)),
@@ -220,6 +228,7 @@ export async function saveIngestCache(
     filings: names.filing,
     published: cache.published,
     topics: cache.topics,
+    answers: cache.answers,
   } satisfies z.infer<typeof CacheFileSchema>);
   await pruneKept(
     dir,

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { archiveSteps, reusableFrom } from '../core/ingest-archive.ts';
+import { recallTaggerAnswers, taggerAnswers } from '../core/select-topics.ts';
 import { checkRecord, seedsKey } from '../lib/permalink-record-fs.ts';
 import {
   ingestStamp,
@@ -122,6 +123,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     };
   }
   const cache = await loadIngestCache(options.content, rules);
+  recallTaggerAnswers(cache?.answers ?? []);
   // New and changed files are parsed in worker threads, one per core; the rest come from the cache.
   // They also file their transcripts once the archive has chosen its topics.
   const pool = await startParsePool(
@@ -166,7 +168,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   await saveIngestCache(
     options.content,
     rules,
-    { parsed: archive.ingested, published: written.published, topics: archive.topicsKey },
+    { parsed: archive.ingested, published: written.published, topics: archive.topicsKey, answers: taggerAnswers() },
     cache,
   );
   const problems = allProblems(archive).map((p) => ({ ...p, file: `${options.seeds.replace(/\/+$/, '')}/${p.file}` }));

@@ -47,7 +47,12 @@ const entry = (i: number, words = 100): IngestedFile => ({
 const FILES = 1000;
 const parsedOf = (change?: (i: number) => IngestedFile | undefined): Map<string, IngestedFile> =>
   new Map(Array.from({ length: FILES }, (_, i) => [`t/${i}.md`, change?.(i) ?? entry(i)]));
-const cacheOf = (parsed: Map<string, IngestedFile>): IngestCache => ({ parsed, published: [], topics: 'k' });
+const cacheOf = (parsed: Map<string, IngestedFile>): IngestCache => ({
+  parsed,
+  published: [],
+  topics: 'k',
+  answers: [['place\u0000Texas', true]],
+});
 
 const piecesDir = (): string => {
   const cache = join(dir, 'cache');
@@ -69,6 +74,7 @@ describe('the ingest cache in pieces', () => {
     const loaded = await loadIngestCache(content, 'rules');
     expect(loaded?.parsed).toEqual(parsedOf());
     expect(loaded?.topics).toBe('k');
+    expect(loaded?.answers).toEqual([['place\u0000Texas', true]]);
   });
 
   it('rewrites only the piece of a changed entry, and none for entries equal to those read', async () => {

@@ -10,12 +10,15 @@ import { countingMatcher } from '../../scripts/core/match-topics.ts';
 import type { Topic } from '../../scripts/core/schema.ts';
 import {
   CROSS_CUT_FROM,
+  isPlace,
   isRole,
   LEADS_SHARE,
   type Mention,
   notSubject,
   PLACE_SAID,
   PLACE_SHARE,
+  recallTaggerAnswers,
+  taggerAnswers,
 } from '../../scripts/core/select-topics.ts';
 import { extractedTopic, turnOf } from '../helpers/topic-fixtures.ts';
 
@@ -96,4 +99,23 @@ test('a one-word name said mostly as the start of longer names (`Gopher Slack`, 
   // Longer names are whole names already, and a phrase of common words is no name.
   expect(notSubject(name('Gopher Slack'), [{ turns: 4, of: 80, named: 10, leads: 9 }], n)).toBeUndefined();
   expect(notSubject(phrase('Source'), [{ turns: 4, of: 80, named: 10, leads: 9 }], n)).toBeUndefined();
+});
+
+test('the tagger`s answers are kept: the answers asked are given out, and answers recalled are not asked again', () => {
+  expect(isPlace('Canada')).toBe(true);
+  expect(isRole('Web developer')).toBe(true);
+  const known = new Map(taggerAnswers());
+  expect(known.get('place\u0000Canada')).toBe(true);
+  expect(known.get('#Actor$\u0000Web developer')).toBe(true);
+  // Answers the tagger would not give: recalled, they are what is answered (an earlier run's, same code).
+  expect(isPlace('Quorvania Teapot')).toBe(false);
+  recallTaggerAnswers([
+    ['place\u0000Zorblat', true],
+    ['#Actor$\u0000Zorblat tool', true],
+    // Known already in this process: an answer asked here wins over one recalled.
+    ['place\u0000Quorvania Teapot', true],
+  ]);
+  expect(isPlace('Zorblat')).toBe(true);
+  expect(isRole('Zorblat tool')).toBe(true);
+  expect(isPlace('Quorvania Teapot')).toBe(false);
 });

@@ -19,8 +19,19 @@ const site = env.ARCHIVE_SITE || config.site;
 const mediaBase = env.ARCHIVE_MEDIA_BASE || config.mediaBase || '';
 
 // The archive's retired pages (tombstones and redirects) are not for search engines' sitemaps: read
-// once, through the views the ingest kept of the permalink record (scripts/lib/record-views-fs.ts).
-const retired = site ? await readRetiredPages(env.ARCHIVE_BUILD_CACHE, contentDir).catch(() => []) : [];
+// once, through the views the ingest kept of the permalink record (scripts/lib/record-views-fs.ts),
+// when the pages are built: the build script starts Astro while its ingest still writes the record.
+/** @type {import('./scripts/core/permalinks/record.ts').RetiredPage[]} */
+let retired = [];
+/** @type {import('astro').AstroIntegration} */
+const retiredPages = {
+  name: 'retired-pages',
+  hooks: {
+    'astro:build:start': async () => {
+      retired = await readRetiredPages(env.ARCHIVE_BUILD_CACHE, contentDir).catch(() => []);
+    },
+  },
+};
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -33,7 +44,7 @@ export default defineConfig({
   // last build's cache when the key is unchanged. Needs build.concurrency 1, the default.
   experimental: { incrementalBuild: true },
   // A sitemap needs absolute addresses: it is written when the site's address is set (config or --site).
-  integrations: [mdx(), ...(site ? [sitemap({ filter: sitemapFilter(retired) })] : [])],
+  integrations: [mdx(), ...(site ? [retiredPages, sitemap({ filter: sitemapFilter(() => retired) })] : [])],
   markdown: {
     // One theme of CSS variables, coloured for light and dark in global.css: one colour per token
     // in the HTML instead of two. Highlighting without a clock: the same code, the same markup.

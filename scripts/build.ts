@@ -52,16 +52,16 @@ const USAGE = `Usage: npm run build -- [options]
   --stats FILE    write each stage's wall time, CPU time and output as JSON
   -h, --help      show this help`;
 
-/** What a signal must stop or undo: the running child, and the undo steps of the stages so far. */
+/** What a signal must stop or undo: the running children, and the undo steps of the stages so far. */
 const running: {
-  child: ChildProcess | undefined;
+  children: Set<ChildProcess>;
   /** The staging folder, once the build has one. */
   staging?: string;
   undo: (() => Promise<void>)[];
   publishing: boolean;
   /** A signal came: the handler ends the process, not the stage that failed because of it. */
   interrupted: boolean;
-} = { child: undefined, interrupted: false, undo: [], publishing: false };
+} = { children: new Set(), interrupted: false, undo: [], publishing: false };
 
 async function undoAll(): Promise<void> {
   for (const undo of running.undo.splice(0).reverse()) await undo().catch(() => undefined);
@@ -92,7 +92,9 @@ async function build(options: CliOptions): Promise<boolean> {
     cache: cacheDir(),
     log: (line) => console.log(line),
     track: (child) => {
-      running.child = child;
+      if (!child || child.exitCode !== null) return;
+      running.children.add(child);
+      child.once('close', () => running.children.delete(child));
     },
     onStop: (undo) => running.undo.push(undo),
     setPublishing: (on) => {
@@ -133,12 +135,11 @@ function interrupt(signal: NodeJS.Signals): void {
     return;
   }
   running.interrupted = true;
-  const child = running.child;
+  const children = [...running.children];
   void (async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([once(child, 'close'), new Promise((done) => setTimeout(done, 5_000))]);
-    }
+    for (const child of children) child.kill('SIGTERM');
+    const closed = Promise.all(children.map((child) => once(child, 'close')));
+    await Promise.race([closed, new Promise((done) => setTimeout(done, 5_000))]);
     await undoAll();
     if (running.staging) removeStagingNow(running.staging);
     console.error(`Build interrupted (${signal}): nothing was published, the site in the output folder is unchanged.`);

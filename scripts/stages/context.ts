@@ -58,6 +58,13 @@ export interface Stage {
    * seconds) runs to its end before the staging folder is removed.
    */
   background?: (ctx: BuildContext, before: ReadonlyMap<string, StageOutcome>) => true | string;
+  /**
+   * Work started as the build starts, beside the stages before this one,
+   * which its `run` takes over (the site stage's Astro loads while the
+   * ingest runs). Returns how to call it off, for a build that ends before
+   * this stage runs.
+   */
+  start?: (ctx: BuildContext) => () => Promise<void>;
   /** The background stages this one must wait for. */
   after?: readonly string[];
   run: (ctx: BuildContext) => Promise<StageOutcome>;

@@ -5,7 +5,9 @@
  * `astro build`, when memory allows), beside the stages after it: its progress
  * lines carry its name, its report is printed when a stage that waits for it
  * (`after`) starts, and if the build stops before that, its child process is
- * stopped and waited for, since it writes into the staging folder.
+ * stopped and waited for, since it writes into the staging folder. A stage
+ * may also start work as the build starts (`start`), which is called off if
+ * the build ends before the stage runs.
  */
 import type { ChildProcess } from 'node:child_process';
 import { seconds } from '../lib/cli.ts';
@@ -43,6 +45,10 @@ export async function runStages(
 ): Promise<boolean> {
   const done = new Map<string, StageOutcome>();
   const backgroundStages = new Map<string, Running>();
+  // Work the later stages start now, by stage: called off if the build ends before they run.
+  const started = new Map<string, () => Promise<void>>();
+  for (const stage of stages)
+    if (stage.start && (!stage.runs || stage.runs(ctx.options))) started.set(stage.name, stage.start(ctx));
   const report = (outcome: StageOutcome, stats: StageStats): boolean => {
     for (const line of outcome.lines) console.log(`  ${line}`);
     for (const problem of outcome.problems) console.error(problem);
@@ -66,6 +72,7 @@ export async function runStages(
   try {
     for (const stage of stages) {
       if (stage.runs && !stage.runs(ctx.options)) continue;
+      started.delete(stage.name);
       for (const name of stage.after ?? []) if (!(await settle(name))) return false;
       const background = stage.background?.(ctx, done);
       if (background === true) {
@@ -99,6 +106,7 @@ export async function runStages(
     for (const name of [...backgroundStages.keys()]) if (!(await settle(name))) return false;
     return true;
   } finally {
+    for (const callOff of started.values()) await callOff();
     // Stopped early (a stage failed or threw): a stage still in the background is stopped before the staging folder goes.
     for (const running of backgroundStages.values()) {
       running.stopped = true;

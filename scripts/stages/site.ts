@@ -9,11 +9,12 @@ import { join, relative } from 'node:path';
 import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
+import { AWAIT_CONTENT } from '../lib/content-gate-fs.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
 import { gigabytes, HEAP_GROWTH_FLAG, memoryBudget, overlappedPeak } from '../lib/memory-plan.ts';
-import { runNode } from '../lib/run-node-fs.ts';
+import { type NodeChild, startNode } from '../lib/run-node-fs.ts';
 import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
-import { countFiles, megabytes, type Stage, stop } from './context.ts';
+import { type BuildContext, countFiles, megabytes, type Stage, stop } from './context.ts';
 import { isDataFile } from './data.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -51,6 +52,52 @@ function astroPatched(): boolean {
   }
 }
 
+/** `astro build` started, and the release of this project's Astro lock, which it holds. */
+interface Astro extends NodeChild {
+  release: () => Promise<void>;
+}
+
+/** Astro started as the build starts, by staging folder, until the stage runs and takes it over. */
+const early = new Map<string, Promise<Astro>>();
+
+/**
+ * Starts `astro build` into the staging folder once this project's Astro
+ * stage is free. Started early (`waits`), it reads no content before its go,
+ * a line on its input (`scripts/lib/content-gate-fs.ts`).
+ */
+async function startAstro(ctx: BuildContext, waits: boolean): Promise<Astro> {
+  const { options, staging } = ctx;
+  const stage = await acquireAstroStage(ctx.log);
+  ctx.onStop(stage.release);
+  const env = {
+    ...process.env,
+    ARCHIVE_CACHE_DIR: process.env['ARCHIVE_CACHE_DIR'] ?? cacheDirFor(options.content),
+    ARCHIVE_CONTENT_DIR: options.content,
+    // Where the ingest kept its views of the permalink record (the site reads its retired pages).
+    ARCHIVE_BUILD_CACHE: ctx.cache,
+    ARCHIVE_OUT_DIR: staging,
+    // The staging folder is new, and the data and search stages may be writing into it already.
+    ARCHIVE_KEEP_OUT_DIR: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
+    ...(options.mediaBase ? { ARCHIVE_MEDIA_BASE: options.mediaBase } : {}),
+    ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
+    ...(waits ? { [AWAIT_CONTENT]: '1' } : {}),
+    // Astro holds every transcript record in its data store: past some 8,000 transcripts that
+    // outgrows V8's default 4 GB heap. Half the machine's memory (at least 4 GB) is its limit instead.
+    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=${astroHeapMB()}`.trim(),
+  };
+  const astro = startNode(ASTRO_BIN, ['build'], {
+    env,
+    nodeFlags: [HEAP_GROWTH_FLAG],
+    label: 'astro build',
+    verbose: options.verbose,
+    track: ctx.track,
+    input: waits,
+  });
+  return { ...astro, release: stage.release };
+}
+
 export const siteStage: Stage = {
   name: 'site',
   title: 'Site (Astro)',
@@ -68,36 +115,37 @@ export const siteStage: Stage = {
     if (expected <= budget) return true;
     return `alone: beside the data and search stages it could need ${gigabytes(expected)}, more than the ${gigabytes(budget)} this build may use (--memory)`;
   },
-  async run(ctx) {
-    const { options, staging } = ctx;
-    const stage = await acquireAstroStage(ctx.log);
-    ctx.onStop(stage.release);
-    const env = {
-      ...process.env,
-      ARCHIVE_CACHE_DIR: process.env['ARCHIVE_CACHE_DIR'] ?? cacheDirFor(options.content),
-      ARCHIVE_CONTENT_DIR: options.content,
-      // Where the ingest kept its views of the permalink record (the site reads its retired pages).
-      ARCHIVE_BUILD_CACHE: ctx.cache,
-      ARCHIVE_OUT_DIR: staging,
-      // The staging folder is new, and the data and search stages may be writing into it already.
-      ARCHIVE_KEEP_OUT_DIR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...(options.site ? { ARCHIVE_SITE: options.site } : {}),
-      ...(options.mediaBase ? { ARCHIVE_MEDIA_BASE: options.mediaBase } : {}),
-      ...(options.part ? { ARCHIVE_PART: `${options.part.index + 1}/${options.part.count}` } : {}),
-      // Astro holds every transcript record in its data store: past some 8,000 transcripts that
-      // outgrows V8's default 4 GB heap. Half the machine's memory (at least 4 GB) is its limit instead.
-      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=${astroHeapMB()}`.trim(),
+  /**
+   * Astro starts as the build does: while the ingest runs (on one core, for
+   * an edit), it loads its config, integrations and Vite, then waits for
+   * the go before it reads the content.
+   */
+  start(ctx) {
+    const astro = startAstro(ctx, true);
+    // Awaited by `run`, or here when called off: never an unhandled rejection in between.
+    astro.catch(() => undefined);
+    early.set(ctx.staging, astro);
+    return async () => {
+      if (early.get(ctx.staging) !== astro) return;
+      early.delete(ctx.staging);
+      const started = await astro.catch(() => undefined);
+      if (!started) return;
+      started.child.kill('SIGTERM');
+      await started.done;
+      await started.release();
     };
-    const site = await runNode(ASTRO_BIN, ['build'], {
-      env,
-      nodeFlags: [HEAP_GROWTH_FLAG],
-      label: 'astro build',
-      verbose: options.verbose,
-      log: ctx.log,
-      track: ctx.track,
-    });
-    await stage.release();
+  },
+  async run(ctx) {
+    const { staging } = ctx;
+    const taken = early.get(staging);
+    early.delete(staging);
+    const astro = await (taken ?? startAstro(ctx, false));
+    // This stage's own tracking too: in the background, it is the child a failing stage stops.
+    ctx.track(astro.child);
+    astro.report(ctx.log);
+    astro.child.stdin?.end('go\n');
+    const site = await astro.done;
+    await astro.release();
     if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
     // Astro's files only: the data and search stages may be writing theirs beside them.
     const figures = await countFiles(

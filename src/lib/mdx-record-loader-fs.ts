@@ -34,9 +34,13 @@ import type { Loader } from 'astro/loaders';
 import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
 import { type Transcript, TranscriptSchema } from '../../scripts/core/schema.ts';
 import { mdxBodyToHtml, parseMdxRecord } from '../../scripts/core/to-mdx.ts';
+import { contentReady } from '../../scripts/lib/content-gate-fs.ts';
 import { ifThere } from '../../scripts/lib/if-there.ts';
 import { handOutlines, readOutlines, writeOutlines } from './outline-store-fs.ts';
 import { outlineOf, packOutline } from './transcript-outline.ts';
+
+/** A meta key set while the loader waits for the content, and deleted before it reads. */
+const WAITING = 'waiting-for-content';
 
 /** What a loaded file's record becomes in the store: whole (speakers, topics), or a transcript's card. */
 type Keep = 'whole' | 'transcript-card';
@@ -56,6 +60,9 @@ export function mdxRecords(
   return {
     name: 'mdx-records',
     async load({ store, meta, parseData, generateDigest, config }) {
+      // Started with the ingest, the build's Astro waits for the content (meta: see contentReady).
+      await contentReady(() => meta.set(WAITING, 'yes'));
+      if (meta.has(WAITING)) meta.delete(WAITING);
       const names = (ifThere(() => readdirSync(folder)) ?? []).filter((n) => n.endsWith('.mdx')).sort();
       const present = new Set<string>();
       const cacheDir = fileURLToPath(config.cacheDir);

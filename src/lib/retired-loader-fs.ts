@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { contentReady } from '../../scripts/lib/content-gate-fs.ts';
 import { RECORD_FILE } from '../../scripts/lib/permalink-record-fs.ts';
 import { readRetiredPages } from '../../scripts/lib/record-views-fs.ts';
 
@@ -14,6 +15,7 @@ export function retiredPagesLoader(content: string): Loader {
   return {
     name: 'retired-pages',
     async load({ store, parseData, watcher }) {
+      await contentReady();
       const sync = async (): Promise<void> => {
         const pages = await readRetiredPages(process.env['ARCHIVE_BUILD_CACHE'], content);
         store.clear();

@@ -2,9 +2,20 @@
  * The site's address as configuration: with `site:` in archive.config.yaml
  * (and no --site), every citation, feed, sitemap, JSON-LD and printed
  * address is absolute, and the archive's name and publisher come from the
- * file; without any address, the build's summary warns.
+ * file; without any address, the build's summary warns. The sitemap leaves
+ * out the pages the archive retired (read through the permalink record the
+ * ingest writes while Astro is already starting).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -64,4 +75,35 @@ test('a build without any site address says so in its summary', () => {
   const { stdout } = inject('fixtureBuild');
   expect(stdout).toContain('⚠ No site address');
   expect(stdout).toContain('archive.config.yaml');
+});
+
+describe('a transcript removed from an archive with an address', () => {
+  const work2 = mkdtempSync(join(tmpdir(), 'site-config-retired-'));
+  const seeds = join(work2, 'seeds');
+  let retired = '';
+  let second: BuildRun;
+
+  beforeAll(() => {
+    const config = join(work2, 'archive.config.yaml');
+    writeFileSync(config, `site: ${SITE}\n`);
+    cpSync('seeds', seeds, { recursive: true });
+    copyFileSync(join(seeds, '000_b208c8174473c045.txt'), join(seeds, '001_second_briefing.txt'));
+    const first = runBuild(seeds, work2, [], { ARCHIVE_CONFIG: config });
+    expect(first.status, first.stderr).toBe(0);
+    const slugs = readdirSync(join(work2, 'content', 'transcripts')).map((n) => n.replace(/\.mdx$/, ''));
+    retired = slugs.find((slug) => slug !== '000-b208c8174473c045') ?? '';
+    rmSync(join(seeds, '001_second_briefing.txt'));
+    second = runBuild(seeds, work2, [], { ARCHIVE_CONFIG: config });
+  }, 240_000);
+
+  afterAll(() => rmSync(work2, { recursive: true, force: true }));
+
+  test('keeps its address (a tombstone), which the sitemap does not list', () => {
+    expect(second.status, second.stderr).toBe(0);
+    expect(retired).not.toBe('');
+    expect(existsSync(join(work2, 'site', 'transcripts', retired, 'index.html'))).toBe(true);
+    const sitemap = readFileSync(join(work2, 'site', 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${SITE}transcripts/000-b208c8174473c045/</loc>`);
+    expect(sitemap).not.toContain(`/transcripts/${retired}/`);
+  });
 });

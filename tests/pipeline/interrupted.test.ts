@@ -5,7 +5,8 @@
  * over its stale lock and publishes a correct site; a signal stops a build
  * cleanly; two builds into one folder never interleave, and two into
  * different folders both finish; an ingest killed at any point leaves a
- * content folder whose every transcript finds its speakers.
+ * content folder whose every transcript finds its speakers. Astro, started
+ * with the ingest, stops with the build however the build ends.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -137,21 +138,26 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** The build's ingest process, once it runs (its command line names it). */
-async function ingestChild(b: Build): Promise<number> {
+/** The build's child process whose command line holds `mark`, once it runs. */
+async function childNamed(b: Build, mark: string): Promise<number> {
   let found: number | undefined;
   await until(() => {
     found = childrenOf(b.child.pid as number).find((p) => {
       try {
-        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--ingest-child');
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(mark);
       } catch {
         return false;
       }
     });
     return found !== undefined;
-  }, 'the ingest process');
+  }, `the process of ${mark}`);
   return found as number;
 }
+
+/** The build's ingest process, once it runs. */
+const ingestChild = (b: Build): Promise<number> => childNamed(b, '--ingest-child');
+/** The build's `astro build`, started with the ingest (it waits for the content). */
+const astroChild = (b: Build): Promise<number> => childNamed(b, 'astro.mjs');
 
 const killTree = (b: Build) => {
   if (b.child.pid) process.kill(-b.child.pid, 'SIGKILL');
@@ -176,13 +182,14 @@ describe('a build killed half way', () => {
       writeFileSync(join(seeds, `added-${stage}.txt`), 'Anna Berg:\nA transcript added before the kill.\n');
       const killed = startBuild(defaults());
       if (stage === 'astro') {
-        // Once this build holds the project's Astro stage, give astro build a moment to get going.
+        // This build holds the project's Astro stage from its start: Astro loads while the ingest runs.
         const lock = join(ROOT, '.astro/build-stage.lock');
         await until(
           () => existsSync(lock) && readFileSync(lock, 'utf8') === String(killed.child.pid),
           'the Astro stage',
         );
-        await new Promise((done) => setTimeout(done, 1500));
+        await until(() => killed.stdout.includes('Site (Astro), in the background'), 'the Astro stage to run');
+        await new Promise((done) => setTimeout(done, 300));
         // Astro has not finished: it runs beside the data and search stages (memory allows).
         expect(killed.stdout).toContain('Site (Astro), in the background');
         expect(killed.stdout).not.toContain('(in the background, done)');
@@ -224,11 +231,13 @@ describe('a build killed half way', () => {
     writeFileSync(join(seeds, 'added-ingest.txt'), 'Anna Berg:\nAdded before the ingest was stopped.\n');
     const term = startBuild(defaults());
     const ingest = await ingestChild(term);
+    const astro = await astroChild(term);
     term.child.kill('SIGTERM');
     expect(await term.done).toBe(143);
     expect(term.stderr).toContain('Build interrupted (SIGTERM): nothing was published');
     expect(term.stderr).not.toContain('the build failed');
     await until(() => !alive(ingest), 'the ingest process to stop', 30_000);
+    await until(() => !alive(astro), 'the Astro process to stop', 30_000);
     expect(snapshot(out)).toEqual(published);
 
     const killed = startBuild(defaults());
@@ -238,6 +247,15 @@ describe('a build killed half way', () => {
     await until(() => !alive(orphan), 'the ingest process to stop', 30_000);
     // It stopped before it wrote anything: it was still loading when its build went away.
     expect(existsSync(join(content, 'transcripts/added-ingest.mdx'))).toBe(false);
+    expect(snapshot(out)).toEqual(published);
+    expectWholeContent(content);
+
+    // Astro, started with the ingest: its input closes with its build, and it stops at the content it waits for.
+    const killedLater = startBuild(defaults());
+    const orphanAstro = await astroChild(killedLater);
+    process.kill(killedLater.child.pid as number, 'SIGKILL');
+    await killedLater.done;
+    await until(() => !alive(orphanAstro), 'the Astro process to stop', 60_000);
     expect(snapshot(out)).toEqual(published);
     expectWholeContent(content);
     const next = startBuild(defaults());

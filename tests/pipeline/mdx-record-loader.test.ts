@@ -52,6 +52,7 @@ async function load(folder: string, kind: 'paragraphs' | 'markdown', keep?: 'tra
       get: (key: string) => meta.get(key),
       set: (key: string, value: string) => meta.set(key, value),
       delete: (key: string) => meta.delete(key),
+      has: (key: string) => meta.has(key),
     },
     parseData: async ({ data }: { data: unknown }) => data,
     generateDigest: (text: string) => String(text.length),

@@ -189,14 +189,20 @@ export function selectTopics(
   const n = perTranscript.length;
   const df = new Map<string, number>();
   for (const candidates of perTranscript) for (const c of candidates) df.set(c.key, (df.get(c.key) ?? 0) + 1);
+  // A phrase a rule claims or blocks, as displayed or in any form (folded: a few hundred thousand candidates at 10,000).
+  const ruledOut =
+    claimed.size + blocked.size === 0
+      ? () => false
+      : (c: Candidate) =>
+          [c.display, ...c.forms].some((f) => {
+            const key = fold(f);
+            return claimed.has(key) || blocked.has(key);
+          });
   const usable = (c: Candidate) =>
     c.count >= MIN_COUNT &&
-    !claimed.has(fold(c.display)) &&
-    !c.forms.some((f) => claimed.has(fold(f))) &&
-    !blocked.has(fold(c.display)) &&
-    !c.forms.some((f) => blocked.has(fold(f))) &&
-    !isName(c) &&
-    (n < 10 || (df.get(c.key) ?? 0) <= Math.max(2, MAX_SHARE * n));
+    (n < 10 || (df.get(c.key) ?? 0) <= Math.max(2, MAX_SHARE * n)) &&
+    !ruledOut(c) &&
+    !isName(c);
 
   // A small archive: each transcript's best. A larger one: what recurs across transcripts, a rule that
   // adding one transcript changes only for the phrases that transcript holds.
@@ -221,11 +227,16 @@ export function selectTopics(
     }
   } else {
     const salientIn = new Map<string, number>();
+    const usables = new Set<Candidate>();
     for (const candidates of perTranscript)
-      for (const c of candidates) if (usable(c)) salientIn.set(c.key, (salientIn.get(c.key) ?? 0) + 1);
+      for (const c of candidates)
+        if (usable(c)) {
+          usables.add(c);
+          salientIn.set(c.key, (salientIn.get(c.key) ?? 0) + 1);
+        }
     const need = minTranscripts(n);
     for (const candidates of perTranscript)
-      for (const c of candidates) if (usable(c) && (salientIn.get(c.key) ?? 0) >= need) keep(c, c.count);
+      for (const c of candidates) if (usables.has(c) && (salientIn.get(c.key) ?? 0) >= need) keep(c, c.count);
   }
   const slugs = new Set(ruled.map((t) => t.slug));
   const extracted: Topic[] = [];

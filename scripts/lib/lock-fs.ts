@@ -63,12 +63,23 @@ export async function acquireLock(lock: string): Promise<Lock> {
  */
 const ASTRO_STAGE_LOCK = join(ROOT, '.astro', 'build-stage.lock');
 
-/** Waits for the project's Astro stage to be free, then holds it. */
-export async function acquireAstroStage(log: (line: string) => void): Promise<{ release: () => Promise<void> }> {
+/**
+ * Waits for the project's Astro stage to be free, then holds it; throws,
+ * holding nothing, once `signal` aborts (a build that ends while it waits).
+ */
+export async function acquireAstroStage(
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<{ release: () => Promise<void> }> {
   let said = false;
   for (;;) {
+    signal?.throwIfAborted();
     const lock = await acquireLock(ASTRO_STAGE_LOCK);
-    if (!('holder' in lock)) return lock;
+    if (!('holder' in lock)) {
+      if (signal?.aborted) await lock.release();
+      signal?.throwIfAborted();
+      return lock;
+    }
     if (!said)
       log(`  … waiting for build process ${lock.holder} to finish its Astro stage (one at a time per project)`);
     said = true;

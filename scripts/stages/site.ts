@@ -65,9 +65,9 @@ const early = new Map<string, Promise<Astro>>();
  * stage is free. Started early (`waits`), it reads no content before its go,
  * a line on its input (`scripts/lib/content-gate-fs.ts`).
  */
-async function startAstro(ctx: BuildContext, waits: boolean): Promise<Astro> {
+async function startAstro(ctx: BuildContext, waits: boolean, signal?: AbortSignal): Promise<Astro> {
   const { options, staging } = ctx;
-  const stage = await acquireAstroStage(ctx.log);
+  const stage = await acquireAstroStage(ctx.log, signal);
   ctx.onStop(stage.release);
   const env = {
     ...process.env,
@@ -121,13 +121,16 @@ export const siteStage: Stage = {
    * the go before it reads the content.
    */
   start(ctx) {
-    const astro = startAstro(ctx, true);
+    // Called off while another build holds the project's Astro stage: this one stops waiting for it.
+    const waiting = new AbortController();
+    const astro = startAstro(ctx, true, waiting.signal);
     // Awaited by `run`, or here when called off: never an unhandled rejection in between.
     astro.catch(() => undefined);
     early.set(ctx.staging, astro);
     return async () => {
       if (early.get(ctx.staging) !== astro) return;
       early.delete(ctx.staging);
+      waiting.abort();
       const started = await astro.catch(() => undefined);
       if (!started) return;
       started.child.kill('SIGTERM');

@@ -93,6 +93,47 @@ test('a stage that does not go to the background runs in order, and says why und
   expect(printed.slice(0, 2)).toEqual(['site', '  ↳ alone: not enough memory']);
 });
 
+test('a stage`s early work starts with the build, and is called off when the build ends before the stage runs', async () => {
+  const events: string[] = [];
+  const early = (name: string): Partial<Stage> => ({
+    start: () => {
+      events.push(`${name} started`);
+      return async () => {
+        events.push(`${name} called off`);
+      };
+    },
+  });
+  const run = (stages: Stage[]) => runStages(stages, context(), stageClock(), { interrupted: () => false });
+  // The stage runs: it takes its work over, which is never called off.
+  expect(await run([timed('ingest', 10, events), timed('site', 10, events, early('site'))])).toBe(true);
+  expect(events).toEqual(['site started', 'ingest start', 'ingest end', 'site start', 'site end']);
+  // The ingest finds nothing to do: the build ends there, and the site's work is called off.
+  events.length = 0;
+  const upToDate: Stage = {
+    name: 'ingest',
+    title: 'ingest',
+    async run() {
+      events.push('ingest start');
+      return { ...ok(), done: true };
+    },
+  };
+  expect(await run([upToDate, timed('site', 10, events, early('site'))])).toBe(true);
+  expect(events).toEqual(['site started', 'ingest start', 'site called off']);
+  // A failing stage: called off too.
+  events.length = 0;
+  const failing: Stage = {
+    name: 'ingest',
+    title: 'ingest',
+    run: async () => ({ ...ok(), ok: false, stopped: 'bad input' }),
+  };
+  expect(await run([failing, timed('site', 10, events, early('site'))])).toBe(false);
+  expect(events).toEqual(['site started', 'site called off']);
+  // A stage that does not run for these options starts nothing.
+  events.length = 0;
+  expect(await run([timed('site', 10, events, { ...early('site'), runs: () => false })])).toBe(true);
+  expect(events).toEqual([]);
+});
+
 test('a stage that fails stops the build and the background stage, whose child is stopped', async () => {
   let child: ChildProcess | undefined;
   const site: Stage = {

@@ -11,7 +11,7 @@
  * through the cache module's atomic write. Either way the bytes are the same
  * as a clean build's.
  */
-import { linkSync, statSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -36,8 +36,9 @@ import { parseMdxRecord } from '../core/to-mdx.ts';
 import { transcriptToManifestEntry } from '../core/to-twin.ts';
 import { keptPath, readKept, sourcesKey, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
+import { ifThere } from './if-there.ts';
 import { limited } from './limited.ts';
-import { fileIdentity, statKey } from './scan-cache-fs.ts';
+import { statKey } from './scan-cache-fs.ts';
 
 export const MANIFEST_FILE = 'transcripts.json';
 
@@ -89,6 +90,8 @@ export interface DataFilesOutcome {
   written: number;
   /** Files linked from the published site. */
   linked: number;
+  /** Bytes of the files written or linked (the twins and the manifest), told by the writes, not by a walk. */
+  bytes: number;
 }
 
 /**
@@ -101,14 +104,22 @@ const AT_ONCE = 8;
 /** The code that makes the bytes: a change to any core module writes every file again. */
 const codeKey = (): Promise<string> => sourcesKey([join(ROOT, 'scripts/core')]);
 
-/** Every record of a content folder, checked against its schema; a record that fails names its file. */
-async function readRecords<S extends z.ZodType>(folder: string, schema: S): Promise<z.infer<S>[]> {
-  const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
-  return Promise.all(names.map((name) => readRecord(join(folder, name), schema)));
+/**
+ * Every record of a content folder, checked against its schema; a record that
+ * fails names its file. Synchronous reads: at 10,000 transcripts the speakers
+ * and topics are 9,000 small files, 0.4-0.5 s through the thread pool against 0.06 s.
+ */
+function readRecords<S extends z.ZodType>(folder: string, schema: S): z.infer<S>[] {
+  const names = (ifThere(() => readdirSync(folder)) ?? []).filter((n) => n.endsWith('.mdx')).sort();
+  return names.map((name) => checkedRecord(join(folder, name), readFileSync(join(folder, name), 'utf8'), schema));
 }
 
 async function readRecord<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-  const parsed = schema.safeParse(parseMdxRecord(await readFile(path, 'utf8'))?.data);
+  return checkedRecord(path, await readFile(path, 'utf8'), schema);
+}
+
+function checkedRecord<S extends z.ZodType>(path: string, text: string, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(parseMdxRecord(text)?.data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new Error(
@@ -118,14 +129,19 @@ async function readRecord<S extends z.ZodType>(path: string, schema: S): Promise
 
 const twinFile = (site: string, slug: string, ext: string): string => join(site, 'transcripts', `${slug}.${ext}`);
 
-/** Links a transcript's published twins into the new site when they are still the files written for it. */
-function linkTwins(previous: string, site: string, slug: string, files: Record<string, string>): boolean {
+/**
+ * Links a transcript's published twins into the new site when they are still
+ * the files written for it; their bytes, or `undefined` when not linked.
+ */
+function linkTwins(previous: string, site: string, slug: string, files: Record<string, string>): number | undefined {
+  let bytes = 0;
   for (const ext of TWIN_EXTENSIONS) {
-    const key = fileIdentity(twinFile(previous, slug, ext));
-    if (key === undefined || key !== files[ext]) return false;
+    const stats = statSync(twinFile(previous, slug, ext), { throwIfNoEntry: false });
+    if (stats === undefined || statKey(stats) !== files[ext]) return undefined;
+    bytes += stats.size;
   }
   for (const ext of TWIN_EXTENSIONS) linkSync(twinFile(previous, slug, ext), twinFile(site, slug, ext));
-  return true;
+  return bytes;
 }
 
 async function writeTwins(
@@ -133,15 +149,18 @@ async function writeTwins(
   t: Transcript,
   speakers: ReadonlyMap<string, Speaker>,
   topics: ReadonlyMap<string, Topic>,
-): Promise<Record<string, string>> {
+): Promise<{ files: Record<string, string>; bytes: number }> {
   const twins = transcriptTwins(t, speakers, topics);
   const files: Record<string, string> = {};
+  let bytes = 0;
   for (const ext of TWIN_EXTENSIONS) {
     const file = twinFile(site, t.slug, ext);
     await writeAtomic(file, twins[ext]);
-    files[ext] = statKey(statSync(file));
+    const stats = statSync(file);
+    files[ext] = statKey(stats);
+    bytes += stats.size;
   }
-  return files;
+  return { files, bytes };
 }
 
 /** Writes (or links) the data files of `options.content` into `options.site`. */
@@ -151,12 +170,12 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
   const code = await codeKey();
   const kept = keptFile ? await readKept(keptFile, KeptSchema) : undefined;
   const before = kept?.code === code ? kept.transcripts : {};
-  const speakers = new Map((await readRecords(join(content, 'speakers'), SpeakerSchema)).map((s) => [s.slug, s]));
-  const topics = new Map((await readRecords(join(content, 'topics'), TopicSchema)).map((t) => [t.slug, t]));
+  const speakers = new Map(readRecords(join(content, 'speakers'), SpeakerSchema).map((s) => [s.slug, s]));
+  const topics = new Map(readRecords(join(content, 'topics'), TopicSchema).map((t) => [t.slug, t]));
   const folder = join(content, 'transcripts');
   const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
   await mkdir(join(site, 'transcripts'), { recursive: true });
-  const outcome: DataFilesOutcome = { transcripts: names.length, written: 0, linked: 0 };
+  const outcome: DataFilesOutcome = { transcripts: names.length, written: 0, linked: 0, bytes: 0 };
   /** One transcript's kept entry, its twins linked from the published site or written. */
   const dataOf = async (name: string): Promise<KeptTranscript> => {
     const path = join(folder, name);
@@ -166,8 +185,10 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
     if (old?.record === record && old.names === dependencyKey(old, speakers, topics)) {
       // Another part's transcript: only its manifest entry is needed.
       if (!inPart(slug, part)) return old;
-      if (previous && old.files && linkTwins(previous, site, slug, old.files)) {
+      const linked = previous && old.files ? linkTwins(previous, site, slug, old.files) : undefined;
+      if (linked !== undefined) {
         outcome.linked += TWIN_EXTENSIONS.length;
+        outcome.bytes += linked;
         return old;
       }
     }
@@ -180,8 +201,10 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
       manifest: transcriptToManifestEntry(t),
     };
     if (inPart(slug, part)) {
-      entry.files = await writeTwins(site, t, speakers, topics);
+      const written = await writeTwins(site, t, speakers, topics);
+      entry.files = written.files;
       outcome.written += TWIN_EXTENSIONS.length;
+      outcome.bytes += written.bytes;
     }
     return entry;
   };
@@ -200,6 +223,7 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
     await writeAtomic(join(site, MANIFEST_FILE), manifest);
     outcome.written++;
   }
+  outcome.bytes += Buffer.byteLength(manifest);
   if (keptFile) await writeKept(keptFile, { code, transcripts: now });
   return outcome;
 }

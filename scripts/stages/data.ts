@@ -6,12 +6,12 @@
  * compressed whole-archive downloads joined from the twins are the next
  * stage's (`downloads.ts`).
  */
-import { basename, join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { TWIN_EXTENSIONS } from '../core/data-files.ts';
 import { plural } from '../core/text.ts';
 import { BULK_FILES } from '../lib/bulk-downloads-fs.ts';
 import { MANIFEST_FILE, writeDataFiles } from '../lib/data-files-fs.ts';
-import { countFiles, type Stage } from './context.ts';
+import type { Stage } from './context.ts';
 
 const TOP_FILES: ReadonlySet<string> = new Set([MANIFEST_FILE, ...BULK_FILES]);
 const TWIN = new RegExp(`^transcripts/[^/]+\\.(?:${TWIN_EXTENSIONS.join('|')})$`);
@@ -34,15 +34,10 @@ export const dataStage: Stage = {
       cacheDir: ctx.cache,
       ...(options.part ? { part: options.part } : {}),
     });
-    // Its own files, found without entering Astro's page folders, where Astro may be writing.
-    const twins = join(staging, 'transcripts');
-    const bulk: ReadonlySet<string> = new Set(BULK_FILES);
+    // Its own files, as its writes and links tell them (no walk of the site, where Astro may be writing).
     const figures = {
-      ...(await countFiles(
-        staging,
-        (file) => isDataFile(staging, file) && !bulk.has(basename(file)),
-        (folder) => folder !== twins,
-      )),
+      files: data.written + data.linked,
+      bytes: data.bytes,
       pages: data.transcripts,
       notes: { written: data.written, linked: data.linked },
     };

@@ -50,6 +50,9 @@ function dataFiles(site: string): Map<string, Buffer> {
 
 const inode = (site: string, path: string): number => statSync(join(site, path)).ino;
 
+/** The bytes of a site's data files, as a walk of the site finds them: the figure the writer tells. */
+const bytesOf = (site: string): number => [...dataFiles(site).values()].reduce((sum, b) => sum + b.length, 0);
+
 function records<T>(folder: string, parse: (data: unknown) => T): T[] {
   return readdirSync(join(content, folder))
     .filter((n) => n.endsWith('.mdx'))
@@ -60,7 +63,13 @@ describe('data files', () => {
   it('are the pure builders’ bytes, for every transcript, with a manifest of them all', async () => {
     const site = join(dir, 'clean');
     const outcome = await writeDataFiles({ content, site, cacheDir });
-    expect(outcome).toEqual({ transcripts: slugs().length, written: slugs().length * 3 + 1, linked: 0 });
+    expect(outcome).toEqual({
+      transcripts: slugs().length,
+      written: slugs().length * 3 + 1,
+      linked: 0,
+      bytes: bytesOf(site),
+    });
+    expect(readdirSync(join(site, 'transcripts'))).toHaveLength(slugs().length * 3);
     const speakers = new Map(records('speakers', (d) => SpeakerSchema.parse(d)).map((s) => [s.slug, s]));
     const topics = new Map(records('topics', (d) => TopicSchema.parse(d)).map((t) => [t.slug, t]));
     for (const t of records('transcripts', (d) => TranscriptSchema.parse(d))) {
@@ -90,6 +99,7 @@ describe('data files', () => {
       transcripts: slugs().length,
       written: 0,
       linked: slugs().length * 3 + 1,
+      bytes: bytesOf(second),
     });
     for (const path of dataFiles(second).keys()) expect(inode(second, path)).toBe(inode(first, path));
 
@@ -102,6 +112,7 @@ describe('data files', () => {
     const third = join(dir, 'third');
     const outcome = await writeDataFiles({ content, site: third, previous: second, cacheDir });
     expect(outcome.written).toBe(4);
+    expect(outcome.bytes).toBe(bytesOf(third));
     expect(inode(third, `transcripts/${edited}.json`)).not.toBe(inode(second, `transcripts/${edited}.json`));
     expect(inode(third, `transcripts/${other}.json`)).toBe(inode(second, `transcripts/${other}.json`));
     expect(readFileSync(join(third, 'transcripts', `${edited}.txt`), 'utf8')).toContain(`${title} (corrected)`);

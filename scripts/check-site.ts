@@ -13,7 +13,7 @@ import { join, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { formatLinkReport, type LinkReport, linkChecker, SCANNER } from './core/check-links.ts';
 import { CHECK_SITE_FLAGS, parseCli, seconds } from './lib/cli.ts';
-import { filesUnder } from './lib/files-under-fs.ts';
+import { filesUnder, relativeTo } from './lib/files-under-fs.ts';
 import {
   type PageScanned,
   pruneScans,
@@ -55,10 +55,8 @@ export async function checkSite(
   // Listed synchronously (the promise API waits on a thread-pool round trip per folder: 1.1 s
   // against 0.35 s for 123,000 files at 10,000 transcripts); each path's folder cut off as a prefix.
   statSync(dir); // a missing folder is an error, not an empty site
-  const prefix = join(dir, '_').slice(0, -1);
-  const files = filesUnder(dir).map(
-    (f) => `/${sep === '/' ? f.slice(prefix.length) : f.slice(prefix.length).split(sep).join('/')}`,
-  );
+  const relative = relativeTo(dir);
+  const files = filesUnder(dir).map((f) => `/${sep === '/' ? relative(f) : relative(f).split(sep).join('/')}`);
   const html = files.filter((f) => f.endsWith('.html'));
   const pages = only ? only(html) : html;
   const used = new Set<string>();

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
-import { filesUnder } from './files-under-fs.ts';
+import { filesUnder, relativeTo } from './files-under-fs.ts';
 
 /** Files, HTML pages and bytes of a folder. */
 export interface Tally {
@@ -28,10 +28,11 @@ async function listing(dir: string, hash: ReturnType<typeof createHash>): Promis
     return tally;
   }
   const files = filesUnder(dir).sort();
+  const relative = relativeTo(dir);
   for (const file of files) {
     // Synchronous: tens of thousands of awaited stats cost ten times more (6.9 s against 0.4 s at 75,000 files).
     const s = statSync(file);
-    hash.update(`${relative(dir, file)}\0${s.size}\0${s.mtimeMs}\n`);
+    hash.update(`${relative(file)}\0${s.size}\0${s.mtimeMs}\n`);
     tally.files++;
     tally.bytes += s.size;
     if (file.endsWith('.html')) tally.pages++;

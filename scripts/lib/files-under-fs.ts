@@ -32,3 +32,13 @@ export function filesUnder(dir: string, skip?: (folder: string) => boolean): str
   walk(dir);
   return files;
 }
+
+/**
+ * For the files {@link filesUnder} lists under `dir`: each one's path relative
+ * to `dir`, by cutting off the prefix they all share (`path.relative` resolves
+ * both paths on every call: 0.15-0.2 s for a site's 123,000 files).
+ */
+export function relativeTo(dir: string): (file: string) => string {
+  const prefix = join(dir, '_').slice(0, -1);
+  return (file) => file.slice(prefix.length);
+}

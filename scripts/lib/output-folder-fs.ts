@@ -79,7 +79,6 @@ export async function carryKept(old: string, site: string): Promise<string[]> {
   return carried;
 }
 
-/** The output folder the options name, once it is known to be safe to replace; or why not. */
 /** The output folder to publish into (a link's target), once it is known to be safe to replace; or why not. */
 export function checkOutput(
   options: Pick<CliOptions, 'out' | 'seeds' | 'content' | 'force'>,

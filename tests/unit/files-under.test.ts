@@ -1,14 +1,15 @@
 /**
  * The synchronous walk that build stamps and figures list sites with: the
  * same files as the promise API's recursive listing (which follows no link;
- * the synchronous one follows linked folders), nothing for a missing folder.
+ * the synchronous one follows linked folders), nothing for a missing folder;
+ * and each file's path relative to the folder, as `path.relative` gives it.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { filesUnder } from '../../scripts/lib/files-under-fs.ts';
+import { filesUnder, relativeTo } from '../../scripts/lib/files-under-fs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'files-under-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,4 +41,25 @@ test('a missing folder has no files; a file is not a folder', () => {
   expect(filesUnder(join(dir, 'nowhere'))).toEqual([]);
   writeFileSync(join(dir, 'plain'), 'x');
   expect(() => filesUnder(join(dir, 'plain'))).toThrow(/ENOTDIR/);
+});
+
+test('each file`s path relative to the folder is what path.relative gives, however the folder is spelled', () => {
+  const site = join(dir, 'spelled');
+  mkdirSync(join(site, 'transcripts/a'), { recursive: true });
+  writeFileSync(join(site, 'index.html'), 'home');
+  writeFileSync(join(site, 'transcripts/a/index.html'), 'a');
+  const spellings = [
+    site,
+    `${site}/`,
+    `${site}//`,
+    relative(process.cwd(), site),
+    `./${relative(process.cwd(), site)}/`,
+  ];
+  for (const spelled of spellings) {
+    const files = filesUnder(spelled);
+    expect(files, spelled).toHaveLength(2);
+    const cut = relativeTo(spelled);
+    expect(files.map(cut).sort(), spelled).toEqual(files.map((f) => relative(spelled, f)).sort());
+    expect(files.map(cut).sort()).toEqual(['index.html', join('transcripts', 'a', 'index.html')]);
+  }
 });

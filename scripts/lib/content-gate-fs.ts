@@ -2,9 +2,10 @@
  * The build script starts `astro build` while its ingest still writes the
  * content folder (`scripts/stages/site.ts`): Astro loads its config, its
  * integrations and Vite meanwhile, on the core the ingest leaves idle, and
- * the content loaders (`src/lib/*-loader-fs.ts`) wait here for the go: a line the build writes on
- * Astro's input once the content is written. Without ARCHIVE_AWAIT_CONTENT
- * (any other `astro build`, `astro dev`) nothing waits.
+ * the content loaders (`src/lib/*-loader-fs.ts`) wait here for the go: a
+ * line the build writes on Astro's input once the content is written.
+ * Without ARCHIVE_AWAIT_CONTENT (any other `astro build`, `astro dev`)
+ * nothing waits.
  */
 
 /** The environment variable that makes the loaders wait for the go. */

@@ -328,10 +328,13 @@ export function shareAtLeast(k: number, n: number): number {
  * cache ({@link taggerAnswers}, {@link recallTaggerAnswers}).
  */
 const answers = new Map<string, boolean>();
+/** The answers this process used: those worth keeping (a name no longer a topic's drops out). */
+const used = new Set<string>();
 
 /** `question`'s answer for `phrase`, asked of `ask` only when not known yet. */
 function answer(question: string, phrase: string, ask: () => boolean): boolean {
   const key = `${question}\u0000${phrase}`;
+  used.add(key);
   let found = answers.get(key);
   if (found === undefined) {
     found = ask();
@@ -340,9 +343,9 @@ function answer(question: string, phrase: string, ask: () => boolean): boolean {
   return found;
 }
 
-/** The tagger's answers known so far, as `[question and phrase, answer]` pairs to keep. */
+/** The tagger's answers this process used, as `[question and phrase, answer]` pairs to keep. */
 export function taggerAnswers(): [string, boolean][] {
-  return [...answers];
+  return [...used].map((key) => [key, answers.get(key) as boolean]);
 }
 
 /** Answers kept from an earlier run of the same code and dependencies (see {@link taggerAnswers}). */

@@ -118,4 +118,9 @@ test('the tagger`s answers are kept: the answers asked are given out, and answer
   expect(isPlace('Zorblat')).toBe(true);
   expect(isRole('Zorblat tool')).toBe(true);
   expect(isPlace('Quorvania Teapot')).toBe(false);
+  // Only the answers used are kept again: a name recalled but no longer asked about drops out.
+  recallTaggerAnswers([['place\u0000Gone Topic', true]]);
+  const kept = new Map(taggerAnswers());
+  expect(kept.get('place\u0000Zorblat')).toBe(true);
+  expect(kept.has('place\u0000Gone Topic')).toBe(false);
 });

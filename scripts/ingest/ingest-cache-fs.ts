@@ -3,8 +3,9 @@
  * content hash) and what the content folder holds, so an unchanged source is
  * neither parsed nor written again. Lives in the build cache folder, never in
  * the content folder. It is thrown away whenever it might be stale: another
- * version of the ingest code, other topic rules, another content folder, or a
- * transcript's MDX file missing.
+ * version of the ingest code or of a library it calls (the lock file), other
+ * topic rules, another content folder, or a transcript's MDX file missing.
+ * It also keeps the tagger's answers on the topics' names.
  *
  * The parsed files are kept in pieces (files by a hash of their path), and a
  * run writes only the pieces whose entries changed: at 10,000 transcripts the

@@ -44,7 +44,6 @@ export function startNode(script: string, args: string[], options: NodeOptions):
   options.track(child);
   let output = '';
   let log: ((line: string) => void) | undefined;
-  let heartbeat: NodeJS.Timeout | undefined;
   const collect = (chunk: Buffer): void => {
     const text = chunk.toString();
     output += text;
@@ -55,7 +54,6 @@ export function startNode(script: string, args: string[], options: NodeOptions):
   const done = new Promise<ChildOutcome>((resolve) => {
     child.on('close', (code) => {
       options.track(undefined);
-      clearInterval(heartbeat);
       resolve({ ok: code === 0, output });
     });
   });
@@ -66,9 +64,10 @@ export function startNode(script: string, args: string[], options: NodeOptions):
       log = to;
       if (options.verbose && output) to(output.replace(/\n$/, ''));
       const started = performance.now();
-      heartbeat = setInterval(() => {
+      const heartbeat = setInterval(() => {
         to(`  … ${options.label} still running (${seconds(performance.now() - started)})`);
       }, 15_000);
+      // Stopped once the child has ended, whether before this call or after.
       void done.then(() => clearInterval(heartbeat));
     },
   };

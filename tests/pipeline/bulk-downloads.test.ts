@@ -63,6 +63,18 @@ async function expectAsClean(built: string, name: string, said: Record<string, s
     expect(readFileSync(join(built, download)).equals(readFileSync(join(clean, download)))).toBe(true);
 }
 
+/**
+ * A site made from `previous` with one transcript's words changed (`said`), its downloads written from
+ * `previous`'s: that transcript's two members compressed, the five others copied, and the bytes those of a
+ * clean build.
+ */
+async function withOneChanged(name: string, previous: string, said: Record<string, string>): Promise<string> {
+  const built = site(name, previous, said);
+  expect(await writeBulkDownloads(built, { previous, cacheDir })).toEqual({ written: true, copied: 5, compressed: 2 });
+  await expectAsClean(built, `${name}-clean`, said);
+  return built;
+}
+
 test('joined in the manifest’s order; linked when no twin changed; written anew when one did', async () => {
   const first = site('first');
   // Three transcripts in each download, and the CSV's header.
@@ -84,13 +96,7 @@ test('joined in the manifest’s order; linked when no twin changed; written ane
     expect(statSync(join(second, name)).ino).toBe(statSync(join(first, name)).ino);
 
   // Only the changed transcript is compressed again; the rest is copied from the published downloads.
-  const third = site('third', second, { oldest: 'oldest now says goodbye' });
-  expect(await writeBulkDownloads(third, { previous: second, cacheDir })).toEqual({
-    written: true,
-    copied: 5,
-    compressed: 2,
-  });
-  await expectAsClean(third, 'third-clean', { oldest: 'oldest now says goodbye' });
+  const third = await withOneChanged('third', second, { oldest: 'oldest now says goodbye' });
   expect(statSync(join(third, 'archive.jsonl.gz')).ino).not.toBe(statSync(join(second, 'archive.jsonl.gz')).ino);
   expect(unpacked(third, 'archive.jsonl.gz')).toContain('oldest now says goodbye');
   expect(unpacked(third, 'archive.csv.gz')).toContain('oldest now says goodbye');
@@ -101,13 +107,7 @@ test('joined in the manifest’s order; linked when no twin changed; written ane
 test('members on both sides of a changed one are copied, and the downloads are those a clean build writes', async () => {
   const before = site('split-before');
   await writeBulkDownloads(before, { previous: join(dir, 'none'), cacheDir });
-  const after = site('split-after', before, { middle: 'middle now says more' });
-  expect(await writeBulkDownloads(after, { previous: before, cacheDir })).toEqual({
-    written: true,
-    copied: 5,
-    compressed: 2,
-  });
-  await expectAsClean(after, 'split-clean', { middle: 'middle now says more' });
+  const after = await withOneChanged('split-after', before, { middle: 'middle now says more' });
   // And the places it recorded serve the next build: only the member changed since is compressed.
   const again = site('split-again', after, { newest: 'newest says goodbye' });
   expect(await writeBulkDownloads(again, { previous: after, cacheDir })).toMatchObject({ copied: 5, compressed: 2 });

@@ -300,13 +300,16 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
   // changed, parse again those a change can touch: the ones filed under a topic that went or changed,
   // and the ones whose text holds a term of a topic that came or changed. The others are filed alike.
   const before = readTopicsKey(input.previousTopics);
+  // A topic that only changed its name files every transcript as before (see renamedTopics).
+  const renamed = renamedTopics(before.selected, selected);
+  const renamedFrom = new Map([...renamed].map(([from, to]) => [to, from]));
   // Per topic, the terms that came (a parse for the transcripts that hold one) and whether any term
   // went or the topic went (a parse for the transcripts filed under it).
   const chosen = new Set(selected.map((t) => t.slug));
-  const gone = new Set([...before.selected.keys()].filter((slug) => !chosen.has(slug)));
+  const gone = new Set([...before.selected.keys()].filter((slug) => !chosen.has(slug) && !renamed.has(slug)));
   const newTerms: string[] = [];
   for (const t of selected) {
-    const prev = before.selected.get(t.slug);
+    const prev = before.selected.get(renamedFrom.get(t.slug) ?? t.slug);
     const same = prev && prev.entity === (t.entity ?? false);
     const had = new Set(same ? prev.terms : []);
     newTerms.push(...t.terms.filter((term) => !had.has(term)));
@@ -317,9 +320,18 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     results.filter(
       (r) =>
         r.reused &&
-        (!before.valid || r.reused.filed.some((slug) => gone.has(slug)) || mentions(r.source, r.reused.vocabulary)),
+        (!before.valid ||
+          r.reused.filed.some((slug) => gone.has(slug)) ||
+          // Its page names a renamed topic: written again under the new name.
+          r.reused.topics.some((slug) => renamed.has(slug)) ||
+          mentions(r.source, r.reused.vocabulary)),
     ),
   );
+  // The others filed under a renamed topic take its new slug, as a parse would file them.
+  if (renamed.size > 0)
+    for (const r of results)
+      if (r.reused && !touched.has(r) && r.reused.filed.some((slug) => renamed.has(slug)))
+        r.reused = withRenamed(r.reused, renamed);
   back = yield { topics: selected, reparse: [...touched].map((r) => withKnown(r.source, r.reused)) };
   const fromWorkers = back?.filings ?? new Map<string, Filing>();
   // A filing made elsewhere stands for the very transcript it was made from (the worker's parse).
@@ -388,8 +400,9 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
       .map((t) => t.slug),
   );
   // A reused transcript under a topic that became background, or stopped being it, is written again.
+  const wasBackground = new Set([...before.background].map((slug) => renamed.get(slug) ?? slug));
   const flipped = new Set(
-    [...background, ...before.background].filter((slug) => background.has(slug) !== before.background.has(slug)),
+    [...background, ...wasBackground].filter((slug) => background.has(slug) !== wasBackground.has(slug)),
   );
   for (const r of results) if ((r.reused?.filed ?? []).some((slug) => flipped.has(slug))) parse(r);
   // A reused transcript whose title, show or number changed (a new episode of its show, a title now shared) too.
@@ -569,6 +582,44 @@ function readTopicsKey(key: string | undefined): {
   } catch {
     return { valid: false, selected: new Map(), background: new Set() };
   }
+}
+
+/**
+ * Old slug → new slug of each topic of the last run that is gone while a new
+ * one has its very terms: another of them is now its name (`Mobile phones`
+ * for `Mobile phone`, the plural now found first). The matcher files by the
+ * set of terms alone, so each transcript is filed under it as before.
+ */
+function renamedTopics(
+  before: ReadonlyMap<string, { terms: string[]; entity: boolean }>,
+  selected: readonly Topic[],
+): Map<string, string> {
+  const termsKey = (terms: readonly string[], entity: boolean): string => JSON.stringify([entity, [...terms].sort()]);
+  const came = new Map<string, string>();
+  for (const t of selected) if (!before.has(t.slug)) came.set(termsKey(t.terms, t.entity ?? false), t.slug);
+  const chosen = new Set(selected.map((t) => t.slug));
+  const renamed = new Map<string, string>();
+  for (const [slug, t] of before) {
+    const key = termsKey(t.terms, t.entity);
+    const to = came.get(key);
+    if (chosen.has(slug) || to === undefined) continue;
+    renamed.set(slug, to);
+    came.delete(key);
+  }
+  return renamed;
+}
+
+/**
+ * A reused transcript's filing with renamed topics' new slugs, in the order
+ * the matcher gives (most turns first, then by slug).
+ */
+function withRenamed(file: IngestedFile, renamed: ReadonlyMap<string, string>): IngestedFile {
+  const evidence = Object.entries(file.evidence).map(([slug, e]) => [renamed.get(slug) ?? slug, e] as const);
+  evidence.sort(([a, ea], [b, eb]) => eb.turns - ea.turns || a.localeCompare(b));
+  const filed = file.filed.map((slug) => renamed.get(slug) ?? slug);
+  const order = new Map(evidence.map(([slug], i) => [slug, i]));
+  filed.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { ...file, filed, evidence: Object.fromEntries(evidence) };
 }
 
 /**

@@ -9,11 +9,11 @@
  *
  * The parsed files are kept in pieces (files by a hash of their path), and a
  * run writes only the pieces whose entries changed: at 10,000 transcripts the
- * whole is some 230 MB, and an added transcript changes one piece. What a new
+ * whole is some 170 MB, and an added transcript changes one piece. What a new
  * topic changes (how a transcript is filed: `filed`, `evidence`) is kept in
  * pieces of its own, apart from what depends on the file's text alone: a topic
  * that files some hundreds of transcripts anew touches most pieces, and then
- * 70 MB of filings are written again, not 230 MB. An index file, written last,
+ * 18 MB of filings are written again, not 170 MB. An index file, written last,
  * names the pieces of its run; a piece it does not name is never read, so a
  * run killed midway leaves the last run's cache whole.
  */
@@ -26,7 +26,6 @@ import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { fnv1a } from '../core/search-shards.ts';
 import {
-  hasFields,
   keptPath,
   pruneKept,
   readKept,
@@ -41,7 +40,7 @@ import { limited } from '../lib/limited.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
-const VERSION = 5;
+const VERSION = 6;
 /** About this many parsed files go into one piece, in a power of two of pieces. */
 const PER_PIECE = 128;
 const MOST_PIECES = 1024;
@@ -82,10 +81,44 @@ const IngestedFileSchema = z.custom<IngestedFile>(
   'not a parsed file',
 );
 
-/** The part of a parsed file a change of topics changes: how it is filed. */
-type Filing = Pick<IngestedFile, 'filed' | 'evidence'>;
+/**
+ * The part of a parsed file a change of topics changes, how it is filed: one
+ * row per topic, in its `filed` order, of the slug and its evidence's counts
+ * (`null` for a count the evidence does not hold). Rows of numbers, not
+ * objects: a third of the bytes, read four times as fast (~60 objects a
+ * transcript, 600,000 at 10,000 transcripts).
+ */
+type FilingRow = [string, ...(number | null)[]];
+type Filing = FilingRow[];
 
-const FilingSchema = z.custom<Filing>((v) => hasFields(v, { filed: 'array', evidence: 'object' }), 'not a filing');
+/** The evidence's fields, in the order of a row's counts. */
+const EVIDENCE_FIELDS = ['turns', 'named', 'lower', 'edge', 'owned', 'leads'] as const;
+
+const FilingSchema = z.custom<Filing>(
+  (v) => Array.isArray(v) && v.every((row) => Array.isArray(row) && typeof row[0] === 'string'),
+  'not a filing',
+);
+
+function filingRows({ filed, evidence }: Pick<IngestedFile, 'filed' | 'evidence'>): Filing {
+  return filed.map((slug): FilingRow => {
+    const e = evidence[slug] as Record<string, number | undefined> | undefined;
+    return e ? [slug, ...EVIDENCE_FIELDS.map((f) => e[f] ?? null)] : [slug];
+  });
+}
+
+function fromFilingRows(rows: Filing): Pick<IngestedFile, 'filed' | 'evidence'> {
+  const evidence: IngestedFile['evidence'] = {};
+  for (const [slug, ...counts] of rows) {
+    if (counts.length === 0) continue;
+    const e: Record<string, number> = {};
+    EVIDENCE_FIELDS.forEach((f, i) => {
+      const n = counts[i];
+      if (typeof n === 'number') e[f] = n;
+    });
+    evidence[slug] = e as IngestedFile['evidence'][string];
+  }
+  return { filed: rows.map((row) => row[0]), evidence };
+}
 
 /** The two kinds of pieces: what a file's text made of it (without its filing), and its filing. */
 const KINDS = ['text', 'filing'] as const;
@@ -116,7 +149,7 @@ const FilingPieceSchema = z.object({
 /** An entry's part of each kind. */
 function partOf(entry: IngestedFile, kind: Kind): object {
   const { filed, evidence, ...text } = entry;
-  return kind === 'filing' ? { filed, evidence } : text;
+  return kind === 'filing' ? filingRows({ filed, evidence }) : text;
 }
 
 /**
@@ -166,7 +199,7 @@ export async function loadIngestCache(content: string, topicRules?: string): Pro
   const parsed = new Map<string, IngestedFile>();
   for (const [file, text] of texts.flatMap((p) => p ?? [])) {
     const filing = filingOf.get(file);
-    if (filing) parsed.set(file, { ...text, filed: filing.filed, evidence: filing.evidence });
+    if (filing) parsed.set(file, { ...text, ...fromFilingRows(filing) });
   }
   return {
     parsed,

@@ -4,7 +4,7 @@
  * changed (a changed filing only the filings' piece), and a damaged piece
  * costs only its own entries.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,25 @@ describe('the ingest cache in pieces', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^f\d+-/);
     expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(changed);
+  });
+
+  it('keeps a filing as rows: its order, counts and missing counts read back as they were', async () => {
+    const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
+    const uses = { named: 5, lower: 0, edge: 1, owned: 0, leads: 2 };
+    // Not in slug order, a slug that reads as a number (objects put those first), a count missing, a slug without evidence.
+    const full = (i: number): IngestedFile => ({
+      ...(loaded.parsed.get(`t/${i}.md`) as IngestedFile),
+      filed: ['wallets', '2140', 'fees', 'taproot'],
+      evidence: { wallets: { turns: 4, ...uses }, 2140: { turns: 3, ...uses }, fees: { turns: 2, named: 1 } },
+    });
+    const changed = parsedOf((i) => (i === 12 ? full(i) : loaded.parsed.get(`t/${i}.md`)));
+    await saveIngestCache(content, 'rules', cacheOf(changed), loaded);
+    const back = (await loadIngestCache(content, 'rules'))?.parsed.get('t/12.md');
+    expect(back?.filed).toEqual(['wallets', '2140', 'fees', 'taproot']);
+    expect(back?.evidence).toStrictEqual(full(12).evidence);
+    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(changed);
+    const filings = readdirSync(piecesDir()).filter((n) => n.startsWith('f'));
+    for (const name of filings) expect(readFileSync(join(piecesDir(), name), 'utf8')).not.toContain('"turns"');
   });
 
   it('rewrites the piece an added or removed entry belongs to', async () => {

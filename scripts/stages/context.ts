@@ -7,7 +7,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { buildStamp } from '../lib/build-stamp-fs.ts';
+import { buildStamp, type OutListing } from '../lib/build-stamp-fs.ts';
 import type { CliOptions } from '../lib/cli.ts';
 import { filesUnder } from '../lib/files-under-fs.ts';
 import type { StageStats } from '../lib/stage-clock-fs.ts';
@@ -104,13 +104,18 @@ export function stop(stopped: string, problems: string[] = []): StageOutcome {
 }
 
 /** What the published site was built from: equal stamps and an unchanged content folder, nothing to rebuild. */
-export function siteStamp(ctx: BuildContext): ReturnType<typeof buildStamp> {
+export function siteStamp(ctx: BuildContext, listed?: Promise<OutListing>): ReturnType<typeof buildStamp> {
   const { options } = ctx;
-  return buildStamp(options.content, options.out, {
-    site: options.site,
-    mediaBase: options.mediaBase,
-    cache: ctx.cache,
-    part: options.part ? `${options.part.index + 1}/${options.part.count}` : undefined,
-    shardPages: String(options.shardPages),
-  });
+  return buildStamp(
+    options.content,
+    options.out,
+    {
+      site: options.site,
+      mediaBase: options.mediaBase,
+      cache: ctx.cache,
+      part: options.part ? `${options.part.index + 1}/${options.part.count}` : undefined,
+      shardPages: String(options.shardPages),
+    },
+    listed,
+  );
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { runIngestInProcess } from '../ingest/ingest-process.ts';
-import { readStamp } from '../lib/build-stamp-fs.ts';
+import { listOut, readStamp } from '../lib/build-stamp-fs.ts';
 import { snapshotRecord } from '../lib/permalink-record-fs.ts';
 import { countFiles, type Stage, siteStamp } from './context.ts';
 
@@ -17,7 +17,7 @@ export const ingestStage: Stage = {
     const { options } = ctx;
     // The record names only what was published: a build that stops after this stage puts it back.
     ctx.onStop(await snapshotRecord(options.content, options.seeds));
-    const ingest = await runIngestInProcess(
+    const ingesting = runIngestInProcess(
       {
         seeds: options.seeds,
         content: options.content,
@@ -29,8 +29,14 @@ export const ingestStage: Stage = {
       },
       ctx.track,
     );
+    // The published site is listed for the stamp while the ingest runs, in its own process (it never writes there).
+    const listed = existsSync(options.out) ? listOut(options.out) : undefined;
+    // Unused when the ingest fails or writes: its failure is then no one's concern.
+    listed?.catch(() => undefined);
+    const ingest = await ingesting;
     // Nothing written: the published site may be up to date, and the stamp that tells also counts the content.
-    const stamped = ingest.ok && ingest.written === 0 && existsSync(options.out) ? await siteStamp(ctx) : undefined;
+    const stamped =
+      ingest.ok && ingest.written === 0 && listed !== undefined ? await siteStamp(ctx, listed) : undefined;
     const figures = {
       ...(stamped?.content ?? (await countFiles(options.content))),
       pages: ingest.transcripts,

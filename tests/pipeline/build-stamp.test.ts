@@ -1,0 +1,55 @@
+/**
+ * The build stamp: what tells a rebuild that nothing changed. The published
+ * site's part is listed on its own (`listOut`), so the build lists it while
+ * the ingest runs; the stamp is the same either way, it changes with any
+ * published file, and a long listing lets the event loop turn (a signal is
+ * handled while it runs).
+ */
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { buildStamp, listOut } from '../../scripts/lib/build-stamp-fs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'build-stamp-'));
+const content = join(dir, 'content');
+const out = join(dir, 'site');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+mkdirSync(join(content, 'transcripts'), { recursive: true });
+writeFileSync(join(content, 'transcripts', 'a.mdx'), 'a');
+// More files than one turn of the listing takes.
+for (let folder = 0; folder < 9; folder++) {
+  mkdirSync(join(out, 'transcripts', String(folder)), { recursive: true });
+  for (let i = 0; i < 500; i++) writeFileSync(join(out, 'transcripts', String(folder), `${i}.html`), `<p>${i}</p>`);
+}
+const options = { site: 'https://example.org/' };
+
+test('a stamp made with the site listed beforehand is the stamp made in one go, with the same figures', async () => {
+  const whole = await buildStamp(content, out, options);
+  const apart = await buildStamp(content, out, options, listOut(out));
+  expect(apart).toEqual(whole);
+  expect(whole.out).toEqual({ files: 4500, pages: 4500, bytes: whole.out.bytes });
+  expect(whole.content.files).toBe(1);
+});
+
+test('a published file changed in size or time changes the stamp', async () => {
+  const before = (await buildStamp(content, out, options)).stamp;
+  const page = join(out, 'transcripts', '3', '7.html');
+  writeFileSync(page, '<p>seven</p>');
+  const resized = (await buildStamp(content, out, options)).stamp;
+  expect(resized).not.toBe(before);
+  utimesSync(page, new Date(2001, 0, 1), new Date(2001, 0, 1));
+  expect((await buildStamp(content, out, options)).stamp).not.toBe(resized);
+});
+
+test('the listing of a large site lets other work run while it goes on', async () => {
+  let turned = false;
+  setImmediate(() => {
+    turned = true;
+  });
+  const listing = listOut(out);
+  expect(turned).toBe(false);
+  await listing;
+  expect(turned).toBe(true);
+});

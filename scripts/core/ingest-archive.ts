@@ -10,6 +10,7 @@ import type { Candidate } from './extract-phrases.ts';
 import type { UnsureLabel } from './formats/types.ts';
 import { FIELDS } from './front-matter.ts';
 import { ingestTranscript, type TranscriptResult } from './ingest-transcript.ts';
+import { MAX_TRANSCRIPT_BYTES, tooLargeMessage } from './input-limits.ts';
 import { countingMatcher, foldWords, type NameUses } from './match-topics.ts';
 import { parseYamlWith } from './parse-yaml.ts';
 import { type Problem, problem } from './problems.ts';
@@ -548,23 +549,6 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
   };
 }
 
-/**
- * The largest transcript file the archive builds: 20 MiB, some three million
- * words, several times the longest real hearing. A larger file would make one
- * page no browser can comfortably open, and the build's memory grows with it
- * (a 50 MB transcript took 73 s and 4 GB of memory to build, on its own).
- */
-export const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
-
-/**
- * The largest YAML file read (a transcript's metadata, `speakers.yaml`,
- * `topics.yaml`): 8 MiB, a registry of tens of thousands of people.
- */
-export const MAX_YAML_BYTES = 8 * 1024 * 1024;
-
-/** `12.3 MB`, for messages about sizes. */
-export const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 /** The last run's choice of topics, from {@link Archive.topicsKey}; `valid: false` when there is none to trust. */
 function readTopicsKey(key: string | undefined): {
   valid: boolean;
@@ -791,11 +775,6 @@ function nameOne(t: Transcript, named: Named | undefined): void {
   else delete t.show;
   if (named.number !== undefined) t.number = named.number;
   else delete t.number;
-}
-
-/** Why a file over a size limit is refused. */
-export function tooLargeMessage(size: number, limit: number, what = 'transcripts'): string {
-  return `the file is ${megabytes(size)}; ${what} over ${megabytes(limit)} are not ${what === 'transcripts' ? 'built' : 'read'}`;
 }
 
 type VersionResult = { source: SourceFile; result?: TranscriptResult };

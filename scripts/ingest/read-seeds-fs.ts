@@ -18,13 +18,8 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { EXTENSIONS } from '../core/formats/detect-format.ts';
-import {
-  type ArchiveInput,
-  MAX_TRANSCRIPT_BYTES,
-  MAX_YAML_BYTES,
-  type SourceFile,
-  tooLargeMessage,
-} from '../core/ingest-archive.ts';
+import type { ArchiveInput, SourceFile } from '../core/ingest-archive.ts';
+import { MAX_TRANSCRIPT_BYTES, MAX_YAML_BYTES, tooLargeMessage } from '../core/input-limits.ts';
 import { type Problem, type ProblemCode, problem } from '../core/problems.ts';
 import { looksBinary } from '../core/text.ts';
 import { limited } from '../lib/limited.ts';

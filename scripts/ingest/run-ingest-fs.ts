@@ -3,8 +3,6 @@
  * content → report. Returns whether the stage failed instead of exiting.
  */
 import { stat } from 'node:fs/promises';
-import { archiveSteps, reusableFrom } from '../core/ingest-archive.ts';
-import { recallTaggerAnswers, taggerAnswers } from '../core/select-topics.ts';
 import { checkRecord, seedsKey } from '../lib/permalink-record-fs.ts';
 import {
   ingestStamp,
@@ -15,7 +13,7 @@ import {
   saveReplay,
   saveSeedStamps,
 } from './ingest-cache-fs.ts';
-import { type ParsePool, startParsePool } from './parse-pool-fs.ts';
+import type { ParsePool } from './parse-pool-fs.ts';
 import { readSeeds } from './read-seeds-fs.ts';
 import { reconcileIds } from './reconcile-ids-fs.ts';
 import { allProblems, formatIngestReport, formatProblems, replayedReport } from './report.ts';
@@ -122,6 +120,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
       problems: replay.problems,
     };
   }
+  // The pipeline and the NLP models it loads (~0.8 s of a core) only now: a run replayed above never needs them.
+  const [{ archiveSteps, reusableFrom }, { recallTaggerAnswers, taggerAnswers }, { startParsePool }] =
+    await Promise.all([
+      import('../core/ingest-archive.ts'),
+      import('../core/select-topics.ts'),
+      import('./parse-pool-fs.ts'),
+    ]);
   const cache = await loadIngestCache(options.content, rules);
   recallTaggerAnswers(cache?.answers ?? []);
   // New and changed files are parsed in worker threads, one per core; the rest come from the cache.

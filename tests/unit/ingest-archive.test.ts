@@ -1,7 +1,8 @@
 /** Bad input gets a clear problem at file:line, and the other files still come through. */
 import { expect, test } from 'vitest';
-import { ingestArchive, MAX_TRANSCRIPT_BYTES, type SourceFile } from '../../scripts/core/ingest-archive.ts';
+import { ingestArchive, type SourceFile } from '../../scripts/core/ingest-archive.ts';
 import { titleFromFileName } from '../../scripts/core/ingest-transcript.ts';
+import { MAX_TRANSCRIPT_BYTES } from '../../scripts/core/input-limits.ts';
 import { formatProblem } from '../../scripts/core/problems.ts';
 
 const enc = new TextEncoder();

@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingestArchive, MAX_TRANSCRIPT_BYTES, MAX_YAML_BYTES } from '../../scripts/core/ingest-archive.ts';
+import { ingestArchive } from '../../scripts/core/ingest-archive.ts';
+import { MAX_TRANSCRIPT_BYTES, MAX_YAML_BYTES } from '../../scripts/core/input-limits.ts';
 import { readSeeds, type SeedsFolder } from '../../scripts/ingest/read-seeds-fs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'archive-seeds-'));

@@ -202,7 +202,8 @@ function hasTranscripts(content: string): boolean {
  * The file is held open, not read: the ingest replaces the record by a rename,
  * never in place, so the open file keeps the bytes as they were, read only if
  * the build stops (171 MB at 10,000 transcripts, 0.5-0.75 s to read and as
- * much memory held through the build, for the rare build that fails).
+ * much memory held through the build, for the rare build that fails). A build
+ * that succeeds leaves it open until its process ends.
  */
 export async function snapshotRecord(content: string, seeds: string): Promise<() => Promise<void>> {
   const file = join(content, RECORD_FILE);

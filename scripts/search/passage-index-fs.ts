@@ -248,12 +248,19 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
       const total = totals.get(language) ?? { chars: 0, passages: 1 };
       const average = total.chars / total.passages;
       const { from, passages, counts } = postings.grouped(terms.strings.length);
-      /** Key `id`'s list: `[passage, weight, passage, weight, …]`, passages ascending. */
-      const weighed = (id: number): number[] => {
-        const list: number[] = [];
-        for (let at = from[id] as number; at < (from[id + 1] as number); at++) {
-          const passage = passages[at] as number;
-          list.push(passage, termWeight(counts[at] as number, lengths[passage] ?? average, average));
+      /**
+       * Key `id`'s list: `[passage, weight, passage, weight, …]`, passages ascending, in a typed
+       * array of its final size: pushed onto a growing array, the 30 million numbers of an
+       * archive of 10,000 transcripts took twice the time (measured apart, with `encodeFlat`
+       * and `JSON.stringify` after).
+       */
+      const weighed = (id: number): Uint32Array => {
+        const start = from[id] as number;
+        const list = new Uint32Array(2 * ((from[id + 1] as number) - start));
+        for (let j = 0; j < list.length; j += 2) {
+          const passage = passages[start + j / 2] as number;
+          list[j] = passage;
+          list[j + 1] = termWeight(counts[start + j / 2] as number, lengths[passage] ?? average, average);
         }
         return list;
       };

@@ -34,35 +34,43 @@ export class Postings {
     }
   }
 
-  /** The entries grouped by key, for keys below `keys`; the chunks are let go. */
+  /**
+   * The entries grouped by key, for keys below `keys`; the chunks are let go.
+   * Two plain loops over the chunks (no callback per entry: at 10,000
+   * transcripts an edit visits 15 million entries twice).
+   */
   grouped(keys: number): GroupedPostings {
     const from = new Uint32Array(keys + 1);
-    this.#each((key) => {
-      from[key + 1] = (from[key + 1] as number) + 1;
-    });
+    for (const [chunk, n] of this.#filled())
+      for (let at = 0; at < n; at++) {
+        const slot = (chunk[at * 3] as number) + 1;
+        from[slot] = (from[slot] as number) + 1;
+      }
     for (let k = 0; k < keys; k++) from[k + 1] = (from[k + 1] as number) + (from[k] as number);
     const next = from.slice(0, keys);
     const passages = new Uint32Array(this.#length);
     const counts = new Uint32Array(this.#length);
     // In the order added, so each key's passages stay ascending.
-    this.#each((key, passage, count) => {
-      const at = next[key] as number;
-      next[key] = at + 1;
-      passages[at] = passage;
-      counts[at] = count;
-    });
+    for (const [chunk, n] of this.#filled())
+      for (let at = 0; at < n; at++) {
+        const key = chunk[at * 3] as number;
+        const to = next[key] as number;
+        next[key] = to + 1;
+        passages[to] = chunk[at * 3 + 1] as number;
+        counts[to] = chunk[at * 3 + 2] as number;
+      }
     this.#chunks.length = 0;
     this.#length = 0;
     return { from, passages, counts };
   }
 
-  #each(visit: (key: number, passage: number, count: number) => void): void {
+  /** Each chunk with how many of its entries are filled. */
+  #filled(): [Uint32Array, number][] {
     let left = this.#length;
-    for (const chunk of this.#chunks) {
+    return this.#chunks.map((chunk) => {
       const n = Math.min(left, CHUNK);
-      for (let at = 0; at < n; at++)
-        visit(chunk[at * 3] as number, chunk[at * 3 + 1] as number, chunk[at * 3 + 2] as number);
       left -= n;
-    }
+      return [chunk, n];
+    });
   }
 }

@@ -113,7 +113,7 @@ export function queryKeys(word: string, stem: Stem): string[] {
 }
 
 /** A list `[passage, weight, passage, weight, …]` (ascending passages) in its stored form. */
-export function encodeFlat(pairs: readonly number[]): number[] {
+export function encodeFlat(pairs: ArrayLike<number>): number[] {
   const out: number[] = new Array(pairs.length);
   let last = 0;
   for (let i = 0; i + 1 < pairs.length; i += 2) {

@@ -6,16 +6,16 @@
  */
 import { defineCollection } from 'astro:content';
 import { RetiredPageSchema } from '../scripts/core/permalinks/record.ts';
-import { SpeakerSchema, TopicSchema, TranscriptCardSchema } from '../scripts/core/schema.ts';
+import { SpeakerSchema, TopicSchema, TranscriptEntrySchema } from '../scripts/core/schema.ts';
 import { CONTENT_DIR as base } from './lib/content-dir.ts';
 import { mdxRecords } from './lib/mdx-record-loader-fs.ts';
 import { retiredPagesLoader } from './lib/retired-loader-fs.ts';
 
 export const collections = {
-  /** Cards (records without turns): pages read the turns from the files (`loadArchive`). */
+  /** Each transcript's slug and languages: pages read the rest from its outline or its file (`loadArchive`). */
   transcripts: defineCollection({
-    loader: mdxRecords(`${base}/transcripts`, 'paragraphs', 'transcript-card'),
-    schema: TranscriptCardSchema,
+    loader: mdxRecords(`${base}/transcripts`, 'paragraphs', 'transcript-entry'),
+    schema: TranscriptEntrySchema,
   }),
   /** A speaker's body is the registry's biography, in Markdown: rendered with micromark's safe defaults. */
   speakers: defineCollection({ loader: mdxRecords(`${base}/speakers`, 'markdown'), schema: SpeakerSchema }),

@@ -371,18 +371,29 @@ export const TranscriptSchema = TranscriptFields.extend({
 export type Transcript = z.infer<typeof TranscriptSchema>;
 
 /**
- * A transcript without its text: what the site's content collection holds
- * for each transcript (lists, cards, cache keys). No turns, no preamble, and
- * of each topic only its slug, not the turns it matched: nearly all of a
- * record's bytes, read from the record file by the pages that need them, so
- * Astro's data store (which it serializes, and bundles into the build) stays
- * small at 10,000 transcripts.
+ * A transcript without its text: what lists, cards and cache keys show of
+ * it (the outline's part besides its turns). No turns, no preamble, and of
+ * each topic only its slug, not the turns it matched: nearly all of a
+ * record's bytes, read from the record file by the pages that need them.
  */
 export const TranscriptCardSchema = TranscriptSchema.omit({ turns: true, preamble: true }).extend({
   topics: z.array(TranscriptTopicSchema.pick({ slug: true })).default([]),
   versions: z.array(TranscriptVersionSchema.pick({ language: true, title: true })).default([]),
 });
 export type TranscriptCard = z.infer<typeof TranscriptCardSchema>;
+
+/**
+ * A transcript as Astro's data store holds it: what its routes need, its slug
+ * and its versions' languages. The pages read the rest from the archive
+ * index's outlines (`TranscriptOutlineSchema`, kept apart from the store) or
+ * from the record file. Astro serializes the store whenever an entry changes
+ * and bundles it into the build as one string, which Node then compiles: at
+ * 10,000 transcripts the cards made it 20 MB, a few seconds of every build.
+ */
+export const TranscriptEntrySchema = TranscriptSchema.pick({ slug: true }).extend({
+  versions: z.array(TranscriptVersionSchema.pick({ language: true })).default([]),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
 /** A turn as lists and cache keys need it: who spoke and where, and a digest of its text instead of the text. */
 export const TurnOutlineSchema = TurnSchema.pick({ id: true, speaker: true, label: true }).extend({

@@ -12,7 +12,6 @@ import type {
   Speaker,
   Topic,
   Transcript,
-  TranscriptCard,
   TranscriptOutline,
   Turn,
   TurnOutline,
@@ -183,7 +182,9 @@ export function neighbours(
  * newer and older transcripts it links to. With the record's digest this is
  * the page's `cacheKey` for Astro's incremental build: equal keys, equal page.
  */
-export function pageKey(index: ArchiveIndex, t: TranscriptCard, digest: string, withNeighbours: boolean): string {
+export function pageKey(index: ArchiveIndex, slug: string, digest: string, withNeighbours: boolean): string {
+  const t = index.transcripts[index.position.get(slug) ?? -1];
+  if (!t) throw new Error(`${slug}: the transcript is not in the archive index`);
   // What the page shows of them, not whole records: a new spelling of a speaker's name or a new
   // form of a topic's term, found in another transcript, must not re-render this one.
   const speakers = t.participants.map((p) => {
@@ -194,7 +195,7 @@ export function pageKey(index: ArchiveIndex, t: TranscriptCard, digest: string, 
   const near = withNeighbours ? neighbours(index, t.slug) : {};
   const link = (n: TranscriptOutline | undefined) => (n ? [n.slug, n.title] : null);
   // The recording's address as resolved for this build: a new `mediaBase` changes it, not the digest.
-  const media = index.transcripts[index.position.get(t.slug) ?? -1]?.media ?? null;
+  const media = t.media ?? null;
   return JSON.stringify([digest, speakers, topics, link(near.newer), link(near.older), media, near.by ?? null]);
 }
 

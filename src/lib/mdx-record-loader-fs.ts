@@ -11,14 +11,14 @@
  * paragraphs, so nothing in a file is ever evaluated. A file whose size and
  * modification time are unchanged since the last build is not read again.
  *
- * Transcripts are stored as cards (`TranscriptCardSchema`: the record
- * without its text) once the whole record has passed `TranscriptSchema`:
- * Astro serializes its data store and bundles it into the build as one
- * string, and at 10,000 transcripts whole records made it 396 MB. Their outlines
- * (`TranscriptOutlineSchema`: the card, turns without text, topic matches)
- * are kept beside the store and handed to the pages' archive index
- * (`outline-store-fs.ts`); pages that show text read the record from the
- * file with {@link readTranscript}.
+ * Transcripts are stored as entries (`TranscriptEntrySchema`: the slug and
+ * the versions' languages, what routes need) once the whole record has
+ * passed `TranscriptSchema`: Astro serializes its data store and bundles it
+ * into the build as one string (at 10,000 transcripts whole records made it
+ * 396 MB, cards 20 MB). Their outlines (`TranscriptOutlineSchema`: the card,
+ * turns without text, topic matches) are kept beside the store and handed to
+ * the pages' archive index (`outline-store-fs.ts`); pages that show text read
+ * the record from the file with {@link readTranscript}.
  *
  * It reads with synchronous calls up to its last `store.set`. Astro's data
  * store saves itself (serializing every entry, ~1.8 s at 10,000 transcripts)
@@ -42,8 +42,8 @@ import { outlineOf, packOutline } from './transcript-outline.ts';
 /** A meta key set while the loader waits for the content, and deleted before it reads. */
 const WAITING = 'waiting-for-content';
 
-/** What a loaded file's record becomes in the store: whole (speakers, topics), or a transcript's card. */
-type Keep = 'whole' | 'transcript-card';
+/** What a loaded file's record becomes in the store: whole (speakers, topics), or a transcript's entry. */
+type Keep = 'whole' | 'transcript-entry';
 
 /**
  * Loads every `*.mdx` file of `folder` as an entry whose id is the file name.
@@ -66,7 +66,7 @@ export function mdxRecords(
       const names = (ifThere(() => readdirSync(folder)) ?? []).filter((n) => n.endsWith('.mdx')).sort();
       const present = new Set<string>();
       const cacheDir = fileURLToPath(config.cacheDir);
-      const outlines = keep === 'transcript-card' ? readOutlines(cacheDir, folder) : undefined;
+      const outlines = keep === 'transcript-entry' ? readOutlines(cacheDir, folder) : undefined;
       const outlinesChanged: string[] = [];
       for (const name of names) {
         const id = name.slice(0, -'.mdx'.length);
@@ -91,12 +91,11 @@ export function mdxRecords(
           );
         }
         let stored = record.data as Record<string, unknown>;
-        if (keep === 'transcript-card') {
+        if (keep === 'transcript-entry') {
           const whole = TranscriptSchema.safeParse(record.data);
           if (!whole.success) throw new Error(recordError(path, whole.error.issues[0]));
           const outline = outlineOf(whole.data);
-          const { turns: _turns, topics, ...card } = outline;
-          stored = { ...card, topics: topics.map((t) => ({ slug: t.slug })) };
+          stored = { slug: whole.data.slug, versions: whole.data.versions.map((v) => ({ language: v.language })) };
           outlines?.set(id, { stamp, packed: packOutline(outline) });
           outlinesChanged.push(id);
         }

@@ -33,7 +33,7 @@ function folderOf(name: string, files: Map<string, string>): string {
 }
 
 /** What a load did, in order: each store change, and the timer if it ran before the load ended. */
-async function load(folder: string, kind: 'paragraphs' | 'markdown', keep?: 'transcript-card'): Promise<string[]> {
+async function load(folder: string, kind: 'paragraphs' | 'markdown', keep?: 'transcript-entry'): Promise<string[]> {
   const events: string[] = [];
   const entries = new Map<string, unknown>();
   const meta = new Map<string, string>();
@@ -70,7 +70,7 @@ describe('the MDX content loader', () => {
       'transcripts',
       () => new Map(archive.transcripts.map((t) => [`${t.slug}.mdx`, transcriptToMdx(t)])),
       'paragraphs',
-      'transcript-card',
+      'transcript-entry',
     ],
     ['speakers', () => new Map(archive.speakers.map((s) => [`${s.slug}.mdx`, speakerToMdx(s)])), 'markdown', undefined],
   ] as const)(

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { containedPath } from '../core/contained-path.ts';
 import type { Archive } from '../core/ingest-archive.ts';
 import type { PermalinkRecord } from '../core/permalinks/record.ts';
-import { recordText } from '../core/permalinks/record-text.ts';
+import { recordText, unchangedRecord } from '../core/permalinks/record-text.ts';
 import { TranscriptSchema } from '../core/schema.ts';
 import { parseMdxRecord, speakerToMdx, topicToMdx, transcriptToMdx } from '../core/to-mdx.ts';
 import { asideWriter, writeAtomic } from '../lib/build-cache-fs.ts';
@@ -114,8 +114,9 @@ export async function writeContent(
   const written = keyedRecord(pagesBySlug(ids.record), seeds);
   const path = join(dir, RECORD_FILE);
   // The file read before, when it is still that file: compared with it, not read again.
-  const before = ids.before && fileIdentity(path) === ids.before.identity ? ids.before.text : undefined;
-  await writeIfChanged(path, recordText(written, ids.before?.entries), summary, before);
+  const before = ids.before && fileIdentity(path) === ids.before.identity ? ids.before : undefined;
+  if (before && unchangedRecord(written, before.entries, before.frame)) summary.unchanged++;
+  else await writeIfChanged(path, recordText(written, ids.before?.entries), summary, before?.text);
   await keepPassed(path, seeds, true);
   // What the site and the published-address check read of it, kept for this very file.
   await keepRecordViews(cacheDir(), dir, written);

@@ -16,7 +16,7 @@ import {
   readRecordAs,
   readRecordText,
 } from '../core/permalinks/record.ts';
-import { type EntryTexts, entryTexts } from '../core/permalinks/record-text.ts';
+import { type EntryTexts, entryTexts, recordFrame } from '../core/permalinks/record-text.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { cacheDir } from './cli.ts';
 import { ifThere } from './if-there.ts';
@@ -52,6 +52,8 @@ export interface RecordBefore {
   identity: string;
   text: string;
   entries: EntryTexts;
+  /** The record as read, without its transcripts' entries (`recordFrame`). */
+  frame: string;
 }
 
 /** {@link readRecord}, with the file it was read from when the ingest wrote that file itself. */
@@ -67,7 +69,10 @@ export async function readRecordToRewrite(
   if (reading.kind === 'missing') return { record: EMPTY_RECORD };
   // Through the schema the entries are copies, never the objects parsed from the text.
   if (!own || identity === undefined || text === undefined) return { record: reading.record };
-  return { record: reading.record, before: { identity, text, entries: entryTexts(text, reading.record) } };
+  return {
+    record: reading.record,
+    before: { identity, text, entries: entryTexts(text, reading.record), frame: recordFrame(reading.record) },
+  };
 }
 
 /** The ingest's own record as its JSON holds it: an object, not checked field by field nor copied. */

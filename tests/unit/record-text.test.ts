@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PermalinkRecord, TranscriptRecord } from '../../scripts/core/permalinks/record.ts';
-import { entryTexts, recordText } from '../../scripts/core/permalinks/record-text.ts';
+import { entryTexts, recordFrame, recordText, unchangedRecord } from '../../scripts/core/permalinks/record-text.ts';
 
 const stringified = (record: PermalinkRecord): string => `${JSON.stringify(record, null, 2)}\n`;
 
@@ -90,6 +90,41 @@ describe('the permalink record file text', () => {
         next.transcripts['added-now'] = replacement;
         expect(recordText(next, earlier)).toBe(stringified(next));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is said unchanged only when it would be written as the text it was read from', () => {
+    fc.assert(
+      fc.property(
+        record,
+        fc.constantFrom('none', 'entry', 'added', 'removed', 'reordered', 'speaker'),
+        entry,
+        (before, change, replacement) => {
+          const text = stringified(before);
+          const read = JSON.parse(text) as PermalinkRecord;
+          const earlier = entryTexts(text, read);
+          const frame = recordFrame(read);
+          // As the ingest writes it: a new record object holding the entries it read, then one change.
+          const next: PermalinkRecord = {
+            ...read,
+            transcripts: { ...read.transcripts },
+            speakers: { ...read.speakers },
+          };
+          const [first] = Object.keys(next.transcripts);
+          if (change === 'entry' && first)
+            next.transcripts[first] = { ...(next.transcripts[first] as TranscriptRecord) };
+          if (change === 'added') next.transcripts['added-now'] = replacement;
+          if (change === 'removed' && first) delete next.transcripts[first];
+          if (change === 'reordered') next.transcripts = Object.fromEntries(Object.entries(next.transcripts).reverse());
+          if (change === 'speaker') next.speakers['zz-new'] = { name: 'New', status: 'live' };
+          const unchanged = unchangedRecord(next, earlier, frame);
+          if (unchanged) expect(recordText(next, earlier)).toBe(text);
+          if (change === 'none') expect(unchanged).toBe(true);
+          if (change === 'added' || change === 'speaker' || (change === 'removed' && first))
+            expect(unchanged).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });

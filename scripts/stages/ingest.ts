@@ -29,7 +29,7 @@ export const ingestStage: Stage = {
       },
       ctx.track,
     );
-    // The published site is listed for the stamp while the ingest runs, in its own process (it never writes there).
+    // The published site is listed for the stamp here while the ingest runs in its own process (it never writes there).
     const listed = existsSync(options.out) ? listOut(options.out) : undefined;
     // Unused when the ingest fails or writes: its failure is then no one's concern.
     listed?.catch(() => undefined);

@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { markdownToHtml } from '../../scripts/core/render-paragraph.ts';
-import { type Transcript, TranscriptSchema } from '../../scripts/core/schema.ts';
+import { type Transcript, TranscriptEntrySchema, TranscriptSchema } from '../../scripts/core/schema.ts';
 import { mdxBodyToHtml, parseMdxRecord } from '../../scripts/core/to-mdx.ts';
 import { contentReady } from '../../scripts/lib/content-gate-fs.ts';
 import { ifThere } from '../../scripts/lib/if-there.ts';
@@ -94,9 +94,8 @@ export function mdxRecords(
         if (keep === 'transcript-entry') {
           const whole = TranscriptSchema.safeParse(record.data);
           if (!whole.success) throw new Error(recordError(path, whole.error.issues[0]));
-          const outline = outlineOf(whole.data);
-          stored = { slug: whole.data.slug, versions: whole.data.versions.map((v) => ({ language: v.language })) };
-          outlines?.set(id, { stamp, packed: packOutline(outline) });
+          stored = TranscriptEntrySchema.parse(whole.data);
+          outlines?.set(id, { stamp, packed: packOutline(outlineOf(whole.data)) });
           outlinesChanged.push(id);
         }
         const data = await parseData({ id, data: stored, filePath: path });

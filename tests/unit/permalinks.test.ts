@@ -87,6 +87,14 @@ describe('a transcript corrected after publication', () => {
     expect(same.state.record.transcripts.water?.updated).toBe('2026-11-26');
   });
 
+  test('a transcript parsed again as it was keeps its very entry, so the record file is not made again', () => {
+    const entry = first.state.record.transcripts.water;
+    expect(publish(first.state, { 'water.txt': BASE.join('\n') }).state.record.transcripts.water).toBe(entry);
+    const fixed = publish(first.state, { 'water.txt': BASE.join('\n').replace('bilion', 'billion') });
+    expect(fixed.state.record.transcripts.water).not.toBe(entry);
+    expect(fixed.state.record.transcripts.water?.turns.t3?.earlier).toHaveLength(1);
+  });
+
   test('a retitled transcript keeps its URL', () => {
     const retitled = publish(first.state, {
       'water.txt': BASE.join('\n'),

@@ -18,6 +18,8 @@
  * - speakers and topics that are gone leave a tombstone, or redirect when a
  *   current speaker lists the old name among its aliases.
  */
+
+import { isDeepStrictEqual } from 'node:util';
 import type { Archive } from '../ingest-archive.ts';
 import type { Exchange, Transcript, Turn } from '../schema.ts';
 import { foldName } from '../slugs.ts';
@@ -84,7 +86,8 @@ export function reconcile({ archive, record, previous, sources, today }: Reconci
     if (oldSlug && oldSlug !== t.slug && entry) {
       next.transcripts[oldSlug] = { ...entry, status: 'moved', movedTo: t.slug };
     }
-    next.transcripts[t.slug] = updated;
+    // An entry that comes out as it was stays the very object read: the record's text keeps it as it is.
+    next.transcripts[t.slug] = entry && oldSlug === t.slug && isDeepStrictEqual(entry, updated) ? entry : updated;
   }
   // A file published as a transcript of its own that is now a language version: its page redirects to the transcript.
   const versionOf = new Map(archive.transcripts.flatMap((t) => t.versions.map((v) => [v.source.file, t.slug])));
@@ -193,12 +196,15 @@ function splitOff(
 ): void {
   const entry = heir ? record.transcripts[heir.slug] : undefined;
   if (!before || !part || !heir || !entry) return;
+  // Copied, never changed in place: the entry may be the very object read from the record's file.
+  const turns = { ...entry.turns };
   for (const [id, target] of anchorsIn(before, part)) {
-    const turn = entry.turns[id];
+    const turn = turns[id];
     if (turn?.status !== 'removed') continue;
-    entry.turns[id] = { ...turn, status: 'moved', movedTo: target, movedToTranscript: part.slug };
+    turns[id] = { ...turn, status: 'moved', movedTo: target, movedToTranscript: part.slug };
   }
-  heir.retiredTurns = retiredTurns(heir.turns, entry.turns);
+  record.transcripts[heir.slug] = { ...entry, turns };
+  heir.retiredTurns = retiredTurns(heir.turns, turns);
 }
 
 /** Speakers and topics still referred to by transcripts kept as last published. */

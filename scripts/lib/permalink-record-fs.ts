@@ -16,7 +16,7 @@ import {
   readRecordAs,
   readRecordText,
 } from '../core/permalinks/record.ts';
-import { type EntryTexts, entryTexts, recordFrame } from '../core/permalinks/record-text.ts';
+import { type EntryBytes, readOwnRecord, recordFrame } from '../core/permalinks/record-text.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { cacheDir } from './cli.ts';
 import { ifThere } from './if-there.ts';
@@ -44,35 +44,41 @@ export async function readRecord(content: string): Promise<PermalinkRecord> {
 
 /**
  * The record file as the ingest read it, when it is the ingest's own output:
- * its identity and text when read, and each transcript entry's text in it,
- * so the record written next takes unchanged entries' text as it is
- * (`recordText`) and is compared with the file without reading it again.
+ * its identity and bytes when read, and each transcript entry's bytes in it,
+ * so the record written next takes unchanged entries' bytes as they are
+ * (`recordChunks`) and is compared with the file without reading it again.
  */
 export interface RecordBefore {
   identity: string;
-  text: string;
-  entries: EntryTexts;
+  bytes: Buffer;
+  entries: EntryBytes;
+  /** The record as read: reconciliation copies what it changes, so its entries stay the objects read. */
+  record: PermalinkRecord;
   /** The record as read, without its transcripts' entries (`recordFrame`). */
   frame: string;
 }
 
-/** {@link readRecord}, with the file it was read from when the ingest wrote that file itself. */
+/**
+ * {@link readRecord}, with the file it was read from when the ingest wrote
+ * that file itself: then its entries are read lazily (`readOwnRecord`).
+ */
 export async function readRecordToRewrite(
   content: string,
 ): Promise<{ record: PermalinkRecord; before?: RecordBefore }> {
   const file = join(content, RECORD_FILE);
   const own = (await passedBefore(file))?.ownOutput;
   const identity = fileIdentity(file);
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  const reading = readRecordAs(text, own ? OwnRecordSchema : PermalinkRecordSchema);
+  const bytes = await readFile(file).catch(() => undefined);
+  const lazy = own && identity !== undefined && bytes !== undefined ? readOwnRecord(bytes) : undefined;
+  if (lazy && identity !== undefined && bytes !== undefined)
+    return {
+      record: lazy.record,
+      before: { identity, bytes, entries: lazy.entries, record: lazy.record, frame: recordFrame(lazy.record) },
+    };
+  const reading = readRecordAs(bytes?.toString('utf8'), own ? OwnRecordSchema : PermalinkRecordSchema);
   if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);
   if (reading.kind === 'missing') return { record: EMPTY_RECORD };
-  // Through the schema the entries are copies, never the objects parsed from the text.
-  if (!own || identity === undefined || text === undefined) return { record: reading.record };
-  return {
-    record: reading.record,
-    before: { identity, text, entries: entryTexts(text, reading.record), frame: recordFrame(reading.record) },
-  };
+  return { record: reading.record };
 }
 
 /** The ingest's own record as its JSON holds it: an object, not checked field by field nor copied. */

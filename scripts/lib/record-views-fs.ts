@@ -20,14 +20,22 @@ import {
   retiredPages,
 } from '../core/permalinks/record.ts';
 import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
-import { RECORD_FILE, readRecordFile } from './permalink-record-fs.ts';
+import { RECORD_FILE, type RecordBefore, readRecordFile } from './permalink-record-fs.ts';
 import { fileIdentity } from './scan-cache-fs.ts';
+
+/** One part of the record's views: its retired pages, and its published pages each with its anchors `\n`-joined (`''` stands for the page itself). */
+const ViewsSchema = z.object({
+  retired: z.array(RetiredPageSchema),
+  published: z.array(z.tuple([z.string(), z.string()])),
+});
+type Views = z.infer<typeof ViewsSchema>;
 
 const RecordViewsSchema = z.object({
   identity: z.string(),
-  retired: z.array(RetiredPageSchema),
-  /** Each published page's address and its published anchors, `\n`-joined (`''` stands for the page itself). */
-  published: z.array(z.tuple([z.string(), z.string()])),
+  /** Each transcript's views, in the record's order: an unchanged entry's are kept as they are. */
+  transcripts: z.array(z.tuple([z.string(), ViewsSchema])),
+  /** The speakers' and topics'. */
+  pages: ViewsSchema,
 });
 type RecordViews = z.infer<typeof RecordViewsSchema>;
 
@@ -36,8 +44,7 @@ export type PublishedPages = Map<string, string[]>;
 
 const viewsFile = (cacheDir: string, record: string): string => keptPath(cacheDir, 'record-views', resolve(record));
 
-function byPage(urls: readonly PublishedUrl[]): PublishedPages {
-  const pages: PublishedPages = new Map();
+function byPage(urls: readonly PublishedUrl[], pages: PublishedPages = new Map()): PublishedPages {
   for (const { path, anchor } of urls) {
     const anchors = pages.get(path) ?? [];
     pages.set(path, anchors);
@@ -46,18 +53,41 @@ function byPage(urls: readonly PublishedUrl[]): PublishedPages {
   return pages;
 }
 
-/**
- * Keeps the views of `record`, which the content folder's record file now
- * holds, unless they are kept for that very file already.
- */
-export async function keepRecordViews(cacheDir: string, content: string, record: PermalinkRecord): Promise<void> {
-  const file = join(content, RECORD_FILE);
-  const identity = fileIdentity(file);
-  if (identity === undefined || (await keptViews(cacheDir, file))?.identity === identity) return;
-  const views: RecordViews = {
-    identity,
+/** The views of a part of the record (transcripts, speakers, topics: the others empty). */
+function viewsOf(part: Partial<Pick<PermalinkRecord, 'transcripts' | 'speakers' | 'topics'>>): Views {
+  const record = { transcripts: {}, speakers: {}, topics: {}, ...part };
+  return {
     retired: retiredPages(record),
     published: [...byPage(publishedUrls(record))].map(([path, anchors]) => [path, anchors.join('\n')]),
+  };
+}
+
+/**
+ * Keeps the views of `record`, which the content folder's record file now
+ * holds, unless they are kept for that very file already. A transcript's
+ * entry that is the very object read from the file before (`before`, whose
+ * views are kept) keeps its views: at 10,000 transcripts, making them all
+ * again parsed the whole record (~1 s, and ~3 s with its entries read lazily).
+ */
+export async function keepRecordViews(
+  cacheDir: string,
+  content: string,
+  record: PermalinkRecord,
+  before?: Pick<RecordBefore, 'identity' | 'record'>,
+): Promise<void> {
+  const file = join(content, RECORD_FILE);
+  const identity = fileIdentity(file);
+  if (identity === undefined) return;
+  const kept = await readKept(viewsFile(cacheDir, file), RecordViewsSchema);
+  if (kept?.identity === identity) return;
+  const earlier = before && kept?.identity === before.identity ? new Map(kept.transcripts) : new Map<string, Views>();
+  const views: RecordViews = {
+    identity,
+    transcripts: Object.entries(record.transcripts).map(([slug, entry]) => {
+      const same = before?.record.transcripts[slug] === entry ? earlier.get(slug) : undefined;
+      return [slug, same ?? viewsOf({ transcripts: { [slug]: entry } })];
+    }),
+    pages: viewsOf({ speakers: record.speakers, topics: record.topics }),
   };
   await writeKept(viewsFile(cacheDir, file), views);
 }
@@ -77,7 +107,7 @@ async function keptViews(cacheDir: string | undefined, file: string): Promise<Re
 export async function readRetiredPages(cacheDir: string | undefined, content: string): Promise<RetiredPage[]> {
   const file = join(content, RECORD_FILE);
   const kept = await keptViews(cacheDir, file);
-  if (kept) return kept.retired;
+  if (kept) return [...kept.transcripts.flatMap(([, views]) => views.retired), ...kept.pages.retired];
   const view = await readRecordFile(content, RetiredViewSchema);
   return view ? retiredPages(view) : [];
 }
@@ -90,7 +120,13 @@ export async function readRetiredPages(cacheDir: string | undefined, content: st
 export async function readPublishedPages(cacheDir: string | undefined, content: string): Promise<PublishedPages> {
   const file = join(content, RECORD_FILE);
   const kept = await keptViews(cacheDir, file);
-  if (kept) return new Map(kept.published.map(([path, anchors]) => [path, anchors.split('\n')]));
+  if (kept) {
+    const pages: PublishedPages = new Map();
+    for (const views of [...kept.transcripts.map(([, v]) => v), kept.pages])
+      for (const [path, anchors] of views.published)
+        pages.set(path, [...(pages.get(path) ?? []), ...anchors.split('\n')]);
+    return pages;
+  }
   const view = await readRecordFile(content, PublishedViewSchema);
   return view ? byPage(publishedUrls(view)) : new Map();
 }

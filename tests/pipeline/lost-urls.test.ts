@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../scripts/check-site.ts';
 import { SCANNER } from '../../scripts/core/check-links.ts';
-import { publishedUrls } from '../../scripts/core/permalinks/record.ts';
+import { type PermalinkRecord, publishedUrls } from '../../scripts/core/permalinks/record.ts';
+import { readOwnRecord, recordText } from '../../scripts/core/permalinks/record-text.ts';
 import { lostUrls } from '../../scripts/lib/check-published-fs.ts';
 import { readRecord } from '../../scripts/lib/permalink-record-fs.ts';
-import { keepRecordViews, readRetiredPages } from '../../scripts/lib/record-views-fs.ts';
+import { keepRecordViews, readPublishedPages, readRetiredPages } from '../../scripts/lib/record-views-fs.ts';
+import { fileIdentity } from '../../scripts/lib/scan-cache-fs.ts';
 
 let dir: string;
 
@@ -138,5 +140,43 @@ describe('through the views the ingest keeps of the record file it wrote', () =>
     expect(lost).toEqual(await lostUrls(content, site));
     expect(lost).toContain(`${transcript}#q-new`);
     expect((await readRetiredPages(cache, content)).map((p) => p.id)).toContain('speakers/qi-yanjun');
+  });
+
+  it('keeps the views of entries the ingest left as they were, and makes the others again', async () => {
+    const content = join(dir, 'content-incremental');
+    const cache = join(dir, 'incremental-cache');
+    const file = join(content, 'permalinks.json');
+    await mkdir(content, { recursive: true });
+    const seed = JSON.parse(readFileSync(join(dir, 'content', 'permalinks.json'), 'utf8')) as PermalinkRecord;
+    const [slug, entry] = Object.entries(seed.transcripts)[0] ?? [];
+    if (!slug || !entry) throw new Error('the seed record has no transcript');
+    const first: PermalinkRecord = {
+      ...seed,
+      transcripts: {
+        ...seed.transcripts,
+        [`${slug}-b`]: entry,
+        [`${slug}-c`]: { ...entry, status: 'moved', movedTo: slug },
+      },
+    };
+    await writeFile(file, recordText(first));
+    await keepRecordViews(cache, content, first);
+    const identity = fileIdentity(file) ?? '';
+    const read = readOwnRecord(readFileSync(file));
+    if (!read) throw new Error('the record was not read back as the ingest reads its own');
+    // As an ingest changes it: an anchor published, a transcript removed, one added; the others the objects read.
+    const next: PermalinkRecord = { ...read.record, transcripts: { ...read.record.transcripts } };
+    next.transcripts[slug] = { ...entry, anchors: [...entry.anchors, 'q-new'] };
+    next.transcripts[`${slug}-b`] = { ...entry, status: 'removed' };
+    next.transcripts[`${slug}-d`] = entry;
+    await rm(file);
+    await writeFile(file, recordText(next, read.entries));
+    await keepRecordViews(cache, content, next, { identity, record: read.record });
+    expect(await readRetiredPages(cache, content)).toEqual(await readRetiredPages(undefined, content));
+    const sorted = (pages: Map<string, string[]>) =>
+      [...pages].map(([path, anchors]) => [path, [...anchors].sort()]).sort();
+    const kept = sorted(await readPublishedPages(cache, content));
+    expect(kept).toEqual(sorted(await readPublishedPages(undefined, content)));
+    expect(kept).toContainEqual([`/transcripts/${slug}-d/`, expect.arrayContaining(['', ...entry.anchors])]);
+    expect(kept.find(([path]) => path === `/transcripts/${slug}/`)?.[1]).toContain('q-new');
   });
 });

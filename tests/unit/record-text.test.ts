@@ -1,12 +1,22 @@
 /**
- * The permalink record's file text, made with the entries the file before
- * already held as text: always `JSON.stringify(record, null, 2)` and a
- * newline, whichever entries were taken from before and whatever they hold.
+ * The permalink record's file, read back as the ingest reads its own (each
+ * entry's bytes found, its values parsed when first read) and written with
+ * the bytes of the entries left as they were: always the record parsed
+ * whole, and always `JSON.stringify(record, null, 2)` and a newline,
+ * whichever entries were taken from before and whatever they hold.
  */
+import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PermalinkRecord, TranscriptRecord } from '../../scripts/core/permalinks/record.ts';
-import { entryTexts, recordFrame, recordText, unchangedRecord } from '../../scripts/core/permalinks/record-text.ts';
+import {
+  readOwnRecord,
+  recordChunks,
+  recordFrame,
+  recordText,
+  sameBytes,
+  unchangedRecord,
+} from '../../scripts/core/permalinks/record-text.ts';
 
 const stringified = (record: PermalinkRecord): string => `${JSON.stringify(record, null, 2)}\n`;
 
@@ -73,28 +83,61 @@ const record: fc.Arbitrary<PermalinkRecord> = fc.record({
   topics: fc.constant({}),
 });
 
-describe('the permalink record file text', () => {
-  it('is the record stringified, with or without the entries before', () => {
+/** The record as the ingest reads its own file back: `undefined` when it has no transcripts (another layout then). */
+const readBack = (text: string) => {
+  const own = readOwnRecord(Buffer.from(text));
+  expect(own === undefined).toBe(!text.includes('"transcripts": {\n'));
+  return own;
+};
+
+describe('the permalink record file', () => {
+  it('is the record stringified, with or without the entries read before', () => {
     fc.assert(
       fc.property(record, fc.array(fc.boolean(), { maxLength: 6 }), entry, (before, changes, replacement) => {
         const text = stringified(before);
         expect(recordText(before)).toBe(text);
         // Read back as the ingest reads it, some entries then replaced as reconciliation does (a new object).
-        const read = JSON.parse(text) as PermalinkRecord;
-        const earlier = entryTexts(text, read);
-        expect(earlier.size).toBe(Object.keys(read.transcripts).length);
-        expect(recordText(read, earlier)).toBe(text);
+        const own = readBack(text);
+        if (!own) return;
+        const { record: read, entries } = own;
+        expect(entries.size).toBe(Object.keys(read.transcripts).length);
+        expect(recordText(read, entries)).toBe(text);
+        expect(sameBytes(recordChunks(read, entries), Buffer.from(text))).toBe(true);
         const next = { ...read, transcripts: { ...read.transcripts } };
         for (const [i, slug] of Object.keys(next.transcripts).entries())
           if (changes[i]) next.transcripts[slug] = { ...replacement };
         next.transcripts['added-now'] = replacement;
-        expect(recordText(next, earlier)).toBe(stringified(next));
+        expect(recordText(next, entries)).toBe(stringified(next));
+        expect(sameBytes(recordChunks(next, entries), Buffer.from(text))).toBe(false);
+        // Its entries, read lazily, are the record parsed whole.
+        expect(read).toEqual(JSON.parse(text));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('is said unchanged only when it would be written as the text it was read from', () => {
+  it('reads an entry lazily as it was parsed whole: spread, set before read, stringified', () => {
+    fc.assert(
+      fc.property(record, entry, (before, replacement) => {
+        const text = stringified(before);
+        const read = readBack(text)?.record;
+        const whole = JSON.parse(text) as PermalinkRecord;
+        for (const [slug, lazy] of Object.entries(read?.transcripts ?? {})) {
+          expect(JSON.stringify(lazy, null, 2)).toBe(JSON.stringify(whole.transcripts[slug], null, 2));
+          expect({ ...lazy }).toEqual(whole.transcripts[slug]);
+        }
+        const [first] = Object.values(readBack(text)?.record.transcripts ?? {});
+        if (!first) return;
+        first.turns = replacement.turns;
+        first.anchors.push('new');
+        expect(first.turns).toBe(replacement.turns);
+        expect(first.anchors.at(-1)).toBe('new');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is said unchanged only when it would be written as the bytes it was read from', () => {
     fc.assert(
       fc.property(
         record,
@@ -102,8 +145,9 @@ describe('the permalink record file text', () => {
         entry,
         (before, change, replacement) => {
           const text = stringified(before);
-          const read = JSON.parse(text) as PermalinkRecord;
-          const earlier = entryTexts(text, read);
+          const own = readBack(text);
+          if (!own) return;
+          const { record: read, entries } = own;
           const frame = recordFrame(read);
           // As the ingest writes it: a new record object holding the entries it read, then one change.
           const next: PermalinkRecord = {
@@ -118,31 +162,32 @@ describe('the permalink record file text', () => {
           if (change === 'removed' && first) delete next.transcripts[first];
           if (change === 'reordered') next.transcripts = Object.fromEntries(Object.entries(next.transcripts).reverse());
           if (change === 'speaker') next.speakers['zz-new'] = { name: 'New', status: 'live' };
-          const unchanged = unchangedRecord(next, earlier, frame);
-          if (unchanged) expect(recordText(next, earlier)).toBe(text);
+          const unchanged = unchangedRecord(next, entries, frame);
+          if (unchanged) expect(recordText(next, entries)).toBe(text);
+          expect(sameBytes(recordChunks(next, entries), Buffer.from(text))).toBe(recordText(next, entries) === text);
           if (change === 'none') expect(unchanged).toBe(true);
-          if (change === 'added' || change === 'speaker' || (change === 'removed' && first))
-            expect(unchanged).toBe(false);
+          if (change === 'added' || change === 'speaker' || change === 'removed') expect(unchanged).toBe(false);
         },
       ),
       { numRuns: 300 },
     );
   });
 
-  it('takes no entry from text in another layout', () => {
+  it('takes nothing from a file in another layout', () => {
     fc.assert(
       fc.property(record, (before) => {
         for (const text of [
           JSON.stringify(before),
           JSON.stringify(before, null, 4),
           JSON.stringify(before, null, '\t'),
+          `${JSON.stringify(before, null, 2)}`.replace(/\n {6}"/g, '\n       "'),
         ])
-          expect(entryTexts(text, JSON.parse(text) as PermalinkRecord).size).toBe(0);
+          expect(readOwnRecord(Buffer.from(text))).toBeUndefined();
       }),
     );
   });
 
-  it('gives an entry only the text it was parsed from', () => {
+  it('gives an entry only the bytes it was read from', () => {
     const before: PermalinkRecord = {
       version: 1,
       transcripts: {
@@ -152,10 +197,10 @@ describe('the permalink record file text', () => {
       topics: {},
     };
     const text = stringified(before);
-    // The same entry's value, but another object than the one parsed from the text: stringified anew.
-    const earlier = entryTexts(text, JSON.parse(text) as PermalinkRecord);
+    // The same entry's value, but another object than the one read from the file: stringified anew.
+    const entries = readBack(text)?.entries;
     const edited = { ...before, transcripts: { a: { ...before.transcripts.a, title: 'B' } as TranscriptRecord } };
-    expect(recordText(edited, earlier)).toBe(stringified(edited));
-    expect(recordText(edited, earlier)).toContain('"title": "B"');
+    expect(recordText(edited, entries)).toBe(stringified(edited));
+    expect(recordText(edited, entries)).toContain('"title": "B"');
   });
 });

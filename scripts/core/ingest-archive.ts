@@ -70,6 +70,13 @@ export interface ArchiveInput {
    * The caller keeps this only while the code, topic rules and registry are the same.
    */
   previous?: ReadonlyMap<string, IngestedFile>;
+  /**
+   * The vocabulary filter the earlier run kept for a file, when `previous`
+   * leaves it out: read only when a topic term new to the archive asks which
+   * reused transcripts may hold it (at 10,000 transcripts the filters are
+   * 92 MB, and most runs choose the same topics).
+   */
+  previousVocabulary?: (file: string) => string | undefined;
   /** The earlier run's choice of topics ({@link Archive.topicsKey}): reuse is safe only while it holds. */
   previousTopics?: string;
   /**
@@ -98,7 +105,11 @@ export interface IngestedFile {
   candidates: Candidate[];
   /** Its metadata's `tags:`, curated topics for the archive. */
   tags?: string[];
-  /** The words its turns say (a Bloom filter): whether a topic term new to the archive could file it. */
+  /**
+   * The words its turns say (a Bloom filter): whether a topic term new to the
+   * archive could file it. A run's cache may leave it out of the files it
+   * reuses (see {@link ArchiveInput.previousVocabulary}).
+   */
   vocabulary?: string;
   /** What its file name and text say towards its title, and the name the archive gave it from that. */
   naming?: Naming;
@@ -317,6 +328,8 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     if (prev && (!same || prev.terms.some((term) => !t.terms.includes(term)))) gone.add(t.slug);
   }
   const mentions = termFinder(newTerms);
+  const keptVocabulary = (r: (typeof results)[number]): string | undefined =>
+    r.reused?.vocabulary ?? input.previousVocabulary?.(r.source.file);
   const touched = new Set(
     results.filter(
       (r) =>
@@ -325,7 +338,7 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
           r.reused.filed.some((slug) => gone.has(slug)) ||
           // Its page names a renamed topic: written again under the new name.
           r.reused.topics.some((slug) => renamed.has(slug)) ||
-          mentions(r.source, r.reused.vocabulary)),
+          mentions(r.source, () => keptVocabulary(r))),
     ),
   );
   // The others filed under a renamed topic take its new slug, as a parse would file them.
@@ -333,7 +346,7 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
     for (const r of results)
       if (r.reused && !touched.has(r) && r.reused.filed.some((slug) => renamed.has(slug)))
         r.reused = withRenamed(r.reused, renamed);
-  back = yield { topics: selected, reparse: [...touched].map((r) => withKnown(r.source, r.reused)) };
+  back = yield { topics: selected, reparse: [...touched].map((r) => withKnown(r.source, r.reused, keptVocabulary(r))) };
   const fromWorkers = back?.filings ?? new Map<string, Filing>();
   // A filing made elsewhere stands for the very transcript it was made from (the worker's parse).
   const madeElsewhere = (r: (typeof results)[number]): Filing | undefined =>
@@ -344,7 +357,7 @@ export function* archiveSteps(input: ArchiveInput): Generator<TopicsChosen, Arch
   const filed = (r: (typeof results)[number]): TranscriptTopic[] => filings.get(r)?.filed ?? [];
   const parse = (r: (typeof results)[number]) => {
     if (r.reused) {
-      r.result = ingestOne(withKnown(r.source, r.reused), registry);
+      r.result = ingestOne(withKnown(r.source, r.reused, keptVocabulary(r)), registry);
       delete r.reused;
     }
     const t = r.result?.transcript;
@@ -609,15 +622,17 @@ function withRenamed(file: IngestedFile, renamed: ReadonlyMap<string, string>): 
 /**
  * Whether a source file's text holds any of `terms`, compared as the matcher
  * compares (whole words, case and punctuation aside): from the transcript's
- * vocabulary filter when the last run kept one (no read of the file; a term
+ * vocabulary filter when the last run kept one (asked for only when there are
+ * terms to look for; no read of the file then; a term
  * whose words are all "maybe" there counts as held), else on the raw file. A
  * conservative test either way: a false "held" only costs a parse.
  */
-function termFinder(terms: readonly string[]): (source: SourceFile, vocabulary?: string) => boolean {
+function termFinder(terms: readonly string[]): (source: SourceFile, vocabulary: () => string | undefined) => boolean {
   const folded = terms.map((t) => foldWords(t)).filter((words) => words.length > 0);
   const needles = [...new Set(folded.map((words) => ` ${words.join(' ')} `))];
   if (needles.length === 0) return () => false;
-  return (source, vocabulary) => {
+  return (source, keptVocabulary) => {
+    const vocabulary = keptVocabulary();
     if (vocabulary !== undefined) return folded.some(vocabularyTest(vocabulary));
     const decoded = decodeText(source.bytes, source.file);
     if ('problem' in decoded) return true;
@@ -739,12 +754,9 @@ export function parseSource(source: SourceFile, registry: Registry): TranscriptR
 }
 
 /** `source` with what its last parse found when it is reused from that run (`reused`, of the same bytes). */
-function withKnown(source: SourceFile, reused: IngestedFile | undefined): SourceFile {
+function withKnown(source: SourceFile, reused: IngestedFile | undefined, vocabulary: string | undefined): SourceFile {
   if (!reused || reused.hash !== source.hash) return source;
-  return {
-    ...source,
-    known: { candidates: reused.candidates, ...(reused.vocabulary ? { vocabulary: reused.vocabulary } : {}) },
-  };
+  return { ...source, known: { candidates: reused.candidates, ...(vocabulary ? { vocabulary } : {}) } };
 }
 
 /**

@@ -13,7 +13,9 @@
  * topic changes (how a transcript is filed: `filed`, `evidence`) is kept in
  * pieces of its own, apart from what depends on the file's text alone: a topic
  * that files some hundreds of transcripts anew touches most pieces, and then
- * 18 MB of filings are written again, not 170 MB. An index file, written last,
+ * 18 MB of filings are written again, not 170 MB. The vocabulary filters
+ * (92 MB of the 170) are pieces of their own too, read only when a topic term
+ * new to the archive asks for them. An index file, written last,
  * names the pieces of its run; a piece it does not name is never read, so a
  * run killed midway leaves the last run's cache whole.
  */
@@ -29,6 +31,7 @@ import {
   keptPath,
   pruneKept,
   readKept,
+  readKeptSync,
   cacheKey as shortKey,
   sourcesKey,
   writeAtomic,
@@ -40,7 +43,7 @@ import { limited } from '../lib/limited.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
-const VERSION = 6;
+const VERSION = 7;
 /** About this many parsed files go into one piece, in a power of two of pieces. */
 const PER_PIECE = 128;
 const MOST_PIECES = 1024;
@@ -56,6 +59,8 @@ export interface IngestCache {
   answers: [string, boolean][];
   /** The file name of each piece of each kind as read, by piece number (`undefined`: not read); the next save keeps those unchanged. */
   pieces?: Record<Kind, readonly (string | undefined)[]>;
+  /** The vocabulary filter kept for a file, its piece read when first asked for (`parsed` leaves the filters out). */
+  vocabulary?: (file: string) => string | undefined;
 }
 
 const PublishedTranscriptSchema = z.object({
@@ -121,10 +126,11 @@ function fromFilingRows(rows: Filing): Pick<IngestedFile, 'filed' | 'evidence'> 
   return { filed: rows.map((row) => row[0]), evidence };
 }
 
-/** The two kinds of pieces: what a file's text made of it (without its filing), and its filing. */
-const KINDS = ['text', 'filing'] as const;
+/** The kinds of pieces: what a file's text made of it (without its filing and vocabulary), its filing, its vocabulary filter. */
+const KINDS = ['text', 'filing', 'vocabulary'] as const;
 type Kind = (typeof KINDS)[number];
-const PIECE_NAME = /^(?:f)?\d+-[0-9a-f]{12}\.json$/;
+const PREFIX: Record<Kind, string> = { text: '', filing: 'f', vocabulary: 'v' };
+const PIECE_NAME = /^[fv]?\d+-[0-9a-f]{12}\.json$/;
 
 /** The index: the run's pieces of each kind by number, and what the content folder holds. */
 const CacheFileSchema = z.object({
@@ -132,6 +138,7 @@ const CacheFileSchema = z.object({
   key: z.string(),
   pieces: z.array(z.string().regex(PIECE_NAME)),
   filings: z.array(z.string().regex(PIECE_NAME)),
+  vocabularies: z.array(z.string().regex(PIECE_NAME)),
   published: z.array(PublishedTranscriptSchema),
   topics: z.string(),
   answers: z.array(z.tuple([z.string(), z.boolean()])),
@@ -147,9 +154,15 @@ const FilingPieceSchema = z.object({
   parsed: z.array(z.tuple([z.string(), FilingSchema])),
 });
 
-/** An entry's part of each kind. */
-function partOf(entry: IngestedFile, kind: Kind): object {
-  const { filed, evidence, ...text } = entry;
+const VocabularyPieceSchema = z.object({
+  key: z.string(),
+  parsed: z.array(z.tuple([z.string(), z.string().nullable()])),
+});
+
+/** An entry's part of each kind; its vocabulary `vocabulary` when the entry leaves it out (one reused from the cache). */
+function partOf(entry: IngestedFile, kind: Kind, vocabulary?: string): unknown {
+  const { filed, evidence, vocabulary: own, ...text } = entry;
+  if (kind === 'vocabulary') return own ?? vocabulary ?? null;
   return kind === 'filing' ? filingRows({ filed, evidence }) : text;
 }
 
@@ -195,6 +208,19 @@ export async function loadIngestCache(content: string, topicRules?: string): Pro
       READING,
     );
   const [texts, filings] = [await read(data.pieces, PieceSchema), await read(data.filings, FilingPieceSchema)];
+  // A vocabulary piece missing or dropped loses only its filters: a new term is then looked for in the files.
+  const vocabularies = new Map<number, Map<string, string | null>>();
+  const vocabulary = (file: string): string | undefined => {
+    const i = pieceOf(file, data.vocabularies.length);
+    let piece = vocabularies.get(i);
+    if (!piece) {
+      const name = data.vocabularies[i];
+      const kept = name === undefined ? undefined : readKeptSync(join(dir, name), VocabularyPieceSchema);
+      piece = new Map(kept?.key === key ? kept.parsed : []);
+      vocabularies.set(i, piece);
+    }
+    return piece.get(file) ?? undefined;
+  };
   const filingOf = new Map(filings.flatMap((p) => p ?? []));
   // An entry is whole with both parts: one without its filing is parsed again.
   const parsed = new Map<string, IngestedFile>();
@@ -210,7 +236,9 @@ export async function loadIngestCache(content: string, topicRules?: string): Pro
     pieces: {
       text: data.pieces.map((name, i) => (texts[i] ? name : undefined)),
       filing: data.filings.map((name, i) => (filings[i] ? name : undefined)),
+      vocabulary: data.vocabularies,
     },
+    vocabulary,
   };
 }
 
@@ -234,15 +262,24 @@ export async function saveIngestCache(
     const i = pieceOf(file, count);
     sizes[i] = (sizes[i] ?? 0) + 1;
   }
+  // The vocabulary the cache read from kept for a file whose entry leaves it out, of the same bytes.
+  const keptVocabulary = (file: string, entry: IngestedFile): string | undefined =>
+    entry.vocabulary === undefined && before?.parsed.get(file)?.hash === entry.hash
+      ? before.vocabulary?.(file)
+      : undefined;
+  const part = (file: string, entry: IngestedFile, kind: Kind): unknown =>
+    partOf(entry, kind, kind === 'vocabulary' ? keptVocabulary(file, entry) : undefined);
   const unchanged = (kind: Kind, i: number, group: readonly [string, IngestedFile][]): boolean =>
     was?.pieces?.[kind][i] !== undefined &&
     (sizes[i] ?? 0) === group.length &&
     group.every(([file, entry]) => {
       const kept = was.parsed.get(file);
-      return kept === entry || (kept !== undefined && isDeepStrictEqual(partOf(kept, kind), partOf(entry, kind)));
+      return (
+        kept === entry || (kept !== undefined && isDeepStrictEqual(part(file, kept, kind), part(file, entry, kind)))
+      );
     });
   const dir = piecesDir(content);
-  const names: Record<Kind, string[]> = { text: [], filing: [] };
+  const names: Record<Kind, string[]> = { text: [], filing: [], vocabulary: [] };
   for (const kind of KINDS)
     for (const [i, group] of groups.entries()) {
       const kept = unchanged(kind, i, group) ? was?.pieces?.[kind][i] : undefined;
@@ -250,9 +287,9 @@ export async function saveIngestCache(
         names[kind].push(kept);
         continue;
       }
-      const parsed = group.map(([file, entry]) => [file, partOf(entry, kind)]);
+      const parsed = group.map(([file, entry]) => [file, part(file, entry, kind)]);
       const text = JSON.stringify({ key, parsed });
-      const name = `${kind === 'filing' ? 'f' : ''}${i}-${shortKey(text)}.json`;
+      const name = `${PREFIX[kind]}${i}-${shortKey(text)}.json`;
       await writeAtomic(join(dir, name), text);
       names[kind].push(name);
     }
@@ -261,13 +298,14 @@ export async function saveIngestCache(
     key,
     pieces: names.text,
     filings: names.filing,
+    vocabularies: names.vocabulary,
     published: cache.published,
     topics: cache.topics,
     answers: cache.answers,
   } satisfies z.infer<typeof CacheFileSchema>);
   await pruneKept(
     dir,
-    [...names.text, ...names.filing].map((name) => join(dir, name)),
+    [...names.text, ...names.filing, ...names.vocabulary].map((name) => join(dir, name)),
   );
 }
 

@@ -138,6 +138,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const steps = archiveSteps({
     ...seeds,
     ...(cache ? { previous: cache.parsed, previousTopics: cache.topics } : {}),
+    ...(cache?.vocabulary ? { previousVocabulary: cache.vocabulary } : {}),
     ...(pool ? { parsed: pool.parsed } : {}),
   });
   let step: ReturnType<typeof steps.next>;

@@ -1,8 +1,8 @@
 /**
  * The ingest cache kept in pieces (scripts/ingest/ingest-cache-fs.ts): it
  * reads back what it kept, a save rewrites only the pieces whose entries
- * changed (a changed filing only the filings' piece), and a damaged piece
- * costs only its own entries.
+ * changed (a changed filing only the filings' piece), its vocabulary filters
+ * are read only when asked for, and a damaged piece costs only its own entries.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,14 +30,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const entry = (i: number, words = 100): IngestedFile => ({
-  hash: `h${i}`,
+const entry = (i: number, words = 100, hash = `h${i}`): IngestedFile => ({
+  hash,
   slug: `talk-${i}`,
   speakers: [],
   topics: ['fees'],
   filed: ['fees'],
   evidence: { fees: { turns: 2 } },
   candidates: [],
+  vocabulary: `v:${hash}`,
   turns: 3,
   words,
   report: { file: `t/${i}.md`, format: 'markdown', turns: 3, speakers: [], problems: [] } as never,
@@ -47,6 +48,9 @@ const entry = (i: number, words = 100): IngestedFile => ({
 const FILES = 1000;
 const parsedOf = (change?: (i: number) => IngestedFile | undefined): Map<string, IngestedFile> =>
   new Map(Array.from({ length: FILES }, (_, i) => [`t/${i}.md`, change?.(i) ?? entry(i)]));
+/** Entries as the cache reads them back: without their vocabulary filters, which it reads when asked. */
+const withoutVocabulary = (parsed: ReadonlyMap<string, IngestedFile>): Map<string, IngestedFile> =>
+  new Map([...parsed].map(([file, { vocabulary: _, ...rest }]) => [file, rest]));
 const cacheOf = (parsed: Map<string, IngestedFile>): IngestCache => ({
   parsed,
   published: [],
@@ -68,11 +72,13 @@ describe('the ingest cache in pieces', () => {
   it('reads back every entry it kept, in pieces', async () => {
     expect(pieceCount(FILES)).toBeGreaterThan(4);
     await saveIngestCache(content, 'rules', cacheOf(parsedOf()));
-    // Each number has a piece of texts and one of filings (`f…`).
-    expect(pieces().size).toBe(2 * pieceCount(FILES));
+    // Each number has a piece of texts, one of filings (`f…`) and one of vocabularies (`v…`).
+    expect(pieces().size).toBe(3 * pieceCount(FILES));
     expect([...pieces().keys()].filter((n) => n.startsWith('f'))).toHaveLength(pieceCount(FILES));
+    expect([...pieces().keys()].filter((n) => n.startsWith('v'))).toHaveLength(pieceCount(FILES));
     const loaded = await loadIngestCache(content, 'rules');
-    expect(loaded?.parsed).toEqual(parsedOf());
+    expect(loaded?.parsed).toEqual(withoutVocabulary(parsedOf()));
+    expect(loaded?.vocabulary?.('t/5.md')).toBe('v:h5');
     expect(loaded?.topics).toBe('k');
     expect(loaded?.answers).toEqual([['place\u0000Texas', true]]);
   });
@@ -90,7 +96,7 @@ describe('the ingest cache in pieces', () => {
     expect([...after.keys()].filter((n) => !before.has(n))).toHaveLength(1);
     expect([...before.keys()].filter((n) => !after.has(n))).toHaveLength(1);
     for (const [name, time] of after) if (before.has(name)) expect(time).toBe(before.get(name));
-    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(changed);
+    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(withoutVocabulary(changed));
   });
 
   it('rewrites only the filings piece of an entry filed anew, not its text', async () => {
@@ -106,7 +112,7 @@ describe('the ingest cache in pieces', () => {
     const added = [...pieces().keys()].filter((n) => !before.has(n));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^f\d+-/);
-    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(changed);
+    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(withoutVocabulary(changed));
   });
 
   it('keeps a filing as rows: its order, counts and missing counts read back as they were', async () => {
@@ -134,13 +140,32 @@ describe('the ingest cache in pieces', () => {
     fewer.delete('t/3.md');
     const before = pieces();
     await saveIngestCache(content, 'rules', cacheOf(fewer), loaded);
-    // Its piece of texts and its piece of filings.
-    expect([...pieces().keys()].filter((n) => !before.has(n))).toHaveLength(2);
-    expect((await loadIngestCache(content, 'rules'))?.parsed).toEqual(fewer);
+    // Its pieces of texts, filings and vocabularies: the others' filters in it read from the one before.
+    expect([...pieces().keys()].filter((n) => !before.has(n))).toHaveLength(3);
+    const back = await loadIngestCache(content, 'rules');
+    expect(back?.parsed).toEqual(fewer);
+    for (const i of [0, 2, 4, 999]) expect(back?.vocabulary?.(`t/${i}.md`)).toBe(`v:h${i}`);
+    expect(back?.vocabulary?.('t/3.md')).toBeUndefined();
+  });
+
+  it('rewrites the vocabulary piece of a file whose bytes changed, and reads none until asked', async () => {
+    const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
+    const before = pieces();
+    const changed = new Map(loaded.parsed);
+    changed.set('t/21.md', entry(21, 100, 'h21-edited'));
+    await saveIngestCache(content, 'rules', cacheOf(changed), loaded);
+    const added = [...pieces().keys()].filter((n) => !before.has(n));
+    expect(added.map((n) => n.replace(/\d.*/, '')).sort()).toEqual(['', 'v']);
+    expect((await loadIngestCache(content, 'rules'))?.vocabulary?.('t/21.md')).toBe('v:h21-edited');
+    // Without its vocabulary pieces the cache still loads whole; a filter asked for is then not there.
+    for (const name of pieces().keys()) if (name.startsWith('v')) rmSync(join(piecesDir(), name));
+    const without = await loadIngestCache(content, 'rules');
+    expect(without?.parsed.size).toBe(changed.size);
+    expect(without?.vocabulary?.('t/22.md')).toBeUndefined();
   });
 
   it('loses only the entries of a damaged piece, with one line, and keeps nothing under other rules', async () => {
-    const name = [...pieces().keys()][0] as string;
+    const name = [...pieces().keys()].find((n) => /^\d/.test(n)) as string;
     writeFileSync(join(piecesDir(), name), '{"key":');
     const loaded = await loadIngestCache(content, 'rules');
     expect(dropped.some((line) => line.includes(name) && line.includes('not valid JSON'))).toBe(true);

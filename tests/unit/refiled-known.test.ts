@@ -43,3 +43,42 @@ test('a transcript filed again under a new topic keeps its candidates and vocabu
   expect(next.topics).toEqual(fresh.topics);
   expect(next.files).toEqual(fresh.files);
 });
+
+test('a vocabulary left out of the last run’s entries is asked for, and finds the transcript a new topic touches', () => {
+  const first = clean(before);
+  const sources = [...before, added];
+  const asked: string[] = [];
+  const previous = new Map([...first.ingested].map(([file, { vocabulary: _, ...rest }]) => [file, rest]));
+  const next = ingestArchive({
+    sources,
+    previous,
+    previousTopics: first.topicsKey,
+    previousVocabulary: (file) => {
+      asked.push(file);
+      return first.ingested.get(file)?.vocabulary;
+    },
+  });
+  expect([...new Set(asked)].sort()).toEqual(['harbour.txt', 'rain.txt']);
+  expect(next.transcripts.map((t) => t.source.file).sort()).toEqual(['harbour.txt', 'new.txt']);
+  expect(next.ingested.get('harbour.txt')?.vocabulary).toBe(first.ingested.get('harbour.txt')?.vocabulary);
+  // The same topics and filing as a clean run.
+  const fresh = clean(sources);
+  expect(next.topics).toEqual(fresh.topics);
+  expect(next.files).toEqual(fresh.files);
+});
+
+test('no vocabulary is asked for when the topics are the same', () => {
+  const first = clean(before);
+  const asked: string[] = [];
+  const previous = new Map([...first.ingested].map(([file, { vocabulary: _, ...rest }]) => [file, rest]));
+  ingestArchive({
+    sources: before,
+    previous,
+    previousTopics: first.topicsKey,
+    previousVocabulary: (file) => {
+      asked.push(file);
+      return undefined;
+    },
+  });
+  expect(asked).toEqual([]);
+});

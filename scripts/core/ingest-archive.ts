@@ -74,7 +74,7 @@ export interface ArchiveInput {
    * The vocabulary filter the earlier run kept for a file, when `previous`
    * leaves it out: read only when a topic term new to the archive asks which
    * reused transcripts may hold it (at 10,000 transcripts the filters are
-   * 92 MB, and most runs choose the same topics).
+   * 89 MB, and most runs choose the same topics).
    */
   previousVocabulary?: (file: string) => string | undefined;
   /** The earlier run's choice of topics ({@link Archive.topicsKey}): reuse is safe only while it holds. */

@@ -14,7 +14,7 @@
  * pieces of its own, apart from what depends on the file's text alone: a topic
  * that files some hundreds of transcripts anew touches most pieces, and then
  * 18 MB of filings are written again, not 170 MB. The vocabulary filters
- * (92 MB of the 170) are pieces of their own too, read only when a topic term
+ * (89 MB of the 170) are pieces of their own too, read only when a topic term
  * new to the archive asks for them. An index file, written last,
  * names the pieces of its run; a piece it does not name is never read, so a
  * run killed midway leaves the last run's cache whole.

@@ -100,27 +100,29 @@ function lazyEntry(text: Buffer): TranscriptRecord | undefined {
     else {
       const scalar = parsed(value.toString('utf8'));
       if (scalar === undefined) return undefined;
-      entry[key] = scalar;
+      own(entry, key, scalar);
     }
     at = next;
   }
   return Object.keys(entry).length > 0 ? (entry as TranscriptRecord) : undefined;
 }
 
+/** `entry[key] = value` as JSON.parse makes it: an own property, whatever the key. */
+function own(entry: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(entry, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** Defines `key` on `entry` as the JSON in `value`, parsed when first read and kept then (or set). */
 function lazily(entry: Record<string, unknown>, key: string, value: Buffer): void {
-  const settle = (v: unknown): void => {
-    Object.defineProperty(entry, key, { value: v, writable: true, enumerable: true, configurable: true });
-  };
   Object.defineProperty(entry, key, {
     enumerable: true,
     configurable: true,
     get() {
       const v: unknown = JSON.parse(value.toString('utf8'));
-      settle(v);
+      own(entry, key, v);
       return v;
     },
-    set: settle,
+    set: (v: unknown) => own(entry, key, v),
   });
 }
 

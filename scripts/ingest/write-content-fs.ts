@@ -167,7 +167,6 @@ async function removeStale(folder: string, files: Rendered, keep: Set<string>, s
  * differ. The file before is read with a synchronous call: a rebuild compares
  * every speaker's and topic's file (9,000 at 10,000 transcripts), and a round
  * trip through libuv's thread pool per read cost more than the read.
- * `before`: the file's text when the caller already holds it.
  */
 async function writeIfChanged(path: string, text: string, summary: WriteSummary): Promise<void> {
   if (ifThere(() => readFileSync(path, 'utf8')) === text) {

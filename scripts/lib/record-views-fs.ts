@@ -44,7 +44,8 @@ export type PublishedPages = Map<string, string[]>;
 
 const viewsFile = (cacheDir: string, record: string): string => keptPath(cacheDir, 'record-views', resolve(record));
 
-function byPage(urls: readonly PublishedUrl[], pages: PublishedPages = new Map()): PublishedPages {
+function byPage(urls: readonly PublishedUrl[]): PublishedPages {
+  const pages: PublishedPages = new Map();
   for (const { path, anchor } of urls) {
     const anchors = pages.get(path) ?? [];
     pages.set(path, anchors);

@@ -115,7 +115,7 @@ export async function writeContent(
   const path = join(dir, RECORD_FILE);
   // The file read before, when it is still that file: compared with it, not read again.
   const before = ids.before && fileIdentity(path) === ids.before.identity ? ids.before : undefined;
-  if (before && unchangedRecord(written, before.entries, before.frame)) summary.unchanged++;
+  if (before && unchangedRecord(written, before.record)) summary.unchanged++;
   else if (before) await writeChunksIfChanged(path, recordChunks(written, before.entries), summary, before.bytes);
   else await writeIfChanged(path, recordText(written), summary);
   await keepPassed(path, seeds, true);
@@ -180,7 +180,7 @@ async function writeIfChanged(path: string, text: string, summary: WriteSummary)
 /** {@link writeIfChanged} for a file made of pieces (`recordChunks`), compared with its bytes before. */
 async function writeChunksIfChanged(
   path: string,
-  chunks: (string | Uint8Array)[],
+  chunks: readonly Uint8Array[],
   summary: WriteSummary,
   before: Uint8Array,
 ): Promise<void> {
@@ -189,7 +189,7 @@ async function writeChunksIfChanged(
     return;
   }
   // One buffer, written at once: piece by piece, its ~20,000 writes at 10,000 transcripts took ~2 s.
-  await writeAtomic(path, Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))));
+  await writeAtomic(path, Buffer.concat(chunks));
   summary.written.push(path);
 }
 

@@ -16,7 +16,7 @@ import {
   readRecordAs,
   readRecordText,
 } from '../core/permalinks/record.ts';
-import { type EntryBytes, readOwnRecord, recordFrame } from '../core/permalinks/record-text.ts';
+import { type EntryBytes, readOwnRecord } from '../core/permalinks/record-text.ts';
 import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { cacheDir } from './cli.ts';
 import { ifThere } from './if-there.ts';
@@ -54,8 +54,6 @@ export interface RecordBefore {
   entries: EntryBytes;
   /** The record as read: reconciliation copies what it changes, so its entries stay the objects read. */
   record: PermalinkRecord;
-  /** The record as read, without its transcripts' entries (`recordFrame`). */
-  frame: string;
 }
 
 /**
@@ -69,12 +67,10 @@ export async function readRecordToRewrite(
   const own = (await passedBefore(file))?.ownOutput;
   const identity = fileIdentity(file);
   const bytes = await readFile(file).catch(() => undefined);
-  const lazy = own && identity !== undefined && bytes !== undefined ? readOwnRecord(bytes) : undefined;
-  if (lazy && identity !== undefined && bytes !== undefined)
-    return {
-      record: lazy.record,
-      before: { identity, bytes, entries: lazy.entries, record: lazy.record, frame: recordFrame(lazy.record) },
-    };
+  if (own && identity !== undefined && bytes !== undefined) {
+    const lazy = readOwnRecord(bytes);
+    if (lazy) return { record: lazy.record, before: { identity, bytes, entries: lazy.entries, record: lazy.record } };
+  }
   const reading = readRecordAs(bytes?.toString('utf8'), own ? OwnRecordSchema : PermalinkRecordSchema);
   if (reading.kind === 'damaged') throw new Error(`${file}: the permalink record is damaged (${reading.why})`);
   if (reading.kind === 'missing') return { record: EMPTY_RECORD };

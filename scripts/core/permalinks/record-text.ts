@@ -128,14 +128,14 @@ function lazily(entry: Record<string, unknown>, key: string, value: Buffer): voi
 
 /**
  * The file of `record`: `JSON.stringify(record, null, 2)` and a newline, as
- * pieces, each entry that is still the very object read from `earlier` as
- * its bytes there. The record is stringified in one call with each such
+ * pieces of bytes, each entry that is still the very object read from
+ * `earlier` as its bytes there. The record is stringified in one call with each such
  * entry as a numbered placeholder string, and the text is then cut at the
  * placeholders: a placeholder is found only where a transcript's entry
  * stands (a key indented four spaces, in the layout of {@link readOwnRecord}),
  * where the record holds objects, never strings.
  */
-export function recordChunks(record: PermalinkRecord, earlier: EntryBytes = new Map()): (string | Uint8Array)[] {
+export function recordChunks(record: PermalinkRecord, earlier: EntryBytes = new Map()): Uint8Array[] {
   const texts: Uint8Array[] = [];
   const transcripts: Record<string, unknown> = {};
   for (const [slug, entry] of Object.entries(record.transcripts)) {
@@ -144,22 +144,20 @@ export function recordChunks(record: PermalinkRecord, earlier: EntryBytes = new 
     else transcripts[slug] = `${PLACEHOLDER}${texts.push(text) - 1}${PLACEHOLDER}`;
   }
   const json = JSON.stringify({ ...record, transcripts }, null, 2);
-  const chunks: (string | Uint8Array)[] = [];
+  const chunks: Uint8Array[] = [];
   let from = 0;
   for (const placed of json.matchAll(PLACED)) {
     const [whole, head, n] = placed as unknown as [string, string, string];
-    chunks.push(`${json.slice(from, placed.index)}${head}`, texts[Number(n)] as Uint8Array);
+    chunks.push(Buffer.from(`${json.slice(from, placed.index)}${head}`), texts[Number(n)] as Uint8Array);
     from = placed.index + whole.length;
   }
-  chunks.push(`${json.slice(from)}\n`);
+  chunks.push(Buffer.from(`${json.slice(from)}\n`));
   return chunks;
 }
 
 /** {@link recordChunks} as one text. */
 export function recordText(record: PermalinkRecord, earlier: EntryBytes = new Map()): string {
-  return recordChunks(record, earlier)
-    .map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8')))
-    .join('');
+  return Buffer.concat(recordChunks(record, earlier)).toString('utf8');
 }
 
 /**
@@ -167,11 +165,10 @@ export function recordText(record: PermalinkRecord, earlier: EntryBytes = new Ma
  * joining them: an entry's bytes taken from `bytes` at their own place are
  * not compared again.
  */
-export function sameBytes(chunks: readonly (string | Uint8Array)[], bytes: Uint8Array): boolean {
+export function sameBytes(chunks: readonly Uint8Array[], bytes: Uint8Array): boolean {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
-  for (const chunk of chunks) {
-    const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (const piece of chunks) {
     const same =
       piece.buffer === bytes.buffer && piece.byteOffset === bytes.byteOffset + at
         ? at + piece.byteLength <= file.length
@@ -184,19 +181,22 @@ export function sameBytes(chunks: readonly (string | Uint8Array)[], bytes: Uint8
 
 /**
  * The record without its transcripts' entries, their slugs in order in their
- * place: what {@link recordText} writes besides the entries' texts.
+ * place: what {@link recordChunks} writes besides the entries.
  */
-export function recordFrame(record: PermalinkRecord): string {
+function recordFrame(record: PermalinkRecord): string {
   return JSON.stringify({ ...record, transcripts: Object.keys(record.transcripts) });
 }
 
 /**
- * Whether {@link recordChunks} would write `record` as the very file `earlier`
- * and `frame` were read from: every transcript entry is an object read from
- * that file, and the rest of the record is unchanged. At 10,000 transcripts
- * an edit that leaves the record as it was saves making its 171 MB of text
- * and comparing it with the file's.
+ * Whether {@link recordChunks} would write `record` as the very file `read`
+ * was read from ({@link readOwnRecord}): every transcript entry is the object
+ * read under its slug, and the rest of the record is unchanged. At 10,000
+ * transcripts an edit that leaves the record as it was saves making its
+ * 171 MB again and comparing it with the file's.
  */
-export function unchangedRecord(record: PermalinkRecord, earlier: EntryBytes, frame: string): boolean {
-  return Object.values(record.transcripts).every((entry) => earlier.has(entry)) && recordFrame(record) === frame;
+export function unchangedRecord(record: PermalinkRecord, read: PermalinkRecord): boolean {
+  return (
+    Object.entries(record.transcripts).every(([slug, entry]) => read.transcripts[slug] === entry) &&
+    recordFrame(record) === recordFrame(read)
+  );
 }

@@ -107,7 +107,7 @@ export async function readKept<S extends z.ZodType>(file: string, schema: S): Pr
  * `src/lib/mdx-record-loader-fs.ts`).
  */
 export function readKeptSync<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
-  const text = ifThere(() => readFileSync(file, 'utf8'));
+  const text = ifThere(() => readFileSync(file).toString('utf8'));
   if (text === undefined) return undefined;
   const checked = checkKept(text, schema);
   if (!('why' in checked)) return checked.value;

@@ -17,7 +17,8 @@ const KEEP_ALIVE_MS = 200;
 let gate: Promise<void> | undefined;
 
 /**
- * Resolves once the content folder may be read. Rejects when the input ends
+ * Resolves once the content folder may be read and `alongside` (what the
+ * loader reads meanwhile) is done. Rejects when the input ends
  * without a go (the build that started this process went away or stopped),
  * which fails the load, so that Astro ends rather than wait for ever.
  *
@@ -26,13 +27,15 @@ let gate: Promise<void> | undefined;
  * the store before the loaders run, so while they wait the store would be
  * saved once for nothing, and once more after their changes. `keepAlive`, a
  * change of the loader's own, is called every {@link KEEP_ALIVE_MS} ms while
- * it waits, so that the store is saved once, after the loaders.
+ * it waits (for `alongside` too, in an Astro build that does not wait for
+ * the content), so that the store is saved once, after the loaders.
  */
-export async function contentReady(keepAlive?: () => void): Promise<void> {
-  if (process.env[AWAIT_CONTENT] !== '1') return;
+export async function contentReady(keepAlive?: () => void, alongside?: Promise<unknown>): Promise<void> {
+  const waits = [...(process.env[AWAIT_CONTENT] === '1' ? [opened()] : []), ...(alongside ? [alongside] : [])];
+  if (waits.length === 0) return;
   const timer = keepAlive ? setInterval(keepAlive, KEEP_ALIVE_MS) : undefined;
   try {
-    await opened();
+    await Promise.all(waits);
   } finally {
     clearInterval(timer);
   }

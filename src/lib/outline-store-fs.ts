@@ -57,12 +57,19 @@ const shardFile = (kept: string, shard: number): string => join(kept, `${shard}.
 
 /**
  * The outlines kept for the files of `folder`, by entry id; empty when none
- * were kept. Read with synchronous calls, as the loader reads its files.
+ * were kept. A shard at a time, with a turn of the event loop between two
+ * (each is a few MB): the loader reads them while it waits for the ingest,
+ * and its `keepAlive` must run meanwhile.
  */
-export function readOutlines(cacheDir: string, folder: string): Map<string, KeptOutline> {
+export async function readOutlines(cacheDir: string, folder: string): Promise<Map<string, KeptOutline>> {
   const kept = keptFolder(cacheDir, folder);
-  const shards = Array.from({ length: SHARDS }, (_, i) => readKeptSync(shardFile(kept, i), KeptShardSchema));
-  return new Map(shards.flatMap((shard, i) => Object.entries(shard ?? {}).filter(([id]) => shardOf(id) === i)));
+  const outlines = new Map<string, KeptOutline>();
+  for (let i = 0; i < SHARDS; i++) {
+    if (i > 0) await new Promise((next) => setImmediate(next));
+    const shard = readKeptSync(shardFile(kept, i), KeptShardSchema);
+    for (const [id, outline] of Object.entries(shard ?? {})) if (shardOf(id) === i) outlines.set(id, outline);
+  }
+  return outlines;
 }
 
 /** Writes the shards that hold any of `changed` (ids added, replaced or removed). */

@@ -68,9 +68,9 @@ describe('kept outlines', () => {
   );
 
   it('are read back as written, and a rebuild rewrites only the shard of the outline that changed', async () => {
-    expect(readOutlines(cache, folder).size).toBe(0);
+    expect((await readOutlines(cache, folder)).size).toBe(0);
     await writeOutlines(cache, folder, entries, entries.keys());
-    expect(readOutlines(cache, folder)).toEqual(entries);
+    expect(await readOutlines(cache, folder)).toEqual(entries);
     const [kept] = readdirSync(cache);
     const shards = join(cache, kept as string);
     const times = () => new Map(readdirSync(shards).map((f) => [f, statSync(join(shards, f)).mtimeMs]));
@@ -82,12 +82,12 @@ describe('kept outlines', () => {
     await writeOutlines(cache, folder, changed, [slug]);
     const after = times();
     expect([...after].filter(([f, t]) => before.get(f) !== t)).toHaveLength(1);
-    expect(readOutlines(cache, folder)).toEqual(changed);
+    expect(await readOutlines(cache, folder)).toEqual(changed);
     // Removed: its shard is written without it.
     const removed = new Map(changed);
     removed.delete(slug);
     await writeOutlines(cache, folder, removed, [slug]);
-    expect(readOutlines(cache, folder)).toEqual(removed);
+    expect(await readOutlines(cache, folder)).toEqual(removed);
   });
 
   it('drop a damaged shard with one line and keep the others', async () => {
@@ -98,7 +98,7 @@ describe('kept outlines', () => {
     writeFileSync(join(shards, first as string), '{"x":{"stamp":"1","packed":{"slug":"x","turns":{},"topics":[]}}}');
     const lines: string[] = [];
     reportDroppedTo((line) => lines.push(line));
-    const read = readOutlines(cache, folder);
+    const read = await readOutlines(cache, folder);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('was dropped');
     expect(read.size).toBeLessThan(entries.size);

@@ -21,8 +21,11 @@ writeFileSync(
   `import { contentReady } from ${JSON.stringify(resolve('scripts/lib/content-gate-fs.ts'))};
 console.log('started');
 let kept = 0;
+// With ALONGSIDE_MS, the loader also reads something of its own for that long (the kept outlines).
+const ms = Number(process.env.ALONGSIDE_MS ?? 0);
+const alongside = ms > 0 ? new Promise((done) => setTimeout(() => { console.log('read alongside'); done(undefined); }, ms)) : undefined;
 try {
-  await contentReady(() => kept++);
+  await contentReady(() => kept++, alongside);
   console.log('reading the content');
   const then = kept;
   setTimeout(() => console.log(\`kept alive \${then} times while waiting, \${kept - then} after\`), 600);
@@ -34,8 +37,8 @@ try {
 );
 
 /** The loader script in a process of its own, waiting or not; its output as it comes, and how it ended. */
-function start(waits: boolean) {
-  const env = { ...process.env };
+function start(waits: boolean, alongsideMs = 0) {
+  const env: NodeJS.ProcessEnv = { ...process.env, ALONGSIDE_MS: String(alongsideMs) };
   if (waits) env[AWAIT_CONTENT] = '1';
   else delete env[AWAIT_CONTENT];
   const child = spawn(process.execPath, [script], { env, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -86,4 +89,22 @@ test('not told to wait (any other astro build or astro dev), the loader reads at
   const run = start(false);
   expect(await run.code).toBe(0);
   expect(run.output).toContain('reading the content');
+}, 60_000);
+
+test('what the loader reads alongside is waited for too, with the store kept from saving meanwhile', async () => {
+  // Not told to wait: only the loader's own read holds it back.
+  const alone = start(false, 800);
+  expect(await alone.code).toBe(0);
+  expect(alone.output.indexOf('read alongside')).toBeGreaterThan(-1);
+  expect(alone.output.indexOf('reading the content')).toBeGreaterThan(alone.output.indexOf('read alongside'));
+  const [, times, after] = /kept alive (\d+) times while waiting, (\d+) after/.exec(alone.output) ?? [];
+  expect(Number(times)).toBeGreaterThanOrEqual(3);
+  expect(after).toBe('0');
+  // Told to wait: the go alone does not start the reading while the loader's own read runs.
+  const run = start(true, 1500);
+  await until(() => run.output.includes('started'), 'the process to start');
+  run.child.stdin.write('go\n');
+  await until(() => run.output.includes('read alongside'), 'the read alongside');
+  expect(await run.code).toBe(0);
+  expect(run.output.indexOf('reading the content')).toBeGreaterThan(run.output.indexOf('read alongside'));
 }, 60_000);

@@ -6,11 +6,10 @@
  * that waits for it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { buildStamp, type OutListing } from '../lib/build-stamp-fs.ts';
 import type { CliOptions } from '../lib/cli.ts';
-import { filesUnder } from '../lib/files-under-fs.ts';
 import type { StageStats } from '../lib/stage-clock-fs.ts';
+import { type TallyOptions, tallyTree } from '../lib/tree-tally-fs.ts';
 
 export interface BuildContext {
   options: CliOptions;
@@ -71,27 +70,12 @@ export interface Stage {
 }
 
 /**
- * Files, HTML pages and bytes under `dir` (only those `only` accepts; not in
- * the folders `skip` accepts). A file gone by the time it is measured (another
- * stage's temporary file) is not counted.
+ * Files, HTML pages and bytes under `dir`, walked in a thread of its own (see
+ * `tree-tally-fs.ts` for `skip` and `exclude`). A file gone by the time it is
+ * measured (another stage's temporary file) is not counted.
  */
-export async function countFiles(
-  dir: string,
-  only?: (path: string) => boolean,
-  skip?: (folder: string) => boolean,
-): Promise<Figures> {
-  let pages = 0;
-  let files = 0;
-  let bytes = 0;
-  for (const file of filesUnder(dir, skip)) {
-    if (only && !only(file)) continue;
-    const size = statSync(file, { throwIfNoEntry: false })?.size;
-    if (size === undefined) continue;
-    files++;
-    if (file.endsWith('.html')) pages++;
-    bytes += size;
-  }
-  return { pages, files, bytes };
+export async function countFiles(dir: string, options: Omit<TallyOptions, 'digest'> = {}): Promise<Figures> {
+  return (await tallyTree(dir, options)).tally;
 }
 
 export function megabytes(bytes: number): string {

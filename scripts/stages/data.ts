@@ -6,21 +6,16 @@
  * compressed whole-archive downloads joined from the twins are the next
  * stage's (`downloads.ts`).
  */
-import { relative, sep } from 'node:path';
 import { TWIN_EXTENSIONS } from '../core/data-files.ts';
 import { plural } from '../core/text.ts';
 import { BULK_FILES } from '../lib/bulk-downloads-fs.ts';
 import { MANIFEST_FILE, writeDataFiles } from '../lib/data-files-fs.ts';
 import type { Stage } from './context.ts';
 
-const TOP_FILES: ReadonlySet<string> = new Set([MANIFEST_FILE, ...BULK_FILES]);
-const TWIN = new RegExp(`^transcripts/[^/]+\\.(?:${TWIN_EXTENSIONS.join('|')})$`);
-
-/** Whether `file` in `site` is a data file: a twin, the manifest, a download (the downloads stage's). */
-export function isDataFile(site: string, file: string): boolean {
-  const path = relative(site, file).split(sep).join('/');
-  return TOP_FILES.has(path) || TWIN.test(path);
-}
+/** A data file's path in the site (with `/`): a twin, the manifest, a download (the downloads stage's). */
+export const DATA_FILE = new RegExp(
+  `^(?:${[MANIFEST_FILE, ...BULK_FILES].map(RegExp.escape).join('|')}|transcripts/[^/]+\\.(?:${TWIN_EXTENSIONS.join('|')}))$`,
+);
 
 export const dataStage: Stage = {
   name: 'data',

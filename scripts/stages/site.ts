@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { plural } from '../core/text.ts';
 import { cacheKey } from '../lib/build-cache-fs.ts';
 import { ROOT } from '../lib/cli.ts';
@@ -15,12 +15,12 @@ import { gigabytes, HEAP_GROWTH_FLAG, memoryBudget, overlappedPeak } from '../li
 import { type NodeChild, startNode } from '../lib/run-node-fs.ts';
 import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
 import { type BuildContext, countFiles, megabytes, type Stage, stop } from './context.ts';
-import { isDataFile } from './data.ts';
+import { DATA_FILE } from './data.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /** The search stage's folders in the site. */
-const SEARCH_FOLDERS = new Set(['pagefind', VOCABULARY_DIR]);
+const SEARCH_FOLDERS = ['pagefind', VOCABULARY_DIR];
 
 /** The Astro stage's heap limit in MB: half the machine's memory, never under V8's usual 4 GB. */
 function astroHeapMB(): number {
@@ -151,11 +151,7 @@ export const siteStage: Stage = {
     await astro.release();
     if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
     // Astro's files only: the data and search stages may be writing theirs beside them.
-    const figures = await countFiles(
-      staging,
-      (file) => !isDataFile(staging, file),
-      (folder) => SEARCH_FOLDERS.has(relative(staging, folder)),
-    );
+    const figures = await countFiles(staging, { skip: SEARCH_FOLDERS, exclude: DATA_FILE });
     const lines = [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`];
     if (!astroPatched())
       lines.push(

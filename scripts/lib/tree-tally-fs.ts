@@ -1,0 +1,113 @@
+/**
+ * Files, HTML pages and bytes under a folder, and optionally its stamp
+ * digest (each file's path, size and time), made in a worker thread. A
+ * stage's figures and the published site's stamp walk and stat tens of
+ * thousands of files (123,000 at 10,000 transcripts, 1.5-2 s of a core); in
+ * the build's own thread that work held up the search stage beside Astro,
+ * and the publish stage's own listings after it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { filesUnder, relativeTo } from './files-under-fs.ts';
+
+/** Files, HTML pages and bytes of a folder. */
+export interface Tally {
+  files: number;
+  pages: number;
+  bytes: number;
+}
+
+export interface TallyOptions {
+  /** Folders not entered, by their path under the folder (with `/`). */
+  skip?: readonly string[];
+  /** Files not counted: those whose path under the folder (with `/`) this matches. */
+  exclude?: RegExp;
+  /** Also the digest of every counted file's path, size and time, in path order (a build stamp's part). */
+  digest?: boolean;
+}
+
+export interface TreeTally {
+  tally: Tally;
+  /** With `digest`. */
+  digest?: string;
+}
+
+/** What the worker is asked: the options, with the pattern as text. */
+interface Request {
+  dir: string;
+  skip: readonly string[];
+  exclude?: { source: string; flags: string };
+  digest: boolean;
+}
+
+type Reply = TreeTally | { error: string };
+
+const WORKER = 'tree-tally';
+
+/** {@link tallyHere} in a worker thread. */
+export function tallyTree(dir: string, options: TallyOptions = {}): Promise<TreeTally> {
+  const request: Request = {
+    dir,
+    skip: options.skip ?? [],
+    ...(options.exclude ? { exclude: { source: options.exclude.source, flags: options.exclude.flags } } : {}),
+    digest: options.digest ?? false,
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER]: request } });
+    worker.once('message', (reply: Reply) => {
+      if ('error' in reply) reject(new Error(reply.error));
+      else resolve(reply);
+    });
+    worker.once('error', reject);
+    // After a reply this changes nothing; without one, the walk did not end.
+    worker.once('exit', (code) => reject(new Error(`${dir}: the walk's thread stopped (exit code ${code})`)));
+  });
+}
+
+/**
+ * The tally of `dir` in this thread: one synchronous stat per file (tens of
+ * thousands of awaited stats cost ten times more: 6.9 s against 0.4 s at
+ * 75,000 files). A file gone by the time it is measured (another stage's
+ * temporary file) is not counted; a missing folder counts nothing, and its
+ * digest says it is missing.
+ */
+export function tallyHere(dir: string, options: TallyOptions = {}): TreeTally {
+  const tally: Tally = { files: 0, pages: 0, bytes: 0 };
+  const hash = options.digest ? createHash('sha256') : undefined;
+  if (!existsSync(dir)) {
+    hash?.update(`missing ${dir}\n`);
+    return { tally, ...(hash ? { digest: hash.digest('hex') } : {}) };
+  }
+  const relative = relativeTo(dir);
+  const posix = sep === '/' ? relative : (file: string) => relative(file).split(sep).join('/');
+  const skip = new Set(options.skip ?? []);
+  const files = filesUnder(dir, skip.size > 0 ? (folder) => skip.has(posix(folder)) : undefined);
+  if (hash) files.sort();
+  for (const file of files) {
+    if (options.exclude?.test(posix(file))) continue;
+    const s = statSync(file, { throwIfNoEntry: false });
+    if (!s) continue;
+    hash?.update(`${relative(file)}\0${s.size}\0${s.mtimeMs}\n`);
+    tally.files++;
+    tally.bytes += s.size;
+    if (file.endsWith('.html')) tally.pages++;
+  }
+  return { tally, ...(hash ? { digest: hash.digest('hex') } : {}) };
+}
+
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | undefined)?.[WORKER]) {
+  const { dir, skip, exclude, digest } = (workerData as Record<typeof WORKER, Request>)[WORKER];
+  let reply: Reply;
+  try {
+    reply = tallyHere(dir, {
+      skip,
+      digest,
+      ...(exclude ? { exclude: new RegExp(exclude.source, exclude.flags) } : {}),
+    });
+  } catch (e) {
+    reply = { error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort.postMessage(reply);
+}

@@ -86,6 +86,7 @@ async function build(options: CliOptions): Promise<boolean> {
   running.staging = staging;
   running.undo.push(() => removeStaging(staging));
   const clock = stageClock();
+  const parsing = Promise.withResolvers<void>();
   const ctx: BuildContext = {
     options,
     staging,
@@ -100,6 +101,8 @@ async function build(options: CliOptions): Promise<boolean> {
     setPublishing: (on) => {
       running.publishing = on;
     },
+    ingestParsing: parsing.promise,
+    markIngestParsing: () => parsing.resolve(),
   };
   try {
     if (

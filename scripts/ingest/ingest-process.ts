@@ -15,17 +15,25 @@ import type { IngestOptions, IngestOutcome } from './run-ingest-fs.ts';
 /** The argument that makes this module, run as a process, the ingest's child. */
 const CHILD = '--ingest-child';
 
-/** What the child sends back: the ingest's outcome, or the error that stopped it (a fault, not the input's). */
-type FromChild = { outcome: IngestOutcome } | { error: { message: string; stack?: string; path?: string } };
+/**
+ * What the child sends: that it parses (the last run's outcome does not
+ * stand), then the ingest's outcome, or the error that stopped it (a fault,
+ * not the input's).
+ */
+type FromChild =
+  | { parsing: true }
+  | { outcome: IngestOutcome }
+  | { error: { message: string; stack?: string; path?: string } };
 
 /**
  * Runs the ingest in a child process and resolves with its outcome once the
  * process has ended; `track` is told of the child while it runs (so a signal
- * to the build stops it too).
+ * to the build stops it too), and `parsing` when the child starts to parse.
  */
 export function runIngestInProcess(
   options: IngestOptions,
   track: (child: ChildProcess | undefined) => void = () => {},
+  parsing: () => void = () => {},
 ): Promise<IngestOutcome> {
   return new Promise((resolve, reject) => {
     // Its parse workers share its V8 flags: the heap-growth flag bounds their garbage too.
@@ -37,8 +45,9 @@ export function runIngestInProcess(
     track(child);
     let outcome: IngestOutcome | undefined;
     let failure: Error | undefined;
-    child.once('message', (message: FromChild) => {
-      if ('outcome' in message) outcome = message.outcome;
+    child.on('message', (message: FromChild) => {
+      if ('parsing' in message) parsing();
+      else if ('outcome' in message) outcome = message.outcome;
       else failure = Object.assign(new Error(message.error.message), message.error);
     });
     child.once('error', (e) => {
@@ -65,7 +74,7 @@ if (process.argv[2] === CHILD && process.send) {
     let message: FromChild;
     try {
       const { runIngest } = await import('./run-ingest-fs.ts');
-      message = { outcome: await runIngest(options) };
+      message = { outcome: await runIngest(options, { parsing: () => send({ parsing: true } satisfies FromChild) }) };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       message = {

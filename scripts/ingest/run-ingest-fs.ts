@@ -79,7 +79,13 @@ export interface IngestOutcome {
   problems: string[];
 }
 
-export async function runIngest(options: IngestOptions): Promise<IngestOutcome> {
+/** What the caller is told while the ingest runs. */
+export interface IngestHooks {
+  /** The last run's outcome does not stand: the ingest parses (and most likely writes). */
+  parsing?: () => void;
+}
+
+export async function runIngest(options: IngestOptions, hooks: IngestHooks = {}): Promise<IngestOutcome> {
   const seedsStat = await stat(options.seeds).catch(() => undefined);
   if (!seedsStat)
     return failed(
@@ -120,6 +126,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
       problems: replay.problems,
     };
   }
+  hooks.parsing?.();
   // The pipeline and the NLP models it loads (~0.8 s of a core) only now: a run replayed above never needs them.
   const [{ archiveSteps, reusableFrom }, { recallTaggerAnswers, taggerAnswers }, { startParsePool }] =
     await Promise.all([

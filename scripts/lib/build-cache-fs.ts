@@ -87,8 +87,28 @@ export function hasFields(
   );
 }
 
+/** Kept files read ahead ({@link readKeptAhead}), by path, until a {@link readKept} takes the read. */
+const ahead = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts reading a kept file that a later stage of this build reads: the
+ * build's own thread is idle while its ingest runs, and a stage's kept file,
+ * which only that stage writes, does not change meanwhile. The next
+ * {@link readKept} of `file` (with the same schema) takes this read.
+ */
+export function readKeptAhead<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
+  const started = ahead.get(file) ?? readKept(file, schema);
+  ahead.set(file, started);
+  return started as Promise<z.infer<S> | undefined>;
+}
+
 /** A kept file, checked against its schema; `undefined` when it is missing or was dropped. */
 export async function readKept<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
+  const early = ahead.get(file);
+  if (early) {
+    ahead.delete(file);
+    return early as Promise<z.infer<S> | undefined>;
+  }
   let text: string;
   try {
     // Bytes decoded at once: `readFile(file, 'utf8')` decodes piece by piece into a string that

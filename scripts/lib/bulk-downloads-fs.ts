@@ -22,7 +22,7 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { z } from 'zod';
 import { ARCHIVE_COLUMNS, archiveRows, jsonLine, toCsv } from '../core/to-data.ts';
-import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts';
+import { keptPath, readKept, readKeptAhead, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { type ListedTranscript, readManifestEntries } from './data-files-fs.ts';
 import { statKey } from './scan-cache-fs.ts';
 
@@ -56,6 +56,11 @@ const BulkRecordSchema = z.object({
 type BulkRecord = z.infer<typeof BulkRecordSchema>;
 
 const recordFile = (cacheDir: string): string => keptPath(cacheDir, 'bulk-downloads');
+
+/** Starts reading what {@link writeBulkDownloads} kept in `cacheDir` (see `readKeptAhead`). */
+export function readBulkRecordAhead(cacheDir: string): void {
+  void readKeptAhead(recordFile(cacheDir), BulkRecordSchema);
+}
 
 /** Members compressed at once. */
 const BATCH = 16;

@@ -35,7 +35,7 @@ import {
 import { inPart, type Part } from '../core/search-shards.ts';
 import { parseMdxRecord } from '../core/to-mdx.ts';
 import { transcriptToManifestEntry } from '../core/to-twin.ts';
-import { keptPath, readKept, sourcesKey, writeAtomic, writeKept } from './build-cache-fs.ts';
+import { keptPath, readKept, readKeptAhead, sourcesKey, writeAtomic, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
 import { ifThere } from './if-there.ts';
 import { limited } from './limited.ts';
@@ -179,10 +179,17 @@ async function writeTwins(
   return { files, bytes };
 }
 
+const keptFileOf = (cacheDir: string, content: string): string => keptPath(cacheDir, 'data-files', resolve(content));
+
+/** Starts reading what {@link writeDataFiles} kept in `cacheDir` for `content` (see `readKeptAhead`). */
+export function readDataFilesAhead(content: string, cacheDir: string): void {
+  void readKeptAhead(keptFileOf(cacheDir, content), KeptSchema);
+}
+
 /** Writes (or links) the data files of `options.content` into `options.site`. */
 export async function writeDataFiles(options: DataFilesOptions): Promise<DataFilesOutcome> {
   const { content, site, previous, part } = options;
-  const keptFile = options.cacheDir ? keptPath(options.cacheDir, 'data-files', resolve(content)) : undefined;
+  const keptFile = options.cacheDir ? keptFileOf(options.cacheDir, content) : undefined;
   const code = await codeKey();
   const kept = keptFile ? await readKept(keptFile, KeptSchema) : undefined;
   const before = kept?.code === code ? kept.transcripts : {};

@@ -32,7 +32,7 @@ import { ROOT } from '../lib/cli.ts';
 import { limited } from '../lib/limited.ts';
 import { memoryBudget } from '../lib/memory-plan.ts';
 import { analysesDir } from './analysis-cache-fs.ts';
-import { siteTwins, writeVocabulary } from './vocabulary-fs.ts';
+import { readStoreAhead, siteTwins, writeVocabulary } from './vocabulary-fs.ts';
 
 const PAGEFIND_VERSION_FILE = join(ROOT, 'node_modules/pagefind/package.json');
 /** The code that makes the page Pagefind indexes for a transcript, what it uses, and this indexer. */
@@ -159,6 +159,11 @@ async function placeShard(out: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const name of await readdir(out)) await rename(join(out, name), join(to, name));
   await rm(out, { recursive: true, force: true });
+}
+
+/** Starts reading what {@link buildSearchIndex} with this cache and published site reads of the last pass (see `readKeptAhead`). */
+export function readSearchAhead(cache: string, previous: string): void {
+  readStoreAhead(analysesDir(cache, previous), previous);
 }
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexOutcome> {

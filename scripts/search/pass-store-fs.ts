@@ -30,7 +30,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { PagefindRecord } from '../../src/lib/search-record.ts';
-import { dropKept, hasFields, keptAppend, keptStream, pruneKept, readKept, writeKept } from '../lib/build-cache-fs.ts';
+import {
+  dropKept,
+  hasFields,
+  keptAppend,
+  keptStream,
+  pruneKept,
+  readKept,
+  readKeptAhead,
+  writeKept,
+} from '../lib/build-cache-fs.ts';
 import { type PackedPage, type PackedTwin, passageDigest, type Terms } from './packed-twin.ts';
 
 /** Where, in an array of numbers, a list starts and how long it is (its ids, then as many counts). */
@@ -128,6 +137,13 @@ function asNumbers(bytes: Buffer, count: number): Uint32Array {
   return bytes.byteOffset % 4 === 0
     ? new Uint32Array(bytes.buffer, bytes.byteOffset, count)
     : new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + count * 4));
+}
+
+/** Starts reading the index and the table of terms of the store in `dir` for a later {@link readPassStore} (see `readKeptAhead`). */
+export function readPassStoreAhead(dir: string): void {
+  void readKeptAhead(join(dir, INDEX), StoreIndexSchema).then((index) => {
+    if (index) void readKeptAhead(join(dir, index.terms), TermsSchema);
+  });
 }
 
 /** Reads the store in `dir`; `undefined` when there is none or it was dropped. */

@@ -29,13 +29,24 @@ import { analysisFiles, analysisOf } from './analysis-cache-fs.ts';
 import { analyzedInOrder } from './analyze-pool-fs.ts';
 import type { AnalyzedTwin } from './analyze-twin.ts';
 import { type PackedTwin, Terms } from './packed-twin.ts';
-import { passStoreDir, passStoreWriter, readPassStore } from './pass-store-fs.ts';
+import { passStoreDir, passStoreWriter, readPassStore, readPassStoreAhead } from './pass-store-fs.ts';
 import { passageIndexWriter } from './passage-index-fs.ts';
 
 export const VOCABULARY_DIR = 'search-words';
 /** The folders of the words (and speakers) by their first letters, and of the close matches. */
 const WORDS = 'words';
 const NEAR = 'near';
+
+/** Whether the pass's store may be used: only beside the published index it was made for (its passages' texts are there). */
+const storeUsable = (publishedIndex: string): boolean => existsSync(join(publishedIndex, 'index.json'));
+
+/**
+ * Starts reading the pass's store that {@link writeVocabulary} with these
+ * `keptDir` and `published` reads, when it reads one (see `readKeptAhead`).
+ */
+export function readStoreAhead(keptDir: string, published: string): void {
+  if (storeUsable(join(published, VOCABULARY_DIR))) readPassStoreAhead(passStoreDir(keptDir));
+}
 
 /** Every transcript's JSON twin in a built site (`/transcripts/<slug>.json`). */
 export async function siteTwins(site: string): Promise<string[]> {
@@ -119,11 +130,10 @@ export async function writeVocabulary(
   const dated = await inDateOrder(site, twinFiles);
   await rm(dir, { recursive: true, force: true });
   const kept = keptDir === undefined ? undefined : await analysisFiles(keptDir, dated);
-  // The pass's store, used only beside the published site it was made for: its passages' texts are there.
   const publishedIndex = published === undefined ? undefined : join(published, VOCABULARY_DIR);
   const storeDir = keptDir === undefined ? undefined : passStoreDir(keptDir);
   const store =
-    storeDir !== undefined && publishedIndex !== undefined && existsSync(join(publishedIndex, 'index.json'))
+    storeDir !== undefined && publishedIndex !== undefined && storeUsable(publishedIndex)
       ? await readPassStore(storeDir)
       : undefined;
   const terms = new Terms(store?.terms);

@@ -25,6 +25,14 @@ export interface BuildContext {
   onStop: (undo: () => Promise<void>) => void;
   /** Set while the publish stage renames folders: a signal waits rather than split them. */
   setPublishing: (on: boolean) => void;
+  /**
+   * Resolves once the ingest parses (the last run's outcome does not stand),
+   * so the stages after it will have work: while the ingest runs, they may
+   * read their kept files ahead (`start`). A replayed run never resolves it.
+   */
+  ingestParsing: Promise<void>;
+  /** Called by the ingest stage when the ingest parses. */
+  markIngestParsing: () => void;
 }
 
 export type Figures = Pick<StageStats, 'files' | 'bytes' | 'pages'> & Partial<Pick<StageStats, 'inputBytes' | 'notes'>>;

@@ -9,7 +9,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BULK_FILES, writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
+import { BULK_FILES, readBulkRecordAhead, writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
 import type { Stage } from './context.ts';
 
 export const downloadsStage: Stage = {
@@ -17,6 +17,11 @@ export const downloadsStage: Stage = {
   title: 'Downloads',
   runs: (options) => !options.part,
   background: () => true,
+  /** What the last build kept is read while the ingest parses (see the data stage). */
+  start(ctx) {
+    void ctx.ingestParsing.then(() => readBulkRecordAhead(ctx.cache));
+    return async () => {};
+  },
   async run(ctx) {
     const { options, staging } = ctx;
     const bulk = await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });

@@ -28,6 +28,7 @@ export const ingestStage: Stage = {
         out: options.out,
       },
       ctx.track,
+      ctx.markIngestParsing,
     );
     // The published site is listed for the stamp here while the ingest runs in its own process (it never writes there).
     const listed = existsSync(options.out) ? listOut(options.out) : undefined;

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngestInProcess } from '../../scripts/ingest/ingest-process.ts';
 import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
 import { useCacheDir } from '../helpers/cache-dir.ts';
 
@@ -25,11 +26,16 @@ afterAll(() => {
 
 describe('ingest replay', () => {
   it('reports the last run again when nothing changed, and runs in full after any change', async () => {
-    const first = await runIngest(options);
+    // The caller is told when a run parses (the build then reads its later stages' kept files ahead).
+    let parsed = 0;
+    const hooks = { parsing: () => parsed++ };
+    const first = await runIngest(options, hooks);
     expect(first.written).toBeGreaterThan(0);
+    expect(parsed).toBe(1);
 
-    const again = await runIngest(options);
+    const again = await runIngest(options, hooks);
     expect(again.written).toBe(0);
+    expect(parsed).toBe(1);
     expect(again.problems).toEqual(first.problems);
     expect(again.transcripts).toBe(first.transcripts);
     // The first run started the permalink record; the replay does not say so again.
@@ -45,8 +51,9 @@ describe('ingest replay', () => {
     const transcripts = join(content, 'transcripts');
     const [gone] = readdirSync(transcripts).filter((n) => n.endsWith('.mdx'));
     rmSync(join(transcripts, gone as string));
-    const restored = await runIngest(options);
+    const restored = await runIngest(options, hooks);
     expect(restored.written).toBeGreaterThan(0);
+    expect(parsed).toBe(2);
     expect(readdirSync(transcripts)).toContain(gone);
 
     // A seed file added: parsed and written.
@@ -65,4 +72,17 @@ describe('ingest replay', () => {
     truncateSync(join(seeds, 'topics.yaml'), 9 * 1024 * 1024);
     expect((await runIngest(options)).problems.join('\n')).toContain('topics.yaml: error [invalid-topics]');
   });
+
+  it("tells the build, from the ingest's own process, when it parses and when it replays", async () => {
+    const content2 = join(dir, 'content-2');
+    const twice = { ...options, seeds: join(dir, 'seeds-2'), content: content2 };
+    cpSync('tests/fixtures/archive', twice.seeds, { recursive: true });
+    let parsed = 0;
+    const first = await runIngestInProcess(twice, undefined, () => parsed++);
+    expect(first.written).toBeGreaterThan(0);
+    expect(parsed).toBe(1);
+    const again = await runIngestInProcess(twice, undefined, () => parsed++);
+    expect(again.written).toBe(0);
+    expect(parsed).toBe(1);
+  }, 120_000);
 });

@@ -24,6 +24,8 @@ function context(out: string, staging: string): BuildContext {
     track: () => undefined,
     onStop: () => undefined,
     setPublishing: () => undefined,
+    ingestParsing: new Promise(() => undefined),
+    markIngestParsing: () => undefined,
   };
 }
 

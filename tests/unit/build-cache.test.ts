@@ -9,6 +9,7 @@ import {
   keptPath,
   keptStream,
   readKept,
+  readKeptAhead,
   readKeptSync,
   reportDroppedTo,
   sourcesKey,
@@ -40,6 +41,20 @@ describe('the build cache', () => {
     await writeKept(file, { stamp: 'a', count: 2 });
     expect(await read(file, Schema)).toEqual({ stamp: 'a', count: 2 });
     expect(await read(join(dir, 'missing.json'), Schema)).toBeUndefined();
+  });
+
+  it('hands a read made ahead to the next readKept of the file, once', async () => {
+    const file = join(dir, 'ahead', 'kept.json');
+    await writeKept(file, { stamp: 'a', count: 1 });
+    const early = readKeptAhead(file, Schema);
+    // Asked again before it is taken: the same read, not a second one.
+    expect(readKeptAhead(file, Schema)).toBe(early);
+    await early;
+    // Written meanwhile (in a build, nothing writes a file read ahead before its stage reads it).
+    await writeKept(file, { stamp: 'b', count: 2 });
+    expect(await readKept(file, Schema)).toEqual({ stamp: 'a', count: 1 });
+    // Taken: the next read reads the file.
+    expect(await readKept(file, Schema)).toEqual({ stamp: 'b', count: 2 });
   });
 
   it.each(

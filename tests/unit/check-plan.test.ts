@@ -100,6 +100,8 @@ test('the check stage stops the build on a broken link, and passes a sound site'
     track: () => undefined,
     onStop: () => undefined,
     setPublishing: () => undefined,
+    ingestParsing: new Promise(() => undefined),
+    markIngestParsing: () => undefined,
   });
   const sound = await checkStage.run(ctx(await site(ARCHIVE)));
   expect(sound.ok).toBe(true);

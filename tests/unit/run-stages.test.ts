@@ -29,6 +29,8 @@ function context(): BuildContext {
     track: () => undefined,
     onStop: () => undefined,
     setPublishing: () => undefined,
+    ingestParsing: new Promise(() => undefined),
+    markIngestParsing: () => undefined,
   };
 }
 

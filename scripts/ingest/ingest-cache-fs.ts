@@ -28,6 +28,7 @@ import { z } from 'zod';
 import type { IngestedFile } from '../core/ingest-archive.ts';
 import { fnv1a } from '../core/search-shards.ts';
 import {
+  keptJson,
   keptPath,
   pruneKept,
   readKept,
@@ -288,7 +289,7 @@ export async function saveIngestCache(
         continue;
       }
       const parsed = group.map(([file, entry]) => [file, part(file, entry, kind)]);
-      const text = JSON.stringify({ key, parsed });
+      const text = keptJson({ key, parsed });
       const name = `${PREFIX[kind]}${i}-${shortKey(text)}.json`;
       await writeAtomic(join(dir, name), text);
       names[kind].push(name);

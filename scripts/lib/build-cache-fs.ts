@@ -6,6 +6,7 @@
  * edit) is dropped with one line saying so, and the build makes it again.
  * Nothing kept is ever needed for a correct build, only for a fast one.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import {
@@ -113,7 +114,7 @@ export async function readKept<S extends z.ZodType>(file: string, schema: S): Pr
   try {
     // Bytes decoded at once: `readFile(file, 'utf8')` decodes piece by piece into a string that
     // JSON.parse must first join (the ingest's 169 MB of kept pieces: 2.7 s against 1.9 s).
-    text = (await readFile(file)).toString('utf8');
+    text = keptText(await readFile(file));
   } catch {
     return undefined;
   }
@@ -127,13 +128,31 @@ export async function readKept<S extends z.ZodType>(file: string, schema: S): Pr
  * `src/lib/mdx-record-loader-fs.ts`).
  */
 export function readKeptSync<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
-  const text = ifThere(() => readFileSync(file).toString('utf8'));
+  const text = ifThere(() => keptText(readFileSync(file)));
   if (text === undefined) return undefined;
   const checked = checkKept(text, schema);
   if (!('why' in checked)) return checked.value;
   rmSync(file, { force: true });
   report(droppedLine(file, checked.why));
   return undefined;
+}
+
+/**
+ * A kept file's bytes as text. One written by {@link keptJson} is ASCII: read
+ * as one byte per character, it is decoded and parsed about twice as fast as
+ * the same file in UTF-8 (the ingest's kept pieces: 1.0 s against 1.9 s, their
+ * check for ASCII 0.3 s more).
+ */
+function keptText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/** Every character past ASCII, for {@link keptJson}. */
+const PAST_ASCII = /[\u0080-\uffff]/g;
+
+/** `value` as the JSON of a kept file: in ASCII, each character past it written as a `\uXXXX` escape. */
+export function keptJson(value: unknown): string {
+  return JSON.stringify(value).replace(PAST_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A kept file's text through JSON and its schema, or why it cannot be used. */
@@ -166,7 +185,7 @@ export async function dropKept(file: string, why: string): Promise<undefined> {
  * same file at once.
  */
 export async function writeKept(file: string, value: unknown): Promise<void> {
-  await writeAtomic(file, JSON.stringify(value));
+  await writeAtomic(file, keptJson(value));
 }
 
 /** Where {@link writeAtomic} and {@link keptStream} write `file` before renaming it into place. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   cacheKey,
   keptAppend,
+  keptJson,
   keptPath,
   keptStream,
   readKept,
@@ -42,6 +43,24 @@ describe('the build cache', () => {
     expect(await read(file, Schema)).toEqual({ stamp: 'a', count: 2 });
     expect(await read(join(dir, 'missing.json'), Schema)).toBeUndefined();
   });
+
+  it.each(readers)(
+    '%s reads a kept file written in ASCII, and one in UTF-8 (an older build), as the same value',
+    async (name, read) => {
+      const value = {
+        stamp: 'Qi Yanjun: 发布会 — ¿Qué? \u2028 😀 \ud800 "quoted" \\ back',
+        count: 3,
+      };
+      const ascii = join(dir, `ascii-${name}.json`);
+      const utf8 = join(dir, `utf8-${name}.json`);
+      await writeKept(ascii, value);
+      writeFileSync(utf8, JSON.stringify(value));
+      expect(readFileSync(ascii).every((byte) => byte < 0x80)).toBe(true);
+      expect(keptJson(value)).toBe(readFileSync(ascii, 'latin1'));
+      expect(await read(ascii, Schema)).toEqual(value);
+      expect(await read(utf8, Schema)).toEqual(value);
+    },
+  );
 
   it('hands a read made ahead to the next readKept of the file, once', async () => {
     const file = join(dir, 'ahead', 'kept.json');

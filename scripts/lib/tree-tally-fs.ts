@@ -1,10 +1,10 @@
 /**
  * Files, HTML pages and bytes under a folder, and optionally its stamp
- * digest (each file's path, size and time), made in a worker thread. A
- * stage's figures and the published site's stamp walk and stat tens of
- * thousands of files (123,000 at 10,000 transcripts, 1.5-2 s of a core); in
- * the build's own thread that work held up the search stage beside Astro,
- * and the publish stage's own listings after it.
+ * digest (each file's path, size and time), made in a worker thread, one
+ * per process. A stage's figures and the published site's stamp walk and
+ * stat tens of thousands of files (123,000 at 10,000 transcripts, 1.5-2 s of
+ * a core); in the build's own thread that work held up the search stage
+ * beside Astro, and the publish stage's own listings after it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -46,7 +46,38 @@ type Reply = TreeTally | { error: string };
 
 const WORKER = 'tree-tally';
 
-/** {@link tallyHere} in a worker thread. */
+/** The build's one walking thread, started on the first tally, and the tallies it owes. */
+let walker: Worker | undefined;
+const owed = new Map<number, { resolve: (tally: TreeTally) => void; reject: (e: Error) => void }>();
+let asked = 0;
+
+/**
+ * The walking thread: one per process (a thread's start costs ~0.2 s of a
+ * core, more than most walks), taking requests in turn. It keeps the process
+ * alive only while it owes a tally.
+ */
+function walkingThread(): Worker {
+  if (walker) return walker;
+  const thread = new Worker(new URL(import.meta.url), { workerData: WORKER });
+  const failAll = (e: Error): void => {
+    for (const { reject } of owed.values()) reject(e);
+    owed.clear();
+    if (walker === thread) walker = undefined;
+  };
+  thread.on('message', ({ id, reply }: { id: number; reply: Reply }) => {
+    const waiting = owed.get(id);
+    owed.delete(id);
+    if (owed.size === 0) thread.unref();
+    if ('error' in reply) waiting?.reject(new Error(reply.error));
+    else waiting?.resolve(reply);
+  });
+  thread.on('error', failAll);
+  thread.on('exit', (code) => failAll(new Error(`the walking thread stopped (exit code ${code})`)));
+  walker = thread;
+  return thread;
+}
+
+/** {@link tallyHere} in the walking thread. */
 export function tallyTree(dir: string, options: TallyOptions = {}): Promise<TreeTally> {
   const request: Request = {
     dir,
@@ -54,15 +85,12 @@ export function tallyTree(dir: string, options: TallyOptions = {}): Promise<Tree
     ...(options.exclude ? { exclude: { source: options.exclude.source, flags: options.exclude.flags } } : {}),
     digest: options.digest ?? false,
   };
+  const thread = walkingThread();
+  const id = asked++;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER]: request } });
-    worker.once('message', (reply: Reply) => {
-      if ('error' in reply) reject(new Error(reply.error));
-      else resolve(reply);
-    });
-    worker.once('error', reject);
-    // After a reply this changes nothing; without one, the walk did not end.
-    worker.once('exit', (code) => reject(new Error(`${dir}: the walk's thread stopped (exit code ${code})`)));
+    owed.set(id, { resolve, reject });
+    thread.ref();
+    thread.postMessage({ id, request });
   });
 }
 
@@ -97,17 +125,20 @@ export function tallyHere(dir: string, options: TallyOptions = {}): TreeTally {
   return { tally, ...(hash ? { digest: hash.digest('hex') } : {}) };
 }
 
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | undefined)?.[WORKER]) {
-  const { dir, skip, exclude, digest } = (workerData as Record<typeof WORKER, Request>)[WORKER];
-  let reply: Reply;
-  try {
-    reply = tallyHere(dir, {
-      skip,
-      digest,
-      ...(exclude ? { exclude: new RegExp(exclude.source, exclude.flags) } : {}),
-    });
-  } catch (e) {
-    reply = { error: e instanceof Error ? e.message : String(e) };
-  }
-  parentPort.postMessage(reply);
+if (!isMainThread && parentPort && workerData === WORKER) {
+  const port = parentPort;
+  port.on('message', ({ id, request }: { id: number; request: Request }) => {
+    const { dir, skip, exclude, digest } = request;
+    let reply: Reply;
+    try {
+      reply = tallyHere(dir, {
+        skip,
+        digest,
+        ...(exclude ? { exclude: new RegExp(exclude.source, exclude.flags) } : {}),
+      });
+    } catch (e) {
+      reply = { error: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage({ id, reply });
+  });
 }

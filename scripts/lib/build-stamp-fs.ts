@@ -19,7 +19,7 @@ export interface OutListing {
   tally: Tally;
 }
 
-/** A folder's files as one digest, with its figures: walked and stat'ed in a thread of its own. */
+/** A folder's files as one digest, with its figures: walked and stat'ed in the walking thread (`tree-tally-fs.ts`). */
 async function listing(dir: string): Promise<OutListing> {
   const { digest, tally } = await tallyTree(dir, { digest: true });
   return { digest: digest as string, tally };
@@ -38,8 +38,8 @@ export function listOut(out: string): Promise<OutListing> {
  * The fingerprint of a build of `content` into `out` with these options, and
  * what `content` and `out` hold (read on the same walk, so neither is walked
  * again for the build's figures). `listed` is `out` as {@link listOut} found
- * it, when the caller listed it already. The folders are listed at once, each
- * in a thread of its own.
+ * it, when the caller listed it already. The folders are listed in the
+ * walking thread, so the build's own thread is free meanwhile.
  */
 export async function buildStamp(
   content: string,

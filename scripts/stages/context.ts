@@ -78,7 +78,7 @@ export interface Stage {
 }
 
 /**
- * Files, HTML pages and bytes under `dir`, walked in a thread of its own (see
+ * Files, HTML pages and bytes under `dir`, walked in the walking thread (see
  * `tree-tally-fs.ts` for `skip` and `exclude`). A file gone by the time it is
  * measured (another stage's temporary file) is not counted.
  */

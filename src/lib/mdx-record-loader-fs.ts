@@ -20,11 +20,11 @@
  * the pages' archive index (`outline-store-fs.ts`); pages that show text read
  * the record from the file with {@link readTranscript}.
  *
- * Once the content is there, it reads with synchronous calls up to its last `store.set`. Astro's data
- * store saves itself (serializing every entry, ~1.8 s at 10,000 transcripts)
- * 500 ms after the last change it saw, and once more when the sync ends;
- * while a loader awaited its reads, a rebuild of one transcript saved it
- * three times instead of once.
+ * Once the content is there, it reads with synchronous calls up to its last
+ * `store.set`. Astro's data store saves itself (serializing every entry,
+ * ~1.8 s at 10,000 transcripts) 500 ms after the last change it saw, and
+ * once more when the sync ends; while a loader awaited its reads, a rebuild
+ * of one transcript saved it three times instead of once.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

@@ -2,7 +2,7 @@
  * The build stamp: what tells a rebuild that nothing changed. The published
  * site's part is listed on its own (`listOut`), so the build lists it while
  * the ingest runs; the stamp is the same either way, it changes with any
- * published file, and a long listing runs in a thread of its own, so the
+ * published file, and a long listing runs in a worker thread, so the
  * event loop turns meanwhile (a signal is handled while it runs).
  */
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';

@@ -86,6 +86,18 @@ export async function countFiles(dir: string, options: Omit<TallyOptions, 'diges
   return (await tallyTree(dir, options)).tally;
 }
 
+/**
+ * A stage's `start` that reads what the stage kept, with `read`, once the
+ * ingest parses: on the build's own thread, idle while the ingest runs, and
+ * only in a build whose later stages will run. Nothing to call off.
+ */
+export function readAheadWhileIngestParses(read: (ctx: BuildContext) => void): NonNullable<Stage['start']> {
+  return (ctx) => {
+    void ctx.ingestParsing.then(() => read(ctx));
+    return async () => {};
+  };
+}
+
 export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

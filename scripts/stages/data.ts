@@ -10,7 +10,7 @@ import { TWIN_EXTENSIONS } from '../core/data-files.ts';
 import { plural } from '../core/text.ts';
 import { BULK_FILES } from '../lib/bulk-downloads-fs.ts';
 import { MANIFEST_FILE, readDataFilesAhead, writeDataFiles } from '../lib/data-files-fs.ts';
-import type { Stage } from './context.ts';
+import { readAheadWhileIngestParses, type Stage } from './context.ts';
 
 /** A data file's path in the site (with `/`): a twin, the manifest, a download (the downloads stage's). */
 export const DATA_FILE = new RegExp(
@@ -20,11 +20,7 @@ export const DATA_FILE = new RegExp(
 export const dataStage: Stage = {
   name: 'data',
   title: 'Data files',
-  /** What the last build kept is read while the ingest parses, on the thread it leaves idle. */
-  start(ctx) {
-    void ctx.ingestParsing.then(() => readDataFilesAhead(ctx.options.content, ctx.cache));
-    return async () => {};
-  },
+  start: readAheadWhileIngestParses((ctx) => readDataFilesAhead(ctx.options.content, ctx.cache)),
   async run(ctx) {
     const { options, staging } = ctx;
     const data = await writeDataFiles({

@@ -10,18 +10,14 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BULK_FILES, readBulkRecordAhead, writeBulkDownloads } from '../lib/bulk-downloads-fs.ts';
-import type { Stage } from './context.ts';
+import { readAheadWhileIngestParses, type Stage } from './context.ts';
 
 export const downloadsStage: Stage = {
   name: 'downloads',
   title: 'Downloads',
   runs: (options) => !options.part,
   background: () => true,
-  /** What the last build kept is read while the ingest parses (see the data stage). */
-  start(ctx) {
-    void ctx.ingestParsing.then(() => readBulkRecordAhead(ctx.cache));
-    return async () => {};
-  },
+  start: readAheadWhileIngestParses((ctx) => readBulkRecordAhead(ctx.cache)),
   async run(ctx) {
     const { options, staging } = ctx;
     const bulk = await writeBulkDownloads(staging, { previous: options.out, cacheDir: ctx.cache });

@@ -7,16 +7,12 @@ import { join } from 'node:path';
 import { plural } from '../core/text.ts';
 import { buildSearchIndex, readSearchAhead } from '../search/build-search-index-fs.ts';
 import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
-import { countFiles, type Stage, stop } from './context.ts';
+import { countFiles, readAheadWhileIngestParses, type Stage, stop } from './context.ts';
 
 export const searchStage: Stage = {
   name: 'search',
   title: 'Search index (passage index, Pagefind)',
-  /** The last pass's store is read while the ingest parses (see the data stage). */
-  start(ctx) {
-    void ctx.ingestParsing.then(() => readSearchAhead(ctx.cache, ctx.options.out));
-    return async () => {};
-  },
+  start: readAheadWhileIngestParses((ctx) => readSearchAhead(ctx.cache, ctx.options.out)),
   async run(ctx) {
     const { options, staging } = ctx;
     const search = await buildSearchIndex({

@@ -14,7 +14,7 @@ import {
   saveSeedStamps,
 } from './ingest-cache-fs.ts';
 import type { ParsePool } from './parse-pool-fs.ts';
-import { readSeeds } from './read-seeds-fs.ts';
+import { readSeeds, type SeedStamp } from './read-seeds-fs.ts';
 import { reconcileIds } from './reconcile-ids-fs.ts';
 import { allProblems, formatIngestReport, formatProblems, replayedReport } from './report.ts';
 import { writeAbout, writeContent } from './write-content-fs.ts';
@@ -62,6 +62,11 @@ function verdict(
   return { ok: true };
 }
 
+/** Whether every seed has the size and time it had at the last run, and no seed was added or removed. */
+function sameStamps(known: ReadonlyMap<string, SeedStamp>, now: ReadonlyMap<string, SeedStamp>): boolean {
+  return known.size === now.size && [...now].every(([file, s]) => known.get(file)?.stamp === s.stamp);
+}
+
 function failed(problem: string, stopped: string): IngestOutcome {
   return { ok: false, stopped, transcripts: 0, written: 0, inputBytes: 0, lines: [], problems: [problem] };
 }
@@ -106,7 +111,17 @@ export async function runIngest(options: IngestOptions, hooks: IngestHooks = {})
   if ('error' in record) return failed(record.error, 'the permalink record must be restored or fixed first (above)');
   // This run's word on the record (a new archive's first build): never replayed by a later run.
   const recordNote = record.note ? [`↳ ${record.note}`] : [];
-  const seeds = await readSeeds(options.seeds, await loadSeedStamps(options.content));
+  const known = await loadSeedStamps(options.content);
+  const seeds = await readSeeds(options.seeds, known);
+  // The caller is told once that the ingest parses, as early as that is known.
+  let told = false;
+  const parsing = (): void => {
+    if (!told) hooks.parsing?.();
+    told = true;
+  };
+  // A seed added, removed or touched since the last run: that run's outcome cannot stand (its stamp
+  // holds the seeds' stamps), and the caller is told now, before the content folder is walked to say so.
+  if (known.size > 0 && !sameStamps(known, seeds.stamps)) parsing();
   await writeAbout(options.content, seeds.about);
   // The cache holds while the archive-wide inputs hold: topic rules and the speaker registry.
   // (and the problems of rules or registry files too large or unreadable to be read at all)
@@ -126,7 +141,7 @@ export async function runIngest(options: IngestOptions, hooks: IngestHooks = {})
       problems: replay.problems,
     };
   }
-  hooks.parsing?.();
+  parsing();
   // The pipeline and the NLP models it loads (~0.8 s of a core) only now: a run replayed above never needs them.
   const [{ archiveSteps, reusableFrom }, { recallTaggerAnswers, taggerAnswers }, { startParsePool }] =
     await Promise.all([

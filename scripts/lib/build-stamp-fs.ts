@@ -20,18 +20,18 @@ export interface OutListing {
 }
 
 /** A folder's files as one digest, with its figures: walked and stat'ed in the walking thread (`tree-tally-fs.ts`). */
-async function listing(dir: string): Promise<OutListing> {
-  const { digest, tally } = await tallyTree(dir, { digest: true });
+async function listing(dir: string, signal?: AbortSignal): Promise<OutListing> {
+  const { digest, tally } = await tallyTree(dir, { digest: true, ...(signal ? { signal } : {}) });
   return { digest: digest as string, tally };
 }
 
 /**
  * Lists `out` for {@link buildStamp}. Apart from the rest of the stamp, so a
  * build can list its published site while the ingest runs (which never writes
- * there), instead of after it.
+ * there), instead of after it; `signal` calls the listing off (it then fails).
  */
-export function listOut(out: string): Promise<OutListing> {
-  return listing(out);
+export function listOut(out: string, signal?: AbortSignal): Promise<OutListing> {
+  return listing(out, signal);
 }
 
 /**

@@ -30,14 +30,23 @@ export const ingestStage: Stage = {
       ctx.track,
       ctx.markIngestParsing,
     );
-    // The published site is listed for the stamp here while the ingest runs in its own process (it never writes there).
-    const listed = existsSync(options.out) ? listOut(options.out) : undefined;
-    // Unused when the ingest fails or writes: its failure is then no one's concern.
+    // The published site is listed for the stamp here while the ingest runs in its own process (it never writes
+    // there). An ingest that parses most likely writes, and then the listing is not needed: it is called off,
+    // leaving the cores to the ingest and Astro's start, and made again in the rare run that wrote nothing.
+    const parsing = new AbortController();
+    void ctx.ingestParsing.then(() => parsing.abort());
+    const listed = existsSync(options.out) ? listOut(options.out, parsing.signal) : undefined;
+    // Unused when the ingest fails or writes, or called off: its failure is then no one's concern.
     listed?.catch(() => undefined);
     const ingest = await ingesting;
     // Nothing written: the published site may be up to date, and the stamp that tells also counts the content.
     const stamped =
-      ingest.ok && ingest.written === 0 && listed !== undefined ? await siteStamp(ctx, listed) : undefined;
+      ingest.ok && ingest.written === 0 && listed !== undefined
+        ? await siteStamp(
+            ctx,
+            listed.catch(() => listOut(options.out)),
+          )
+        : undefined;
     const figures = {
       ...(stamped?.content ?? (await countFiles(options.content))),
       pages: ingest.transcripts,

@@ -3,7 +3,7 @@
  * and time, rules, options, code, the content folder) reports that run again
  * without parsing or writing; any change makes it run in full.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,11 +56,19 @@ describe('ingest replay', () => {
     expect(parsed).toBe(2);
     expect(readdirSync(transcripts)).toContain(gone);
 
-    // A seed file added: parsed and written.
+    // A seed file added: parsed and written, and the caller told so once (as soon as the seeds were read).
     writeFileSync(join(seeds, 'added.txt'), 'Anna Berg:\nA new question on telecom fraud.\n\nQi Yanjun:\nThank you.\n');
-    const added = await runIngest(options);
+    const added = await runIngest(options, hooks);
     expect(added.transcripts).toBe(first.transcripts + 1);
     expect(added.written).toBeGreaterThan(0);
+    expect(parsed).toBe(3);
+
+    // A seed touched, its bytes the same: parsed (its stamp changed), nothing written.
+    utimesSync(join(seeds, 'added.txt'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    const touched = await runIngest(options, hooks);
+    expect(parsed).toBe(4);
+    expect(touched.written).toBe(0);
+    expect(touched.transcripts).toBe(added.transcripts);
 
     // A file too large to read, then an oversized rules file, added after a replayable run: each is reported.
     await runIngest(options);

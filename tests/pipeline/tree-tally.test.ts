@@ -3,13 +3,14 @@
  * stage and the published site's part of the build stamp, made in a worker
  * thread. The worker's tally is the one made in this thread; skipped folders
  * and excluded files are not counted; the digest follows every file's path,
- * size and time; a missing folder counts nothing.
+ * size and time; a missing folder counts nothing; a tally called off fails,
+ * in a worker or in this thread, and the worker goes on to the next.
  */
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tallyHere, tallyTree } from '../../scripts/lib/tree-tally-fs.ts';
+import { CALLED_OFF, tallyHere, tallyTree } from '../../scripts/lib/tree-tally-fs.ts';
 import { DATA_FILE } from '../../scripts/stages/data.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tree-tally-'));
@@ -72,5 +73,27 @@ describe('a folder tally', () => {
     const missing = await tallyTree(join(dir, 'nowhere'), { digest: true });
     expect(missing.tally).toEqual({ files: 0, pages: 0, bytes: 0 });
     expect(missing.digest).not.toBe((await tallyTree(join(dir, 'elsewhere'), { digest: true })).digest);
+  });
+
+  it('fails a tally called off, before or while it walks, and tallies the next one whole', async () => {
+    const big = join(dir, 'big');
+    for (let f = 0; f < 40; f++) {
+      mkdirSync(join(big, String(f)), { recursive: true });
+      for (let i = 0; i < 100; i++) writeFileSync(join(big, String(f), `${i}.html`), 'x');
+    }
+    const before = new AbortController();
+    before.abort();
+    await expect(tallyTree(big, { signal: before.signal })).rejects.toThrow(CALLED_OFF);
+    // Called off once the worker has the request (the walk looks at the shared flag as it goes).
+    const during = new AbortController();
+    const walking = tallyTree(big, { digest: true, signal: during.signal });
+    during.abort();
+    await expect(walking).rejects.toThrow(CALLED_OFF);
+    // In this thread, called off after some folders were read and files stat'ed.
+    let asked = 0;
+    expect(() => tallyHere(big, {}, () => ++asked > 20)).toThrow(CALLED_OFF);
+    expect(asked).toBeGreaterThan(20);
+    const whole = await tallyTree(big, { signal: new AbortController().signal });
+    expect(whole.tally).toEqual({ files: 4000, pages: 4000, bytes: 4000 });
   });
 });

@@ -11,13 +11,15 @@ import { join } from 'node:path';
 import { checkSite } from '../check-site.ts';
 import { formatLinkReport } from '../core/check-links.ts';
 import { pagesToRead } from '../core/check-plan.ts';
-import { type Stage, stop } from './context.ts';
+import { finalStamp, type Stage, stop } from './context.ts';
 
 export const checkStage: Stage = {
   name: 'check',
   title: 'Site check',
   runs: (options) => options.check && !options.part,
   async run(ctx) {
+    // The site is final from here on: the publish stage's walk of it runs beside the check.
+    void finalStamp(ctx);
     const report = await checkSite(ctx.staging, join(ctx.cache, 'site-check'), { only: pagesToRead });
     const lines = formatLinkReport(report).map((line) => line.replace(/^ {2}/, ''));
     if (report.problems.length > 0)

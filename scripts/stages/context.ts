@@ -6,8 +6,9 @@
  * that waits for it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { buildStamp, type OutListing } from '../lib/build-stamp-fs.ts';
+import { buildStamp, listOut, type OutListing } from '../lib/build-stamp-fs.ts';
 import type { CliOptions } from '../lib/cli.ts';
+import { markSite } from '../lib/output-folder-fs.ts';
 import type { StageStats } from '../lib/stage-clock-fs.ts';
 import { type TallyOptions, tallyTree } from '../lib/tree-tally-fs.ts';
 
@@ -122,4 +123,26 @@ export function siteStamp(ctx: BuildContext, listed?: Promise<OutListing>): Retu
     },
     listed,
   );
+}
+
+/** The new site's stamp by staging folder, once asked for (see {@link finalStamp}). */
+const finalStamps = new Map<string, ReturnType<typeof buildStamp>>();
+
+/**
+ * The stamp the new site will have once published, with its figures: its
+ * staging folder marked as a built site, then listed in the walking thread.
+ * The check stage asks first, as it starts (every file is in place by then),
+ * so the walk of the site runs beside the check instead of after the
+ * publish's rename; the rename moves the folder and leaves each file's path
+ * under it, size and time as listed. Made once per build.
+ */
+export function finalStamp(ctx: BuildContext): ReturnType<typeof buildStamp> {
+  let stamp = finalStamps.get(ctx.staging);
+  if (!stamp) {
+    stamp = markSite(ctx.staging).then(() => siteStamp(ctx, listOut(ctx.staging)));
+    // A build stopped before the publish never reads it.
+    stamp.catch(() => undefined);
+    finalStamps.set(ctx.staging, stamp);
+  }
+  return stamp;
 }

@@ -9,9 +9,9 @@ import { rename } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { plural } from '../core/text.ts';
 import { writeStamp } from '../lib/build-stamp-fs.ts';
-import { carryKept, markSite } from '../lib/output-folder-fs.ts';
+import { carryKept } from '../lib/output-folder-fs.ts';
 import { removeInBackground } from '../lib/remove-tree-fs.ts';
-import { megabytes, type Stage, siteStamp, stop } from './context.ts';
+import { finalStamp, megabytes, type Stage, siteStamp, stop } from './context.ts';
 
 export const publishStage: Stage = {
   name: 'publish',
@@ -20,7 +20,9 @@ export const publishStage: Stage = {
     const { options, staging } = ctx;
     const out = options.out;
     const old = `${out}.old-${process.pid}`;
-    await markSite(staging);
+    // Marked and listed before the rename (the walk would lose its way in a folder that moves).
+    const final = finalStamp(ctx);
+    await final;
     ctx.setPublishing(true);
     let step = 'move the published site aside';
     try {
@@ -39,14 +41,14 @@ export const publishStage: Stage = {
       ctx.setPublishing(false);
     }
     const kept = existsSync(old) ? await carryKept(old, out) : [];
-    // The replaced site is removed by a process of its own while the new one is walked for its stamp and figures.
+    // The replaced site is removed by a process of its own; a site that took files from it is walked again.
     const [leftover, { stamp, out: figures }] = await Promise.all([
       removeInBackground(old).then(
         () => undefined,
         (e: NodeJS.ErrnoException) =>
           `↳ warning: the replaced site, moved to ${old}, could not be removed (${e.code ?? e.message}); remove it by hand`,
       ),
-      siteStamp(ctx),
+      kept.length > 0 ? siteStamp(ctx) : final,
     ]);
     await writeStamp(ctx.cache, out, stamp);
     const lines = [

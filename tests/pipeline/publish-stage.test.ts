@@ -1,13 +1,16 @@
 /**
- * The publish stage on its own: what it carries over, and what a failure to
- * replace the output folder leaves (the published site, as it was).
+ * The publish stage on its own: what it carries over, the stamp it keeps
+ * for the next build (the published site's, though listed before the
+ * rename), and what a failure to replace the output folder leaves (the
+ * published site, as it was).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readStamp } from '../../scripts/lib/build-stamp-fs.ts';
 import { parseCli } from '../../scripts/lib/cli.ts';
-import type { BuildContext } from '../../scripts/stages/context.ts';
+import { type BuildContext, finalStamp, siteStamp } from '../../scripts/stages/context.ts';
 import { publishStage } from '../../scripts/stages/publish.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'archive-publish-'));
@@ -45,6 +48,29 @@ describe('the publish stage', () => {
     expect(existsSync(join(out, 'old.html'))).toBe(false);
     expect(existsSync(join(out, '.transcript-archive'))).toBe(true);
     expect(outcome.lines.join('\n')).toContain('kept CNAME');
+    // Carried files are not in the listing made before the rename: the stamp is of the site as published.
+    const ctx = context(out, staging);
+    expect(await readStamp(ctx.cache, out)).toBe((await siteStamp(ctx)).stamp);
+  });
+
+  it('keeps the stamp of the site as published, listed before the rename, beside the check', async () => {
+    const out = join(dir, 'stamped');
+    const staging = join(dir, 'stamped.tmp-3');
+    mkdirSync(join(staging, 'transcripts', 'a'), { recursive: true });
+    writeFileSync(join(staging, 'index.html'), 'home');
+    writeFileSync(join(staging, 'transcripts', 'a', 'index.html'), 'a');
+    const ctx = context(out, staging);
+    // As the check stage does: the listing starts before the publish, and the publish takes it.
+    const listed = finalStamp(ctx);
+    const outcome = await publishStage.run(ctx);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.figures).toMatchObject({ files: 3, pages: 2 });
+    const published = await siteStamp(ctx);
+    expect(await readStamp(ctx.cache, out)).toBe(published.stamp);
+    expect((await listed).stamp).toBe(published.stamp);
+    // A file changed in the published site: its stamp is no longer the one kept.
+    writeFileSync(join(out, 'index.html'), 'home, changed');
+    expect((await siteStamp(ctx)).stamp).not.toBe(published.stamp);
   });
 
   it('puts the published site back and names the folder when the new site cannot be moved into place', async () => {

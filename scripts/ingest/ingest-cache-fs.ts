@@ -20,7 +20,7 @@
  * run killed midway leaves the last run's cache whole.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -38,9 +38,10 @@ import {
   writeAtomic,
   writeKept,
 } from '../lib/build-cache-fs.ts';
+import type { Listing } from '../lib/build-stamp-fs.ts';
 import { cacheDir, ROOT } from '../lib/cli.ts';
-import { filesUnder } from '../lib/files-under-fs.ts';
 import { limited } from '../lib/limited.ts';
+import { tallyHere } from '../lib/tree-tally-fs.ts';
 import type { SeedStamp, SeedsFolder } from './read-seeds-fs.ts';
 import type { PublishedTranscript } from './write-content-fs.ts';
 
@@ -358,17 +359,16 @@ export async function ingestStamp(
   rules: string,
   seeds: Pick<SeedsFolder, 'stamps' | 'skipped'>,
   options: object,
-): Promise<string> {
+): Promise<{ stamp: string; content: Listing }> {
   const hash = createHash('sha256')
     .update(await cacheKey(content, rules))
     .update(JSON.stringify(options));
   for (const [file, s] of [...seeds.stamps].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${file}\0${s.stamp}\n`);
   for (const s of seeds.skipped) hash.update(`skipped ${s.file}\0${s.reason}\n`);
-  for (const file of filesUnder(content).sort()) {
-    const st = statSync(file);
-    hash.update(`${file}\0${st.size}\0${st.mtimeMs}\n`);
-  }
-  return hash.digest('hex');
+  // The content folder's listing is the build stamp's own (`lib/build-stamp-fs.ts`): the build takes it from here.
+  const { digest, tally } = tallyHere(content, { digest: true });
+  hash.update(`${resolve(content)}\0${digest}\n`);
+  return { stamp: hash.digest('hex'), content: { digest: digest as string, tally } };
 }
 
 const replayFile = (content: string): string => keptPath(cacheDir(), 'ingest-replay', resolve(content));

@@ -3,6 +3,7 @@
  * content → report. Returns whether the stage failed instead of exiting.
  */
 import { stat } from 'node:fs/promises';
+import type { Listing } from '../lib/build-stamp-fs.ts';
 import { checkRecord, seedsKey } from '../lib/permalink-record-fs.ts';
 import {
   ingestStamp,
@@ -78,6 +79,8 @@ export interface IngestOutcome {
   transcripts: number;
   /** Content files written or removed: 0 when the content folder did not change. */
   written: number;
+  /** The content folder as the run left it, listed for the build stamp (none when the run stopped early). */
+  content?: Listing;
   /** Bytes of transcript and metadata files read. */
   inputBytes: number;
   lines: string[];
@@ -131,11 +134,12 @@ export async function runIngest(options: IngestOptions, hooks: IngestHooks = {})
   const runOptions = { seeds: options.seeds, strict: options.strict, report: options.report };
   const before = await ingestStamp(options.content, rules, seeds, runOptions);
   const replay = await loadReplay(options.content);
-  if (replay?.stamp === before) {
+  if (replay?.stamp === before.stamp) {
     return {
       ...verdict(options, replay.problems.length, replay.archiveFiles),
       transcripts: replay.transcripts,
       written: 0,
+      content: before.content,
       inputBytes: seeds.inputBytes,
       lines: [...recordNote, ...replayedReport(replay.lines, replay.transcripts, replay.contentFiles)],
       problems: replay.problems,
@@ -202,17 +206,19 @@ export async function runIngest(options: IngestOptions, hooks: IngestHooks = {})
   const problems = allProblems(archive).map((p) => ({ ...p, file: `${options.seeds.replace(/\/+$/, '')}/${p.file}` }));
   const archiveFiles = problems.some((p) => ARCHIVE_FILE_PROBLEMS.has(p.code));
   const report = formatIngestReport(archive, written, seeds.skipped, options);
+  // What the next run replays if nothing changes: the content folder as written now.
+  const after = await ingestStamp(options.content, rules, seeds, runOptions);
   const outcome = {
     ...verdict(options, problems.length, archiveFiles),
     transcripts: [...archive.ingested.values()].filter((f) => f.versionOf === undefined).length,
     written: written.written.length + written.removed.length,
+    content: after.content,
     inputBytes: seeds.inputBytes,
     lines: [...recordNote, ...report],
     problems: formatProblems(problems),
   };
-  // What the next run replays if nothing changes: this report, with the content folder as written now.
   await saveReplay(options.content, {
-    stamp: await ingestStamp(options.content, rules, seeds, runOptions),
+    stamp: after.stamp,
     transcripts: outcome.transcripts,
     contentFiles: written.written.length + written.unchanged,
     inputBytes: outcome.inputBytes,

@@ -13,14 +13,14 @@ import { keptPath, readKept, writeKept } from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
 import { type Tally, tallyTree } from './tree-tally-fs.ts';
 
-/** A published site's part of a stamp: its files' names, sizes and times, as one digest. */
-export interface OutListing {
+/** A folder's part of a stamp (the published site's, the content folder's): its files' names, sizes and times, as one digest. */
+export interface Listing {
   digest: string;
   tally: Tally;
 }
 
 /** A folder's files as one digest, with its figures: walked and stat'ed in the walking thread (`tree-tally-fs.ts`). */
-async function listing(dir: string, signal?: AbortSignal): Promise<OutListing> {
+async function listing(dir: string, signal?: AbortSignal): Promise<Listing> {
   const { digest, tally } = await tallyTree(dir, { digest: true, ...(signal ? { signal } : {}) });
   return { digest: digest as string, tally };
 }
@@ -30,7 +30,7 @@ async function listing(dir: string, signal?: AbortSignal): Promise<OutListing> {
  * build can list its published site while the ingest runs (which never writes
  * there), instead of after it; `signal` calls the listing off (it then fails).
  */
-export function listOut(out: string, signal?: AbortSignal): Promise<OutListing> {
+export function listOut(out: string, signal?: AbortSignal): Promise<Listing> {
   return listing(out, signal);
 }
 
@@ -38,18 +38,21 @@ export function listOut(out: string, signal?: AbortSignal): Promise<OutListing> 
  * The fingerprint of a build of `content` into `out` with these options, and
  * what `content` and `out` hold (read on the same walk, so neither is walked
  * again for the build's figures). `listed` is `out` as {@link listOut} found
- * it, when the caller listed it already. The folders are listed in the
- * walking thread, so the build's own thread is free meanwhile.
+ * it, when the caller listed it already; `contentListed`, `content` as the ingest
+ * listed it last (`ingestStamp`), when nothing has written there since. The
+ * folders are listed in the walking thread, so the build's own thread is free
+ * meanwhile.
  */
 export async function buildStamp(
   content: string,
   out: string,
   options: Record<string, string | undefined>,
-  listed: Promise<OutListing> = listOut(out),
+  listed: Promise<Listing> = listOut(out),
+  contentListed?: Listing,
 ): Promise<{ stamp: string; content: Tally; out: Tally }> {
   const hash = createHash('sha256').update(JSON.stringify(options));
   const [records, src, scripts, published] = await Promise.all([
-    listing(content),
+    contentListed ?? listing(content),
     listing(join(ROOT, 'src')),
     listing(join(ROOT, 'scripts')),
     listed,

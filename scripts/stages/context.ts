@@ -6,7 +6,7 @@
  * that waits for it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { buildStamp, listOut, type OutListing } from '../lib/build-stamp-fs.ts';
+import { buildStamp, type Listing, listOut } from '../lib/build-stamp-fs.ts';
 import type { CliOptions } from '../lib/cli.ts';
 import { markSite } from '../lib/output-folder-fs.ts';
 import type { StageStats } from '../lib/stage-clock-fs.ts';
@@ -109,7 +109,11 @@ export function stop(stopped: string, problems: string[] = []): StageOutcome {
 }
 
 /** What the published site was built from: equal stamps and an unchanged content folder, nothing to rebuild. */
-export function siteStamp(ctx: BuildContext, listed?: Promise<OutListing>): ReturnType<typeof buildStamp> {
+export function siteStamp(
+  ctx: BuildContext,
+  listed?: Promise<Listing>,
+  contentListed?: Listing,
+): ReturnType<typeof buildStamp> {
   const { options } = ctx;
   return buildStamp(
     options.content,
@@ -122,6 +126,7 @@ export function siteStamp(ctx: BuildContext, listed?: Promise<OutListing>): Retu
       shardPages: String(options.shardPages),
     },
     listed,
+    contentListed,
   );
 }
 

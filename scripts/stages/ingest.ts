@@ -45,10 +45,12 @@ export const ingestStage: Stage = {
         ? await siteStamp(
             ctx,
             listed.catch(() => listOut(options.out)),
+            ingest.content,
           )
         : undefined;
+    // The content folder as the ingest listed it last, after its writes (walked again only when it stopped early).
     const figures = {
-      ...(stamped?.content ?? (await countFiles(options.content))),
+      ...(stamped?.content ?? ingest.content?.tally ?? (await countFiles(options.content))),
       pages: ingest.transcripts,
       inputBytes: ingest.inputBytes,
       notes: { written: ingest.written },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngestInProcess } from '../../scripts/ingest/ingest-process.ts';
 import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
+import { tallyHere } from '../../scripts/lib/tree-tally-fs.ts';
 import { useCacheDir } from '../helpers/cache-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-replay-'));
@@ -36,6 +37,9 @@ describe('ingest replay', () => {
     const again = await runIngest(options, hooks);
     expect(again.written).toBe(0);
     expect(parsed).toBe(1);
+    // The content folder as each run left it, listed as the build stamp lists it: the build takes it from there.
+    expect(first.content).toEqual(tallyHere(content, { digest: true }));
+    expect(again.content).toEqual(first.content);
     expect(again.problems).toEqual(first.problems);
     expect(again.transcripts).toBe(first.transcripts);
     // The first run started the permalink record; the replay does not say so again.

@@ -160,9 +160,9 @@ export async function readPassStore(dir: string): Promise<PassStore | undefined>
   /** The ids of a span, or `undefined` when it leaves the numbers or names a term the table lacks. */
   const ids = ([at, n]: Span): [Uint32Array, Uint32Array] | undefined => {
     if (at + 2 * n > numbers.length) return undefined;
-    const list = numbers.subarray(at, at + n);
-    for (const id of list) if (id >= terms.length) return undefined;
-    return [list, numbers.subarray(at + n, at + 2 * n)];
+    // An indexed loop: an edit at 10,000 transcripts looks at 26 million ids (`for…of` took half as long again).
+    for (let i = at; i < at + n; i++) if ((numbers[i] as number) >= terms.length) return undefined;
+    return [numbers.subarray(at, at + n), numbers.subarray(at + n, at + 2 * n)];
   };
   return {
     terms,

@@ -5,7 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, inject, test } from 'vitest';
 import { measurePageFit } from '../../scripts/lib/page-fit.ts';
 import { serveWithBrowser } from '../helpers/browser.ts';
 
@@ -21,18 +22,19 @@ test('the fixture site has pages to check on a phone', () => {
   expect(pages.length).toBeGreaterThan(20);
 });
 
+// One phone-sized tab for every page; loading page after page in one tab is far cheaper than a tab each.
+let phone: Page;
+beforeAll(async () => {
+  const context = await served.browser.newContext({ viewport: { width: 360, height: 780 } });
+  phone = await context.newPage();
+});
+
 // One test per page: each has the whole test budget, however busy the machine, and a failure names its page.
 test.each(pages)('%s does not scroll sideways at 360 px, and its tap targets are large enough', async (path) => {
-  const context = await served.browser.newContext({ viewport: { width: 360, height: 780 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(`${served.server.url}${path}`);
-    const fit = await page.evaluate(measurePageFit);
-    expect(fit.overflow, 'pixels of sideways scrolling').toBe(0);
-    expect(fit.small).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  await phone.goto(`${served.server.url}${path}`);
+  const fit = await phone.evaluate(measurePageFit);
+  expect(fit.overflow, 'pixels of sideways scrolling').toBe(0);
+  expect(fit.small).toEqual([]);
 });
 
 test('on a phone, search results come before the filters, which stay one tap away', async () => {

@@ -7,8 +7,8 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
-import { openWatched, runAxe, serveWithBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { openWatched, runAxe, serveWithBrowser, type WatchedTab, watchedTab } from '../helpers/browser.ts';
 
 const { site } = inject('fixtureBuild');
 const served = serveWithBrowser(site);
@@ -28,20 +28,22 @@ describe('Content-Security-Policy', () => {
     expect(PAGES.length).toBeGreaterThan(40);
   });
 
+  // One tab for every page, loaded afresh per test.
+  let tab: WatchedTab;
+  beforeAll(async () => {
+    tab = await watchedTab(served.browser);
+  });
+
   // One test per page: each has the whole test budget, however busy the machine, and a failure names its page.
   test.each(PAGES)('%s loads with no CSP violation, no console error and no request to another host', async (path) => {
-    const { page, watch } = await openWatched(served.browser, `${served.server.url}${path}`);
-    try {
-      if (path === '/search/') {
-        await page.getByLabel('Search every turn').fill('telecom fraud');
-        await waitForHits(page);
-      }
-      expect(watch.violations, 'CSP violations').toEqual([]);
-      expect(watch.errors, 'console errors').toEqual([]);
-      expect(watch.requests.filter((url) => !url.startsWith(`${served.server.url}/`))).toEqual([]);
-    } finally {
-      await page.close();
+    await tab.open(`${served.server.url}${path}`);
+    if (path === '/search/') {
+      await tab.page.getByLabel('Search every turn').fill('telecom fraud');
+      await waitForHits(tab.page);
     }
+    expect(tab.watch.violations, 'CSP violations').toEqual([]);
+    expect(tab.watch.errors, 'console errors').toEqual([]);
+    expect(tab.watch.requests.filter((url) => !url.startsWith(`${served.server.url}/`))).toEqual([]);
   });
 
   test('search runs its WebAssembly under the policy and fetches only from the site', async () => {

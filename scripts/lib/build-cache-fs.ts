@@ -274,7 +274,8 @@ const SMALL_FILE = 1 << 20;
 /**
  * Writes `data` aside and renames it into place (its folder made when
  * missing): no reader sees half a file. `data` may be a stream of pieces, for files too
- * large to hold in memory.
+ * large to hold in memory: each piece is written before the next is asked for, so a
+ * stream may fill one buffer again for its next piece.
  */
 export async function writeAtomic(
   file: string,

@@ -125,6 +125,7 @@ async function writeDownload(
     const part = parts[i];
     return part === undefined || !copying ? undefined : from?.before[part.key];
   };
+  let copyBuffer: Buffer | undefined;
   async function* members() {
     let at = 0;
     let i = 0;
@@ -138,7 +139,12 @@ async function writeDownload(
           length += next[1];
           next = before(++end);
         }
-        const { buffer, bytesRead } = await from.file.read(Buffer.alloc(length), 0, length, first[0]);
+        // One buffer for every copy (fresh memory costs: 80 chunks of 4 MB took ~0.35 s allocated
+        // each, ~0.02 s reused); `writeAtomic` writes each piece before it asks for the next.
+        copyBuffer ??= Buffer.allocUnsafe(COPY_CHUNK);
+        const into = length <= COPY_CHUNK ? copyBuffer : Buffer.allocUnsafe(length);
+        const { bytesRead } = await from.file.read(into, 0, length, first[0]);
+        const buffer = into.subarray(0, length);
         if (bytesRead === length) {
           for (let k = i; k < end; k++) {
             const [offset, size] = before(k) as [number, number];

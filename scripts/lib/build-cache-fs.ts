@@ -103,30 +103,6 @@ export function readKeptAhead<S extends z.ZodType>(file: string, schema: S): Pro
   return started as Promise<z.infer<S> | undefined>;
 }
 
-/** Binary kept files read ahead ({@link readKeptBytesAhead}), by path, until {@link readKeptBytes} takes the read. */
-const bytesAhead = new Map<string, Promise<Buffer | undefined>>();
-
-/**
- * Starts reading a binary kept file that a later stage of this build reads,
- * as {@link readKeptAhead} does a JSON one: the search pass's numbers (208 MB
- * at 10,000 transcripts) took it ~0.9 s alone, and ~3 s beside the
- * downloads stage on the same thread.
- */
-export function readKeptBytesAhead(file: string): Promise<Buffer | undefined> {
-  const started = bytesAhead.get(file) ?? readBytes(file);
-  bytesAhead.set(file, started);
-  return started;
-}
-
-/** A binary kept file's bytes, `undefined` when it is missing; takes the read {@link readKeptBytesAhead} started. */
-export function readKeptBytes(file: string): Promise<Buffer | undefined> {
-  const early = bytesAhead.get(file);
-  bytesAhead.delete(file);
-  return early ?? readBytes(file);
-}
-
-const readBytes = (file: string): Promise<Buffer | undefined> => readFile(file).catch(() => undefined);
-
 /** A kept file, checked against its schema; `undefined` when it is missing or was dropped. */
 export async function readKept<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
   const early = ahead.get(file);

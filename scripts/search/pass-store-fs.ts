@@ -38,8 +38,6 @@ import {
   pruneKept,
   readKept,
   readKeptAhead,
-  readKeptBytes,
-  readKeptBytesAhead,
   writeKept,
 } from '../lib/build-cache-fs.ts';
 import { type PackedPage, type PackedTwin, passageDigest, type Terms } from './packed-twin.ts';
@@ -141,12 +139,10 @@ function asNumbers(bytes: Buffer, count: number): Uint32Array {
     : new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + count * 4));
 }
 
-/** Starts reading the index, the table of terms and the numbers of the store in `dir` for a later {@link readPassStore} (see `readKeptAhead`). */
+/** Starts reading the index and the table of terms of the store in `dir` for a later {@link readPassStore} (see `readKeptAhead`). */
 export function readPassStoreAhead(dir: string): void {
   void readKeptAhead(join(dir, INDEX), StoreIndexSchema).then((index) => {
-    if (!index) return;
-    void readKeptAhead(join(dir, index.terms), TermsSchema);
-    void readKeptBytesAhead(join(dir, index.numbers));
+    if (index) void readKeptAhead(join(dir, index.terms), TermsSchema);
   });
 }
 
@@ -155,7 +151,7 @@ export async function readPassStore(dir: string): Promise<PassStore | undefined>
   const index = await readKept(join(dir, INDEX), StoreIndexSchema);
   if (!index) return undefined;
   const terms = await readKept(join(dir, index.terms), TermsSchema);
-  const bytes = await readKeptBytes(join(dir, index.numbers));
+  const bytes = await readFile(join(dir, index.numbers)).catch(() => undefined);
   // Longer is fine: a pass that appended to the file stopped before its index was written.
   if (!terms || bytes === undefined || bytes.length < index.count * 4)
     return dropKept(join(dir, INDEX), `its ${terms ? 'numbers' : 'terms'} file is missing or too short`);

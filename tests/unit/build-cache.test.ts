@@ -11,8 +11,6 @@ import {
   keptStream,
   readKept,
   readKeptAhead,
-  readKeptBytes,
-  readKeptBytesAhead,
   readKeptSync,
   reportDroppedTo,
   sourcesKey,
@@ -76,20 +74,6 @@ describe('the build cache', () => {
     expect(await readKept(file, Schema)).toEqual({ stamp: 'a', count: 1 });
     // Taken: the next read reads the file.
     expect(await readKept(file, Schema)).toEqual({ stamp: 'b', count: 2 });
-  });
-
-  it('reads a binary kept file ahead once: the next read takes it, the one after reads the file', async () => {
-    const file = join(dir, 'numbers.bin');
-    writeFileSync(file, Buffer.from([1, 2, 3]));
-    const early = readKeptBytesAhead(file);
-    // Asked again before it is taken: the same read, not a second one.
-    expect(readKeptBytesAhead(file)).toBe(early);
-    await early;
-    writeFileSync(file, Buffer.from([4, 5]));
-    expect([...((await readKeptBytes(file)) ?? [])]).toEqual([1, 2, 3]);
-    expect([...((await readKeptBytes(file)) ?? [])]).toEqual([4, 5]);
-    await readKeptBytesAhead(join(dir, 'none.bin'));
-    expect(await readKeptBytes(join(dir, 'none.bin'))).toBeUndefined();
   });
 
   it.each(

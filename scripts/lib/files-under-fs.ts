@@ -6,7 +6,7 @@
  * synchronous recursive one 0.75 s; this walk takes 0.3 s.
  */
 import { type Dirent, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /**
  * The files (not folders, links or others) under `dir`, in no particular
@@ -15,7 +15,8 @@ import { join } from 'node:path';
  */
 export function filesUnder(dir: string, skip?: (folder: string) => boolean, stopped?: () => boolean): string[] {
   const files: string[] = [];
-  const walk = (folder: string): void => {
+  /** Lists `folder`, whose entries' paths are `prefix` and their names (`join`'s paths, unmade by it). */
+  const walk = (folder: string, prefix: string): void => {
     if (stopped?.()) return;
     let entries: Dirent[];
     try {
@@ -25,15 +26,20 @@ export function filesUnder(dir: string, skip?: (folder: string) => boolean, stop
       throw e;
     }
     for (const e of entries) {
-      const path = join(folder, e.name);
+      const path = prefix + e.name;
       if (e.isDirectory()) {
-        if (!skip?.(path)) walk(path);
+        if (!skip?.(path)) walk(path, path + sep);
       } else if (e.isFile()) files.push(path);
     }
   };
-  walk(dir);
+  // `join` normalizes each path it makes (~0.4 s of a walk of a published site at 10,000 transcripts);
+  // an entry's name is never `.` or `..`, so its folder's path and a separator make the same path.
+  walk(dir, rootPrefix(dir));
   return files;
 }
+
+/** What the paths of the entries of `dir` start with: `dir` as `join` normalizes it, and a separator (none for `.`). */
+const rootPrefix = (dir: string): string => join(dir, '_').slice(0, -1);
 
 /**
  * For the files {@link filesUnder} lists under `dir`: each one's path relative
@@ -41,6 +47,6 @@ export function filesUnder(dir: string, skip?: (folder: string) => boolean, stop
  * both paths on every call: 0.15-0.2 s for a site's 123,000 files).
  */
 export function relativeTo(dir: string): (file: string) => string {
-  const prefix = join(dir, '_').slice(0, -1);
+  const prefix = rootPrefix(dir);
   return (file) => file.slice(prefix.length);
 }

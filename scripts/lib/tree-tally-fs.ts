@@ -132,17 +132,26 @@ export function tallyHere(
   const skip = new Set(options.skip ?? []);
   const files = filesUnder(dir, skip.size > 0 ? (folder) => skip.has(posix(folder)) : undefined, stopped);
   if (hash) files.sort();
-  for (const [i, file] of files.entries()) {
-    if (i % STOP_EVERY === 0 && stopped()) break;
-    if (options.exclude?.test(posix(file))) continue;
+  const { exclude } = options;
+  // The digest's lines are hashed STOP_EVERY at a time: one update per file cost ~0.1 s at 123,000.
+  let lines = '';
+  for (let i = 0; i < files.length; i++) {
+    if (i % STOP_EVERY === 0) {
+      if (stopped()) break;
+      hash?.update(lines);
+      lines = '';
+    }
+    const file = files[i] as string;
+    if (exclude?.test(posix(file))) continue;
     const s = statSync(file, { throwIfNoEntry: false });
     if (!s) continue;
-    hash?.update(`${relative(file)}\0${s.size}\0${s.mtimeMs}\n`);
+    if (hash) lines += `${relative(file)}\0${s.size}\0${s.mtimeMs}\n`;
     tally.files++;
     tally.bytes += s.size;
     if (file.endsWith('.html')) tally.pages++;
   }
   if (stopped()) throw new Error(CALLED_OFF);
+  hash?.update(lines);
   return { tally, ...(hash ? { digest: hash.digest('hex') } : {}) };
 }
 

@@ -43,7 +43,7 @@ test('a missing folder has no files; a file is not a folder', () => {
   expect(() => filesUnder(join(dir, 'plain'))).toThrow(/ENOTDIR/);
 });
 
-test('each file`s path relative to the folder is what path.relative gives, however the folder is spelled', () => {
+test('each file`s path is join`s, and its path relative to the folder path.relative`s, however the folder is spelled', () => {
   const site = join(dir, 'spelled');
   mkdirSync(join(site, 'transcripts/a'), { recursive: true });
   writeFileSync(join(site, 'index.html'), 'home');
@@ -58,6 +58,10 @@ test('each file`s path relative to the folder is what path.relative gives, howev
   for (const spelled of spellings) {
     const files = filesUnder(spelled);
     expect(files, spelled).toHaveLength(2);
+    // The paths `join` makes of the folder as spelled and each file's path under it.
+    expect(files.sort(), spelled).toEqual(
+      [join(spelled, 'index.html'), join(spelled, 'transcripts', 'a', 'index.html')].sort(),
+    );
     const cut = relativeTo(spelled);
     expect(files.map(cut).sort(), spelled).toEqual(files.map((f) => relative(spelled, f)).sort());
     expect(files.map(cut).sort()).toEqual(['index.html', join('transcripts', 'a', 'index.html')]);

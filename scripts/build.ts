@@ -21,7 +21,7 @@ import { useCompileCache } from './lib/compile-cache-fs.ts';
 import { acquireLock, lockPath } from './lib/lock-fs.ts';
 import { HEAP_GROWTH_FLAG } from './lib/memory-plan.ts';
 import { checkOutput } from './lib/output-folder-fs.ts';
-import { lowerOwnPriority } from './lib/priority-fs.ts';
+import { BEHIND_ASTRO, BEHIND_INGEST, lowerPriority } from './lib/priority-fs.ts';
 import { recoverKilledBuilds, removeStaging, removeStagingNow, stagingFor } from './lib/recover-fs.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
 import type { BuildContext } from './stages/context.ts';
@@ -97,6 +97,11 @@ async function build(options: CliOptions): Promise<boolean> {
       running.children.add(child);
       child.once('close', () => running.children.delete(child));
     },
+    putFirst: (first) => {
+      lowerPriority(BEHIND_INGEST);
+      for (const child of running.children)
+        if (child !== first && child.pid !== undefined) lowerPriority(BEHIND_INGEST, child.pid);
+    },
     onStop: (undo) => running.undo.push(undo),
     setPublishing: (on) => {
       running.publishing = on;
@@ -108,7 +113,7 @@ async function build(options: CliOptions): Promise<boolean> {
     if (
       !(await runStages(STAGES, ctx, clock, {
         interrupted: () => running.interrupted,
-        besideBackground: lowerOwnPriority,
+        besideBackground: () => lowerPriority(BEHIND_ASTRO),
       }))
     )
       return false;

@@ -22,6 +22,13 @@ export interface BuildContext {
   log: (line: string) => void;
   /** Tells the build which child process runs now, so Ctrl-C stops it too. */
   track: (child: ChildProcess | undefined) => void;
+  /**
+   * Lowers the build process and its other children (Astro, started early)
+   * so that `first`, the ingest's child, on every build's critical path, has
+   * the cores before them; children started later inherit the lowered
+   * priority (`lib/priority-fs.ts`).
+   */
+  putFirst: (first: ChildProcess) => void;
   /** Registers what must be undone if the build stops from here on (run in reverse order). */
   onStop: (undo: () => Promise<void>) => void;
   /** Set while the publish stage renames folders: a signal waits rather than split them. */

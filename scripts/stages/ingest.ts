@@ -27,7 +27,11 @@ export const ingestStage: Stage = {
         newArchive: options.newArchive,
         out: options.out,
       },
-      ctx.track,
+      (child) => {
+        ctx.track(child);
+        // While the ingest runs, what runs beside it (Astro's start, the read-aheads) takes what it leaves idle.
+        if (child) ctx.putFirst(child);
+      },
       ctx.markIngestParsing,
     );
     // The published site is listed for the stamp here while the ingest runs in its own process (it never writes

@@ -30,8 +30,8 @@ export interface RunOptions {
   interrupted: () => boolean;
   /**
    * Called once a background stage's child process runs: the build lowers its
-   * own priority (`lib/priority-fs.ts`), so that the stages beside the child
-   * use the cores it leaves idle rather than slow it down.
+   * own priority below the child's (`lib/priority-fs.ts`), so that the stages
+   * beside the child use the cores it leaves idle rather than slow it down.
    */
   besideBackground?: () => void;
 }

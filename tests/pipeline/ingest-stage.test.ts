@@ -30,18 +30,25 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A build's context, as `scripts/build.ts` makes it, and whether the ingest said it parses. */
-function context(): { ctx: BuildContext; parsed: () => boolean } {
+/**
+ * A build's context, as `scripts/build.ts` makes it, whether the ingest said
+ * it parses, and the processes it was to put first (each still running then).
+ */
+function context(): { ctx: BuildContext; parsed: () => boolean; first: { pid?: number; running: boolean }[] } {
   const options = parseCli(['--seeds', seeds, '--content', content, '--out', out]);
   if ('error' in options) throw new Error(options.error);
   const parsing = Promise.withResolvers<void>();
   let told = false;
+  const first: { pid?: number; running: boolean }[] = [];
   const ctx: BuildContext = {
     options,
     staging: `${out}.tmp-test`,
     cache,
     log: () => undefined,
     track: () => undefined,
+    putFirst: (child) => {
+      first.push({ ...(child.pid === undefined ? {} : { pid: child.pid }), running: child.exitCode === null });
+    },
     onStop: () => undefined,
     setPublishing: () => undefined,
     ingestParsing: parsing.promise,
@@ -50,7 +57,7 @@ function context(): { ctx: BuildContext; parsed: () => boolean } {
       parsing.resolve();
     },
   };
-  return { ctx, parsed: () => told };
+  return { ctx, parsed: () => told, first };
 }
 
 describe('the ingest stage', () => {
@@ -60,6 +67,8 @@ describe('the ingest stage', () => {
     expect(built.ok).toBe(true);
     expect(built.figures.notes?.['written']).toBeGreaterThan(0);
     expect(built.done).toBeFalsy();
+    // The ingest's own process, while it ran, was put before what runs beside it.
+    expect(first.first).toEqual([{ pid: expect.any(Number), running: true }]);
     // The published site as a build would leave it, with its stamp kept.
     mkdirSync(join(out, 'transcripts'), { recursive: true });
     for (let i = 0; i < 2000; i++) writeFileSync(join(out, 'transcripts', `${i}.html`), `<p>${i}</p>`);

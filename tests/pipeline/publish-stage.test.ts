@@ -25,6 +25,7 @@ function context(out: string, staging: string): BuildContext {
     cache: join(dir, 'cache'),
     log: () => undefined,
     track: () => undefined,
+    putFirst: () => undefined,
     onStop: () => undefined,
     setPublishing: () => undefined,
     ingestParsing: new Promise(() => undefined),

@@ -98,6 +98,7 @@ test('the check stage stops the build on a broken link, and passes a sound site'
     cache: tempDir('check-plan-cache-'),
     log: () => undefined,
     track: () => undefined,
+    putFirst: () => undefined,
     onStop: () => undefined,
     setPublishing: () => undefined,
     ingestParsing: new Promise(() => undefined),

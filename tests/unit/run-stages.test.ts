@@ -27,6 +27,7 @@ function context(): BuildContext {
     cache: '/nonexistent',
     log: () => undefined,
     track: () => undefined,
+    putFirst: () => undefined,
     onStop: () => undefined,
     setPublishing: () => undefined,
     ingestParsing: new Promise(() => undefined),

@@ -123,6 +123,112 @@ export async function readKept<S extends z.ZodType>(file: string, schema: S): Pr
 }
 
 /**
+ * A kept record of many entries by key, read back ({@link readKeptLines}):
+ * its header, and its entries in the order written.
+ */
+export interface KeptLines<H, E> {
+  header: H;
+  entries: Map<string, E>;
+}
+
+/**
+ * The line each entry read by {@link readKeptLines} came from, with its key:
+ * {@link writeKeptLines} writes that line again, unmade, for the very same
+ * entry under the same key (read back through the same schema, it gives the
+ * same entry). Entries read back are never changed in place (a changed entry
+ * is a new object), so the line stays true.
+ */
+const linesRead = new WeakMap<object, { key: string; line: string }>();
+
+/** `[key, entry]` as a line of a kept-lines file. */
+const keptLine = (key: string, entry: unknown): string => keptJson([key, entry]);
+
+/**
+ * Writes a record of many entries by key, one line each after a line of
+ * `header`, so that the next build writes again only the entries that
+ * changed: one read back by {@link readKeptLines} and passed again as it
+ * is keeps its line as read. The data stage's record at 10,000 transcripts is
+ * 13 MB; made whole, its JSON took 0.25-0.42 s of an edit's critical path.
+ */
+export async function writeKeptLines(
+  file: string,
+  header: unknown,
+  entries: Iterable<readonly [string, object]>,
+): Promise<void> {
+  const lines = [keptJson(header)];
+  for (const [key, entry] of entries) {
+    const read = linesRead.get(entry);
+    lines.push(read?.key === key ? read.line : keptLine(key, entry));
+  }
+  lines.push('');
+  await writeAtomic(file, lines.join('\n'));
+}
+
+/** Starts reading a kept-lines file for a later {@link readKeptLines} of the same file (see {@link readKeptAhead}). */
+export function readKeptLinesAhead<H extends z.ZodType, E extends z.ZodType>(
+  file: string,
+  header: H,
+  entry: E,
+): Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined> {
+  const started = ahead.get(file) ?? readKeptLines(file, header, entry);
+  ahead.set(file, started);
+  return started as Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined>;
+}
+
+/**
+ * A file written by {@link writeKeptLines}: its header checked against
+ * `header` and each entry against `entry`. Any line that fails drops the
+ * whole file (one line says why), as a kept file failing its schema is.
+ */
+export async function readKeptLines<H extends z.ZodType, E extends z.ZodType>(
+  file: string,
+  header: H,
+  entry: E,
+): Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined> {
+  const early = ahead.get(file);
+  if (early) {
+    ahead.delete(file);
+    return early as Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined>;
+  }
+  let text: string;
+  try {
+    text = keptText(await readFile(file));
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  if (lines.at(-1) !== '') return dropKept(file, 'it ends within a line');
+  lines.pop();
+  const head = checkKept(lines[0] ?? '', header);
+  if ('why' in head) return dropKept(file, `its header: ${head.why}`);
+  const entries = new Map<string, z.infer<E>>();
+  for (const [i, line] of lines.entries()) {
+    if (i === 0) continue;
+    let pair: unknown;
+    try {
+      pair = JSON.parse(line);
+    } catch {
+      return dropKept(file, `line ${i + 1} is not valid JSON`);
+    }
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || entries.has(pair[0]))
+      return dropKept(file, `line ${i + 1} is not a [key, entry] pair of a key of its own`);
+    const checked = entry.safeParse(pair[1]);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return dropKept(
+        file,
+        `line ${i + 1}: ${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'wrong shape'}`,
+      );
+    }
+    const value = checked.data;
+    // Read again through the same schema, the line gives this entry again: it may be written as it is.
+    if (typeof value === 'object' && value !== null) linesRead.set(value, { key: pair[0], line });
+    entries.set(pair[0], value);
+  }
+  return { header: head.value, entries };
+}
+
+/**
  * {@link readKept} with synchronous calls, for a reader that must not yield
  * to the event loop while it reads (Astro's content loaders: see
  * `src/lib/mdx-record-loader-fs.ts`).

@@ -35,7 +35,14 @@ import {
 import { inPart, type Part } from '../core/search-shards.ts';
 import { parseMdxRecord } from '../core/to-mdx.ts';
 import { transcriptToManifestEntry } from '../core/to-twin.ts';
-import { keptPath, readKept, readKeptAhead, sourcesKey, writeAtomic, writeKept } from './build-cache-fs.ts';
+import {
+  keptPath,
+  readKeptLines,
+  readKeptLinesAhead,
+  sourcesKey,
+  writeAtomic,
+  writeKeptLines,
+} from './build-cache-fs.ts';
 import { ROOT } from './cli.ts';
 import { ifThere } from './if-there.ts';
 import { limited } from './limited.ts';
@@ -73,7 +80,8 @@ const KeptTranscriptSchema = z.object({
 });
 type KeptTranscript = z.infer<typeof KeptTranscriptSchema>;
 
-const KeptSchema = z.object({ code: z.string(), transcripts: z.record(z.string(), KeptTranscriptSchema) });
+/** The record's first line: the code that wrote it (a file of another shape is dropped once, with a line). */
+const KeptHeaderSchema = z.object({ version: z.literal(2), code: z.string() });
 
 export interface DataFilesOptions {
   content: string;
@@ -183,7 +191,7 @@ const keptFileOf = (cacheDir: string, content: string): string => keptPath(cache
 
 /** Starts reading what {@link writeDataFiles} kept in `cacheDir` for `content` (see `readKeptAhead`). */
 export function readDataFilesAhead(content: string, cacheDir: string): void {
-  void readKeptAhead(keptFileOf(cacheDir, content), KeptSchema);
+  void readKeptLinesAhead(keptFileOf(cacheDir, content), KeptHeaderSchema, KeptTranscriptSchema);
 }
 
 /** Writes (or links) the data files of `options.content` into `options.site`. */
@@ -191,8 +199,8 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
   const { content, site, previous, part } = options;
   const keptFile = options.cacheDir ? keptFileOf(options.cacheDir, content) : undefined;
   const code = await codeKey();
-  const kept = keptFile ? await readKept(keptFile, KeptSchema) : undefined;
-  const before = kept?.code === code ? kept.transcripts : {};
+  const kept = keptFile ? await readKeptLines(keptFile, KeptHeaderSchema, KeptTranscriptSchema) : undefined;
+  const before = kept?.header.code === code ? kept.entries : new Map<string, KeptTranscript>();
   const speakers = new Map(readRecords(join(content, 'speakers'), SpeakerSchema).map((s) => [s.slug, s]));
   const topics = new Map(readRecords(join(content, 'topics'), TopicSchema).map((t) => [t.slug, t]));
   const folder = join(content, 'transcripts');
@@ -204,7 +212,7 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
     const path = join(folder, name);
     const record = statKey(statSync(path));
     const slug = name.slice(0, -'.mdx'.length);
-    const old = before[slug];
+    const old = before.get(slug);
     if (old?.record === record && old.names === namesKey(old, speakers, topics)) {
       // Another part's transcript: only its manifest entry is needed.
       if (!inPart(slug, part)) return old;
@@ -235,9 +243,8 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
     names.map((name) => () => dataOf(name)),
     AT_ONCE,
   );
-  const now: Record<string, KeptTranscript> = {};
-  for (const [i, name] of names.entries()) now[name.slice(0, -'.mdx'.length)] = entries[i] as KeptTranscript;
-  const manifest = manifestText(Object.values(now).map((e) => e.manifest));
+  const now = names.map((name, i) => [name.slice(0, -'.mdx'.length), entries[i] as KeptTranscript] as const);
+  const manifest = manifestText(now.map(([, e]) => e.manifest));
   if (await sameAsPublished(previous, MANIFEST_FILE, manifest)) {
     await rm(join(site, MANIFEST_FILE), { force: true });
     linkSync(join(previous ?? '', MANIFEST_FILE), join(site, MANIFEST_FILE));
@@ -247,7 +254,8 @@ export async function writeDataFiles(options: DataFilesOptions): Promise<DataFil
     outcome.written++;
   }
   outcome.bytes += Buffer.byteLength(manifest);
-  if (keptFile) await writeKept(keptFile, { code, transcripts: now });
+  // One line per transcript: an edit writes again only its own, the others' lines as they were read.
+  if (keptFile) await writeKeptLines(keptFile, { version: 2, code }, now);
   return outcome;
 }
 

@@ -11,11 +11,14 @@ import {
   keptStream,
   readKept,
   readKeptAhead,
+  readKeptLines,
+  readKeptLinesAhead,
   readKeptSync,
   reportDroppedTo,
   sourcesKey,
   writeAtomic,
   writeKept,
+  writeKeptLines,
 } from '../../scripts/lib/build-cache-fs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'archive-cache-'));
@@ -91,6 +94,67 @@ describe('the build cache', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(file);
     expect(lines[0]).toContain(why);
+  });
+
+  describe('a record kept one entry a line', () => {
+    const Header = z.object({ version: z.literal(1) });
+    const Entry = z.object({ stamp: z.string(), count: z.number() });
+
+    it('reads back the header and the entries in their order, and hands a read made ahead to the next read', async () => {
+      const file = join(dir, 'lines', 'record.json');
+      const entries = [
+        ['b', { stamp: '发布会 ¿Qué?', count: 1 }],
+        ['a', { stamp: 'x', count: 2 }],
+      ] as const;
+      await writeKeptLines(file, { version: 1 }, entries);
+      expect(readFileSync(file).every((byte) => byte < 0x80)).toBe(true);
+      const back = await readKeptLines(file, Header, Entry);
+      expect(back?.header).toEqual({ version: 1 });
+      expect([...(back?.entries ?? [])]).toEqual(entries);
+      const early = readKeptLinesAhead(file, Header, Entry);
+      expect(readKeptLinesAhead(file, Header, Entry)).toBe(early);
+      await writeKeptLines(file, { version: 1 }, []);
+      expect((await readKeptLines(file, Header, Entry))?.entries.size).toBe(2);
+      expect((await readKeptLines(file, Header, Entry))?.entries.size).toBe(0);
+    });
+
+    it('writes an entry read back and passed again under its key as the line it was read from, any other anew', async () => {
+      const file = join(dir, 'lines', 'reused.json');
+      // Written by hand with spaces: a line made anew has none.
+      writeFileSync(file, '{"version":1}\n["a", {"stamp": "x", "count": 1}]\n["b", {"stamp": "y", "count": 2}]\n');
+      const read = await readKeptLines(file, Header, Entry);
+      const a = read?.entries.get('a') as z.infer<typeof Entry>;
+      const b = read?.entries.get('b') as z.infer<typeof Entry>;
+      await writeKeptLines(file, { version: 1 }, [
+        ['a', a],
+        ['b', { ...b }],
+        ['c', a],
+      ]);
+      expect(readFileSync(file, 'utf8').split('\n')).toEqual([
+        '{"version":1}',
+        '["a", {"stamp": "x", "count": 1}]',
+        '["b",{"stamp":"y","count":2}]',
+        '["c",{"stamp":"x","count":1}]',
+        '',
+      ]);
+    });
+
+    it.each([
+      ['a header of another shape', '{"version":2}\n', 'header'],
+      ['a line that is not JSON', '{"version":1}\n["a",{"stamp":"x"\n', 'line 2 is not valid JSON'],
+      ['an entry of another shape', '{"version":1}\n["a",{"stamp":1,"count":1}]\n', 'line 2: stamp'],
+      ['a key twice', '{"version":1}\n["a",{"stamp":"x","count":1}]\n["a",{"stamp":"x","count":1}]\n', 'line 3'],
+      ['its last line cut', '{"version":1}\n["a",{"stamp":"x","count":1}]', 'ends within a line'],
+    ])('drops a file with %s, with one line, and never throws', async (_, text, why) => {
+      const file = join(dir, 'lines', `bad-${why.length}.json`);
+      writeFileSync(file, text);
+      const lines: string[] = [];
+      reportDroppedTo((line) => lines.push(line));
+      expect(await readKeptLines(file, Header, Entry)).toBeUndefined();
+      expect(existsSync(file)).toBe(false);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(why);
+    });
   });
 
   it('leaves no file aside after a write', async () => {

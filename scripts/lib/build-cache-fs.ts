@@ -98,26 +98,40 @@ const ahead = new Map<string, Promise<unknown>>();
  * {@link readKept} of `file` (with the same schema) takes this read.
  */
 export function readKeptAhead<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
-  const started = ahead.get(file) ?? readKept(file, schema);
+  return startAhead(file, () => readKept(file, schema));
+}
+
+/** `read` of `file` started, unless a read of it is ahead already: that one. */
+function startAhead<T>(file: string, read: () => Promise<T>): Promise<T> {
+  const started = (ahead.get(file) as Promise<T> | undefined) ?? read();
   ahead.set(file, started);
-  return started as Promise<z.infer<S> | undefined>;
+  return started;
+}
+
+/** The read of `file` made ahead, taken: the next read reads the file. */
+function takeAhead<T>(file: string): Promise<T> | undefined {
+  const early = ahead.get(file);
+  ahead.delete(file);
+  return early as Promise<T> | undefined;
+}
+
+/** A kept file's text, `undefined` when it cannot be read. */
+async function readKeptText(file: string): Promise<string | undefined> {
+  try {
+    // Bytes decoded at once: `readFile(file, 'utf8')` decodes piece by piece into a string that
+    // JSON.parse must first join (the ingest's 169 MB of kept pieces: 2.7 s against 1.9 s).
+    return keptText(await readFile(file));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A kept file, checked against its schema; `undefined` when it is missing or was dropped. */
 export async function readKept<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | undefined> {
-  const early = ahead.get(file);
-  if (early) {
-    ahead.delete(file);
-    return early as Promise<z.infer<S> | undefined>;
-  }
-  let text: string;
-  try {
-    // Bytes decoded at once: `readFile(file, 'utf8')` decodes piece by piece into a string that
-    // JSON.parse must first join (the ingest's 169 MB of kept pieces: 2.7 s against 1.9 s).
-    text = keptText(await readFile(file));
-  } catch {
-    return undefined;
-  }
+  const early = takeAhead<z.infer<S> | undefined>(file);
+  if (early) return early;
+  const text = await readKeptText(file);
+  if (text === undefined) return undefined;
   const checked = checkKept(text, schema);
   return 'why' in checked ? dropKept(file, checked.why) : checked.value;
 }
@@ -170,9 +184,7 @@ export function readKeptLinesAhead<H extends z.ZodType, E extends z.ZodType>(
   header: H,
   entry: E,
 ): Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined> {
-  const started = ahead.get(file) ?? readKeptLines(file, header, entry);
-  ahead.set(file, started);
-  return started as Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined>;
+  return startAhead(file, () => readKeptLines(file, header, entry));
 }
 
 /**
@@ -185,17 +197,10 @@ export async function readKeptLines<H extends z.ZodType, E extends z.ZodType>(
   header: H,
   entry: E,
 ): Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined> {
-  const early = ahead.get(file);
-  if (early) {
-    ahead.delete(file);
-    return early as Promise<KeptLines<z.infer<H>, z.infer<E>> | undefined>;
-  }
-  let text: string;
-  try {
-    text = keptText(await readFile(file));
-  } catch {
-    return undefined;
-  }
+  const early = takeAhead<KeptLines<z.infer<H>, z.infer<E>> | undefined>(file);
+  if (early) return early;
+  const text = await readKeptText(file);
+  if (text === undefined) return undefined;
   const lines = text.split('\n');
   if (lines.at(-1) !== '') return dropKept(file, 'it ends within a line');
   lines.pop();
@@ -212,15 +217,9 @@ export async function readKeptLines<H extends z.ZodType, E extends z.ZodType>(
     }
     if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || entries.has(pair[0]))
       return dropKept(file, `line ${i + 1} is not a [key, entry] pair of a key of its own`);
-    const checked = entry.safeParse(pair[1]);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      return dropKept(
-        file,
-        `line ${i + 1}: ${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'wrong shape'}`,
-      );
-    }
-    const value = checked.data;
+    const checked = checkValue(pair[1], entry);
+    if ('why' in checked) return dropKept(file, `line ${i + 1}: ${checked.why}`);
+    const { value } = checked;
     // Read again through the same schema, the line gives this entry again: it may be written as it is.
     if (typeof value === 'object' && value !== null) linesRead.set(value, { key: pair[0], line });
     entries.set(pair[0], value);
@@ -269,6 +268,11 @@ function checkKept<S extends z.ZodType>(text: string, schema: S): { value: z.inf
   } catch {
     return { why: 'it is not valid JSON' };
   }
+  return checkValue(json, schema);
+}
+
+/** A value read from a kept file through its schema, or why it cannot be used. */
+function checkValue<S extends z.ZodType>(json: unknown, schema: S): { value: z.infer<S> } | { why: string } {
   const parsed = schema.safeParse(json);
   if (parsed.success) return { value: parsed.data };
   const issue = parsed.error.issues[0];

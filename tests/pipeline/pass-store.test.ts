@@ -102,7 +102,7 @@ async function published(): Promise<{ out: string; cache: string }> {
   const out = await site(first);
   const made = await pass(out, cache, out);
   expect(made.stored).toBe(0);
-  expect(existsSync(join(passStoreDir(analysesDir(cache, out)), 'index.json'))).toBe(true);
+  expect(existsSync(join(passStoreDir(analysesDir(cache, out)), 'index.jsonl'))).toBe(true);
   return { out, cache };
 }
 
@@ -118,10 +118,11 @@ async function numbersFile(cache: string, out: string): Promise<{ name: string; 
 test('unchanged twins are read from the store, and the index is the one a clean pass writes', async () => {
   const { out, cache } = await published();
   // The store names each passage's file by its identity, so the next pass links it without reading it.
-  const index = JSON.parse(await readFile(join(passStoreDir(analysesDir(cache, out)), 'index.json'), 'utf8')) as {
-    twins: { pages: { file?: string }[] }[];
-  };
-  const files = index.twins.flatMap((t) => t.pages.map((p) => p.file));
+  // A header line, then a line a twin: `[key, twin]`.
+  const lines = (await readFile(join(passStoreDir(analysesDir(cache, out)), 'index.jsonl'), 'utf8')).split('\n');
+  expect(lines.pop()).toBe('');
+  const twins = lines.slice(1).map((line) => (JSON.parse(line) as [string, { pages: { file?: string }[] }])[1]);
+  const files = twins.flatMap((t) => t.pages.map((p) => p.file));
   expect(files).toEqual(
     await Promise.all(files.map(async (_, n) => statKey(await stat(join(out, VOCABULARY_DIR, passagePath(n)))))),
   );
@@ -169,7 +170,7 @@ test('a damaged store is dropped with one line, and the pass is the same without
   const made = await pass(rebuilt, cache, out);
   expect(made.stored).toBe(0);
   expect(dropped).toHaveLength(1);
-  expect(dropped[0]).toContain(join(store, 'index.json'));
+  expect(dropped[0]).toContain(join(store, 'index.jsonl'));
   expect(await indexFiles(rebuilt)).toEqual(await clean(next));
   // The pass made a whole store again.
   expect((await pass(await site(next, rebuilt), cache, out)).stored).toBe(4);
@@ -244,8 +245,8 @@ test('an index naming a file outside the store is refused, and that file is left
   const outside = join(root, 'outside', 'terms-a-1.json');
   await writeFile(outside, 'not the store');
   await writeFile(
-    join(store, 'index.json'),
-    JSON.stringify({ version: 1, terms: '../terms-a-1.json', numbers: 'numbers-a-1.bin', count: 0, twins: [] }),
+    join(store, 'index.jsonl'),
+    `${JSON.stringify({ version: 1, terms: '../terms-a-1.json', numbers: 'numbers-a-1.bin', count: 0 })}\n`,
   );
   dropped.length = 0;
   expect(await readPassStore(store)).toBeUndefined();

@@ -239,6 +239,33 @@ test('a store with more numbers than Node can read back at once is not kept', as
   expect(await readdir(store)).toEqual([]);
 });
 
+test('a key added twice is kept once, with its first lists, and the store reads back', async () => {
+  const store = join(root, 'twice');
+  const terms = new Terms(['harbour', 'wall', 'tide', 'sea']);
+  const twinOf = (words: number[]) => ({
+    pages: [],
+    languages: [
+      {
+        language: 'en',
+        turns: 1,
+        words: new Uint32Array(words),
+        wordTurns: new Uint32Array(words.map(() => 1)),
+        echoes: new Uint32Array(),
+        echoTurns: new Uint32Array(),
+      },
+    ],
+    speakers: [],
+  });
+  const kept = await passStoreWriter(store, terms);
+  await kept.add('a', twinOf([0, 1, 2]));
+  await kept.add('a', twinOf([3]));
+  expect(await kept.finish(() => undefined)).toBe(true);
+  // The index: its header line, then one line for `a`.
+  expect((await readFile(join(store, 'index.jsonl'), 'utf8')).split('\n')).toHaveLength(3);
+  const read = await readPassStore(store);
+  expect([...(read?.twin('a')?.languages[0]?.words ?? [])]).toEqual([0, 1, 2]);
+});
+
 test('an index naming a file outside the store is refused, and that file is left alone', async () => {
   const store = join(root, 'outside', 'store');
   await mkdir(store, { recursive: true });

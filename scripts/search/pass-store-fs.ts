@@ -241,7 +241,6 @@ export async function passStoreWriter(
   const numbersName = appended && from ? from.numbers.file : `numbers-${name}.bin`;
   const out = appended ?? (await keptStream(join(dir, numbersName)));
   const twins: [key: string, twin: StoredTwin][] = [];
-  const added = new Set<string>();
   let count = before?.length ?? 0;
   /** Numbers the new index's lists take up. */
   let live = 0;
@@ -276,9 +275,6 @@ export async function passStoreWriter(
   };
   return {
     async add(key, { pages, languages, speakers }) {
-      // A key is one twin file's analysis: should one come twice, the index keeps its first line.
-      if (added.has(key)) return;
-      added.add(key);
       const twin: StoredTwin = { pages: [], languages: [], speakers };
       for (const { keys, counts, data, digest, file: _, ...page } of pages) {
         const kept = digest ?? passageDigest(data ?? '');
@@ -315,7 +311,12 @@ export async function passStoreWriter(
       const termsName = `terms-${name}.json`;
       await writeKept(join(dir, termsName), terms.strings);
       const header: StoreHeader = { version: 1, terms: termsName, ...kept };
-      await writeKeptLines(join(dir, INDEX), header, twins);
+      // A key is one twin file's analysis: should one come twice, the index keeps its first line
+      // (a file with a key twice is dropped when read). Both twins' pages were counted above, as
+      // passages are numbered in the order added.
+      const seen = new Set<string>();
+      const once = twins.filter(([key]) => !seen.has(key) && Boolean(seen.add(key)));
+      await writeKeptLines(join(dir, INDEX), header, once);
       await pruneKept(
         dir,
         [INDEX, termsName, kept.numbers].map((f) => join(dir, f)),

@@ -163,6 +163,8 @@ const keptLine = (key: string, entry: unknown): string => keptJson([key, entry])
  * changed: one read back by {@link readKeptLines} and passed again as it
  * is keeps its line as read. The data stage's record at 10,000 transcripts is
  * 13 MB; made whole, its JSON took 0.25-0.42 s of an edit's critical path.
+ * A key given twice keeps its first entry: {@link readKeptLines} drops a file
+ * that holds a key twice.
  */
 export async function writeKeptLines(
   file: string,
@@ -170,7 +172,10 @@ export async function writeKeptLines(
   entries: Iterable<readonly [string, object]>,
 ): Promise<void> {
   const lines = [keptJson(header)];
+  const keys = new Set<string>();
   for (const [key, entry] of entries) {
+    if (keys.has(key)) continue;
+    keys.add(key);
     const read = linesRead.get(entry);
     lines.push(read?.key === key ? read.line : keptLine(key, entry));
   }

@@ -311,12 +311,9 @@ export async function passStoreWriter(
       const termsName = `terms-${name}.json`;
       await writeKept(join(dir, termsName), terms.strings);
       const header: StoreHeader = { version: 1, terms: termsName, ...kept };
-      // A key is one twin file's analysis: should one come twice, the index keeps its first line
-      // (a file with a key twice is dropped when read). Both twins' pages were counted above, as
-      // passages are numbered in the order added.
-      const seen = new Set<string>();
-      const once = twins.filter(([key]) => !seen.has(key) && Boolean(seen.add(key)));
-      await writeKeptLines(join(dir, INDEX), header, once);
+      // Should a key come twice, the index keeps its first twin (`writeKeptLines`); both twins'
+      // pages were counted above, as passages are numbered in the order added.
+      await writeKeptLines(join(dir, INDEX), header, twins);
       await pruneKept(
         dir,
         [INDEX, termsName, kept.numbers].map((f) => join(dir, f)),

@@ -141,6 +141,17 @@ describe('the build cache', () => {
       ]);
     });
 
+    it('writes a key given twice once, with its first entry, so the file reads back', async () => {
+      const file = join(dir, 'lines', 'twice.json');
+      await writeKeptLines(file, { version: 1 }, [
+        ['a', { stamp: 'first', count: 1 }],
+        ['a', { stamp: 'second', count: 2 }],
+      ]);
+      expect([...((await readKeptLines(file, Header, Entry))?.entries ?? [])]).toEqual([
+        ['a', { stamp: 'first', count: 1 }],
+      ]);
+    });
+
     it.each([
       ['a header of another shape', '{"version":2}\n', 'header'],
       ['a line that is not JSON', '{"version":1}\n["a",{"stamp":"x"\n', 'line 2 is not valid JSON'],

@@ -16,33 +16,26 @@
  * lists and the numbers by address are linked alike when their bytes are the
  * same: after an edit, most of them.
  */
-import { closeSync, linkSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
-  encodeFlat,
   NUMBERS_DIR,
   type NumbersFile,
   numbersBucket,
-  OWN_FILE_AT,
   PASSAGES_DIR,
   type PassageManifest,
   POSTINGS_DIR,
-  type PostingsFile,
   passagePath,
-  postingsBucket,
   postingsFolder,
   termWeight,
 } from '../../src/lib/passage-index.ts';
-import { fnv1a } from '../core/search-shards.ts';
 import { ifThere } from '../lib/if-there.ts';
 import { statKey } from '../lib/scan-cache-fs.ts';
 import { type PackedPage, passageDigest, type Terms } from './packed-twin.ts';
 import { Postings } from './postings.ts';
+import { MOST_BUCKETS, postingsFiles } from './postings-files.ts';
 
-/** About this many characters of lists go into one bucket file before another is added (a power of two of them). */
-const BUCKET_CHARS = 4000;
-const MOST_BUCKETS = 8192;
 /** Files handled at once: their file calls are synchronous, but a passage's text may be remade (`remake`) meanwhile. */
 const WRITING = 64;
 
@@ -143,6 +136,22 @@ async function linkOrWrite({ path, text, digest, file, remake, same, identified 
   writeFileSync(path, data);
   if (identified) identified(statKey(statSync(path)));
   return false;
+}
+
+/**
+ * Links `same` to `path` when it holds `bytes`, else writes them: a list file,
+ * made as bytes (`postings-files.ts`). Synchronous, as {@link linkOrWrite}.
+ */
+function linkOrWriteBytes(path: string, bytes: Uint8Array, same: string | undefined): void {
+  const was = same === undefined ? undefined : ifThere(() => statSync(same));
+  if (
+    same !== undefined &&
+    was?.size === bytes.length &&
+    readReused(same, was.size)?.equals(bytes) &&
+    linkTo(same, path)
+  )
+    return;
+  writeFileSync(path, bytes);
 }
 
 /**
@@ -286,51 +295,21 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
     for (const [language, postings] of [...lists].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const total = totals.get(language) ?? { chars: 0, passages: 1 };
       const average = total.chars / total.passages;
-      const { from, passages, counts } = postings.grouped(terms.strings.length);
-      /**
-       * Key `id`'s list: `[passage, weight, passage, weight, …]`, passages ascending, in a typed
-       * array of its final size: pushed onto a growing array, the 30 million numbers of an
-       * archive of 10,000 transcripts took twice the time (measured apart, with `encodeFlat`
-       * and `JSON.stringify` after).
-       */
-      const weighed = (id: number): Uint32Array => {
-        const start = from[id] as number;
-        const list = new Uint32Array(2 * ((from[id + 1] as number) - start));
-        for (let j = 0; j < list.length; j += 2) {
-          const passage = passages[start + j / 2] as number;
-          list[j] = passage;
-          list[j + 1] = termWeight(counts[start + j / 2] as number, lengths[passage] ?? average, average);
-        }
-        return list;
-      };
-      const named: [string, number][] = [];
-      for (let id = 0; id < terms.strings.length; id++)
-        if ((from[id + 1] as number) > (from[id] as number)) named.push([terms.strings[id] as string, id]);
-      const encoded = named
-        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-        .map(([key, id]) => [key, encodeFlat(weighed(id))] as const);
-      const shared = encoded.filter(([, list]) => list.length <= OWN_FILE_AT);
-      const chars = shared.reduce((sum, [key, list]) => sum + key.length + 4 + list.length * 3, 0);
-      let buckets = 1;
-      while (chars / buckets > BUCKET_CHARS && buckets < MOST_BUCKETS) buckets *= 2;
-      manifest.buckets[language] = buckets;
-      const files: PostingsFile[] = Array.from({ length: buckets }, () => ({}));
-      const own: ToWrite[] = [];
-      const names = new Set<string>();
-      const base = postingsFolder(language);
-      for (const [key, list] of encoded) {
-        const file = files[postingsBucket(key, buckets)] as PostingsFile;
-        if (list.length <= OWN_FILE_AT) {
-          file[key] = list;
-          continue;
-        }
-        let name = `own/${fnv1a(key).toString(36)}`;
-        while (names.has(name)) name += '_';
-        names.add(name);
-        file[key] = name;
-        own.push(fileOf(join(base, `${name}.json`), JSON.stringify(list)));
-      }
-      await writeAll([...files.map((f, i) => fileOf(join(base, `${i}.json`), JSON.stringify(f))), ...own], made);
+      const folder = postingsFolder(language);
+      manifest.buckets[language] = postingsFiles(
+        postings.grouped(terms.strings.length),
+        terms.strings,
+        (count, passage) => termWeight(count, lengths[passage] ?? average, average),
+        (path, bytes) => {
+          const to = join(dir, folder, path);
+          const toDir = dirname(to);
+          if (!made.has(toDir)) {
+            mkdirSync(toDir, { recursive: true });
+            made.add(toDir);
+          }
+          linkOrWriteBytes(to, bytes, published === undefined ? undefined : join(published, folder, path));
+        },
+      );
     }
     return manifest;
   }

@@ -112,20 +112,11 @@ export function queryKeys(word: string, stem: Stem): string[] {
   return [...pairs.keys()].filter((k) => [...k].length === 2);
 }
 
-/** A list `[passage, weight, passage, weight, …]` (ascending passages) in its stored form. */
-export function encodeFlat(pairs: ArrayLike<number>): number[] {
-  const out: number[] = new Array(pairs.length);
-  let last = 0;
-  for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const passage = pairs[i] ?? 0;
-    out[i] = passage - last;
-    out[i + 1] = pairs[i + 1] ?? 0;
-    last = passage;
-  }
-  return out;
-}
-
-/** A stored list back to passage → weight. */
+/**
+ * A stored list back to passage → weight. Stored, a list is `[passage, weight, passage, weight, …]`
+ * with passages ascending, each written as its distance from the one before
+ * (`scripts/search/postings-files.ts` writes them).
+ */
 export function decodeList(list: readonly number[]): Map<number, number> {
   const out = new Map<number, number>();
   let at = 0;

@@ -13,7 +13,6 @@ import {
   candidates,
   checkOrder,
   decodeList,
-  encodeFlat,
   type NumbersFile,
   numbersBucket,
   OWN_FILE_AT,
@@ -62,17 +61,6 @@ describe('keys, lists and candidates', () => {
       expect(wordKeys(paragraphs.flatMap(wordsOf), stem)).toEqual(textKeys(paragraphs.join('\n'), stem));
     // Pairs of a spaceless script run across paragraphs, as across words.
     expect(wordKeys(paragraphs.flatMap(wordsOf), noStem).get('动汽')).toBe(1);
-  });
-
-  test('a list keeps its passages and counts through its stored form', () => {
-    const entries: [number, number][] = [
-      [0, 1],
-      [3, 4],
-      [4, 1],
-      [1000, 2],
-    ];
-    expect(encodeFlat(entries.flat())).toEqual([0, 1, 3, 4, 1, 1, 996, 2]);
-    expect([...decodeList(encodeFlat(entries.flat()))]).toEqual(entries);
   });
 
   test('a weight grows with the count, less and less, and a longer passage weighs less', () => {

@@ -101,6 +101,16 @@ export function readKeptAhead<S extends z.ZodType>(file: string, schema: S): Pro
   return startAhead(file, () => readKept(file, schema));
 }
 
+/** A kept file of bytes (no schema: its reader checks them), or `undefined` when it cannot be read. */
+export function readKeptBytes(file: string): Promise<Buffer | undefined> {
+  return takeAhead<Buffer | undefined>(file) ?? readFile(file).catch(() => undefined);
+}
+
+/** Starts reading a kept file of bytes for a later {@link readKeptBytes}, as {@link readKeptAhead}. */
+export function readKeptBytesAhead(file: string): void {
+  void startAhead(file, () => readFile(file).catch(() => undefined));
+}
+
 /** `read` of `file` started, unless a read of it is ahead already: that one. */
 function startAhead<T>(file: string, read: () => Promise<T>): Promise<T> {
   const started = (ahead.get(file) as Promise<T> | undefined) ?? read();

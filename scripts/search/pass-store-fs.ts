@@ -38,6 +38,8 @@ import {
   pruneKept,
   readKept,
   readKeptAhead,
+  readKeptBytes,
+  readKeptBytesAhead,
   readKeptLines,
   readKeptLinesAhead,
   writeKept,
@@ -156,7 +158,9 @@ function asNumbers(bytes: Buffer, count: number): Uint32Array {
 /** Starts reading the index and the table of terms of the store in `dir` for a later {@link readPassStore} (see `readKeptAhead`). */
 export function readPassStoreAhead(dir: string): void {
   void readKeptLinesAhead(join(dir, INDEX), StoreHeaderSchema, StoredTwinSchema).then((index) => {
-    if (index) void readKeptAhead(join(dir, index.header.terms), TermsSchema);
+    if (!index) return;
+    void readKeptAhead(join(dir, index.header.terms), TermsSchema);
+    readKeptBytesAhead(join(dir, index.header.numbers));
   });
 }
 
@@ -166,7 +170,7 @@ export async function readPassStore(dir: string): Promise<PassStore | undefined>
   if (!index) return undefined;
   const { header, entries: byKey } = index;
   const terms = await readKept(join(dir, header.terms), TermsSchema);
-  const bytes = await readFile(join(dir, header.numbers)).catch(() => undefined);
+  const bytes = await readKeptBytes(join(dir, header.numbers));
   // Longer is fine: a pass that appended to the file stopped before its index was written.
   if (!terms || bytes === undefined || bytes.length < header.count * 4)
     return dropKept(join(dir, INDEX), `its ${terms ? 'numbers' : 'terms'} file is missing or too short`);

@@ -11,6 +11,8 @@ import {
   keptStream,
   readKept,
   readKeptAhead,
+  readKeptBytes,
+  readKeptBytesAhead,
   readKeptLines,
   readKeptLinesAhead,
   readKeptSync,
@@ -77,6 +79,21 @@ describe('the build cache', () => {
     expect(await readKept(file, Schema)).toEqual({ stamp: 'a', count: 1 });
     // Taken: the next read reads the file.
     expect(await readKept(file, Schema)).toEqual({ stamp: 'b', count: 2 });
+  });
+
+  it('hands bytes read ahead to the next readKeptBytes of the file, once; a missing file reads as undefined', async () => {
+    const file = join(dir, 'ahead', 'numbers.bin');
+    mkdirSync(join(dir, 'ahead'), { recursive: true });
+    writeFileSync(file, Buffer.from([1, 2, 3]));
+    readKeptBytesAhead(file);
+    // Taken and finished before the file changes (in a build, nothing writes it before its stage reads it).
+    const early = readKeptBytes(file);
+    await early;
+    writeFileSync(file, Buffer.from([4, 5]));
+    expect([...((await early) ?? [])]).toEqual([1, 2, 3]);
+    expect([...((await readKeptBytes(file)) ?? [])]).toEqual([4, 5]);
+    readKeptBytesAhead(join(dir, 'ahead', 'missing.bin'));
+    expect(await readKeptBytes(join(dir, 'ahead', 'missing.bin'))).toBeUndefined();
   });
 
   it.each(

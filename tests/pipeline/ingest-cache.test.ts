@@ -135,6 +135,27 @@ describe('the ingest cache in pieces', () => {
     for (const name of filings) expect(readFileSync(join(piecesDir(), name), 'utf8')).not.toContain('"turns"');
   });
 
+  it('keeps candidates as rows: every field of each reads back as it was', async () => {
+    const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
+    const candidates: IngestedFile['candidates'] = [
+      { key: 'lightning', display: 'Lightning', forms: ['Lightning'], count: 5, entity: true },
+      // A key other than the display in lower case, several forms, not an entity.
+      { key: 'private key', display: 'private keys', forms: ['private keys', 'private key'], count: 2, entity: false },
+      // Forms that do not start with the display; letters past ASCII.
+      { key: 'électricité', display: 'Électricité', forms: ['électricité'], count: 1, entity: false },
+      { key: '0', display: '0', forms: ['0'], count: 1, entity: false },
+    ];
+    const changed = parsedOf((i) =>
+      i === 21 ? { ...(loaded.parsed.get(`t/${i}.md`) as IngestedFile), candidates } : loaded.parsed.get(`t/${i}.md`),
+    );
+    await saveIngestCache(content, 'rules', cacheOf(changed), loaded);
+    const back = await loadIngestCache(content, 'rules');
+    expect(back?.parsed.get('t/21.md')?.candidates).toStrictEqual(candidates);
+    expect(back?.parsed).toEqual(changed);
+    const texts = readdirSync(piecesDir()).filter((n) => /^\d/.test(n));
+    for (const name of texts) expect(readFileSync(join(piecesDir(), name), 'utf8')).not.toContain('"display"');
+  });
+
   it('rewrites the piece an added or removed entry belongs to', async () => {
     const loaded = (await loadIngestCache(content, 'rules')) as IngestCache;
     const fewer = new Map(loaded.parsed);

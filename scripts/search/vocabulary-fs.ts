@@ -30,7 +30,7 @@ import { analyzedInOrder } from './analyze-pool-fs.ts';
 import type { AnalyzedTwin } from './analyze-twin.ts';
 import { type PackedTwin, Terms } from './packed-twin.ts';
 import { passStoreDir, passStoreWriter, readPassStore, readPassStoreAhead } from './pass-store-fs.ts';
-import { passageIndexWriter } from './passage-index-fs.ts';
+import { passageIndexWriter, readNumbersAhead } from './passage-index-fs.ts';
 
 export const VOCABULARY_DIR = 'search-words';
 /** The folders of the words (and speakers) by their first letters, and of the close matches. */
@@ -42,10 +42,14 @@ const storeUsable = (publishedIndex: string): boolean => existsSync(join(publish
 
 /**
  * Starts reading the pass's store that {@link writeVocabulary} with these
- * `keptDir` and `published` reads, when it reads one (see `readKeptAhead`).
+ * `keptDir` and `published` reads, when it reads one (see `readKeptAhead`),
+ * and the published passages' numbers by address.
  */
 export function readStoreAhead(keptDir: string, published: string): void {
-  if (storeUsable(join(published, VOCABULARY_DIR))) readPassStoreAhead(passStoreDir(keptDir));
+  const index = join(published, VOCABULARY_DIR);
+  if (!storeUsable(index)) return;
+  readPassStoreAhead(passStoreDir(keptDir));
+  void readNumbersAhead(index);
 }
 
 /** Every transcript's JSON twin in a built site (`/transcripts/<slug>.json`). */

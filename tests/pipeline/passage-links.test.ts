@@ -9,6 +9,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { readNumbersAhead } from '../../scripts/search/passage-index-fs.ts';
 import { writeVocabulary } from '../../scripts/search/vocabulary-fs.ts';
 import { completeTwin } from '../helpers/twins.ts';
 
@@ -97,4 +98,15 @@ test('list and number files an edit left as they were are the published files; t
   // The numbers by address are the same; the word lists gained `again`.
   expect(lists.some(([path, f]) => path.startsWith('numbers/') && f.inode === before.get(path)?.inode)).toBe(true);
   expect(lists.some(([path, f]) => path.startsWith('postings/') && f.text !== before.get(path)?.text)).toBe(true);
+});
+
+test('the published numbers read ahead are the ones the next writer uses, and only that one', async () => {
+  const twins = [twin('early', '2020-01-01', 'The harbour wall held.'), twin('late', '2024-01-01', 'The sea rose.')];
+  const published = await site(twins);
+  const index = join(published.dir, 'search-words');
+  await readNumbersAhead(index);
+  // Read after the read ahead, the published numbers would name no passage: none would be linked.
+  for (const name of await readdir(join(index, 'numbers'))) await writeFile(join(index, 'numbers', name), '{}');
+  expect((await site(twins, published.dir)).linked).toBe(2);
+  expect((await site(twins, published.dir)).linked).toBe(0);
 });

@@ -29,7 +29,7 @@
  * user`) only said in passing, a one-word name said mostly as the start of
  * longer names (`Gopher Slack`), and a common word capitalised in a heading.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import type { Candidate } from './extract-phrases.ts';
 import { allCapitals, EDGE_TURNS, foldWords, type NameUses, rulesToTopics } from './match-topics.ts';
 import type { Topic, TopicRulesFile, TranscriptTopic, Turn } from './schema.ts';
@@ -321,6 +321,20 @@ export function shareAtLeast(k: number, n: number): number {
   const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return (centre - spread) / (1 + (z * z) / n);
 }
+
+/**
+ * compromise's tagger, loaded when a question is first asked: a run that
+ * finds every answer kept (an edit, most adds) never loads it, which took
+ * 0.3-0.4 s alone and up to 1 s of an edit's ingest beside the build's other
+ * work. Its bundled build, as `require` finds it: `import()` is not
+ * synchronous, and the answers are asked for in the middle of choosing topics.
+ */
+type Tagger = (text: string) => { has(match: string): boolean };
+let tagger: Tagger | undefined;
+const nlp: Tagger = (text) => {
+  tagger ??= createRequire(import.meta.url)('compromise') as Tagger;
+  return tagger(text);
+};
 
 /**
  * What compromise's tagger said of a phrase, by question and phrase (about

@@ -12,7 +12,13 @@ import { z } from 'zod';
 import { runIngest } from '../../scripts/ingest/run-ingest-fs.ts';
 import { keptPath, readKept } from '../../scripts/lib/build-cache-fs.ts';
 import { cacheDir } from '../../scripts/lib/cli.ts';
-import { checkRecord, keepPassed, RECORD_FILE, readRecord } from '../../scripts/lib/permalink-record-fs.ts';
+import {
+  checkRecord,
+  keepPassed,
+  RECORD_FILE,
+  readRecord,
+  readRecordAhead,
+} from '../../scripts/lib/permalink-record-fs.ts';
 import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
 import { useCacheDir } from '../helpers/cache-dir.ts';
 
@@ -93,4 +99,22 @@ test("the ingest's own record is read as it is; any other file goes through the 
   // A file that passed the check but that the ingest did not write is checked too.
   await keepPassed(file, undefined);
   expect(await anchors()).toEqual([]);
+});
+
+test('a record read ahead is taken while its file is the one read; a file changed since is read again', async () => {
+  const content = join(dir, 'ahead');
+  mkdirSync(content);
+  const file = join(content, RECORD_FILE);
+  const record = (seeds: string) =>
+    `${JSON.stringify({ version: 1, seeds, transcripts: {}, speakers: {}, topics: {} })}\n`;
+  writeFileSync(file, record('first'));
+  readRecordAhead(content);
+  expect(await readRecord(content)).toEqual(await readRecord(content));
+  expect((await readRecord(content)).seeds).toBe('first');
+
+  readRecordAhead(content);
+  // Let the read ahead finish, then change the file: the next read must not take the old bytes.
+  await new Promise((done) => setTimeout(done, 100));
+  writeFileSync(file, record('second-longer'));
+  expect((await readRecord(content)).seeds).toBe('second-longer');
 });

@@ -9,12 +9,12 @@
  *
  * The parsed files are kept in pieces (files by a hash of their path), and a
  * run writes only the pieces whose entries changed: at 10,000 transcripts the
- * whole is some 170 MB, and an added transcript changes one piece. What a new
+ * whole is some 140 MB, and an added transcript changes one piece. What a new
  * topic changes (how a transcript is filed: `filed`, `evidence`) is kept in
  * pieces of its own, apart from what depends on the file's text alone: a topic
  * that files some hundreds of transcripts anew touches most pieces, and then
- * 18 MB of filings are written again, not 170 MB. The vocabulary filters
- * (89 MB of the 170) are pieces of their own too, read only when a topic term
+ * 18 MB of filings are written again, not 140 MB. The vocabulary filters
+ * (92 MB of the 140) are pieces of their own too, read only when a topic term
  * new to the archive asks for them. An index file, written last,
  * names the pieces of its run; a piece it does not name is never read, so a
  * run killed midway leaves the last run's cache whole.

@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { z } from 'zod';
 import { ifThere } from './if-there.ts';
+import { readWhole, startAhead, takeAhead } from './read-ahead-fs.ts';
 
 /** A short, stable key for a kept file's scope (a folder, a set of options): 12 hex digits of SHA-256. */
 export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
@@ -88,9 +89,6 @@ export function hasFields(
   );
 }
 
-/** Kept files read ahead ({@link readKeptAhead}), by path, until a {@link readKept} takes the read. */
-const ahead = new Map<string, Promise<unknown>>();
-
 /**
  * Starts reading a kept file that a later stage of this build reads: the
  * build's own thread is idle while its ingest runs, and a stage's kept file,
@@ -103,26 +101,12 @@ export function readKeptAhead<S extends z.ZodType>(file: string, schema: S): Pro
 
 /** A kept file of bytes (no schema: its reader checks them), or `undefined` when it cannot be read. */
 export function readKeptBytes(file: string): Promise<Buffer | undefined> {
-  return takeAhead<Buffer | undefined>(file) ?? readFile(file).catch(() => undefined);
+  return takeAhead<Buffer | undefined>(file) ?? readWhole(file).catch(() => undefined);
 }
 
 /** Starts reading a kept file of bytes for a later {@link readKeptBytes}, as {@link readKeptAhead}. */
 export function readKeptBytesAhead(file: string): void {
-  void startAhead(file, () => readFile(file).catch(() => undefined));
-}
-
-/** `read` of `file` started, unless a read of it is ahead already: that one. */
-function startAhead<T>(file: string, read: () => Promise<T>): Promise<T> {
-  const started = (ahead.get(file) as Promise<T> | undefined) ?? read();
-  ahead.set(file, started);
-  return started;
-}
-
-/** The read of `file` made ahead, taken: the next read reads the file. */
-function takeAhead<T>(file: string): Promise<T> | undefined {
-  const early = ahead.get(file);
-  ahead.delete(file);
-  return early as Promise<T> | undefined;
+  void startAhead(file, () => readWhole(file).catch(() => undefined));
 }
 
 /** A kept file's text, `undefined` when it cannot be read. */

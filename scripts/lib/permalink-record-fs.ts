@@ -4,7 +4,7 @@
  * built, and a build that fails puts back the record it started from, so the
  * record only ever names pages that were published.
  */
-import { closeSync, fstatSync, openSync, read, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -21,6 +21,7 @@ import { keptPath, readKept, writeAtomic, writeKept } from './build-cache-fs.ts'
 import { cacheDir } from './cli.ts';
 import { ifThere } from './if-there.ts';
 import { isOurSite } from './output-folder-fs.ts';
+import { readWhole, startAhead, takeAhead } from './read-ahead-fs.ts';
 import { fileIdentity, statKey } from './scan-cache-fs.ts';
 
 /** The permalink record's file, beside the collections. */
@@ -56,38 +57,15 @@ export interface RecordBefore {
   record: PermalinkRecord;
 }
 
+/** The record file's bytes and identity, as {@link identifiedBytes} reads them. */
+type Identified = { identity?: string | undefined; bytes?: Buffer | undefined };
+
 /** A file's bytes and its identity when read; no identity when it changed while it was read. */
-async function identifiedBytes(file: string): Promise<{ identity?: string | undefined; bytes?: Buffer | undefined }> {
+async function identifiedBytes(file: string): Promise<Identified> {
   const identity = fileIdentity(file);
   const bytes = await readWhole(file).catch(() => undefined);
   return { identity: fileIdentity(file) === identity ? identity : undefined, bytes };
 }
-
-/**
- * A file's bytes, asked of the thread pool in one read as soon as it is
- * called (opened and sized with synchronous calls): `readFile` reads 512 KiB
- * at a time, each next read started from this thread, so a read ahead made
- * no progress while the ingest's archive-wide steps kept the thread busy.
- */
-async function readWhole(file: string): Promise<Buffer> {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (let n = 1; at < size && n > 0; at += n) n = await readAt(fd, bytes, at, size - at);
-    return bytes.subarray(0, at);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** `length` bytes of `fd` from `at` into `bytes` at `at`, read in the thread pool; how many were read. */
-const readAt = (fd: number, bytes: Buffer, at: number, length: number): Promise<number> =>
-  new Promise((done, fail) => read(fd, bytes, at, length, at, (error, n) => (error ? fail(error) : done(n))));
-
-/** The record file read ahead ({@link readRecordAhead}), until {@link readRecordToRewrite} takes it. */
-let ahead: { file: string; read: Promise<{ identity?: string | undefined; bytes?: Buffer | undefined }> } | undefined;
 
 /**
  * Starts reading the record file of `content` for the next
@@ -96,7 +74,7 @@ let ahead: { file: string; read: Promise<{ identity?: string | undefined; bytes?
  */
 export function readRecordAhead(content: string): void {
   const file = join(content, RECORD_FILE);
-  ahead = { file, read: identifiedBytes(file) };
+  void startAhead(file, () => identifiedBytes(file));
 }
 
 /**
@@ -108,8 +86,7 @@ export async function readRecordToRewrite(
 ): Promise<{ record: PermalinkRecord; before?: RecordBefore }> {
   const file = join(content, RECORD_FILE);
   const own = (await passedBefore(file))?.ownOutput;
-  const early = ahead?.file === file ? await ahead.read : undefined;
-  ahead = undefined;
+  const early = await takeAhead<Identified>(file);
   // Read ahead, it is taken only when the file is still the one read.
   const { identity, bytes } =
     early !== undefined && fileIdentity(file) === early.identity ? early : await identifiedBytes(file);

@@ -31,6 +31,7 @@ import {
   termWeight,
 } from '../../src/lib/passage-index.ts';
 import { ifThere } from '../lib/if-there.ts';
+import { startAhead, takeAhead } from '../lib/read-ahead-fs.ts';
 import { statKey } from '../lib/scan-cache-fs.ts';
 import { type PackedPage, passageDigest, type Terms } from './packed-twin.ts';
 import { Postings } from './postings.ts';
@@ -188,9 +189,6 @@ async function numbersIn(dir: string): Promise<Map<string, number>> {
   return numbers;
 }
 
-/** {@link numbersIn} of published indexes, read ahead ({@link readNumbersAhead}) until a writer takes them. */
-const numbersAhead = new Map<string, Promise<Map<string, number>>>();
-
 /**
  * Starts reading the numbers by address of the published index `dir` for a
  * later {@link passageIndexWriter} of it: ~80 files at 10,000 transcripts,
@@ -199,10 +197,11 @@ const numbersAhead = new Map<string, Promise<Map<string, number>>>();
  * once read (the build does not wait for it).
  */
 export function readNumbersAhead(dir: string): Promise<unknown> {
-  const started = numbersAhead.get(dir) ?? numbersIn(dir);
-  numbersAhead.set(dir, started);
-  return started;
+  return startAhead(numbersKey(dir), () => numbersIn(dir));
 }
+
+/** What {@link readNumbersAhead} reads, named apart from the files read ahead under `dir`'s own path. */
+const numbersKey = (dir: string): string => `${join(dir, NUMBERS_DIR)} by address`;
 
 /**
  * Adds a transcript's search pages to the index: call in date order, so
@@ -229,9 +228,10 @@ export async function passageIndexWriter(dir: string, terms: Terms, published?: 
   await rm(join(dir, PASSAGES_DIR), { recursive: true, force: true });
   await rm(join(dir, POSTINGS_DIR), { recursive: true, force: true });
   await rm(join(dir, NUMBERS_DIR), { recursive: true, force: true });
-  const ahead = published === undefined ? undefined : numbersAhead.get(published);
-  if (published !== undefined) numbersAhead.delete(published);
-  const before = published === undefined ? new Map<string, number>() : await (ahead ?? numbersIn(published));
+  const before =
+    published === undefined
+      ? new Map<string, number>()
+      : await (takeAhead<Map<string, number>>(numbersKey(published)) ?? numbersIn(published));
   let linkedCount = 0;
   const identities: string[] = [];
   const made = new Set<string>();

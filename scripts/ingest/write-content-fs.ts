@@ -188,8 +188,8 @@ async function writeChunksIfChanged(
     summary.unchanged++;
     return;
   }
-  // One buffer, written at once: piece by piece, its ~20,000 writes at 10,000 transcripts took ~2 s.
-  await writeAtomic(path, Buffer.concat(chunks));
+  // Its ~20,000 pieces at 10,000 transcripts in one request: one write call each took ~2 s.
+  await writeAtomic(path, chunks);
   summary.written.push(path);
 }
 

@@ -208,6 +208,23 @@ describe('the build cache', () => {
     expect(readdirSync(folder).sort()).toEqual(['b.txt', 'bytes.bin', 'large']);
   });
 
+  it('writes a list of pieces as their bytes one after another, past the most one system call takes', async () => {
+    const file = join(dir, 'pieces', 'record.json');
+    await writeAtomic(file, 'an older, longer file '.repeat(100_000));
+    // Views into a larger buffer, at offsets; text past ASCII; more pieces than IOV_MAX (1,024 on Linux).
+    const backing = Buffer.from('..«é»..'.repeat(3000));
+    const pieces = Array.from({ length: 2500 }, (_, i) =>
+      i % 2 === 0 ? Buffer.from(`piece ${i} ✓\n`) : backing.subarray(i % 7, (i % 7) + 40 + (i % 300)),
+    );
+    await writeAtomic(file, pieces);
+    expect(readFileSync(file).equals(Buffer.concat(pieces))).toBe(true);
+    // Text is written as UTF-8, large or small.
+    const text = 'Zürich – 北京 '.repeat(200_000);
+    await writeAtomic(file, text);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readdirSync(join(dir, 'pieces')).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
   it('fails a write into a folder that cannot be made, leaving nothing aside', async () => {
     const notFolder = join(dir, 'plain-file');
     writeFileSync(notFolder, '');

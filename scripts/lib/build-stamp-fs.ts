@@ -6,6 +6,7 @@
  * site and search stages have nothing to do and no output file is rewritten.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -20,9 +21,31 @@ export interface Listing {
 }
 
 /** A folder's files as one digest, with its figures: walked and stat'ed in the walking thread (`tree-tally-fs.ts`). */
-async function listing(dir: string, signal?: AbortSignal): Promise<Listing> {
-  const { digest, tally } = await tallyTree(dir, { digest: true, ...(signal ? { signal } : {}) });
+async function listing(
+  dir: string,
+  options: { signal?: AbortSignal; skip?: readonly string[] } = {},
+): Promise<Listing> {
+  const { digest, tally } = await tallyTree(dir, { digest: true, ...options });
   return { digest: digest as string, tally };
+}
+
+/** The listing of a folder a site may lack: the same for a missing folder wherever it would be. */
+export function listFolder(dir: string, signal?: AbortSignal): Promise<Listing> {
+  if (existsSync(dir)) return listing(dir, signal ? { signal } : {});
+  return Promise.resolve({ digest: 'missing', tally: { files: 0, pages: 0, bytes: 0 } });
+}
+
+export interface ListOptions {
+  /** Calls the listing off (it then fails). */
+  signal?: AbortSignal;
+  /**
+   * Folders of the site listed apart from the rest (with {@link listFolder}),
+   * each its own digest in the site's: so a stage that writes one can list it
+   * as soon as it is done, and the site's listing takes it from there (`known`).
+   */
+  apart?: readonly string[];
+  /** Listings of the folders listed apart, made already, by name. */
+  known?: ReadonlyMap<string, Promise<Listing>>;
 }
 
 /**
@@ -30,8 +53,21 @@ async function listing(dir: string, signal?: AbortSignal): Promise<Listing> {
  * build can list its published site while the ingest runs (which never writes
  * there), instead of after it; `signal` calls the listing off (it then fails).
  */
-export function listOut(out: string, signal?: AbortSignal): Promise<Listing> {
-  return listing(out, signal);
+export async function listOut(out: string, { signal, apart = [], known }: ListOptions = {}): Promise<Listing> {
+  if (apart.length === 0) return listing(out, signal ? { signal } : {});
+  const parts = await Promise.all([
+    listing(out, { skip: apart, ...(signal ? { signal } : {}) }),
+    ...apart.map((name) => known?.get(name) ?? listFolder(join(out, name), signal)),
+  ]);
+  const hash = createHash('sha256');
+  const tally = { files: 0, pages: 0, bytes: 0 };
+  for (const [i, part] of parts.entries()) {
+    hash.update(`${i === 0 ? '' : apart[i - 1]}\0${part.digest}\n`);
+    tally.files += part.tally.files;
+    tally.pages += part.tally.pages;
+    tally.bytes += part.tally.bytes;
+  }
+  return { digest: hash.digest('hex'), tally };
 }
 
 /**

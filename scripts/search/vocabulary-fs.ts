@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { VOCABULARY_DIR } from '../../src/lib/passage-index.ts';
 import {
   bucketCount,
   MIN_OFFERED,
@@ -32,7 +33,6 @@ import { type PackedTwin, Terms } from './packed-twin.ts';
 import { passStoreDir, passStoreWriter, readPassStore, readPassStoreAhead } from './pass-store-fs.ts';
 import { passageIndexWriter, readNumbersAhead } from './passage-index-fs.ts';
 
-export const VOCABULARY_DIR = 'search-words';
 /** The folders of the words (and speakers) by their first letters, and of the close matches. */
 const WORDS = 'words';
 const NEAR = 'near';

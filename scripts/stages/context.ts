@@ -6,7 +6,9 @@
  * that waits for it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { buildStamp, type Listing, listOut } from '../lib/build-stamp-fs.ts';
+import { join } from 'node:path';
+import { VOCABULARY_DIR } from '../../src/lib/passage-index.ts';
+import { buildStamp, type Listing, listFolder, listOut } from '../lib/build-stamp-fs.ts';
 import type { CliOptions } from '../lib/cli.ts';
 import { markSite } from '../lib/output-folder-fs.ts';
 import type { StageStats } from '../lib/stage-clock-fs.ts';
@@ -115,6 +117,47 @@ export function stop(stopped: string, problems: string[] = []): StageOutcome {
   return { ok: false, figures: { files: 0, bytes: 0, pages: 0 }, lines: [], problems, stopped };
 }
 
+/** The folders the search stage writes, and no other stage: final once it ends. */
+export const SEARCH_FOLDERS: readonly string[] = ['pagefind', VOCABULARY_DIR];
+
+/**
+ * A site's listing for its stamp: the search stage's folders apart from the
+ * rest, so that the new site's listing before its publish takes theirs from
+ * the search stage, which lists them as it ends (`listSearchFolder`), and
+ * walks only the rest. A published site is listed the same way, in one go.
+ */
+export function listSite(
+  out: string,
+  signal?: AbortSignal,
+  known?: ReadonlyMap<string, Promise<Listing>>,
+): Promise<Listing> {
+  return listOut(out, { apart: SEARCH_FOLDERS, ...(signal ? { signal } : {}), ...(known ? { known } : {}) });
+}
+
+/** What this build listed already, by staging folder: the search stage's folders, the content folder after the ingest. */
+const listedEarlier = new Map<string, { folders: Map<string, Promise<Listing>>; content?: Listing }>();
+
+function earlier(ctx: BuildContext): { folders: Map<string, Promise<Listing>>; content?: Listing } {
+  let listed = listedEarlier.get(ctx.staging);
+  if (!listed) {
+    listed = { folders: new Map() };
+    listedEarlier.set(ctx.staging, listed);
+  }
+  return listed;
+}
+
+/** Lists one of the search stage's folders of the new site, once the stage wrote it, for its figures and the site's stamp. */
+export function listSearchFolder(ctx: BuildContext, name: string): Promise<Listing> {
+  const listed = listFolder(join(ctx.staging, name));
+  earlier(ctx).folders.set(name, listed);
+  return listed;
+}
+
+/** The content folder as the ingest listed it after its last write: nothing writes there after the ingest. */
+export function keepContentListing(ctx: BuildContext, content: Listing): void {
+  earlier(ctx).content = content;
+}
+
 /** What the published site was built from: equal stamps and an unchanged content folder, nothing to rebuild. */
 export function siteStamp(
   ctx: BuildContext,
@@ -132,7 +175,7 @@ export function siteStamp(
       part: options.part ? `${options.part.index + 1}/${options.part.count}` : undefined,
       shardPages: String(options.shardPages),
     },
-    listed,
+    listed ?? listSite(options.out),
     contentListed,
   );
 }
@@ -146,12 +189,15 @@ const finalStamps = new Map<string, ReturnType<typeof buildStamp>>();
  * The check stage asks first, as it starts (every file is in place by then),
  * so the walk of the site runs beside the check instead of after the
  * publish's rename; the rename moves the folder and leaves each file's path
- * under it, size and time as listed. Made once per build.
+ * under it, size and time as listed. The walk leaves out what this build
+ * listed already: the search stage's folders and the content folder. Made
+ * once per build.
  */
 export function finalStamp(ctx: BuildContext): ReturnType<typeof buildStamp> {
   let stamp = finalStamps.get(ctx.staging);
   if (!stamp) {
-    stamp = markSite(ctx.staging).then(() => siteStamp(ctx, listOut(ctx.staging)));
+    const { folders, content } = earlier(ctx);
+    stamp = markSite(ctx.staging).then(() => siteStamp(ctx, listSite(ctx.staging, undefined, folders), content));
     // A build stopped before the publish never reads it.
     stamp.catch(() => undefined);
     finalStamps.set(ctx.staging, stamp);

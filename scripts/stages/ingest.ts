@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { runIngestInProcess } from '../ingest/ingest-process.ts';
-import { listOut, readStamp } from '../lib/build-stamp-fs.ts';
+import { readStamp } from '../lib/build-stamp-fs.ts';
 import { snapshotRecord } from '../lib/permalink-record-fs.ts';
-import { countFiles, type Stage, siteStamp } from './context.ts';
+import { countFiles, keepContentListing, listSite, type Stage, siteStamp } from './context.ts';
 
 export const ingestStage: Stage = {
   name: 'ingest',
@@ -39,16 +39,17 @@ export const ingestStage: Stage = {
     // leaving the cores to the ingest and Astro's start, and made again in the rare run that wrote nothing.
     const parsing = new AbortController();
     void ctx.ingestParsing.then(() => parsing.abort());
-    const listed = existsSync(options.out) ? listOut(options.out, parsing.signal) : undefined;
+    const listed = existsSync(options.out) ? listSite(options.out, parsing.signal) : undefined;
     // Unused when the ingest fails or writes, or called off: its failure is then no one's concern.
     listed?.catch(() => undefined);
     const ingest = await ingesting;
+    if (ingest.content) keepContentListing(ctx, ingest.content);
     // Nothing written: the published site may be up to date, and the stamp that tells also counts the content.
     const stamped =
       ingest.ok && ingest.written === 0 && listed !== undefined
         ? await siteStamp(
             ctx,
-            listed.catch(() => listOut(options.out)),
+            listed.catch(() => listSite(options.out)),
             ingest.content,
           )
         : undefined;

@@ -3,11 +3,9 @@
  * and Pagefind's index of filters, in shards. It reads only the data stage's
  * files, so it may run while Astro still writes its pages (see site.ts).
  */
-import { join } from 'node:path';
 import { plural } from '../core/text.ts';
 import { buildSearchIndex, readSearchAhead } from '../search/build-search-index-fs.ts';
-import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
-import { countFiles, readAheadWhileIngestParses, type Stage, stop } from './context.ts';
+import { listSearchFolder, readAheadWhileIngestParses, SEARCH_FOLDERS, type Stage, stop } from './context.ts';
 
 export const searchStage: Stage = {
   name: 'search',
@@ -25,11 +23,11 @@ export const searchStage: Stage = {
       progress: (line) => ctx.log(`  ${line}`),
     });
     if (!search.ok) return stop('the search index was not written', [search.output.trim()]);
-    const pagefind = await countFiles(join(staging, 'pagefind'));
-    const passages = await countFiles(join(staging, VOCABULARY_DIR));
+    // Listed for the figures and, final from here on, for the new site's stamp.
+    const listed = await Promise.all(SEARCH_FOLDERS.map((name) => listSearchFolder(ctx, name)));
     const figures = {
-      files: pagefind.files + passages.files,
-      bytes: pagefind.bytes + passages.bytes,
+      files: listed.reduce((sum, { tally }) => sum + tally.files, 0),
+      bytes: listed.reduce((sum, { tally }) => sum + tally.bytes, 0),
       pages: search.pages,
       notes: { shards: search.shards, reused: search.reused },
     };

@@ -13,14 +13,10 @@ import { AWAIT_CONTENT } from '../lib/content-gate-fs.ts';
 import { acquireAstroStage } from '../lib/lock-fs.ts';
 import { gigabytes, HEAP_GROWTH_FLAG, memoryBudget, overlappedPeak } from '../lib/memory-plan.ts';
 import { type NodeChild, startNode } from '../lib/run-node-fs.ts';
-import { VOCABULARY_DIR } from '../search/vocabulary-fs.ts';
-import { type BuildContext, countFiles, megabytes, type Stage, stop } from './context.ts';
+import { type BuildContext, countFiles, megabytes, SEARCH_FOLDERS, type Stage, stop } from './context.ts';
 import { DATA_FILE } from './data.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-
-/** The search stage's folders in the site. */
-const SEARCH_FOLDERS = ['pagefind', VOCABULARY_DIR];
 
 /** The Astro stage's heap limit in MB: half the machine's memory, never under V8's usual 4 GB. */
 function astroHeapMB(): number {

@@ -24,6 +24,8 @@
 import { fnv1a } from '../../scripts/core/search-shards.ts';
 import { isSpaceless, type Stem, wordsOf } from './search-match.ts';
 
+/** The site's folder of the vocabulary (`scripts/search/vocabulary-fs.ts`) and the passage index. */
+export const VOCABULARY_DIR = 'search-words';
 /** The folders under `/search-words/`: lists by key, and each passage's data. */
 export const POSTINGS_DIR = 'postings';
 export const PASSAGES_DIR = 'passages';

@@ -5,11 +5,11 @@
  * published file, and a long listing runs in a worker thread, so the
  * event loop turns meanwhile (a signal is handled while it runs).
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildStamp, listOut } from '../../scripts/lib/build-stamp-fs.ts';
+import { buildStamp, listFolder, listOut } from '../../scripts/lib/build-stamp-fs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'build-stamp-'));
 const content = join(dir, 'content');
@@ -52,4 +52,25 @@ test('the listing of a large site lets other work run while it goes on', async (
   expect(turned).toBe(false);
   await listing;
   expect(turned).toBe(true);
+});
+
+test('a site with folders listed apart: the same listing whether a stage listed them before, changed by any of their files', async () => {
+  mkdirSync(join(out, 'pagefind'), { recursive: true });
+  writeFileSync(join(out, 'pagefind', 'a.pf'), 'pf');
+  const apart = ['pagefind', 'search-words'];
+  const inOneGo = await listOut(out, { apart });
+  const known = new Map(apart.map((name) => [name, listFolder(join(out, name))]));
+  expect(await listOut(out, { apart, known })).toEqual(inOneGo);
+  // Every file counted once: the folders apart and the rest.
+  expect(inOneGo.tally).toEqual((await listOut(out)).tally);
+  expect(inOneGo.digest).not.toBe((await listOut(out)).digest);
+  // A missing folder lists alike wherever the site is (the staging folder, renamed to the published one).
+  const moved = join(dir, 'moved');
+  renameSync(out, moved);
+  const there = await listOut(moved, { apart });
+  renameSync(moved, out);
+  expect(there.digest).toBe(inOneGo.digest);
+  writeFileSync(join(out, 'pagefind', 'a.pf'), 'pf, changed');
+  expect((await listOut(out, { apart })).digest).not.toBe(inOneGo.digest);
+  rmSync(join(out, 'pagefind'), { recursive: true });
 });

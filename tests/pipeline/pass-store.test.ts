@@ -16,8 +16,8 @@ import { statKey } from '../../scripts/lib/scan-cache-fs.ts';
 import { analysesDir } from '../../scripts/search/analysis-cache-fs.ts';
 import { Terms } from '../../scripts/search/packed-twin.ts';
 import { passStoreDir, passStoreWriter, readPassStore } from '../../scripts/search/pass-store-fs.ts';
-import { VOCABULARY_DIR, writeVocabulary } from '../../scripts/search/vocabulary-fs.ts';
-import { passagePath } from '../../src/lib/passage-index.ts';
+import { writeVocabulary } from '../../scripts/search/vocabulary-fs.ts';
+import { passagePath, VOCABULARY_DIR } from '../../src/lib/passage-index.ts';
 import { completeTwin } from '../helpers/twins.ts';
 
 let root = '';

@@ -25,9 +25,10 @@ import { BEHIND_ASTRO, BEHIND_INGEST, lowerPriority } from './lib/priority-fs.ts
 import { recoverKilledBuilds, removeStaging, removeStagingNow, stagingFor } from './lib/recover-fs.ts';
 import { stageClock } from './lib/stage-clock-fs.ts';
 import type { BuildContext } from './stages/context.ts';
-import { STAGES } from './stages/order.ts';
-import { runStages } from './stages/run-stages.ts';
 
+// First, so that the stages' modules are compiled once and kept between builds (lib/compile-cache-fs.ts).
+useCompileCache();
+const [{ STAGES }, { runStages }] = await Promise.all([import('./stages/order.ts'), import('./stages/run-stages.ts')]);
 const USAGE = `Usage: npm run build -- [options]
 
   --seeds DIR     folder of transcripts to read (default: seeds)
@@ -156,7 +157,6 @@ function interrupt(signal: NodeJS.Signals): void {
 }
 // This process's heap (the data and search stages') is collected once it grows by half (memory-plan.ts).
 setFlagsFromString(HEAP_GROWTH_FLAG);
-useCompileCache();
 process.once('SIGINT', interrupt);
 process.once('SIGTERM', interrupt);
 // A reader that goes away (`npm run build | head`) must not stop a build half-way: its output is dropped.

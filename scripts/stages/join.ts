@@ -2,15 +2,41 @@
  * Stage 6, join: once Astro's pages, the data files and the downloads are
  * all in the new site, what the pages say of the data: the downloads' sizes
  * on the /data/ page, the recordings' origins in the host's header file
- * (`media-src`, `_headers` from `public/`); then every address the
- * permalink record promises, looked up in the new site.
+ * (`media-src`, `_headers` from `public/`); and every address the
+ * permalink record promises, looked up in the new site (started by the site
+ * stage as soon as Astro is done: see {@link checkAddresses}).
  */
 import { join } from 'node:path';
 import { plural } from '../core/text.ts';
 import { lostUrls } from '../lib/check-published-fs.ts';
 import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
 import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
-import { type Stage, stop } from './context.ts';
+import { type BuildContext, type Stage, stop } from './context.ts';
+
+/** The published-address check by staging folder, once started (see {@link checkAddresses}). */
+const addressChecks = new Map<string, Promise<string[]>>();
+
+/**
+ * Every address the permalink record promises, looked up in the new site:
+ * those that would break. Its pages are Astro's alone, so the site stage
+ * starts the check as soon as Astro is done, beside what runs after Astro
+ * (the site's tally, the search stage's end); this stage takes its outcome.
+ * Made once per build.
+ */
+export function checkAddresses(ctx: BuildContext): Promise<string[]> {
+  let check = addressChecks.get(ctx.staging);
+  if (!check) {
+    check = lostUrls(ctx.options.content, ctx.staging, {
+      ...(ctx.options.part ? { part: ctx.options.part } : {}),
+      siteCheckCache: join(ctx.cache, 'site-check'),
+      recordCache: ctx.cache,
+    });
+    // A build stopped before this stage never reads it.
+    check.catch(() => undefined);
+    addressChecks.set(ctx.staging, check);
+  }
+  return check;
+}
 
 export const joinStage: Stage = {
   name: 'join',
@@ -21,11 +47,7 @@ export const joinStage: Stage = {
     await fillDownloadSizes(staging);
     // The host's header file allows every recording the data stage's manifest names.
     const mediaOrigins = await writeMediaPolicy(staging);
-    const lost = await lostUrls(options.content, staging, {
-      ...(options.part ? { part: options.part } : {}),
-      siteCheckCache: join(ctx.cache, 'site-check'),
-      recordCache: ctx.cache,
-    });
+    const lost = await checkAddresses(ctx);
     if (lost.length > 0)
       return stop(
         `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,

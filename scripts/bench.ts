@@ -105,7 +105,8 @@ async function timed(label: string, paths: BuildPaths): Promise<BuildRun> {
     console.error(run.output.trim().split('\n').slice(-30).join('\n'));
     throw new Error(`the ${label} build failed (its last lines are above)`);
   }
-  console.log(`    ${seconds(run.wallMs)}, peak ${(run.peakRss / 1024 ** 3).toFixed(2)} GB`);
+  const removed = run.removedMs >= 100 ? `; the replaced site removed ${seconds(run.removedMs)} after` : '';
+  console.log(`    ${seconds(run.wallMs)}, peak ${(run.peakRss / 1024 ** 3).toFixed(2)} GB${removed}`);
   return run;
 }
 

@@ -11,7 +11,7 @@ import type { PeerRun } from '../../scripts/bench/starlight-peer-fs.ts';
 const MB = 1024 * 1024;
 
 function run(wallMs: number, cpuMs: number): BuildRun {
-  return { ok: true, wallMs, cpuMs, peakRss: 2 * 1024 * MB, stages: [], output: '' };
+  return { ok: true, wallMs, cpuMs, peakRss: 2 * 1024 * MB, stages: [], output: '', removedMs: 0 };
 }
 
 function size(peer?: Partial<PeerRun>): SizeResult {

@@ -53,6 +53,8 @@ export interface SearchIndexOptions {
   part?: Part;
   /** Called with a line of progress for each shard. */
   progress(line: string): void;
+  /** Called once `/search-words/` is written, before Pagefind's shards: nothing writes there after. */
+  wordsWritten?(): void;
   /** The memory in GB the shards indexed at once may use (`--memory`; default: half the machine's). */
   memory?: number;
   /** How many shards are indexed at once (default: one per core, within `memory`). */
@@ -217,6 +219,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   options.progress(
     `passage index and vocabulary of ${plural(slugs.length, 'transcript')} written in ${read} s${unchanged}`,
   );
+  options.wordsWritten?.();
 
   const shards: ShardEntry[] = [];
   let reused = 0;

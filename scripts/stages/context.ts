@@ -149,6 +149,8 @@ function earlier(ctx: BuildContext): { folders: Map<string, Promise<Listing>>; c
 /** Lists one of the search stage's folders of the new site, once the stage wrote it, for its figures and the site's stamp. */
 export function listSearchFolder(ctx: BuildContext, name: string): Promise<Listing> {
   const listed = listFolder(join(ctx.staging, name));
+  // A build that stops before it is read (its staging folder gone) never reads it.
+  listed.catch(() => undefined);
   earlier(ctx).folders.set(name, listed);
   return listed;
 }

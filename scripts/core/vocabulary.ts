@@ -132,18 +132,45 @@ export function vocabularyOf(turns: readonly Turn[]): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+/** Each base64 digit's value, by its character code; -1 for any other character. */
+const DIGITS = new Int8Array(128).fill(-1);
+for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries())
+  DIGITS[c.charCodeAt(0)] = i;
+
+/**
+ * A filter's bits read from its base64 text as they are in the bytes it
+ * encodes (bit `at` of byte `at >> 3`, lowest first), without decoding it:
+ * a topic term new to the archive is tested against every transcript's
+ * filter (92 MB of them at 10,000), where decoding each took ~0.5 s in all.
+ */
+export function filterBits(vocabulary: string): { bits: number; has(at: number): boolean } {
+  const padding = vocabulary.endsWith('==') ? 2 : vocabulary.endsWith('=') ? 1 : 0;
+  const bits = ((vocabulary.length / 4) * 3 - padding) * 8;
+  return {
+    bits,
+    has(at) {
+      // Three bytes make four digits: byte j of its three is bits 8(2 - j) to 8(2 - j) + 7 of their 24,
+      // and digit k of four is bits 18 - 6k to 23 - 6k.
+      const byte = at >> 3;
+      const group = Math.floor(byte / 3);
+      const place = (2 - (byte - group * 3)) * 8 + (at & 7);
+      const digit = DIGITS[vocabulary.charCodeAt(group * 4 + 3 - Math.floor(place / 6))] ?? -1;
+      return digit >= 0 && ((digit >> (place % 6)) & 1) === 1;
+    },
+  };
+}
+
 /**
  * The test of a transcript's `vocabulary`: whether it may say `words` (a
  * folded term), one after the other within a turn. `false` means it certainly
  * does not.
  */
 export function vocabularyTest(vocabulary: string): (words: readonly string[]) => boolean {
-  const bytes = Buffer.from(vocabulary, 'base64');
-  const bits = bytes.length * 8;
+  const filter = filterBits(vocabulary);
   const has = (h: Hashes) => {
     let all = true;
-    eachPosition(h, bits, (at) => {
-      if (((bytes[at >> 3] ?? 0) & (1 << (at & 7))) === 0) all = false;
+    eachPosition(h, filter.bits, (at) => {
+      if (!filter.has(at)) all = false;
     });
     return all;
   };

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldWords, matchTopics } from '../../scripts/core/match-topics.ts';
-import { vocabularyOf, vocabularyTest } from '../../scripts/core/vocabulary.ts';
+import { filterBits, vocabularyOf, vocabularyTest } from '../../scripts/core/vocabulary.ts';
 import { turnOf } from '../helpers/arbitraries.ts';
 
 describe('vocabulary filter', () => {
@@ -65,5 +65,18 @@ describe('vocabulary filter', () => {
     const apart = Array.from({ length: 2000 }, (_, i) => [`word${i}`, `word${(i * 7 + 3) % 2000}`]);
     expect(apart.filter((pair) => holds(pair)).length / apart.length).toBeLessThan(0.03);
     expect(holds(['word7', 'word8'])).toBe(true);
+  });
+});
+
+describe('a filter read from its base64 text', () => {
+  it('has every bit the bytes it encodes have, for any length', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 64 }), (bytes) => {
+        const filter = filterBits(Buffer.from(bytes).toString('base64'));
+        expect(filter.bits).toBe(bytes.length * 8);
+        for (let at = 0; at < filter.bits; at++)
+          expect(filter.has(at)).toBe((((bytes[at >> 3] as number) >> (at & 7)) & 1) === 1);
+      }),
+    );
   });
 });

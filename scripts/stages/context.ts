@@ -155,9 +155,11 @@ export function listSearchFolder(ctx: BuildContext, name: string): Promise<Listi
   return listed;
 }
 
-/** The content folder as the ingest listed it after its last write: nothing writes there after the ingest. */
-export function keepContentListing(ctx: BuildContext, content: Listing): void {
-  earlier(ctx).content = content;
+/** The content folder as the ingest listed it after its last write (nothing writes there after the ingest), if it did. */
+export function keepContentListing(ctx: BuildContext, content: Listing | undefined): void {
+  const listed = earlier(ctx);
+  if (content) listed.content = content;
+  else delete listed.content;
 }
 
 /** What the published site was built from: equal stamps and an unchanged content folder, nothing to rebuild. */
@@ -199,6 +201,8 @@ export function finalStamp(ctx: BuildContext): ReturnType<typeof buildStamp> {
   let stamp = finalStamps.get(ctx.staging);
   if (!stamp) {
     const { folders, content } = earlier(ctx);
+    // Taken: a later build in this process lists its own.
+    listedEarlier.delete(ctx.staging);
     stamp = markSite(ctx.staging).then(() => siteStamp(ctx, listSite(ctx.staging, undefined, folders), content));
     // A build stopped before the publish never reads it.
     stamp.catch(() => undefined);

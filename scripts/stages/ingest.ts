@@ -43,7 +43,7 @@ export const ingestStage: Stage = {
     // Unused when the ingest fails or writes, or called off: its failure is then no one's concern.
     listed?.catch(() => undefined);
     const ingest = await ingesting;
-    if (ingest.content) keepContentListing(ctx, ingest.content);
+    keepContentListing(ctx, ingest.content);
     // Nothing written: the published site may be up to date, and the stamp that tells also counts the content.
     const stamped =
       ingest.ok && ingest.written === 0 && listed !== undefined

@@ -4,7 +4,7 @@
  * on the /data/ page, the recordings' origins in the host's header file
  * (`media-src`, `_headers` from `public/`); and every address the
  * permalink record promises, looked up in the new site (started by the site
- * stage as soon as Astro is done: see {@link checkAddresses}).
+ * stage as soon as Astro is done: see {@link startAddressCheck}).
  */
 import { join } from 'node:path';
 import { plural } from '../core/text.ts';
@@ -13,29 +13,36 @@ import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
 import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
 import { type BuildContext, type Stage, stop } from './context.ts';
 
-/** The published-address check by staging folder, once started (see {@link checkAddresses}). */
+/** The published-address check started for the new site in each staging folder, until this stage takes it. */
 const addressChecks = new Map<string, Promise<string[]>>();
 
+/** Every address the permalink record promises, looked up in the new site: those that would break. */
+function lostAddresses(ctx: BuildContext): Promise<string[]> {
+  return lostUrls(ctx.options.content, ctx.staging, {
+    ...(ctx.options.part ? { part: ctx.options.part } : {}),
+    siteCheckCache: join(ctx.cache, 'site-check'),
+    recordCache: ctx.cache,
+  });
+}
+
 /**
- * Every address the permalink record promises, looked up in the new site:
- * those that would break. Its pages are Astro's alone, so the site stage
- * starts the check as soon as Astro is done, beside what runs after Astro
- * (the site's tally, the search stage's end); this stage takes its outcome.
- * Made once per build.
+ * Starts the published-address check of the new site. Its pages are
+ * Astro's alone, so the site stage starts it as soon as Astro is done, beside
+ * what runs after Astro (the site's tally, the search stage's end); this
+ * stage takes its outcome. A check a stopped build left untaken is replaced.
  */
-export function checkAddresses(ctx: BuildContext): Promise<string[]> {
-  let check = addressChecks.get(ctx.staging);
-  if (!check) {
-    check = lostUrls(ctx.options.content, ctx.staging, {
-      ...(ctx.options.part ? { part: ctx.options.part } : {}),
-      siteCheckCache: join(ctx.cache, 'site-check'),
-      recordCache: ctx.cache,
-    });
-    // A build stopped before this stage never reads it.
-    check.catch(() => undefined);
-    addressChecks.set(ctx.staging, check);
-  }
-  return check;
+export function startAddressCheck(ctx: BuildContext): void {
+  const check = lostAddresses(ctx);
+  // A build stopped before this stage never reads it.
+  check.catch(() => undefined);
+  addressChecks.set(ctx.staging, check);
+}
+
+/** The check started for this build's new site, taken; or made now. */
+function takeAddressCheck(ctx: BuildContext): Promise<string[]> {
+  const check = addressChecks.get(ctx.staging);
+  addressChecks.delete(ctx.staging);
+  return check ?? lostAddresses(ctx);
 }
 
 export const joinStage: Stage = {
@@ -47,7 +54,7 @@ export const joinStage: Stage = {
     await fillDownloadSizes(staging);
     // The host's header file allows every recording the data stage's manifest names.
     const mediaOrigins = await writeMediaPolicy(staging);
-    const lost = await checkAddresses(ctx);
+    const lost = await takeAddressCheck(ctx);
     if (lost.length > 0)
       return stop(
         `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,

@@ -15,7 +15,7 @@ import { gigabytes, HEAP_GROWTH_FLAG, memoryBudget, overlappedPeak } from '../li
 import { type NodeChild, startNode } from '../lib/run-node-fs.ts';
 import { type BuildContext, countFiles, megabytes, SEARCH_FOLDERS, type Stage, stop } from './context.ts';
 import { DATA_FILE } from './data.ts';
-import { checkAddresses } from './join.ts';
+import { startAddressCheck } from './join.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
@@ -148,7 +148,7 @@ export const siteStage: Stage = {
     await astro.release();
     if (!site.ok) return stop('astro build failed (its output is above)', [site.output.trim()]);
     // The pages are all there: the published addresses are looked up beside the tally below.
-    void checkAddresses(ctx);
+    startAddressCheck(ctx);
     // Astro's files only: the data and search stages may be writing theirs beside them.
     const figures = await countFiles(staging, { skip: SEARCH_FOLDERS, exclude: DATA_FILE });
     const lines = [`${plural(figures.pages, 'page')}, ${plural(figures.files, 'file')}, ${megabytes(figures.bytes)}`];

@@ -1,26 +1,84 @@
 /**
  * The build's processes share Node's compile cache: the build turns it on
- * for itself and, through the environment, for every process it starts.
+ * for itself and, through the environment, for every process it starts. In
+ * the project's own folder, it is pruned once it grows past its limit; a
+ * folder the user set is never touched.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { getCompileCacheDir } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { useCompileCache } from '../../scripts/lib/compile-cache-fs.ts';
+import { OWN_COMPILE_CACHE, pruneCompileCache, useCompileCache } from '../../scripts/lib/compile-cache-fs.ts';
 
 const before = process.env['NODE_COMPILE_CACHE'];
+const work = mkdtempSync(join(tmpdir(), 'compile-cache-'));
 afterAll(() => {
   if (before === undefined) delete process.env['NODE_COMPILE_CACHE'];
   else process.env['NODE_COMPILE_CACHE'] = before;
+  rmSync(work, { recursive: true, force: true });
 });
 
 test('is turned on for this process and the processes it starts', () => {
+  delete process.env['NODE_COMPILE_CACHE'];
   useCompileCache();
   const dir = process.env['NODE_COMPILE_CACHE'];
-  expect(dir).toBeTruthy();
-  expect(getCompileCacheDir()).toContain(dir);
+  expect(dir).toBe(OWN_COMPILE_CACHE);
+  expect(getCompileCacheDir()).toContain(OWN_COMPILE_CACHE);
   const child = execFileSync(process.execPath, ['-p', "require('node:module').getCompileCacheDir()"], {
     env: process.env,
     encoding: 'utf8',
   });
-  expect(child.trim()).toContain(dir);
+  expect(child.trim()).toContain(OWN_COMPILE_CACHE);
+});
+
+/** A cache folder laid out as Node lays it out: entries of `bytes` each, in a folder per Node version, written at `at`. */
+function cacheWith(name: string, entries: Record<string, number>, at: number): string {
+  const dir = join(work, name);
+  const version = join(dir, 'v24.9.0-x64-0bc2d3a4-0');
+  mkdirSync(version, { recursive: true });
+  for (const [entry, bytes] of Object.entries(entries)) {
+    // Sparse: its size without its blocks.
+    writeFileSync(join(version, entry), '');
+    truncateSync(join(version, entry), bytes);
+    utimesSync(join(version, entry), at / 1000, at / 1000);
+  }
+  return dir;
+}
+
+const left = (dir: string): string[] => readdirSync(join(dir, 'v24.9.0-x64-0bc2d3a4-0')).sort();
+
+test('a cache past its limit loses the entries written before the build, and keeps the ones written since', () => {
+  const start = Date.now();
+  const dir = cacheWith('over', { a: 600, b: 600 }, start - 60_000);
+  const fresh = join(dir, 'v24.9.0-x64-0bc2d3a4-0', 'c');
+  writeFileSync(fresh, Buffer.alloc(10));
+  utimesSync(fresh, (start + 1000) / 1000, (start + 1000) / 1000);
+  expect(pruneCompileCache(dir, start, 1000)).toBe(2);
+  expect(left(dir)).toEqual(['c']);
+});
+
+test('a cache within its limit keeps every entry', () => {
+  const start = Date.now();
+  const dir = cacheWith('within', { a: 400, b: 600 }, start - 60_000);
+  expect(pruneCompileCache(dir, start, 1000)).toBe(0);
+  expect(left(dir)).toEqual(['a', 'b']);
+});
+
+test('a missing folder is no error', () => {
+  expect(pruneCompileCache(join(work, 'missing'), Date.now(), 0)).toBe(0);
+});
+
+test("a folder set in NODE_COMPILE_CACHE is the user's: used, never pruned", () => {
+  const dir = cacheWith('users', { a: 300 * 1024 * 1024 }, Date.now() - 60_000);
+  // A process of its own, as the build is: this one's cache is on already.
+  const module = new URL('../../scripts/lib/compile-cache-fs.ts', import.meta.url).href;
+  const script = `const m = await import(${JSON.stringify(module)}); console.log(m.useCompileCache(), process.env.NODE_COMPILE_CACHE);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, NODE_COMPILE_CACHE: dir },
+    encoding: 'utf8',
+  });
+  expect(out.trim()).toBe(`0 ${dir}`);
+  expect(left(dir)).toEqual(['a']);
 });

@@ -5,10 +5,11 @@
  * every origin the archive plays from, and each page's own policy narrows it
  * to that page's recording (scripts/core/csp.ts).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { headerPolicy } from '../core/csp.ts';
 import { playerSources } from '../core/urls.ts';
+import { writeAtomic } from './build-cache-fs.ts';
 
 /** Rewrites `<site>/_headers` from the media of `<site>/transcripts.json`; returns the origins it allowed. */
 export async function writeMediaPolicy(site: string): Promise<string[]> {
@@ -23,8 +24,6 @@ export async function writeMediaPolicy(site: string): Promise<string[]> {
   const next = headers.replace(/^(\s+Content-Security-Policy: ).*$/m, (_, lead: string) => `${lead}${policy}`);
   if (next === headers) return sources;
   // Astro may have linked this file from the last build: replace it, never write through the link.
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, next);
-  await rename(tmp, file);
+  await writeAtomic(file, next);
   return sources;
 }

@@ -6,31 +6,35 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
-import { getCompileCacheDir } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { OWN_COMPILE_CACHE, pruneCompileCache, useCompileCache } from '../../scripts/lib/compile-cache-fs.ts';
+import { OWN_COMPILE_CACHE, pruneCompileCache } from '../../scripts/lib/compile-cache-fs.ts';
 
-const before = process.env['NODE_COMPILE_CACHE'];
 const work = mkdtempSync(join(tmpdir(), 'compile-cache-'));
-afterAll(() => {
-  if (before === undefined) delete process.env['NODE_COMPILE_CACHE'];
-  else process.env['NODE_COMPILE_CACHE'] = before;
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-test('is turned on for this process and the processes it starts', () => {
-  delete process.env['NODE_COMPILE_CACHE'];
-  useCompileCache();
-  const dir = process.env['NODE_COMPILE_CACHE'];
-  expect(dir).toBe(OWN_COMPILE_CACHE);
-  expect(getCompileCacheDir()).toContain(OWN_COMPILE_CACHE);
-  const child = execFileSync(process.execPath, ['-p', "require('node:module').getCompileCacheDir()"], {
-    env: process.env,
-    encoding: 'utf8',
-  });
-  expect(child.trim()).toContain(OWN_COMPILE_CACHE);
+/** Runs `script` (an ES module's text) in a Node process of its own, with `env`; its output. */
+function runScript(script: string, env: NodeJS.ProcessEnv): string {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim();
+}
+
+const MODULE = JSON.stringify(new URL('../../scripts/lib/compile-cache-fs.ts', import.meta.url).href);
+
+test("is turned on in the project's own folder for a process and the processes it starts", () => {
+  // A process of its own, as the build is: whatever turned the cache on for this one does not count.
+  const { NODE_COMPILE_CACHE: _, ...env } = process.env;
+  const script = `
+    import { execFileSync } from 'node:child_process';
+    import { getCompileCacheDir } from 'node:module';
+    const m = await import(${MODULE});
+    m.useCompileCache();
+    const child = execFileSync(process.execPath, ['-p', "require('node:module').getCompileCacheDir()"], { encoding: 'utf8' });
+    console.log(JSON.stringify([process.env.NODE_COMPILE_CACHE, getCompileCacheDir(), child.trim()]));`;
+  const [set, own, child] = JSON.parse(runScript(script, env)) as string[];
+  expect(set).toBe(OWN_COMPILE_CACHE);
+  expect(own).toContain(OWN_COMPILE_CACHE);
+  expect(child).toContain(OWN_COMPILE_CACHE);
 });
 
 /** A cache folder laid out as Node lays it out: entries of `bytes` each, in a folder per Node version, written at `at`. */
@@ -72,13 +76,7 @@ test('a missing folder is no error', () => {
 
 test("a folder set in NODE_COMPILE_CACHE is the user's: used, never pruned", () => {
   const dir = cacheWith('users', { a: 300 * 1024 * 1024 }, Date.now() - 60_000);
-  // A process of its own, as the build is: this one's cache is on already.
-  const module = new URL('../../scripts/lib/compile-cache-fs.ts', import.meta.url).href;
-  const script = `const m = await import(${JSON.stringify(module)}); console.log(m.useCompileCache(), process.env.NODE_COMPILE_CACHE);`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...process.env, NODE_COMPILE_CACHE: dir },
-    encoding: 'utf8',
-  });
-  expect(out.trim()).toBe(`0 ${dir}`);
+  const script = `const m = await import(${MODULE}); console.log(m.useCompileCache(), process.env.NODE_COMPILE_CACHE);`;
+  expect(runScript(script, { ...process.env, NODE_COMPILE_CACHE: dir })).toBe(`0 ${dir}`);
   expect(left(dir)).toEqual(['a']);
 });

@@ -88,7 +88,7 @@ async function build(options: CliOptions): Promise<boolean> {
   running.undo.push(() => removeStaging(staging));
   const clock = stageClock();
   const parsing = Promise.withResolvers<void>();
-  const ctx: BuildContext = {
+  const ctx: Omit<BuildContext, 'build'> = {
     options,
     staging,
     cache: cacheDir(),

@@ -16,6 +16,14 @@ import { type TallyOptions, tallyTree } from '../lib/tree-tally-fs.ts';
 
 export interface BuildContext {
   options: CliOptions;
+  /**
+   * This build, as a key: what its stages hand one another (Astro started
+   * early, the folders listed on the way, the address check) is kept by it,
+   * not by the staging folder's name, which a later build in the same
+   * process may share. A stage's context may be a copy; this stays the same
+   * object (made by `runStages`).
+   */
+  build: object;
   /** The folder the new site is built in, beside the output folder; published by one rename. */
   staging: string;
   /** The build cache folder (kept between builds). */
@@ -134,14 +142,14 @@ export function listSite(
   return listOut(out, { apart: SEARCH_FOLDERS, ...(signal ? { signal } : {}), ...(known ? { known } : {}) });
 }
 
-/** What this build listed already, by staging folder: the search stage's folders, the content folder after the ingest. */
-const listedEarlier = new Map<string, { folders: Map<string, Promise<Listing>>; content?: Listing }>();
+/** What each build listed already: the search stage's folders, the content folder after the ingest. */
+const listedEarlier = new WeakMap<object, { folders: Map<string, Promise<Listing>>; content?: Listing }>();
 
 function earlier(ctx: BuildContext): { folders: Map<string, Promise<Listing>>; content?: Listing } {
-  let listed = listedEarlier.get(ctx.staging);
+  let listed = listedEarlier.get(ctx.build);
   if (!listed) {
     listed = { folders: new Map() };
-    listedEarlier.set(ctx.staging, listed);
+    listedEarlier.set(ctx.build, listed);
   }
   return listed;
 }
@@ -184,8 +192,8 @@ export function siteStamp(
   );
 }
 
-/** The new site's stamp by staging folder, once asked for (see {@link finalStamp}). */
-const finalStamps = new Map<string, ReturnType<typeof buildStamp>>();
+/** Each build's new site's stamp, once asked for (see {@link finalStamp}). */
+const finalStamps = new WeakMap<object, ReturnType<typeof buildStamp>>();
 
 /**
  * The stamp the new site will have once published, with its figures: its
@@ -198,15 +206,13 @@ const finalStamps = new Map<string, ReturnType<typeof buildStamp>>();
  * once per build.
  */
 export function finalStamp(ctx: BuildContext): ReturnType<typeof buildStamp> {
-  let stamp = finalStamps.get(ctx.staging);
+  let stamp = finalStamps.get(ctx.build);
   if (!stamp) {
     const { folders, content } = earlier(ctx);
-    // Taken: a later build in this process lists its own.
-    listedEarlier.delete(ctx.staging);
     stamp = markSite(ctx.staging).then(() => siteStamp(ctx, listSite(ctx.staging, undefined, folders), content));
     // A build stopped before the publish never reads it.
     stamp.catch(() => undefined);
-    finalStamps.set(ctx.staging, stamp);
+    finalStamps.set(ctx.build, stamp);
   }
   return stamp;
 }

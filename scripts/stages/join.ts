@@ -13,8 +13,8 @@ import { fillDownloadSizes } from '../lib/download-sizes-fs.ts';
 import { writeMediaPolicy } from '../lib/media-policy-fs.ts';
 import { type BuildContext, type Stage, stop } from './context.ts';
 
-/** The published-address check started for the new site in each staging folder, until this stage takes it. */
-const addressChecks = new Map<string, Promise<string[]>>();
+/** The published-address check started for each build's new site. */
+const addressChecks = new WeakMap<object, Promise<string[]>>();
 
 /** Every address the permalink record promises, looked up in the new site: those that would break. */
 function lostAddresses(ctx: BuildContext): Promise<string[]> {
@@ -29,20 +29,18 @@ function lostAddresses(ctx: BuildContext): Promise<string[]> {
  * Starts the published-address check of the new site. Its pages are
  * Astro's alone, so the site stage starts it as soon as Astro is done, beside
  * what runs after Astro (the site's tally, the search stage's end); this
- * stage takes its outcome. A check a stopped build left untaken is replaced.
+ * stage takes its outcome.
  */
 export function startAddressCheck(ctx: BuildContext): void {
   const check = lostAddresses(ctx);
   // A build stopped before this stage never reads it.
   check.catch(() => undefined);
-  addressChecks.set(ctx.staging, check);
+  addressChecks.set(ctx.build, check);
 }
 
-/** The check started for this build's new site, taken; or made now. */
-function takeAddressCheck(ctx: BuildContext): Promise<string[]> {
-  const check = addressChecks.get(ctx.staging);
-  addressChecks.delete(ctx.staging);
-  return check ?? lostAddresses(ctx);
+/** The check started for this build's new site, or made now. */
+function addressCheck(ctx: BuildContext): Promise<string[]> {
+  return addressChecks.get(ctx.build) ?? lostAddresses(ctx);
 }
 
 export const joinStage: Stage = {
@@ -54,7 +52,7 @@ export const joinStage: Stage = {
     await fillDownloadSizes(staging);
     // The host's header file allows every recording the data stage's manifest names.
     const mediaOrigins = await writeMediaPolicy(staging);
-    const lost = await takeAddressCheck(ctx);
+    const lost = await addressCheck(ctx);
     if (lost.length > 0)
       return stop(
         `${plural(lost.length, 'published address', 'published addresses')} would break.\n  ↳ Restore the transcript, or retire or move it on purpose in ${options.content}/permalinks.json (see /docs/urls/).`,

@@ -36,13 +36,14 @@ export interface RunOptions {
   besideBackground?: () => void;
 }
 
-/** Runs `stages` in order with `ctx`; whether every stage that ran succeeded. */
+/** Runs `stages` in order, as one build with `given`; whether every stage that ran succeeded. */
 export async function runStages(
   stages: readonly Stage[],
-  ctx: BuildContext,
+  given: Omit<BuildContext, 'build'>,
   clock: StageClock,
   { interrupted, besideBackground }: RunOptions,
 ): Promise<boolean> {
+  const ctx: BuildContext = { ...given, build: {} };
   const done = new Map<string, StageOutcome>();
   const backgroundStages = new Map<string, Running>();
   // Work the later stages start now, by stage: called off if the build ends before they run.

@@ -54,8 +54,8 @@ interface Astro extends NodeChild {
   release: () => Promise<void>;
 }
 
-/** Astro started as the build starts, by staging folder, until the stage runs and takes it over. */
-const early = new Map<string, Promise<Astro>>();
+/** Astro started as each build starts, until the stage runs and takes it over. */
+const early = new WeakMap<object, Promise<Astro>>();
 
 /**
  * Starts `astro build` into the staging folder once this project's Astro
@@ -123,10 +123,10 @@ export const siteStage: Stage = {
     const astro = startAstro(ctx, true, waiting.signal);
     // Awaited by `run`, or here when called off: never an unhandled rejection in between.
     astro.catch(() => undefined);
-    early.set(ctx.staging, astro);
+    early.set(ctx.build, astro);
     return async () => {
-      if (early.get(ctx.staging) !== astro) return;
-      early.delete(ctx.staging);
+      if (early.get(ctx.build) !== astro) return;
+      early.delete(ctx.build);
       waiting.abort();
       const started = await astro.catch(() => undefined);
       if (!started) return;
@@ -137,8 +137,8 @@ export const siteStage: Stage = {
   },
   async run(ctx) {
     const { staging } = ctx;
-    const taken = early.get(staging);
-    early.delete(staging);
+    const taken = early.get(ctx.build);
+    early.delete(ctx.build);
     const astro = await (taken ?? startAstro(ctx, false));
     // This stage's own tracking too: in the background, it is the child a failing stage stops.
     ctx.track(astro.child);

@@ -42,6 +42,7 @@ function context(): { ctx: BuildContext; parsed: () => boolean; first: { pid?: n
   const first: { pid?: number; running: boolean }[] = [];
   const ctx: BuildContext = {
     options,
+    build: {},
     staging: `${out}.tmp-test`,
     cache,
     log: () => undefined,

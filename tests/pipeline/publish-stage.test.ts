@@ -21,6 +21,7 @@ function context(out: string, staging: string): BuildContext {
   if ('error' in options) throw new Error(options.error);
   return {
     options,
+    build: {},
     staging,
     cache: join(dir, 'cache'),
     log: () => undefined,

@@ -94,6 +94,7 @@ test('the check stage stops the build on a broken link, and passes a sound site'
   if ('error' in options) throw new Error(options.error);
   const ctx = (staging: string): BuildContext => ({
     options,
+    build: {},
     staging,
     cache: tempDir('check-plan-cache-'),
     log: () => undefined,

@@ -20,7 +20,7 @@ const ok = (lines: string[] = []): StageOutcome => ({
 });
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-function context(): BuildContext {
+function context(): Omit<BuildContext, 'build'> {
   return {
     options: {} as CliOptions,
     staging: '/nonexistent',
@@ -214,7 +214,7 @@ test('the build’s order: the downloads run beside search, and the join waits f
     'publish',
   ]);
   const downloads = STAGES.find((s) => s.name === 'downloads');
-  expect(downloads?.background?.(context(), new Map())).toBe(true);
+  expect(downloads?.background?.({ ...context(), build: {} }, new Map())).toBe(true);
   // One part of N makes no downloads: the parts are combined with every transcript's.
   expect(downloads?.runs?.({ part: { index: 1, count: 2 } } as CliOptions)).toBe(false);
   expect(downloads?.runs?.({} as CliOptions)).toBe(true);
